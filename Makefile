@@ -1,0 +1,58 @@
+# Costellazioni civiche. `make run` and `make test` do all the set-up; see README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: run test lint format install messages vendor stop-db clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=static --ignore=node_modules --no-obsolete
+
+# Starts the portal with demo data. Without DATABASE_URL an embedded PostgreSQL under var/ is used;
+# with REDIS_URL set a Celery worker and beat start beside the web server (Procfile.dev).
+run: $(STAMP) locale/en/LC_MESSAGES/django.mo
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed_demo
+	@echo "Costellazioni civiche: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@if [ -n "$$REDIS_URL" ]; then \
+		DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start; \
+	else \
+		DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT); \
+	fi
+
+test: $(STAMP) locale/en/LC_MESSAGES/django.mo
+	$(MAKE) lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/djhtml --check templates */templates
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml templates */templates
+
+vendor:
+	scripts/vendor-static.sh
+
+stop-db: $(STAMP)
+	$(BIN)/python -m costellazioni.embedded_db stop
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MessaggioQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(destinatario=user)
+
+    def unread(self):
+        return self.filter(letto_il__isnull=True)
+
+    def awaiting_digest(self):
+        return self.filter(email_inviata_il__isnull=True, destinatario__email_digest="daily")
+
+
+class Messaggio(models.Model):
+    """A message in a person's area personale; also e-mailed according to their preference."""
+
+    class Tipo(models.TextChoices):
+        ACCOUNT = "account", _("Account")
+        RAPPRESENTANZA = "rappresentanza", _("Rappresentanza di un ente")
+        ENTE = "ente", _("Verifica dell'ente")
+        AVVISO = "avviso", _("Avviso")
+
+    destinatario = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messaggi", verbose_name=_("destinatario")
+    )
+    tipo = models.CharField(_("tipo"), max_length=40, choices=Tipo.choices, default=Tipo.AVVISO)
+    oggetto = models.CharField(_("oggetto"), max_length=200)
+    testo = models.TextField(_("testo"))
+    link = models.CharField(_("collegamento"), max_length=300, blank=True, default="")
+    creato_il = models.DateTimeField(_("creato il"), auto_now_add=True, db_index=True)
+    letto_il = models.DateTimeField(_("letto il"), null=True, blank=True)
+    email_inviata_il = models.DateTimeField(_("e-mail inviata il"), null=True, blank=True)
+
+    objects = MessaggioQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("messaggio")
+        verbose_name_plural = _("messaggi")
+        ordering = ["-creato_il", "-id"]
+        indexes = [models.Index(fields=["destinatario", "letto_il"])]
+
+    def __str__(self):
+        return self.oggetto

@@ -1,0 +1,73 @@
+"""Writes about organisations and the people who represent them."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from costellazioni import workflows
+from costellazioni.models import Ente, Membership, Messaggio
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
+
+
+@transaction.atomic
+def ente_create(*, actor, **fields) -> Ente:
+    ente = Ente(**fields)
+    ente.full_clean()
+    ente.save()
+    audit_record(obj=ente, evento=_("Ente registrato"), autore=actor, stato_a=ente.stato_verifica)
+    return ente
+
+
+@transaction.atomic
+def ente_set_verification(*, ente: Ente, to: str, actor, note: str = "") -> Ente:
+    ente = Ente.objects.select_for_update().get(pk=ente.pk)
+    workflow_transition(obj=ente, field="stato_verifica", table=workflows.ENTE_VERIFICA, to=to, actor=actor, note=note)
+    if to == Ente.StatoVerifica.VERIFICATO:
+        ente.verificato_da, ente.verificato_il = actor, timezone.now()
+    ente.full_clean()
+    ente.save()
+    representatives = [m.user for m in ente.memberships.verified().select_related("user")]
+    if representatives:
+        notify(
+            destinatari=representatives,
+            tipo=Messaggio.Tipo.ENTE,
+            oggetto=_("Verifica dell'ente %(ente)s: %(stato)s")
+            % {"ente": ente, "stato": ente.get_stato_verifica_display()},
+            testo=note or _("Lo stato della verifica del tuo ente è cambiato."),
+            link=reverse("area_personale_enti"),
+        )
+    return ente
+
+
+@transaction.atomic
+def membership_request(*, user, ente: Ente, ruolo: str, motivazione: str = "") -> Membership:
+    membership = Membership(user=user, ente=ente, ruolo=ruolo, motivazione=motivazione)
+    membership.full_clean()
+    membership.save()
+    audit_record(obj=membership, evento=_("Richiesta di rappresentanza"), autore=user, stato_a=membership.stato)
+    return membership
+
+
+@transaction.atomic
+def membership_set_state(*, membership: Membership, to: str, actor, note: str = "") -> Membership:
+    membership = Membership.objects.select_for_update().select_related("user", "ente").get(pk=membership.pk)
+    workflow_transition(
+        obj=membership, field="stato", table=workflows.MEMBERSHIP, to=to, actor=actor, note=note, owner=membership.user
+    )
+    if to == Membership.Stato.VERIFICATA:
+        membership.verificata_da, membership.verificata_il = actor, timezone.now()
+    membership.full_clean()
+    membership.save()
+    if actor != membership.user:
+        notify(
+            destinatari=[membership.user],
+            tipo=Messaggio.Tipo.RAPPRESENTANZA,
+            oggetto=_("Rappresentanza di %(ente)s: %(stato)s")
+            % {"ente": membership.ente, "stato": membership.get_stato_display()},
+            testo=note or _("La tua richiesta di rappresentanza è stata aggiornata."),
+            link=reverse("area_personale_enti"),
+        )
+    return membership

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from costellazioni.views import area_personale, health, pages
+
+admin.site.site_header = _("Costellazioni civiche — Amministrazione")
+admin.site.site_title = _("Costellazioni civiche")
+admin.site.index_title = _("Gestione del programma")
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("il-progetto/", pages.il_progetto, name="il_progetto"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("accessibilita/", pages.accessibilita, name="accessibilita"),
+    path("note-legali/", pages.note_legali, name="note_legali"),
+    path("cerca/", pages.cerca, name="cerca"),
+    path("valutazione/", pages.valutazione, name="valutazione_pagina"),
+    path("area-personale/", area_personale.dashboard, name="area_personale"),
+    path("area-personale/profilo/", area_personale.profilo, name="area_personale_profilo"),
+    path("area-personale/enti/", area_personale.enti, name="area_personale_enti"),
+    path("area-personale/enti/richiesta/", area_personale.richiesta_rappresentanza, name="area_personale_richiesta"),
+    path("area-personale/messaggi/", area_personale.messaggi, name="area_personale_messaggi"),
+    path("healthz", health.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("ricerca/", include("ricerca.urls")),
+    path("hub/", include("hubs.urls")),
+    path("antenne/", include("antenne.urls")),
+    path("bandi/", include("contributi.urls")),
+    path("coprogrammazione/", include("coprogrammazione.urls")),
+    path("governance/", include("governance.urls")),
+    path("monitoraggio/", include("monitoraggio.urls")),
+]

@@ -1,0 +1,10 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+
+@login_required
+def dashboard(request):
+    return render(request, "area_personale/dashboard.html")
+
+
+profilo = enti = richiesta_rappresentanza = messaggi = dashboard
