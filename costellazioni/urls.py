@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.views import area_personale, health, pages
+from costellazioni.views import area_personale, health, messaggi, pages
 
 admin.site.site_header = _("Costellazioni civiche — Amministrazione")
 admin.site.site_title = _("Costellazioni civiche")
@@ -20,7 +20,7 @@ urlpatterns = [
     path("area-personale/profilo/", area_personale.profilo, name="area_personale_profilo"),
     path("area-personale/enti/", area_personale.enti, name="area_personale_enti"),
     path("area-personale/enti/richiesta/", area_personale.richiesta_rappresentanza, name="area_personale_richiesta"),
-    path("area-personale/messaggi/", area_personale.messaggi, name="area_personale_messaggi"),
+    path("area-personale/messaggi/", messaggi.lista, name="area_personale_messaggi"),
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

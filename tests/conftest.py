@@ -1,3 +1,5 @@
+pytest_plugins = ["tests.browser_fixtures"]
+
 import os
 import shutil
 

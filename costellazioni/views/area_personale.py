@@ -7,4 +7,4 @@ def dashboard(request):
     return render(request, "area_personale/dashboard.html")
 
 
-profilo = enti = richiesta_rappresentanza = messaggi = dashboard
+profilo = enti = richiesta_rappresentanza = dashboard

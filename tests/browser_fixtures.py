@@ -1,0 +1,1 @@
+"""Playwright fixtures for browser tests (Debian's Chromium). Filled in by the accounts work."""
