@@ -1,7 +1,7 @@
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from stdnum.it import iva
+from stdnum import luhn
 
 from costellazioni import roles
 from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
@@ -11,8 +11,8 @@ DEFAULT_PASSWORD = "Venezia-Laguna-2026"
 
 def codice_fiscale_ente(n: int) -> str:
     """A valid 11-digit codice fiscale (same algorithm as the partita IVA), distinct for each n."""
-    body = f"9{n:09d}"
-    return body + iva.calc_check_digit(body)
+    body = f"{8000000 + n:07d}027"  # serial number, then the tax office code of Venice
+    return body + luhn.calc_check_digit(body)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -44,7 +44,11 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class StaffFactory(UserFactory):
     is_staff = True
-    groups = [roles.STAFF_COMUNALE]
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(*Group.objects.filter(name__in=[roles.STAFF_COMUNALE, *(extracted or [])]))
 
 
 class EnteFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_production_settings_pass_check_deploy():
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "Zq8#vR2$mW5^tY7&uI9*oP1(aS3)dF4_gH6+jK0-lL2=xC5!bN7@",
+        "ALLOWED_HOSTS": "costellazioni.comune.venezia.it",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env["DATABASE_URL"] = "postgres://nobody@127.0.0.1:9/none"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_locale_and_time():
+    assert settings.LANGUAGE_CODE == "it"
+    assert [code for code, _name in settings.LANGUAGES] == ["it", "en"]
+    assert settings.TIME_ZONE == "Europe/Rome"
+    assert settings.USE_TZ
+
+
+def test_the_database_is_postgresql():
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
