@@ -15,25 +15,24 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
-
+# Refreshes the English catalogue from the source and compiles it; both files are committed.
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=static --ignore=node_modules --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=static --ignore=node_modules --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Starts the portal with demo data. Without DATABASE_URL an embedded PostgreSQL under var/ is used;
 # with REDIS_URL set a Celery worker and beat start beside the web server (Procfile.dev).
-run: $(STAMP) locale/en/LC_MESSAGES/django.mo
+run: $(STAMP)
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed_demo
 	@echo "Costellazioni civiche: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@if [ -n "$$REDIS_URL" ]; then \
-		DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start; \
+		PATH=$(CURDIR)/$(BIN):$$PATH DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start; \
 	else \
 		DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT); \
 	fi
 
-test: $(STAMP) locale/en/LC_MESSAGES/django.mo
+test: $(STAMP)
 	$(MAKE) lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
