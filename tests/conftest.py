@@ -1,11 +1,11 @@
-pytest_plugins = ["tests.browser_fixtures"]
-
 import os
 import shutil
 
 import pytest
 
 from costellazioni.celery import app as celery_app
+
+pytest_plugins = ["tests.browser_fixtures"]
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
