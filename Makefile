@@ -39,13 +39,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/djhtml --check templates */templates
+	$(BIN)/djhtml --check templates $(wildcard */templates)
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-	$(BIN)/djhtml templates */templates
+	$(BIN)/djhtml templates $(wildcard */templates)
 
 vendor:
 	scripts/vendor-static.sh
