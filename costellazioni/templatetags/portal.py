@@ -1,0 +1,118 @@
+"""Template helpers of the portal's look: icons, main navigation, breadcrumbs, kit version."""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django import template
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from costellazioni.forms.pages import ASPETTI_NEGATIVI, ASPETTI_POSITIVI, ValutazionePaginaForm
+
+register = template.Library()
+
+SPRITE = "vendor/bootstrap-italia/svg/sprites.svg"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url: str
+    # The value of aria-current: "page" on the section's own page, "true" further inside it, "" elsewhere.
+    current: str
+
+
+# The apps behind most sections are still empty, so their paths are written out rather than reversed.
+MAIN_NAVIGATION = [
+    (_("Il progetto"), "il_progetto"),
+    (_("HUB"), "/hub/"),
+    (_("Antenne"), "/antenne/"),
+    (_("Bandi"), "/bandi/"),
+    (_("Co-programmazione"), "/coprogrammazione/"),
+    (_("Governance"), "/governance/"),
+    (_("Monitoraggio"), "/monitoraggio/"),
+]
+
+
+@register.simple_tag
+def icon(name, css_class="", label=""):
+    """An icon from the kit's SVG sprite; decorative unless ``label`` is given."""
+    classes = f"icon {css_class}".strip()
+    href = f"{static(SPRITE)}#{name}"
+    if label:
+        return format_html(
+            '<svg class="{}" role="img" aria-label="{}"><use href="{}"></use></svg>', classes, label, href
+        )
+    return format_html(
+        '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}"></use></svg>', classes, href
+    )
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The navbar entries; the one containing the current path is marked current."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    items = []
+    for label, target in MAIN_NAVIGATION:
+        url = target if target.startswith("/") else reverse(target)
+        current = "page" if path == url else "true" if path.startswith(url) else ""
+        items.append(NavItem(label=label, url=url, current=current))
+    return items
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*labels_and_urls):
+    """``{% breadcrumbs _("Bandi") "/bandi/" _("Un bando") %}``: label/url pairs after Home; the last label,
+    given without a url, is the current page."""
+    values = list(labels_and_urls)
+    items = []
+    while values:
+        label = values.pop(0)
+        url = values.pop(0) if values else ""
+        items.append((label, url))
+    return {"items": items}
+
+
+@register.simple_tag
+def bootstrap_italia_version():
+    return _vendored_version("bootstrap-italia")
+
+
+@cache
+def _vendored_version(package):
+    path = finders.find(f"vendor/{package}/VERSION")
+    if not path:
+        return ""
+    with open(path, encoding="utf-8") as handle:
+        return handle.read().strip()
+
+
+@register.simple_tag
+def elided_page_range(page_obj):
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+
+
+@register.inclusion_tag("includes/rating.html", takes_context=True)
+def rating_widget(context):
+    """The page-rating widget; shows the bound form with its errors when the view put one in ``rating_form``."""
+    form = context.get("rating_form")
+    if form is None:
+        request = context.get("request")
+        form = ValutazionePaginaForm(initial={"pagina": request.path if request is not None else "/"})
+    stelle = str(form["stelle"].value() or "")
+    aspetto = str(form["aspetto"].value() or "")
+    return {
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "form": form,
+        "stars": [str(n) for n in range(5, 0, -1)],
+        "stelle": stelle,
+        "aspetto": aspetto,
+        "aspetti_positivi": ASPETTI_POSITIVI,
+        "aspetti_negativi": ASPETTI_NEGATIVI,
+    }
