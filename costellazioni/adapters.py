@@ -1,8 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.ratelimit import respond_429
+from django.core.exceptions import ValidationError
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Account e-mails (verification, password reset) leave through the Celery mail queue."""
+    """Account e-mails (verification, password reset) leave through the Celery mail queue;
+    too many failed log-ins answer 429."""
 
     def send_mail(self, template_prefix, email, context):
         from costellazioni.tasks import send_email
@@ -12,3 +16,13 @@ class AccountAdapter(DefaultAccountAdapter):
             (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), ""
         )
         send_email.delay(subject=message.subject, body=message.body, to=list(message.to), html=html)
+
+    def pre_authenticate(self, request, **credentials):
+        # allauth reports an exhausted ``login_failed`` limit as a form error with status 200; a 429 page
+        # (templates/429.html) tells people and clients alike that waiting is the only way forward.
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as error:
+            if error.code == "too_many_login_attempts":
+                raise ImmediateHttpResponse(respond_429(request)) from error
+            raise

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.models import Ente, Membership
 from costellazioni.services.enti import ente_set_verification, membership_set_state
 
@@ -47,7 +48,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Ente)
-class EnteAdmin(admin.ModelAdmin):
+class EnteAdmin(AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     list_display = ["denominazione", "tipo", "codice_fiscale", "quartiere", "stato_verifica", "rappresentanti"]
     list_filter = ["stato_verifica", "tipo", "runts_sezione", "quartiere__municipalita"]
@@ -113,7 +114,7 @@ class EnteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     list_display = ["user", "ente", "ruolo", "stato", "richiesta_il", "verificata_da", "verificata_il"]
     list_filter = ["stato", "ruolo", "ente__stato_verifica"]

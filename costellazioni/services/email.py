@@ -1,9 +1,13 @@
+"""Outgoing e-mail. Called from Celery tasks (``costellazioni.tasks``), never from views directly."""
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import ngettext
 
-from costellazioni.models import Messaggio
+from costellazioni.models import Messaggio, User
 
 
 def email_send(*, subject: str, body: str, to: list[str], html: str = "") -> int:
@@ -13,16 +17,82 @@ def email_send(*, subject: str, body: str, to: list[str], html: str = "") -> int
     return message.send()
 
 
+def _render(name: str, context: dict) -> tuple[str, str]:
+    context = {"site_url": settings.SITE_URL.rstrip("/"), "PORTAL_NAME": settings.PORTAL_NAME, **context}
+    return (
+        render_to_string(f"costellazioni/email/{name}.txt", context),
+        render_to_string(f"costellazioni/email/{name}.html", context),
+    )
+
+
+@transaction.atomic
 def messaggio_email_send(*, messaggio_id: int) -> bool:
-    """E-mail one message once; a retried task does not send it twice."""
-    messaggio = Messaggio.objects.select_related("destinatario").filter(pk=messaggio_id).first()
-    if messaggio is None or messaggio.email_inviata_il is not None:
+    """E-mail one message once, if its recipient still wants immediate e-mails.
+
+    The row stays locked while the e-mail leaves, so a task redelivered to a second worker finds it
+    locked or already sent and does nothing. If sending fails, the transaction rolls back and the
+    task's retry tries again. A message whose recipient has since chosen the daily summary is left
+    for the summary.
+    """
+    messaggio = (
+        Messaggio.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("destinatario")
+        .filter(pk=messaggio_id, email_inviata_il__isnull=True)
+        .first()
+    )
+    if messaggio is None:
         return False
-    context = {"messaggio": messaggio, "site_url": settings.SITE_URL}
+    destinatario = messaggio.destinatario
+    if not destinatario.is_active or destinatario.email_digest != User.Digest.IMMEDIATE:
+        return False
+    body, html = _render("messaggio", {"messaggio": messaggio, "destinatario": destinatario})
     email_send(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + messaggio.oggetto,
-        body=render_to_string("costellazioni/email/messaggio.txt", context),
-        to=[messaggio.destinatario.email],
+        body=body,
+        html=html,
+        to=[destinatario.email],
     )
     Messaggio.objects.filter(pk=messaggio.pk).update(email_inviata_il=timezone.now())
     return True
+
+
+@transaction.atomic
+def messaggi_digest_send(*, user: User) -> int:
+    """Send ``user`` one e-mail listing their messages not yet e-mailed; return how many it listed.
+
+    Only for people who chose the daily summary. The listed rows are locked with SKIP LOCKED, so two
+    concurrent runs never list the same message twice, and marked as e-mailed in the same
+    transaction: a failed send leaves them for the next run.
+    """
+    user = User.objects.get(pk=user.pk)
+    if not user.is_active or user.email_digest != User.Digest.DAILY:
+        return 0
+    messaggi = list(
+        Messaggio.objects.for_user(user)
+        .filter(email_inviata_il__isnull=True)
+        .select_for_update(skip_locked=True)
+        .order_by("creato_il", "id")
+    )
+    if not messaggi:
+        return 0
+    count = len(messaggi)
+    body, html = _render("riepilogo", {"messaggi": messaggi, "destinatario": user, "count": count})
+    subject = ngettext(
+        "Riepilogo: %(count)d nuovo messaggio nella tua area personale",
+        "Riepilogo: %(count)d nuovi messaggi nella tua area personale",
+        count,
+    ) % {"count": count}
+    email_send(subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, html=html, to=[user.email])
+    Messaggio.objects.filter(pk__in=[m.pk for m in messaggi]).update(email_inviata_il=timezone.now())
+    return count
+
+
+def digest_recipient_ids() -> list[int]:
+    """The people who chose the daily summary and have at least one message not yet e-mailed."""
+    return list(
+        Messaggio.objects.awaiting_digest()
+        .filter(destinatario__is_active=True)
+        .order_by("destinatario_id")
+        .values_list("destinatario_id", flat=True)
+        .distinct()
+    )

@@ -71,3 +71,10 @@ def membership_set_state(*, membership: Membership, to: str, actor, note: str = 
             link=reverse("area_personale_enti"),
         )
     return membership
+
+
+@transaction.atomic
+def ente_register_with_membership(*, user, ente_fields: dict, ruolo: str, motivazione: str = "") -> Membership:
+    """A person registers an ente not yet known and asks to represent it: both rows or neither."""
+    ente = ente_create(actor=user, **ente_fields)
+    return membership_request(user=user, ente=ente, ruolo=ruolo, motivazione=motivazione)

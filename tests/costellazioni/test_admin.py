@@ -50,6 +50,12 @@ class TestEnteAdmin:
         with django_assert_num_queries(9):
             assert staff_client.get(reverse("admin:costellazioni_ente_changelist")).status_code == 200
 
+    def test_change_form_shows_the_timeline(self, staff_client):
+        ente = EnteFactory()
+        _action(staff_client, "ente", "reject", [ente.pk], nota="Manca lo statuto aggiornato")
+        page = staff_client.get(reverse("admin:costellazioni_ente_change", args=[ente.pk])).content.decode()
+        assert "Cronologia" in page and "Manca lo statuto aggiornato" in page
+
     def test_search_by_codice_fiscale(self, staff_client):
         ente = EnteFactory()
         EnteFactory()

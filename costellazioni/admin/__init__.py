@@ -1,0 +1,1 @@
+from costellazioni.admin import audit, enti, messaggi, users, valutazioni  # noqa: F401

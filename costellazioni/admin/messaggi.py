@@ -1,0 +1,58 @@
+"""Messages in the admin: read-only, to answer "did this person get told?"."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from costellazioni.models import Messaggio
+
+
+class LettoFilter(admin.SimpleListFilter):
+    title = _("letto")
+    parameter_name = "letto"
+
+    def lookups(self, request, model_admin):
+        return [("si", _("Letti")), ("no", _("Da leggere"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "si":
+            return queryset.filter(letto_il__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(letto_il__isnull=True)
+        return queryset
+
+
+class EmailFilter(admin.SimpleListFilter):
+    title = _("e-mail")
+    parameter_name = "email"
+
+    def lookups(self, request, model_admin):
+        return [("si", _("Inviata")), ("no", _("Non inviata"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "si":
+            return queryset.filter(email_inviata_il__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(email_inviata_il__isnull=True)
+        return queryset
+
+
+@admin.register(Messaggio)
+class MessaggioAdmin(admin.ModelAdmin):
+    list_display = ["creato_il", "destinatario", "tipo", "oggetto", "letto_il", "email_inviata_il"]
+    list_filter = ["tipo", LettoFilter, EmailFilter, "creato_il"]
+    list_select_related = ["destinatario"]
+    search_fields = ["oggetto", "testo", "destinatario__email", "destinatario__last_name"]
+    date_hierarchy = "creato_il"
+    fields = ["destinatario", "tipo", "oggetto", "testo", "link", "creato_il", "letto_il", "email_inviata_il"]
+    readonly_fields = fields
+    list_per_page = 50
+
+    # Messages are written only by services.notifications.notify and go with their recipient's account.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
