@@ -49,13 +49,10 @@ def _migration_data_kept(django_db_setup, django_db_blocker):
     the site) before each such test, but not after the last one.
     """
     yield
-    from django.db import connections
+    from tests.conftest import reload_migration_rows
 
     with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+        reload_migration_rows()
 
 
 @pytest.fixture(scope="session")

@@ -42,3 +42,38 @@ def staff_user(db):
     from tests.costellazioni.factories import StaffFactory
 
     return StaffFactory()
+
+
+def reload_migration_rows():
+    """Put back the rows the migrations wrote (roles, quartieri, the site, schedules).
+
+    A test whose transactions commit (a live server, a Celery worker) ends with every table emptied;
+    without this the next tests, and the next runs with ``--reuse-db``, would find none of them.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture
+def _restore_migration_rows(django_db_setup, django_db_blocker):
+    # Requested before ``transactional_db`` so that it is torn down after that fixture's flush.
+    yield
+    with django_db_blocker.unblock():
+        reload_migration_rows()
+
+
+@pytest.fixture
+def committed_db(_restore_migration_rows, transactional_db, django_db_serialized_rollback):
+    """Database access where every write commits, visible to other connections and processes."""
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate-limit counters (failed logins) live in the cache and would leak from one test to the next.
+    from django.core.cache import cache
+
+    cache.clear()

@@ -16,6 +16,7 @@ from costellazioni.forms.accounts import (
 )
 from costellazioni.models import Ente, Membership
 from costellazioni.services.enti import ente_register_with_membership, membership_request, membership_set_state
+from costellazioni.services.users import user_update_profile
 from costellazioni.validators import normalize_codice_fiscale
 
 DASHBOARD_ENTI = 5
@@ -48,7 +49,7 @@ def dashboard(request):
 def profilo(request):
     form = ProfiloForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        user_update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Il profilo è stato aggiornato."))
         return redirect("area_personale_profilo")
     return render(request, "area_personale/profilo.html", {"form": form})

@@ -5,7 +5,6 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from costellazioni.models import EventoAudit, User
@@ -21,14 +20,6 @@ SIGNUP = {
     "password2": DEFAULT_PASSWORD,
     "privacy": "on",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # allauth counts attempts in the cache, which outlives a test.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def confirmation_link(message) -> str:

@@ -5,7 +5,6 @@ import time
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from playwright.sync_api import expect
 from stdnum import luhn
 
@@ -27,7 +26,6 @@ def codice_fiscale_nuovo_ente() -> str:
 
 
 def test_signup_to_request_for_a_new_ente(live_server, page):
-    cache.clear()
     mail.outbox.clear()
     started = time.monotonic()
     codice_fiscale = codice_fiscale_nuovo_ente()

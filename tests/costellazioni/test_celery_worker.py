@@ -35,29 +35,6 @@ REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
 WORKER_START_TIMEOUT = 60
 
 
-# --- committed data -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def _restore_migrated_data(django_db_setup, django_db_blocker):
-    """Put back the rows the migrations wrote (roles, territory, schedules) after the final flush.
-
-    Set up before ``transactional_db`` so that it is torn down after it: a transactional test ends by
-    emptying every table, and with ``--reuse-db`` the next tests and the next runs would otherwise
-    find no roles and no quartieri.
-    """
-    yield
-    with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
-
-
-@pytest.fixture
-def committed_db(_restore_migrated_data, transactional_db, django_db_serialized_rollback):
-    """Database access where every write commits, visible to other connections and processes."""
-
-
 # --- a real worker --------------------------------------------------------------------------------
 
 
