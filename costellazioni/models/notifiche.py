@@ -21,6 +21,18 @@ class Messaggio(models.Model):
         ACCOUNT = "account", _("Account")
         RAPPRESENTANZA = "rappresentanza", _("Rappresentanza di un ente")
         ENTE = "ente", _("Verifica dell'ente")
+        PRENOTAZIONE = "prenotazione", _("Prenotazione")
+        APPUNTAMENTO = "appuntamento", _("Appuntamento")
+        BANDO = "bando", _("Bando")
+        CANDIDATURA = "candidatura", _("Candidatura")
+        VALUTAZIONE = "valutazione", _("Valutazione")
+        PAGAMENTO = "pagamento", _("Pagamento")
+        RENDICONTAZIONE = "rendicontazione", _("Rendicontazione")
+        ANTENNA = "antenna", _("Antenna di quartiere")
+        BANCA_DEL_TEMPO = "banca_del_tempo", _("Banca del tempo")
+        COPROGRAMMAZIONE = "coprogrammazione", _("Co-programmazione")
+        RIUNIONE = "riunione", _("Riunione")
+        REPORT = "report", _("Report")
         AVVISO = "avviso", _("Avviso")
 
     destinatario = models.ForeignKey(

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from costellazioni import extensions
 from costellazioni.forms.accounts import (
     EnteLookupForm,
     EnteRegistrationForm,
@@ -41,6 +42,7 @@ def dashboard(request):
         {
             "memberships": memberships[:DASHBOARD_ENTI],
             "more_memberships": len(memberships) > DASHBOARD_ENTI,
+            "sections": extensions.area_personale_sections(request),
         },
     )
 

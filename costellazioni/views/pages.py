@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from costellazioni import search
+from costellazioni import extensions, search
 from costellazioni.forms.pages import ValutazionePaginaForm
 
 SEARCH_PAGE_SIZE = 10
@@ -21,7 +21,10 @@ def _page(template):
     return view
 
 
-home = _page("pages/home.html")
+def home(request):
+    return render(request, "pages/home.html", extensions.home_context(request))
+
+
 il_progetto = _page("pages/il_progetto.html")
 privacy = _page("pages/privacy.html")
 accessibilita = _page("pages/accessibilita.html")

@@ -1,0 +1,42 @@
+import pytest
+
+from costellazioni import extensions
+from tests.costellazioni.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registered(monkeypatch):
+    monkeypatch.setattr(extensions, "_home", [])
+    monkeypatch.setattr(extensions, "_area_personale", [])
+    return extensions
+
+
+def test_home_providers_fill_the_home_context(client, registered):
+    registered.register_home(lambda request: {"probe_value": "Bando Quartieri Vivi 2027"})
+    assert client.get("/").context["probe_value"] == "Bando Quartieri Vivi 2027"
+
+
+def test_area_personale_sections_are_rendered_in_order(client, registered, settings, tmp_path):
+    (tmp_path / "sezione.html").write_text('<section class="col-12"><h2>{{ section.titolo }}</h2></section>')
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
+    registered.register_area_personale(
+        lambda request: extensions.Section("sezione.html", {"titolo": "Le mie prenotazioni"})
+    )
+    registered.register_area_personale(lambda request: None)  # a provider with nothing to show for this person
+    registered.register_area_personale(
+        lambda request: extensions.Section("sezione.html", {"titolo": "Le mie candidature"})
+    )
+    client.force_login(UserFactory())
+    page = client.get("/area-personale/").content.decode()
+    assert page.index("Le mie prenotazioni") < page.index("Le mie candidature")
+
+
+def test_registering_twice_adds_once(registered):
+    def provider(request):
+        return {}
+
+    registered.register_home(provider)
+    registered.register_home(provider)
+    assert registered._home == [provider]
