@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.admin.actions import ReadOnlyAdminMixin
 from costellazioni.models import EventoAudit
 from costellazioni.templatetags.audit import render_timeline
 
@@ -39,7 +40,9 @@ class AuditTimelineMixin:
 
 
 @admin.register(EventoAudit)
-class EventoAuditAdmin(admin.ModelAdmin):
+class EventoAuditAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Append-only for everybody, superusers included: the log is evidence."""
+
     list_display = ["creato_il", "oggetto_link", "content_type", "evento", "passaggio", "autore"]
     list_filter = [("content_type", admin.RelatedOnlyFieldListFilter), "evento", "creato_il"]
     list_select_related = ["content_type", "autore"]
@@ -58,16 +61,6 @@ class EventoAuditAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     list_per_page = 50
-
-    # Append-only for everybody, superusers included: the log is evidence.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("oggetto"), ordering="oggetto_repr")
     def oggetto_link(self, obj):

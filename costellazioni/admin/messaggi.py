@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.admin.actions import ReadOnlyAdminMixin
 from costellazioni.models import Messaggio
 
 
@@ -37,7 +38,9 @@ class EmailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Messaggio)
-class MessaggioAdmin(admin.ModelAdmin):
+class MessaggioAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Messages are written only by services.notifications.notify and go with their recipient's account."""
+
     list_display = ["creato_il", "destinatario", "tipo", "oggetto", "letto_il", "email_inviata_il"]
     list_filter = ["tipo", LettoFilter, EmailFilter, "creato_il"]
     list_select_related = ["destinatario"]
@@ -46,13 +49,3 @@ class MessaggioAdmin(admin.ModelAdmin):
     fields = ["destinatario", "tipo", "oggetto", "testo", "link", "creato_il", "letto_il", "email_inviata_il"]
     readonly_fields = fields
     list_per_page = 50
-
-    # Messages are written only by services.notifications.notify and go with their recipient's account.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

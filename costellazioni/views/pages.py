@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from costellazioni import extensions, search
 from costellazioni.forms.pages import ValutazionePaginaForm
+from costellazioni.programma import MACRO_AZIONI
 
 SEARCH_PAGE_SIZE = 10
 
@@ -22,7 +23,7 @@ def _page(template):
 
 
 def home(request):
-    return render(request, "pages/home.html", extensions.home_context(request))
+    return render(request, "pages/home.html", {"macro_azioni": MACRO_AZIONI, **extensions.home_context(request)})
 
 
 il_progetto = _page("pages/il_progetto.html")

@@ -1,0 +1,58 @@
+"""Admin actions that move the selected rows through a workflow, one service call per row."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+class NotaActionForm(ActionForm):
+    """The action bar with a note, which the workflows require to refuse something."""
+
+    nota = forms.CharField(
+        label=_("Nota"),
+        required=False,
+        help_text=_("Obbligatoria per respingere: viene comunicata all'interessato."),
+        widget=forms.TextInput(attrs={"size": 40}),
+    )
+
+
+def transition_action(*, name: str, description, service, object_kwarg: str, to: str):
+    """An admin action calling ``service(<object_kwarg>=obj, to=to, actor=user, note=nota)`` for each row.
+
+    Refusals (a missing note, a transition not in the table, no permission) are reported per row and
+    leave that row as it was; the others go ahead.
+    """
+
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        nota = request.POST.get("nota", "")
+        done = 0
+        for obj in queryset:
+            try:
+                service(**{object_kwarg: obj}, to=to, actor=request.user, note=nota)
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
+        if done:
+            modeladmin.message_user(
+                request, _("Operazione eseguita su %(n)d elementi.") % {"n": done}, messages.SUCCESS
+            )
+
+    action.__name__ = name
+    return action
+
+
+class ReadOnlyAdminMixin:
+    """For records only services write (the audit log, messages): nobody adds, edits or deletes them here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

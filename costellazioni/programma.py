@@ -1,0 +1,54 @@
+"""The programme's five macro-actions, as the home page presents them."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class MacroAzione:
+    numero: int
+    titolo: Promise
+    sintesi: Promise
+    url: str
+
+
+MACRO_AZIONI = [
+    MacroAzione(
+        1,
+        _("Ricerca-azione"),
+        _(
+            "Stakeholder engagement e teoria del cambiamento: conoscere l'ecosistema del welfare generativo "
+            "e i bisogni inespressi della comunità."
+        ),
+        "/il-progetto/#ricerca-azione",
+    ),
+    MacroAzione(
+        2,
+        _("Co-programmazione"),
+        _(
+            "Linee strategiche di intervento condivise con gli attori del territorio, "
+            "fino alla firma di protocolli d'intesa."
+        ),
+        "/coprogrammazione/",
+    ),
+    MacroAzione(
+        3,
+        _("Attivazione e messa in rete di HUB"),
+        _("HUB aperti alla comunità e agli enti del Terzo settore, operatori di comunità e antenne di quartiere."),
+        "/hub/",
+    ),
+    MacroAzione(
+        4,
+        _("Erogazione di contributi alle organizzazioni sociali"),
+        _("Contributi per avviare progetti innovativi e sostenibili e per creare nuove imprese sociali."),
+        "/bandi/",
+    ),
+    MacroAzione(
+        5,
+        _("Monitoraggio e valutazione"),
+        _("Misurare l'impatto sociale del progetto e la qualità dei progetti finanziati, con report periodici."),
+        "/monitoraggio/",
+    ),
+]
