@@ -18,7 +18,7 @@ install: $(STAMP)
 # Refreshes the English catalogue from the source and compiles it; both files are committed.
 messages: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=static --ignore=node_modules --no-obsolete
-	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv  # also locale/it: lower-case month and day names
 
 # Starts the portal with demo data. Without DATABASE_URL an embedded PostgreSQL under var/ is used;
 # with REDIS_URL set a Celery worker and beat start beside the web server (Procfile.dev).

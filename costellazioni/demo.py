@@ -6,6 +6,7 @@ The credentials are for development only and are listed in README.md.
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.text import slugify
 from stdnum import luhn
 
 from costellazioni import roles
@@ -89,6 +90,30 @@ ENTI = [
     ("Giudecca Solidale ODV", Ente.Tipo.ODV, "giudecca", "Fondamenta San Giacomo 211", "30133", "a", True),
 ]
 
+GENERIC_WORDS = {
+    "associazione",
+    "aps",
+    "odv",
+    "cooperativa",
+    "sociale",
+    "impresa",
+    "fondazione",
+    "rete",
+    "delle",
+    "della",
+    "di",
+    "del",
+    "per",
+    "la",
+    "le",
+    "il",
+    "e",
+    "fra",
+    "societa",
+    "comitato",
+    "quartiere",
+}
+
 # referente e-mail -> enti they represent (first one as legale rappresentante)
 MEMBERSHIPS = {
     "referente@costellazioni.example": [
@@ -127,7 +152,7 @@ def _people() -> dict[str, User]:
 def _enti(staff: User) -> dict[str, Ente]:
     enti = {}
     for index, (nome, tipo, quartiere, indirizzo, cap, sezione, verified) in enumerate(ENTI):
-        slug = nome.lower().replace("'", "").split()[1]
+        words = [w for w in slugify(nome).split("-") if w not in GENERIC_WORDS]
         ente, created = Ente.objects.get_or_create(
             codice_fiscale=demo_codice_fiscale(index),
             defaults={
@@ -138,7 +163,7 @@ def _enti(staff: User) -> dict[str, Ente]:
                 "cap": cap,
                 "runts_sezione": sezione,
                 "runts_numero": f"{112000 + index * 37}" if sezione else "",
-                "email": f"info@{slug}.example.it",
+                "email": f"info@{''.join(words[:2])}.example.it",
                 "telefono": f"041 52{index:02d} {300 + index}",
             },
         )

@@ -50,3 +50,13 @@ def test_locale_and_time():
 
 def test_the_database_is_postgresql():
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_dates_are_written_the_italian_way():
+    import datetime
+
+    from django.utils import formats, translation
+
+    with translation.override("it"):
+        assert formats.date_format(datetime.date(2026, 11, 25), "l j F Y") == "mercoledì 25 novembre 2026"
+        assert formats.date_format(datetime.date(2026, 3, 2), "SHORT_DATE_FORMAT") == "02/03/2026"
