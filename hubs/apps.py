@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class HubsConfig(AppConfig):
     name = "hubs"
     verbose_name = _("HUB")
+
+    def ready(self):
+        from costellazioni import extensions, search
+        from hubs.extensions import area_personale_prenotazioni, home_hubs
+        from hubs.search import search_hubs
+
+        extensions.register_home(home_hubs)
+        extensions.register_area_personale(area_personale_prenotazioni)
+        search.register("hub", search_hubs)

@@ -1,4 +1,13 @@
+from django.urls import path
+
+from hubs import views
+
 app_name = "hubs"
 
-# Pages of this app arrive with its issue.
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.hub_list, name="list"),
+    path("<slug:slug>/", views.hub_detail, name="detail"),
+    path("<slug:slug>/servizi/<slug:servizio>/", views.servizio_detail, name="servizio"),
+    path("<slug:slug>/servizi/<slug:servizio>/appuntamento/", views.appuntamento, name="appuntamento"),
+    path("<slug:slug>/spazi/<slug:spazio>/prenota/", views.prenota, name="prenota"),
+]

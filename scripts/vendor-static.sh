@@ -7,6 +7,8 @@ BOOTSTRAP_ITALIA_VERSION="2.18.3"
 BOOTSTRAP_ITALIA_INTEGRITY="sha512-dz4kNtcAYJF4OsWABT9m3CAT3NH5y6OzGG+v/VUGH1LjumIUmlP3GaQ+aHgtv5Vw3B5dS0jbHZiHGSfdu+DffA=="
 HTMX_VERSION="2.0.11"
 HTMX_INTEGRITY="sha512-Thx/WtpeOQqSrqBCw/A1cwGJGg4UrVa3+sW0GmrM3p4gJgO89ecH4qtbnyzDDWFvBTqjnIMCgELTNt636dtamA=="
+LEAFLET_VERSION="1.9.4"
+LEAFLET_INTEGRITY="sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA=="
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENDOR="$ROOT/static/vendor"
@@ -28,6 +30,7 @@ fetch() {
 
 fetch bootstrap-italia "$BOOTSTRAP_ITALIA_VERSION" "$BOOTSTRAP_ITALIA_INTEGRITY"
 fetch htmx.org "$HTMX_VERSION" "$HTMX_INTEGRITY"
+fetch leaflet "$LEAFLET_VERSION" "$LEAFLET_INTEGRITY"
 
 # Bootstrap Italia keeps dist/'s layout (css/, js/, fonts/, svg/) so that relative URLs like ../fonts/ resolve.
 BI="$WORK/bootstrap-italia"
@@ -72,4 +75,14 @@ cp "$HX/dist/htmx.min.js" "$DEST/"
 cp "$HX/LICENSE" "$DEST/LICENSE"
 echo "$HTMX_VERSION" >"$DEST/VERSION"
 
-echo "Vendored bootstrap-italia $BOOTSTRAP_ITALIA_VERSION and htmx.org $HTMX_VERSION into static/vendor/ ($(du -sh "$VENDOR" | cut -f1))."
+# Leaflet keeps dist/'s layout: leaflet.css finds its marker and layer images in images/.
+LF="$WORK/leaflet"
+DEST="$VENDOR/leaflet"
+rm -rf "$DEST"
+mkdir -p "$DEST"
+cp "$LF/dist/leaflet.js" "$LF/dist/leaflet.css" "$DEST/"
+cp -R "$LF/dist/images" "$DEST/images"
+cp "$LF/LICENSE" "$DEST/LICENSE"
+echo "$LEAFLET_VERSION" >"$DEST/VERSION"
+
+echo "Vendored bootstrap-italia $BOOTSTRAP_ITALIA_VERSION, htmx.org $HTMX_VERSION and leaflet $LEAFLET_VERSION into static/vendor/ ($(du -sh "$VENDOR" | cut -f1))."

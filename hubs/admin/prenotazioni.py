@@ -1,0 +1,206 @@
+"""The booking and appointment queues, the connections log and the CSV export of bookings."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from costellazioni.admin.actions import NotaActionForm, transition_action
+from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.services.audit import audit_record
+from hubs import services
+from hubs.models import Appuntamento, Connessione, Prenotazione
+
+P = Prenotazione.Stato
+
+
+@admin.action(description=_("Esporta in CSV"), permissions=["view"])
+def export_csv(modeladmin, request, queryset):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="prenotazioni.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 only with a BOM
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("HUB"),
+            _("spazio"),
+            _("inizio"),
+            _("fine"),
+            _("stato"),
+            _("richiedente"),
+            _("ente"),
+            _("attività"),
+            _("partecipanti"),
+        ]
+    )
+    for p in queryset.select_related("spazio__hub", "richiedente", "ente").order_by("inizio"):
+        writer.writerow(
+            [
+                p.spazio.hub.nome,
+                p.spazio.nome,
+                timezone.localtime(p.inizio).strftime("%d/%m/%Y %H:%M"),
+                timezone.localtime(p.fine).strftime("%d/%m/%Y %H:%M"),
+                p.get_stato_display(),
+                p.richiedente.email,
+                p.ente.denominazione if p.ente else "",
+                p.scopo,
+                p.partecipanti,
+            ]
+        )
+    return response
+
+
+@admin.register(Prenotazione)
+class PrenotazioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    """The queue: filter «Richiesta», select, confirm or refuse (with the reason in the note)."""
+
+    action_form = NotaActionForm
+    list_display = ["spazio", "hub", "inizio", "fine", "stato", "richiedente", "ente", "partecipanti"]
+    list_filter = ["stato", "spazio__hub", ("inizio", admin.DateFieldListFilter)]
+    list_select_related = ["spazio__hub", "richiedente", "ente"]
+    search_fields = ["scopo", "richiedente__email", "ente__denominazione"]
+    date_hierarchy = "inizio"
+    ordering = ["inizio"]
+    fields = [
+        "spazio",
+        "inizio",
+        "fine",
+        "richiedente",
+        "ente",
+        "scopo",
+        "partecipanti",
+        "stato",
+        "motivazione",
+        "creata_il",
+    ]
+    readonly_fields = fields
+    actions = [
+        transition_action(
+            name="confirm",
+            description=_("Conferma le prenotazioni selezionate"),
+            service=services.prenotazione_transition,
+            object_kwarg="prenotazione",
+            to=P.CONFERMATA,
+        ),
+        transition_action(
+            name="refuse",
+            description=_("Rifiuta le prenotazioni selezionate (scrivi la motivazione)"),
+            service=services.prenotazione_transition,
+            object_kwarg="prenotazione",
+            to=P.RIFIUTATA,
+        ),
+        transition_action(
+            name="cancel",
+            description=_("Annulla le prenotazioni selezionate"),
+            service=services.prenotazione_transition,
+            object_kwarg="prenotazione",
+            to=P.ANNULLATA,
+        ),
+        export_csv,
+    ]
+
+    @admin.display(description=_("HUB"), ordering="spazio__hub__nome")
+    def hub(self, obj):
+        return obj.spazio.hub
+
+    def has_add_permission(self, request):
+        return False  # people book from the portal; staff decide here
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Appuntamento)
+class AppuntamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    """Fix a slot (inizio, fine), then write the outcome: saving moves the appointment through its workflow."""
+
+    action_form = NotaActionForm
+    list_display = ["tema", "servizio", "ente", "richiedente", "stato", "inizio", "operatore"]
+    list_filter = ["stato", "servizio__hub"]
+    list_select_related = ["servizio__hub", "ente", "richiedente", "operatore"]
+    search_fields = ["tema", "richiedente__email", "ente__denominazione"]
+    fields = [
+        "servizio",
+        "richiedente",
+        "ente",
+        "tema",
+        "descrizione",
+        "disponibilita",
+        "stato",
+        "inizio",
+        "fine",
+        "operatore",
+        "esito",
+        "seguiti",
+        "motivazione",
+    ]
+    readonly_fields = [
+        "servizio",
+        "richiedente",
+        "ente",
+        "tema",
+        "descrizione",
+        "disponibilita",
+        "stato",
+        "motivazione",
+    ]
+    actions = [
+        transition_action(
+            name="cancel",
+            description=_("Annulla gli appuntamenti selezionati"),
+            service=services.appuntamento_transition,
+            object_kwarg="appuntamento",
+            to=Appuntamento.Stato.ANNULLATO,
+        )
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        A = Appuntamento.Stato
+        data = form.cleaned_data
+        try:
+            if obj.stato == A.FISSATO and data.get("esito"):
+                services.appuntamento_record_outcome(
+                    appuntamento=obj, esito=data["esito"], seguiti=data.get("seguiti", ""), actor=request.user
+                )
+            elif data.get("inizio") and data.get("fine") and {"inizio", "fine", "operatore"} & set(form.changed_data):
+                services.appuntamento_transition(
+                    appuntamento=obj,
+                    to=A.FISSATO,
+                    actor=request.user,
+                    inizio=data["inizio"],
+                    fine=data["fine"],
+                    operatore=data.get("operatore") or request.user,
+                )
+            elif form.changed_data:
+                messages.warning(request, _("Per fissare l'appuntamento indica inizio e fine."))
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+
+
+@admin.register(Connessione)
+class ConnessioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    list_display = ["ente_a", "ente_b", "hub", "data", "esito"]
+    list_filter = ["hub", "esito", "data"]
+    list_select_related = ["hub", "ente_a", "ente_b"]
+    search_fields = ["ente_a__denominazione", "ente_b__denominazione", "scopo"]
+    autocomplete_fields = ["ente_a", "ente_b"]
+    fields = ["hub", "ente_a", "ente_b", "scopo", "data", "esito", "note"]
+    date_hierarchy = "data"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            if "esito" in form.changed_data:
+                audit_record(obj=obj, evento=str(_("Esito aggiornato")), autore=request.user, stato_a=obj.esito)
+            return
+        created = services.connessione_record(actor=request.user, **{f: form.cleaned_data[f] for f in self.fields})
+        obj.pk = created.pk

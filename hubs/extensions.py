@@ -1,0 +1,26 @@
+"""What the HUB app puts on core pages: the home map and list, and a card in the area personale."""
+
+from django.conf import settings
+
+from costellazioni.extensions import Section
+from hubs.models import Hub, Prenotazione
+
+
+def home_hubs(request) -> dict:
+    from hubs.views import map_points
+
+    hubs = list(Hub.objects.published().select_related("quartiere").order_by("nome")[:6])
+    return {"home_hubs": hubs, "home_hub_points": map_points(hubs), "MAP_TILE_URL": settings.MAP_TILE_URL}
+
+
+def area_personale_prenotazioni(request) -> Section | None:
+    if not request.user.is_authenticated:
+        return None
+    prossime = (
+        Prenotazione.objects.filter(
+            richiedente=request.user, stato__in=[Prenotazione.Stato.RICHIESTA, Prenotazione.Stato.CONFERMATA]
+        )
+        .upcoming()
+        .count()
+    )
+    return Section("hubs/area_personale/sezione.html", {"prossime": prossime})

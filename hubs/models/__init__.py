@@ -1,0 +1,15 @@
+from hubs.models.hub import Chiusura, Giorno, Hub, OrarioSettimanale
+from hubs.models.prenotazioni import Appuntamento, Connessione, Prenotazione
+from hubs.models.servizi import Servizio, Spazio
+
+__all__ = [
+    "Appuntamento",
+    "Chiusura",
+    "Connessione",
+    "Giorno",
+    "Hub",
+    "OrarioSettimanale",
+    "Prenotazione",
+    "Servizio",
+    "Spazio",
+]

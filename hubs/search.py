@@ -1,0 +1,55 @@
+"""The HUB app's provider for the site search: HUB pages and service pages, in Italian full-text search."""
+
+from django.db import connection
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from costellazioni.search import SearchResult, headline_html, headline_sql_options
+
+SQL = """
+    WITH q AS (
+        SELECT websearch_to_tsquery('italian', unaccent(%s)) AS matching,
+               websearch_to_tsquery('italian', %s) AS highlighting
+    ),
+    docs AS (
+        SELECT h.nome AS title, h.slug AS hub_slug, NULL AS servizio_slug,
+               concat_ws(' ', h.descrizione, h.indirizzo, h.accessibilita) AS body
+        FROM hubs_hub h WHERE h.pubblicato
+        UNION ALL
+        SELECT s.nome || ' — ' || h.nome, h.slug, s.slug,
+               concat_ws(' ', s.descrizione, s.a_chi_e_rivolto, s.come_fare, s.cosa_si_ottiene,
+                         array_to_string(s.argomenti, ' '))
+        FROM hubs_servizio s JOIN hubs_hub h ON h.id = s.hub_id WHERE h.pubblicato
+    ),
+    ranked AS (
+        SELECT title, hub_slug, servizio_slug, body,
+               setweight(to_tsvector('italian', unaccent(title)), 'A')
+               || setweight(to_tsvector('italian', unaccent(body)), 'B') AS document
+        FROM docs
+    )
+    SELECT title, hub_slug, servizio_slug, ts_rank(document, q.matching) AS rank,
+           ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
+    FROM ranked, q
+    WHERE document @@ q.matching
+    ORDER BY rank DESC, title
+    LIMIT 20
+"""
+
+
+def search_hubs(query: str) -> list[SearchResult]:
+    with connection.cursor() as cursor:
+        cursor.execute(SQL, [query, query, headline_sql_options()])
+        rows = cursor.fetchall()
+    section = _("HUB e servizi")
+    return [
+        SearchResult(
+            title=title,
+            url=reverse("hubs:servizio", args=[hub_slug, servizio_slug])
+            if servizio_slug
+            else reverse("hubs:detail", args=[hub_slug]),
+            excerpt=headline_html(excerpt),
+            rank=float(rank),
+            section=section,
+        )
+        for title, hub_slug, servizio_slug, rank, excerpt in rows
+    ]

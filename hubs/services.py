@@ -1,0 +1,325 @@
+"""Writes of the HUB app: bookings, sportello appointments, connections. Views call these, nothing else writes."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from costellazioni.models import Messaggio
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
+from hubs import permissions, workflows
+from hubs.models import Appuntamento, Connessione, Prenotazione, Servizio, Spazio
+
+# Bookings ---------------------------------------------------------------------------------------------------------
+
+
+def prenotazione_rules_check(*, spazio: Spazio, inizio, fine, partecipanti: int, now=None) -> None:
+    """Raise a ValidationError, by field, when a slot breaks the space's rules or the HUB's hours."""
+    now = now or timezone.now()
+    errors: dict[str, list[str]] = {}
+    if not spazio.prenotabile:
+        errors.setdefault("__all__", []).append(_("Questo spazio non si prenota."))
+    if fine <= inizio:
+        errors.setdefault("fine", []).append(_("La fine deve seguire l'inizio."))
+    if inizio < now:
+        errors.setdefault("inizio", []).append(_("Non si può prenotare nel passato."))
+    elif inizio < now + datetime.timedelta(hours=spazio.preavviso_minimo_ore):
+        errors.setdefault("inizio", []).append(
+            _("Serve un preavviso di almeno %(ore)d ore.") % {"ore": spazio.preavviso_minimo_ore}
+        )
+    elif inizio > now + datetime.timedelta(days=spazio.anticipo_massimo_giorni):
+        errors.setdefault("inizio", []).append(
+            _("Si può prenotare al massimo %(giorni)d giorni prima.") % {"giorni": spazio.anticipo_massimo_giorni}
+        )
+    if fine > inizio and fine - inizio > datetime.timedelta(hours=spazio.durata_massima_ore):
+        errors.setdefault("fine", []).append(
+            _("La durata massima è di %(ore)d ore.") % {"ore": spazio.durata_massima_ore}
+        )
+    if partecipanti > spazio.capienza:
+        errors.setdefault("partecipanti", []).append(
+            _("Lo spazio accoglie al massimo %(n)d persone.") % {"n": spazio.capienza}
+        )
+    if fine > inizio and not spazio.hub.covers(inizio, fine):
+        errors.setdefault("inizio", []).append(_("L'HUB è chiuso in tutto o in parte di questo orario."))
+    if (
+        fine > inizio
+        and Prenotazione.objects.confirmed().filter(spazio=spazio).overlapping(inizio=inizio, fine=fine).exists()
+    ):
+        errors.setdefault("inizio", []).append(_("Lo spazio è già prenotato in questo orario."))
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def prenotazione_request(
+    *, user, spazio: Spazio, inizio, fine, scopo: str, partecipanti: int, ente=None
+) -> Prenotazione:
+    decision = permissions.can_book(user, ente=ente)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    spazio = Spazio.objects.select_related("hub").get(pk=spazio.pk)
+    prenotazione_rules_check(spazio=spazio, inizio=inizio, fine=fine, partecipanti=partecipanti)
+    prenotazione = Prenotazione(
+        spazio=spazio, richiedente=user, ente=ente, inizio=inizio, fine=fine, scopo=scopo, partecipanti=partecipanti
+    )
+    prenotazione.full_clean()
+    prenotazione.save()
+    audit_record(obj=prenotazione, evento=_("Prenotazione richiesta"), autore=user, stato_a=prenotazione.stato)
+    _notify_prenotazione(
+        prenotazione,
+        oggetto=_("Richiesta di prenotazione ricevuta: %(p)s") % {"p": prenotazione},
+        testo=_("Lo staff dell'HUB esaminerà la richiesta e ti scriverà l'esito."),
+    )
+    return prenotazione
+
+
+@transaction.atomic
+def prenotazione_transition(*, prenotazione: Prenotazione, to: str, actor, note: str = "") -> Prenotazione:
+    """Move a booking (confirm, refuse, cancel); two confirmations of overlapping slots: the database keeps one."""
+    prenotazione = (
+        Prenotazione.objects.select_for_update(of=("self",)).select_related("spazio__hub").get(pk=prenotazione.pk)
+    )
+    workflow_transition(
+        obj=prenotazione,
+        field="stato",
+        table=workflows.PRENOTAZIONE,
+        to=to,
+        actor=actor,
+        note=note,
+        owner=prenotazione.richiedente,
+    )
+    if note:
+        prenotazione.motivazione = note
+    prenotazione.full_clean()
+    try:
+        # A savepoint: a confirmation racing with another one fails here, on the exclusion constraint.
+        with transaction.atomic():
+            prenotazione.save()
+    except IntegrityError as error:
+        if "prenotazione_no_double_booking" in str(error):
+            raise ValidationError(_("Lo spazio è già prenotato in questo orario.")) from error
+        raise
+    S = Prenotazione.Stato
+    oggetto = {
+        S.CONFERMATA: _("Prenotazione confermata: %(p)s"),
+        S.RIFIUTATA: _("Prenotazione rifiutata: %(p)s"),
+        S.ANNULLATA: _("Prenotazione annullata: %(p)s"),
+    }[to] % {"p": prenotazione}
+    testo = (
+        note
+        or {
+            S.CONFERMATA: _(
+                "Lo spazio è tuo nell'orario richiesto. Trovi l'evento da aggiungere al calendario nell'e-mail."
+            ),
+            S.RIFIUTATA: _("La richiesta non è stata accolta."),
+            S.ANNULLATA: _("La prenotazione è stata annullata."),
+        }[to]
+    )
+    _notify_prenotazione(prenotazione, oggetto=oggetto, testo=testo)
+    if to == S.CONFERMATA:
+        from hubs.tasks import send_prenotazione_ics
+
+        transaction.on_commit(lambda: send_prenotazione_ics.delay(prenotazione.pk))
+    return prenotazione
+
+
+def prenotazione_confirm(*, prenotazione: Prenotazione, actor) -> Prenotazione:
+    return prenotazione_transition(prenotazione=prenotazione, to=Prenotazione.Stato.CONFERMATA, actor=actor)
+
+
+def prenotazione_refuse(*, prenotazione: Prenotazione, actor, note: str) -> Prenotazione:
+    return prenotazione_transition(prenotazione=prenotazione, to=Prenotazione.Stato.RIFIUTATA, actor=actor, note=note)
+
+
+def prenotazione_cancel(*, prenotazione: Prenotazione, actor, note: str = "") -> Prenotazione:
+    return prenotazione_transition(prenotazione=prenotazione, to=Prenotazione.Stato.ANNULLATA, actor=actor, note=note)
+
+
+def _notify_prenotazione(prenotazione: Prenotazione, *, oggetto: str, testo: str) -> None:
+    notify(
+        destinatari=[prenotazione.richiedente],
+        tipo=Messaggio.Tipo.PRENOTAZIONE,
+        oggetto=oggetto,
+        testo=testo,
+        link=reverse("hubs_area_personale:lista"),
+    )
+
+
+def prenotazione_ics(prenotazione: Prenotazione) -> bytes:
+    """The confirmed booking as an iCalendar event (RFC 5545)."""
+    from icalendar import Calendar, Event
+
+    hub = prenotazione.spazio.hub
+    calendar = Calendar()
+    calendar.add("prodid", "-//Comune di Venezia//Costellazioni civiche//IT")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"prenotazione-{prenotazione.pk}@costellazioni")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", prenotazione.inizio)
+    event.add("dtend", prenotazione.fine)
+    event.add("summary", f"{prenotazione.spazio.nome} — {hub.nome}")
+    event.add("location", f"{hub.indirizzo}, {hub.cap} Venezia".replace(" ,", ","))
+    event.add("description", prenotazione.scopo)
+    event.add("status", "CONFIRMED")
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+@transaction.atomic
+def prenotazione_email_ics_send(*, prenotazione_id: int) -> bool:
+    """E-mail the calendar event of a booking that is still confirmed."""
+    from django.core.mail import EmailMessage
+
+    prenotazione = (
+        Prenotazione.objects.with_related().filter(pk=prenotazione_id, stato=Prenotazione.Stato.CONFERMATA).first()
+    )
+    if prenotazione is None or not prenotazione.richiedente.is_active:
+        return False
+    inizio = timezone.localtime(prenotazione.inizio)
+    body = _(
+        "La prenotazione di %(spazio)s presso %(hub)s per %(giorno)s dalle %(da)s alle %(a)s è confermata.\n\n"
+        "In allegato l'evento da aggiungere al tuo calendario.\n\n%(link)s"
+    ) % {
+        "spazio": prenotazione.spazio.nome,
+        "hub": prenotazione.spazio.hub.nome,
+        "giorno": date_format(inizio, "l j F Y"),
+        "da": inizio.strftime("%H:%M"),
+        "a": timezone.localtime(prenotazione.fine).strftime("%H:%M"),
+        "link": settings.SITE_URL.rstrip("/") + reverse("hubs_area_personale:lista"),
+    }
+    message = EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Prenotazione confermata: %(p)s") % {"p": prenotazione},
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[prenotazione.richiedente.email],
+    )
+    message.attach("prenotazione.ics", prenotazione_ics(prenotazione), "text/calendar; method=PUBLISH")
+    return bool(message.send())
+
+
+# Sportello appointments ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def appuntamento_request(
+    *, user, servizio: Servizio, tema: str, disponibilita: str, descrizione: str = "", ente=None
+) -> Appuntamento:
+    decision = permissions.can_ask_appointment(user, ente=ente)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if not servizio.attivo or servizio.accesso != Servizio.Accesso.APPUNTAMENTO:
+        raise ValidationError(_("Questo servizio non riceve su appuntamento."))
+    appuntamento = Appuntamento(
+        servizio=servizio, richiedente=user, ente=ente, tema=tema, descrizione=descrizione, disponibilita=disponibilita
+    )
+    appuntamento.full_clean()
+    appuntamento.save()
+    audit_record(obj=appuntamento, evento=_("Appuntamento richiesto"), autore=user, stato_a=appuntamento.stato)
+    _notify_appuntamento(
+        appuntamento,
+        oggetto=_("Richiesta di appuntamento ricevuta: %(a)s") % {"a": appuntamento.tema},
+        testo=_("Lo sportello ti proporrà un giorno e un orario."),
+    )
+    return appuntamento
+
+
+@transaction.atomic
+def appuntamento_transition(*, appuntamento: Appuntamento, to: str, actor, note: str = "", **fields) -> Appuntamento:
+    """Fix (``inizio``, ``fine``, ``operatore``), record the outcome (``esito``, ``seguiti``) or cancel."""
+    appuntamento = (
+        Appuntamento.objects.select_for_update(of=("self",)).select_related("servizio__hub").get(pk=appuntamento.pk)
+    )
+    workflow_transition(
+        obj=appuntamento,
+        field="stato",
+        table=workflows.APPUNTAMENTO,
+        to=to,
+        actor=actor,
+        note=note,
+        owner=appuntamento.richiedente,
+    )
+    for name, value in fields.items():
+        setattr(appuntamento, name, value)
+    if to == Appuntamento.Stato.ANNULLATO and note:
+        appuntamento.motivazione = note
+    appuntamento.full_clean()
+    appuntamento.save()
+    A = Appuntamento.Stato
+    if to == A.FISSATO:
+        inizio = timezone.localtime(appuntamento.inizio)
+        testo = _("Ti aspettiamo %(giorno)s alle %(ora)s presso %(hub)s.") % {
+            "giorno": date_format(inizio, "l j F Y"),
+            "ora": inizio.strftime("%H:%M"),
+            "hub": appuntamento.servizio.hub.nome,
+        }
+        _notify_appuntamento(
+            appuntamento, oggetto=_("Appuntamento fissato: %(a)s") % {"a": appuntamento.tema}, testo=testo
+        )
+    elif to == A.ANNULLATO and actor.pk != appuntamento.richiedente_id:
+        _notify_appuntamento(
+            appuntamento,
+            oggetto=_("Appuntamento annullato: %(a)s") % {"a": appuntamento.tema},
+            testo=note or _("L'appuntamento è stato annullato."),
+        )
+    return appuntamento
+
+
+def appuntamento_fix(*, appuntamento: Appuntamento, inizio, fine, actor, operatore=None) -> Appuntamento:
+    return appuntamento_transition(
+        appuntamento=appuntamento,
+        to=Appuntamento.Stato.FISSATO,
+        actor=actor,
+        inizio=inizio,
+        fine=fine,
+        operatore=operatore or actor,
+    )
+
+
+def appuntamento_record_outcome(*, appuntamento: Appuntamento, esito: str, seguiti: str = "", actor) -> Appuntamento:
+    return appuntamento_transition(
+        appuntamento=appuntamento, to=Appuntamento.Stato.SVOLTO, actor=actor, esito=esito, seguiti=seguiti
+    )
+
+
+def appuntamento_cancel(*, appuntamento: Appuntamento, actor, note: str = "") -> Appuntamento:
+    return appuntamento_transition(appuntamento=appuntamento, to=Appuntamento.Stato.ANNULLATO, actor=actor, note=note)
+
+
+def _notify_appuntamento(appuntamento: Appuntamento, *, oggetto: str, testo: str) -> None:
+    notify(
+        destinatari=[appuntamento.richiedente],
+        tipo=Messaggio.Tipo.APPUNTAMENTO,
+        oggetto=oggetto,
+        testo=testo,
+        link=reverse("hubs_area_personale:lista"),
+    )
+
+
+# Connections -----------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def connessione_record(*, hub, ente_a, ente_b, scopo: str, data, actor, esito: str = "", note: str = "") -> Connessione:
+    connessione = Connessione(
+        hub=hub,
+        ente_a=ente_a,
+        ente_b=ente_b,
+        scopo=scopo,
+        data=data,
+        esito=esito or Connessione.Esito.IN_CORSO,
+        note=note,
+        registrata_da=actor,
+    )
+    connessione.full_clean()
+    connessione.save()
+    audit_record(obj=connessione, evento=_("Connessione registrata"), autore=actor, stato_a=connessione.esito)
+    return connessione

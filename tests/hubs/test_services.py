@@ -1,0 +1,300 @@
+import datetime
+import threading
+import time
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from costellazioni.models import EventoAudit, Messaggio
+from hubs import services
+from hubs.models import Appuntamento, Connessione, Prenotazione, Servizio
+from tests.costellazioni.factories import EnteFactory, MembershipFactory, StaffFactory, UserFactory
+from tests.hubs.factories import (
+    AppuntamentoFactory,
+    ChiusuraFactory,
+    PrenotazioneFactory,
+    ServizioFactory,
+    SpazioFactory,
+    next_weekday,
+)
+
+# No module-wide django_db mark: the race tests use ``committed_db`` alone, whose teardown restores the
+# migrations' rows after the flush (a django_db mark would flush after that restore).
+H = datetime.timedelta(hours=1)
+
+
+def request(spazio, *, inizio=None, ore=2, partecipanti=10, user=None, ente=None):
+    inizio = inizio or next_weekday(1, hour=10)
+    return services.prenotazione_request(
+        user=user or UserFactory(),
+        spazio=spazio,
+        inizio=inizio,
+        fine=inizio + ore * H,
+        scopo="Assemblea dei soci",
+        partecipanti=partecipanti,
+        ente=ente,
+    )
+
+
+def messages_of(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@pytest.mark.django_db
+class TestPrenotazioneRequest:
+    def test_a_valid_request_is_saved_audited_and_acknowledged(self, django_capture_on_commit_callbacks):
+        spazio = SpazioFactory()
+        with django_capture_on_commit_callbacks(execute=True):
+            prenotazione = request(spazio)
+        assert prenotazione.stato == Prenotazione.Stato.RICHIESTA
+        assert EventoAudit.objects.filter(object_id=str(prenotazione.pk), stato_a="richiesta").exists()
+        messaggio = Messaggio.objects.get(destinatario=prenotazione.richiedente)
+        assert messaggio.tipo == Messaggio.Tipo.PRENOTAZIONE
+        assert len(mail.outbox) == 1
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"inizio": "past"}, "nel passato"),
+            ({"inizio": "tomorrow"}, "preavviso"),
+            ({"inizio": "far"}, "al massimo 60 giorni"),
+            ({"ore": 5}, "durata massima"),
+            ({"partecipanti": 21}, "al massimo 20 persone"),
+            ({"inizio": "sunday"}, "chiuso"),
+            ({"inizio": "evening"}, "chiuso"),
+        ],
+    )
+    def test_rules_are_enforced_with_a_clear_message(self, kwargs, message):
+        spazio = SpazioFactory()
+        now = timezone.now()
+        inizio = {
+            "past": now - 24 * H,
+            "far": next_weekday(1, hour=10, weeks=10),
+            "sunday": next_weekday(6, hour=10),
+            "evening": next_weekday(1, hour=18),
+        }.get(kwargs.pop("inizio", None))
+        if message == "preavviso":
+            inizio = (now + 24 * H).replace(minute=0, second=0, microsecond=0)
+            spazio.hub.orari.update(apertura=datetime.time(0), chiusura=datetime.time(23, 59))
+        with pytest.raises(ValidationError) as error:
+            request(spazio, inizio=inizio, **kwargs)
+        assert message in messages_of(error.value)
+        assert not Prenotazione.objects.exists()
+
+    def test_a_closure_refuses_the_day(self):
+        spazio = SpazioFactory()
+        inizio = next_weekday(1, hour=10)
+        ChiusuraFactory(hub=spazio.hub, data_inizio=inizio.date(), data_fine=inizio.date())
+        with pytest.raises(ValidationError, match="chiuso"):
+            request(spazio, inizio=inizio)
+
+    def test_a_space_that_is_not_bookable(self):
+        with pytest.raises(ValidationError, match="non si prenota"):
+            request(SpazioFactory(prenotabile=False))
+
+    def test_a_slot_taken_by_a_confirmed_booking_is_refused(self):
+        taken = PrenotazioneFactory(confermata=True)
+        with pytest.raises(ValidationError, match="già prenotato"):
+            request(taken.spazio, inizio=taken.inizio + H)
+
+    def test_booking_for_an_ente_needs_a_verified_membership(self):
+        user, ente = UserFactory(), EnteFactory(verified=True)
+        with pytest.raises(PermissionDenied):
+            request(SpazioFactory(), user=user, ente=ente)
+        MembershipFactory(user=user, ente=ente, verified=True)
+        assert request(SpazioFactory(), user=user, ente=ente).ente == ente
+
+
+@pytest.mark.django_db
+class TestPrenotazioneTransitions:
+    def test_confirmation_notifies_and_emails_an_ics(self, django_capture_on_commit_callbacks):
+        prenotazione = PrenotazioneFactory()
+        staff = StaffFactory()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.prenotazione_confirm(prenotazione=prenotazione, actor=staff)
+        prenotazione.refresh_from_db()
+        assert prenotazione.stato == Prenotazione.Stato.CONFERMATA
+        audit = EventoAudit.objects.get(object_id=str(prenotazione.pk), stato_a="confermata")
+        assert audit.autore == staff and audit.stato_da == "richiesta"
+        ics_mail = next(m for m in mail.outbox if m.attachments)
+        name, content, mimetype = ics_mail.attachments[0]
+        assert name == "prenotazione.ics" and mimetype.startswith("text/calendar")
+        content = content.decode() if isinstance(content, bytes) else content
+        assert "BEGIN:VEVENT" in content and "STATUS:CONFIRMED" in content
+        assert ics_mail.to == [prenotazione.richiedente.email]
+
+    def test_refusal_needs_a_reason_which_reaches_the_person(self, django_capture_on_commit_callbacks):
+        prenotazione = PrenotazioneFactory()
+        staff = StaffFactory()
+        with pytest.raises(ValidationError, match="motivazione"):
+            services.prenotazione_refuse(prenotazione=prenotazione, actor=staff, note=" ")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.prenotazione_refuse(prenotazione=prenotazione, actor=staff, note="La sala è in manutenzione.")
+        prenotazione.refresh_from_db()
+        assert prenotazione.stato == Prenotazione.Stato.RIFIUTATA
+        assert prenotazione.motivazione == "La sala è in manutenzione."
+        assert Messaggio.objects.filter(testo="La sala è in manutenzione.").exists()
+        assert len(mail.outbox) == 1 and not mail.outbox[0].attachments
+
+    def test_only_staff_confirm(self):
+        prenotazione = PrenotazioneFactory()
+        with pytest.raises(PermissionDenied):
+            services.prenotazione_confirm(prenotazione=prenotazione, actor=prenotazione.richiedente)
+
+    def test_the_person_cancels_their_confirmed_booking(self):
+        prenotazione = PrenotazioneFactory(confermata=True)
+        services.prenotazione_cancel(prenotazione=prenotazione, actor=prenotazione.richiedente)
+        prenotazione.refresh_from_db()
+        assert prenotazione.stato == Prenotazione.Stato.ANNULLATA
+
+    def test_someone_else_cannot_cancel(self):
+        prenotazione = PrenotazioneFactory()
+        with pytest.raises(PermissionDenied):
+            services.prenotazione_cancel(prenotazione=prenotazione, actor=UserFactory())
+
+    def test_confirming_over_a_confirmed_booking_is_refused(self):
+        confermata = PrenotazioneFactory(confermata=True)
+        richiesta = PrenotazioneFactory(spazio=confermata.spazio, inizio=confermata.inizio, fine=confermata.fine)
+        with pytest.raises(ValidationError, match="già prenotato"):
+            services.prenotazione_confirm(prenotazione=richiesta, actor=StaffFactory())
+        richiesta.refresh_from_db()
+        assert richiesta.stato == Prenotazione.Stato.RICHIESTA
+
+
+@pytest.mark.usefixtures("committed_db")
+class TestConfirmationRace:
+    """Two staff confirm overlapping requests in parallel transactions: the database keeps exactly one."""
+
+    def _setup(self):
+        staff = StaffFactory()
+        first = PrenotazioneFactory()
+        second = PrenotazioneFactory(spazio=first.spazio, inizio=first.inizio + H, fine=first.fine + H)
+        return staff, first, second
+
+    def _run(self, target_a, target_b):
+        results = {}
+
+        def wrap(name, target):
+            try:
+                target()
+                results[name] = "ok"
+            except ValidationError as error:
+                results[name] = messages_of(error)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=wrap, args=(n, t)) for n, t in (("a", target_a), ("b", target_b))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        return results
+
+    def test_the_second_confirmation_waits_and_loses_even_after_passing_validation(self):
+        staff, first, second = self._setup()
+        barrier = threading.Barrier(2, timeout=10)
+
+        def confirm_first_and_hold():
+            with transaction.atomic():
+                services.prenotazione_confirm(prenotazione=first, actor=staff)
+                barrier.wait()
+                time.sleep(0.5)  # B validates now, sees nothing committed, and blocks on the constraint
+
+        def confirm_second():
+            barrier.wait()
+            services.prenotazione_confirm(prenotazione=second, actor=staff)
+
+        results = self._run(confirm_first_and_hold, confirm_second)
+
+        assert results == {"a": "ok", "b": "Lo spazio è già prenotato in questo orario."}
+        assert list(Prenotazione.objects.confirmed().values_list("pk", flat=True)) == [first.pk]
+
+    def test_simultaneous_confirmations_exactly_one_wins(self):
+        staff, first, second = self._setup()
+        barrier = threading.Barrier(2, timeout=10)
+
+        def confirm(prenotazione):
+            def run():
+                barrier.wait()
+                services.prenotazione_confirm(prenotazione=prenotazione, actor=staff)
+
+            return run
+
+        results = self._run(confirm(first), confirm(second))
+
+        assert sorted(results.values()) == ["Lo spazio è già prenotato in questo orario.", "ok"]
+        assert Prenotazione.objects.confirmed().count() == 1
+        assert Prenotazione.objects.pending().count() == 1
+
+
+@pytest.mark.django_db
+class TestAppuntamenti:
+    def test_request_fix_and_outcome(self):
+        servizio = ServizioFactory()
+        user, staff = UserFactory(), StaffFactory()
+        appuntamento = services.appuntamento_request(
+            user=user, servizio=servizio, tema="Bando quartieri", disponibilita="Lunedì pomeriggio"
+        )
+        inizio = next_weekday(0, hour=15)
+        services.appuntamento_fix(appuntamento=appuntamento, inizio=inizio, fine=inizio + H, actor=staff)
+        appuntamento.refresh_from_db()
+        assert appuntamento.stato == Appuntamento.Stato.FISSATO and appuntamento.operatore == staff
+        assert Messaggio.objects.filter(destinatario=user, tipo=Messaggio.Tipo.APPUNTAMENTO).count() == 2
+        services.appuntamento_record_outcome(
+            appuntamento=appuntamento, esito="Idea chiarita", seguiti="Bozza entro marzo", actor=staff
+        )
+        appuntamento.refresh_from_db()
+        assert appuntamento.stato == Appuntamento.Stato.SVOLTO
+        assert EventoAudit.objects.filter(object_id=str(appuntamento.pk)).count() == 3
+
+    def test_outcome_cannot_be_empty(self):
+        appuntamento = AppuntamentoFactory(
+            stato=Appuntamento.Stato.FISSATO, inizio=next_weekday(0, hour=9), fine=next_weekday(0, hour=10)
+        )
+        with pytest.raises(ValidationError, match="esito"):
+            services.appuntamento_record_outcome(appuntamento=appuntamento, esito="", actor=StaffFactory())
+
+    def test_fixing_needs_a_slot(self):
+        with pytest.raises(ValidationError):
+            services.appuntamento_transition(
+                appuntamento=AppuntamentoFactory(), to=Appuntamento.Stato.FISSATO, actor=StaffFactory()
+            )
+
+    def test_only_sportello_services_take_appointments(self):
+        servizio = ServizioFactory(accesso=Servizio.Accesso.LIBERO)
+        with pytest.raises(ValidationError):
+            services.appuntamento_request(user=UserFactory(), servizio=servizio, tema="x", disponibilita="y")
+
+    def test_the_person_cancels(self):
+        appuntamento = AppuntamentoFactory()
+        services.appuntamento_cancel(appuntamento=appuntamento, actor=appuntamento.richiedente)
+        appuntamento.refresh_from_db()
+        assert appuntamento.stato == Appuntamento.Stato.ANNULLATO
+
+
+@pytest.mark.django_db
+class TestConnessioni:
+    def test_recorded_and_audited(self):
+        servizio = ServizioFactory()
+        a, b = EnteFactory(), EnteFactory()
+        connessione = services.connessione_record(
+            hub=servizio.hub,
+            ente_a=a,
+            ente_b=b,
+            scopo="Doposcuola condiviso",
+            data=timezone.localdate(),
+            actor=StaffFactory(),
+        )
+        assert connessione.esito == Connessione.Esito.IN_CORSO
+        assert EventoAudit.objects.filter(object_id=str(connessione.pk)).exists()
+
+    def test_an_ente_does_not_connect_with_itself(self):
+        servizio = ServizioFactory()
+        a = EnteFactory()
+        with pytest.raises(ValidationError):
+            services.connessione_record(
+                hub=servizio.hub, ente_a=a, ente_b=a, scopo="x", data=timezone.localdate(), actor=StaffFactory()
+            )
