@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ContributiConfig(AppConfig):
     name = "contributi"
     verbose_name = _("Contributi")
+
+    def ready(self):
+        from contributi.extensions import area_personale_candidature, home_bandi_aperti
+        from contributi.search import search_bandi
+        from costellazioni import extensions, search
+
+        extensions.register_home(home_bandi_aperti)
+        extensions.register_area_personale(area_personale_candidature)
+        search.register("bandi", search_bandi)

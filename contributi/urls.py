@@ -1,4 +1,15 @@
+from django.urls import path
+
+from contributi import views
+
 app_name = "contributi"
 
-# Pages of this app arrive with its issue.
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.lista, name="lista"),
+    path("allegati/<int:pk>/", views.allegato, name="allegato"),
+    path("<slug:slug>/", views.dettaglio, name="bando"),
+    path("<slug:slug>/testo/", views.testo_bando, name="testo"),
+    path("<slug:slug>/documenti/<int:pk>/", views.documento, name="documento"),
+    path("<slug:slug>/candidatura/", views.candidatura_start, name="candidatura"),
+    path("<slug:slug>/candidatura/<int:pk>/<str:passo>/", views.passo, name="passo"),
+]

@@ -1,8 +1,20 @@
 from costellazioni.models.audit import EventoAudit
 from costellazioni.models.enti import Ente, Membership
 from costellazioni.models.notifiche import Messaggio
+from costellazioni.models.protocollo import Protocollo, RegistroProtocollo
 from costellazioni.models.territorio import Municipalita, Quartiere
 from costellazioni.models.users import User
 from costellazioni.models.valutazioni import ValutazionePagina
 
-__all__ = ["Ente", "EventoAudit", "Membership", "Messaggio", "Municipalita", "Quartiere", "User", "ValutazionePagina"]
+__all__ = [
+    "Ente",
+    "EventoAudit",
+    "Membership",
+    "Messaggio",
+    "Municipalita",
+    "Protocollo",
+    "Quartiere",
+    "RegistroProtocollo",
+    "User",
+    "ValutazionePagina",
+]

@@ -1,0 +1,435 @@
+"""Writes of the grants app: calls, drafts, submission with protocol number, withdrawal, receipts.
+
+Functions take keyword-only arguments, run in a transaction, validate with ``full_clean()`` and raise
+``ValidationError``/``PermissionDenied`` with Italian messages that views show as they are.
+"""
+
+import hashlib
+import json
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from contributi import permissions, workflows
+from contributi.models import Allegato, Bando, Candidatura, Partner, Rettifica, VoceBudget
+from contributi.uploads import EXTENSIONS, check_upload
+from costellazioni.models import Ente, Quartiere
+from costellazioni.protocollo import protocollo_register
+from costellazioni.services.audit import audit_record
+
+ENTE_FIELDS = ("denominazione", "codice_fiscale", "indirizzo", "cap", "comune", "email", "pec", "telefono")
+
+
+# --- calls ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
+    """Publish a draft call: from now on its criteria, amounts, dates and rules are frozen."""
+    bando = Bando.objects.select_for_update().get(pk=bando.pk)
+    if bando.stato != Bando.Stato.BOZZA:
+        raise ValidationError(_("Il bando è già pubblicato."))
+    if not bando.criteri.exists():
+        raise ValidationError(_("Indica i criteri di valutazione prima di pubblicare il bando."))
+    bando.full_clean()
+    bando.stato = Bando.Stato.PUBBLICATO
+    bando.pubblicato_il = now or timezone.now()
+    Bando.objects.filter(pk=bando.pk).update(stato=bando.stato, pubblicato_il=bando.pubblicato_il)
+    audit_record(obj=bando, evento=_("Bando pubblicato"), autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato)
+    return bando
+
+
+@transaction.atomic
+def rettifica_publish(*, bando: Bando, actor, oggetto: str, testo: str, nuova_chiusura=None, now=None) -> Rettifica:
+    """Publish a dated amendment; ``nuova_chiusura`` extends the deadline (never shortens it)."""
+    bando = Bando.objects.select_for_update().get(pk=bando.pk)
+    if not bando.is_published:
+        raise ValidationError(_("Un bando in bozza si corregge direttamente, senza rettifica."))
+    if nuova_chiusura is not None and nuova_chiusura <= bando.termine:
+        raise ValidationError({"nuova_chiusura": _("La proroga deve spostare il termine più avanti.")})
+    numero = (bando.rettifiche.aggregate(m=Max("numero"))["m"] or 0) + 1
+    rettifica = Rettifica(
+        bando=bando,
+        numero=numero,
+        pubblicata_il=now or timezone.now(),
+        oggetto=oggetto,
+        testo=testo,
+        nuova_chiusura=nuova_chiusura,
+        autore=actor,
+    )
+    rettifica.full_clean()
+    rettifica.save()
+    if nuova_chiusura is not None:
+        Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
+        bando.termine = nuova_chiusura
+    audit_record(obj=bando, evento=_("Rettifica pubblicata"), autore=actor, nota=oggetto)
+    return rettifica
+
+
+# --- drafts ---------------------------------------------------------------------------------------
+
+
+def _require(decision):
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+@transaction.atomic
+def candidatura_start(*, bando: Bando, ente: Ente, actor, now=None) -> Candidatura:
+    """Open (or resume) the ente's draft for the call."""
+    _require(permissions.can_apply(actor, bando=bando, ente=ente, now=now))
+    existing = Candidatura.objects.filter(bando=bando, ente=ente, stato=Candidatura.Stato.BOZZA).first()
+    if existing:
+        return existing
+    if bando.una_candidatura_per_ente and bando.candidature.submitted().filter(ente=ente).exists():
+        raise ValidationError(_("Questo ente ha già presentato una candidatura per il bando, che ne ammette una sola."))
+    dati_ente = {name: getattr(ente, name) for name in ENTE_FIELDS}
+    candidatura = Candidatura(bando=bando, ente=ente, creata_da=actor, dati_ente=dati_ente)
+    candidatura.full_clean()
+    candidatura.save()
+    audit_record(obj=candidatura, evento=_("Bozza creata"), autore=actor, stato_a=candidatura.stato)
+    return candidatura
+
+
+def _lock_draft(candidatura, actor, now=None) -> Candidatura:
+    candidatura = (
+        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
+    )
+    _require(permissions.can_edit(actor, candidatura, now=now))
+    return candidatura
+
+
+def _mark_step(candidatura, passo):
+    if passo not in candidatura.passi_completati:
+        candidatura.passi_completati = [*candidatura.passi_completati, passo]
+
+
+@transaction.atomic
+def candidatura_save_ente(*, candidatura: Candidatura, actor, dati: dict, now=None) -> Candidatura:
+    candidatura = _lock_draft(candidatura, actor, now)
+    candidatura.dati_ente = {name: str(dati.get(name, "")) for name in ENTE_FIELDS}
+    _mark_step(candidatura, Candidatura.Passo.ENTE)
+    candidatura.full_clean()
+    candidatura.save()
+    return candidatura
+
+
+@transaction.atomic
+def candidatura_save_progetto(
+    *, candidatura: Candidatura, actor, titolo: str, progetto: dict, quartieri, partner: list[dict], now=None
+) -> Candidatura:
+    candidatura = _lock_draft(candidatura, actor, now)
+    candidatura.titolo = titolo
+    candidatura.progetto = progetto
+    _mark_step(candidatura, Candidatura.Passo.PROGETTO)
+    candidatura.full_clean()
+    candidatura.save()
+    candidatura.quartieri.set(quartieri)
+    candidatura.partner.all().delete()
+    rows = [Partner(candidatura=candidatura, **row) for row in partner]
+    for row in rows:
+        row.full_clean(exclude=["candidatura"])
+    Partner.objects.bulk_create(rows)
+    return candidatura
+
+
+@transaction.atomic
+def candidatura_save_budget(
+    *, candidatura: Candidatura, actor, voci: list[dict], cofinanziamento: Decimal, now=None
+) -> Candidatura:
+    """Replace the budget lines; the amount requested is the total cost minus the co-financing."""
+    candidatura = _lock_draft(candidatura, actor, now)
+    rows = [VoceBudget(candidatura=candidatura, **row) for row in voci]
+    for row in rows:
+        row.full_clean(exclude=["candidatura"])
+    totale = sum((row.importo for row in rows), Decimal("0"))
+    if cofinanziamento > totale:
+        raise ValidationError(
+            {"cofinanziamento": _("Il cofinanziamento non può superare il costo totale del progetto.")}
+        )
+    candidatura.voci_budget.all().delete()
+    VoceBudget.objects.bulk_create(rows)
+    candidatura.cofinanziamento = cofinanziamento
+    candidatura.importo_richiesto = totale - cofinanziamento
+    _mark_step(candidatura, Candidatura.Passo.BUDGET)
+    candidatura.full_clean()
+    candidatura.save()
+    return candidatura
+
+
+@transaction.atomic
+def candidatura_save_impatto(*, candidatura: Candidatura, actor, impatto: dict, now=None) -> Candidatura:
+    candidatura = _lock_draft(candidatura, actor, now)
+    candidatura.impatto = impatto
+    _mark_step(candidatura, Candidatura.Passo.IMPATTO)
+    candidatura.full_clean()
+    candidatura.save()
+    return candidatura
+
+
+@transaction.atomic
+def candidatura_mark_step(*, candidatura: Candidatura, actor, passo: str, now=None) -> Candidatura:
+    candidatura = _lock_draft(candidatura, actor, now)
+    _mark_step(candidatura, passo)
+    candidatura.save(update_fields=["passi_completati", "aggiornata_il"])
+    return candidatura
+
+
+@transaction.atomic
+def allegato_upload(*, candidatura: Candidatura, actor, richiesto, uploaded, now=None) -> Allegato:
+    """Store a checked file privately, replacing the one previously given for the same document."""
+    candidatura = _lock_draft(candidatura, actor, now)
+    if richiesto is not None and richiesto.bando_id != candidatura.bando_id:
+        raise PermissionDenied(_("Documento non previsto da questo bando."))
+    content_type = check_upload(uploaded, images_allowed=bool(richiesto and richiesto.immagini_ammesse))
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    for old in candidatura.allegati.filter(richiesto=richiesto):
+        old.file.delete(save=False)
+        old.delete()
+    allegato = Allegato(
+        candidatura=candidatura,
+        richiesto=richiesto,
+        nome_originale=(uploaded.name or "documento")[:200],
+        content_type=content_type,
+        dimensione=uploaded.size,
+        sha256=digest.hexdigest(),
+        caricato_da=actor,
+    )
+    allegato.file.save(f"{digest.hexdigest()[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
+    allegato.full_clean()
+    allegato.save()
+    return allegato
+
+
+@transaction.atomic
+def allegato_delete(*, allegato: Allegato, actor, now=None) -> None:
+    _lock_draft(allegato.candidatura, actor, now)
+    allegato.file.delete(save=False)
+    allegato.delete()
+
+
+# --- checks ---------------------------------------------------------------------------------------
+
+
+def eligibility_errors(candidatura: Candidatura) -> list[str]:
+    """Every eligibility rule of the call that the ente or the project does not meet."""
+    bando, ente = candidatura.bando, candidatura.ente
+    errors = []
+    if ente.tipo not in bando.tipi_ammessi():
+        errors.append(_("Il bando non ammette enti di tipo «%(tipo)s».") % {"tipo": ente.get_tipo_display()})
+    if bando.runts_obbligatorio and not ente.runts_numero:
+        errors.append(_("Il bando richiede l'iscrizione dell'ente al RUNTS: aggiorna i dati dell'ente."))
+    ambito = set(bando.quartieri.values_list("pk", flat=True))
+    if ambito:
+        scelti = set(candidatura.quartieri.values_list("pk", flat=True))
+        if not scelti or not scelti <= ambito:
+            errors.append(_("Il progetto deve svolgersi nei quartieri previsti dal bando."))
+    if bando.una_candidatura_per_ente and (
+        bando.candidature.submitted().filter(ente=ente).exclude(pk=candidatura.pk).exists()
+    ):
+        errors.append(_("Questo ente ha già presentato una candidatura per il bando, che ne ammette una sola."))
+    return errors
+
+
+def budget_errors(candidatura: Candidatura) -> list[str]:
+    bando = candidatura.bando
+    errors = []
+    if not candidatura.voci_budget.exists():
+        errors.append(_("Inserisci almeno una voce di budget."))
+        return errors
+    richiesto, totale = candidatura.importo_richiesto, candidatura.costo_totale
+    if richiesto < bando.contributo_minimo:
+        errors.append(
+            _("Il contributo richiesto è inferiore al minimo di %(min)s euro.") % {"min": bando.contributo_minimo}
+        )
+    if richiesto > bando.contributo_massimo:
+        errors.append(
+            _("Il contributo richiesto supera il massimo di %(max)s euro.") % {"max": bando.contributo_massimo}
+        )
+    if totale and candidatura.cofinanziamento * 100 < bando.cofinanziamento_percentuale * totale:
+        errors.append(
+            _("Il cofinanziamento deve coprire almeno il %(perc)s%% del costo totale del progetto.")
+            % {"perc": bando.cofinanziamento_percentuale.normalize()}
+        )
+    return errors
+
+
+def completeness_errors(candidatura: Candidatura) -> list[str]:
+    errors = []
+    missing_steps = [
+        p for p in Candidatura.Passo if p != Candidatura.Passo.INVIO and p not in candidatura.passi_completati
+    ]
+    for passo in missing_steps:
+        if passo != Candidatura.Passo.ALLEGATI:
+            errors.append(_("Completa il passo «%(passo)s».") % {"passo": passo.label})
+    given = set(candidatura.allegati.values_list("richiesto_id", flat=True))
+    for richiesto in candidatura.bando.allegati_richiesti.filter(obbligatorio=True):
+        if richiesto.pk not in given:
+            errors.append(_("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome})
+    if not (candidatura.dichiarazione_veridicita and candidatura.dichiarazione_privacy):
+        errors.append(_("Rendi le dichiarazioni richieste per presentare la candidatura."))
+    return errors
+
+
+def submission_errors(candidatura: Candidatura) -> list[str]:
+    return completeness_errors(candidatura) + eligibility_errors(candidatura) + budget_errors(candidatura)
+
+
+# --- submission -----------------------------------------------------------------------------------
+
+
+def candidatura_snapshot(candidatura: Candidatura) -> dict:
+    """What was submitted, as plain JSON: the record the receipt's digest certifies."""
+    return {
+        "bando": {"id": candidatura.bando_id, "titolo": candidatura.bando.titolo, "cup": candidatura.bando.cup},
+        "ente": {"id": candidatura.ente_id, "tipo": candidatura.ente.tipo, **candidatura.dati_ente},
+        "titolo": candidatura.titolo,
+        "progetto": candidatura.progetto,
+        "quartieri": sorted(candidatura.quartieri.values_list("nome", flat=True)),
+        "partner": [
+            {"denominazione": p.denominazione, "codice_fiscale": p.codice_fiscale, "ruolo": p.ruolo}
+            for p in candidatura.partner.all()
+        ],
+        "budget": {
+            "voci": [
+                {"categoria": v.categoria, "descrizione": v.descrizione, "importo": str(v.importo)}
+                for v in candidatura.voci_budget.all()
+            ],
+            "importo_richiesto": str(candidatura.importo_richiesto),
+            "cofinanziamento": str(candidatura.cofinanziamento),
+        },
+        "impatto": candidatura.impatto,
+        "allegati": [
+            {
+                "documento": a.richiesto.nome if a.richiesto else "",
+                "nome": a.nome_originale,
+                "sha256": a.sha256,
+                "dimensione": a.dimensione,
+            }
+            for a in candidatura.allegati.select_related("richiesto")
+        ],
+        "dichiarazioni": {
+            "veridicita": candidatura.dichiarazione_veridicita,
+            "privacy": candidatura.dichiarazione_privacy,
+        },
+    }
+
+
+def snapshot_digest(snapshot: dict) -> str:
+    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@transaction.atomic
+def candidatura_submit(*, candidatura: Candidatura, actor, veridicita: bool, privacy: bool, now=None) -> Candidatura:
+    """Submit a draft while the call is open: checks, snapshot, protocol number, receipt after commit.
+
+    The protocol number is taken last, so a refused submission never consumes one; the register's row
+    stays locked only until this transaction commits.
+    """
+    now = now or timezone.now()
+    candidatura = (
+        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
+    )
+    _require(permissions.can_edit(actor, candidatura, now=now))
+    # One application per ente: serialise this ente's submissions to the call.
+    Ente.objects.select_for_update().filter(pk=candidatura.ente_id).first()
+    candidatura.dichiarazione_veridicita = veridicita
+    candidatura.dichiarazione_privacy = privacy
+    errors = submission_errors(candidatura)
+    if errors:
+        raise ValidationError(errors, code="not_submittable")
+    snapshot = candidatura_snapshot(candidatura)
+    registrazione = protocollo_register(
+        oggetto=_("Candidatura al bando «%(bando)s» di %(ente)s")
+        % {"bando": candidatura.bando.titolo, "ente": candidatura.ente},
+        riferimento=f"contributi.candidatura:{candidatura.pk}",
+        when=now,
+    )
+    snapshot["protocollo"] = registrazione.segnatura
+    snapshot["presentata_il"] = now.isoformat()
+    stato_da = candidatura.stato
+    candidatura.stato = Candidatura.Stato.PRESENTATA
+    candidatura.presentata_il = now
+    candidatura.presentata_da = actor
+    candidatura.protocollo_id = registrazione.protocollo_id
+    candidatura.numero_protocollo = registrazione.segnatura
+    candidatura.snapshot = snapshot
+    candidatura.snapshot_sha256 = snapshot_digest(snapshot)
+    _mark_step(candidatura, Candidatura.Passo.INVIO)
+    candidatura.full_clean()
+    candidatura.save()
+    label = workflows.CANDIDATURA[(stato_da, candidatura.stato)].label
+    audit_record(
+        obj=candidatura,
+        evento=label,
+        autore=actor,
+        stato_da=stato_da,
+        stato_a=candidatura.stato,
+        nota=registrazione.segnatura,
+    )
+    transaction.on_commit(lambda pk=candidatura.pk: _queue_receipt(pk))
+    return candidatura
+
+
+def _queue_receipt(candidatura_id: int) -> None:
+    from contributi.tasks import send_receipt
+
+    send_receipt.delay(candidatura_id)
+
+
+@transaction.atomic
+def candidatura_withdraw(*, candidatura: Candidatura, actor, note: str = "", now=None) -> Candidatura:
+    candidatura = (
+        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
+    )
+    _require(permissions.can_withdraw(actor, candidatura, now=now))
+    stato_da = candidatura.stato
+    candidatura.stato = Candidatura.Stato.RITIRATA
+    candidatura.ritirata_il = now or timezone.now()
+    candidatura.full_clean()
+    candidatura.save()
+    label = workflows.CANDIDATURA[(stato_da, candidatura.stato)].label
+    audit_record(obj=candidatura, evento=label, autore=actor, stato_da=stato_da, stato_a=candidatura.stato, nota=note)
+    return candidatura
+
+
+# --- receipt --------------------------------------------------------------------------------------
+
+
+def ricevuta_render(*, candidatura: Candidatura) -> bytes:
+    from costellazioni.services.pdf import pdf_render
+
+    return pdf_render(
+        template_name="contributi/pdf/ricevuta.html",
+        context={"candidatura": candidatura, "snapshot": candidatura.snapshot, "bando": candidatura.bando},
+        pdfa=True,
+    )
+
+
+@transaction.atomic
+def ricevuta_generate(*, candidatura_id: int) -> Candidatura:
+    """Render and store the receipt once (idempotent: a redelivered task finds it done)."""
+    candidatura = (
+        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura_id)
+    )
+    if candidatura.snapshot is None:
+        raise ValidationError(_("La candidatura non è stata presentata."))
+    if not candidatura.ricevuta:
+        pdf = ricevuta_render(candidatura=candidatura)
+        name = f"ricevuta-{candidatura.numero_protocollo.replace('/', '-')}.pdf"
+        candidatura.ricevuta.save(name, ContentFile(pdf), save=False)
+        Candidatura.objects.filter(pk=candidatura.pk).update(ricevuta=candidatura.ricevuta.name)
+    return candidatura
+
+
+def quartieri_choices():
+    return Quartiere.objects.order_by("nome")

@@ -1,0 +1,346 @@
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from contributi import forms, permissions, services
+from contributi.models import Allegato, Bando, Candidatura, DocumentoBando
+from costellazioni.models import Ente
+
+P = Candidatura.Passo
+PASSI = list(P)
+
+
+# --- public pages ---------------------------------------------------------------------------------
+
+
+def lista(request):
+    now = timezone.now()
+    bandi = Bando.objects.public()
+    linea = request.GET.get("linea", "")
+    if linea in Bando.Linea.values:
+        bandi = bandi.filter(linea=linea)
+    gruppi = [
+        ("aperti", _("Bandi aperti"), bandi.open(now).order_by("termine")),
+        ("in_arrivo", _("Di prossima apertura"), bandi.upcoming(now).order_by("apertura")),
+    ]
+    chiusi = Paginator(bandi.closed(now).order_by("-termine"), 10).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "contributi/lista.html",
+        {
+            "gruppi": [(k, t, list(q)) for k, t, q in gruppi],
+            "chiusi": chiusi,
+            "linea": linea,
+            "linee": Bando.Linea.choices,
+        },
+    )
+
+
+def dettaglio(request, slug):
+    bando = get_object_or_404(
+        Bando.objects.public().prefetch_related(
+            "criteri", "allegati_richiesti", "faq", "documenti", "rettifiche", "quartieri"
+        ),
+        slug=slug,
+    )
+    return render(request, "contributi/dettaglio.html", {"bando": bando, "now": timezone.now()})
+
+
+def documento(request, slug, pk):
+    doc = get_object_or_404(DocumentoBando, pk=pk, bando__slug=slug, bando__stato__in=_public_states())
+    return FileResponse(doc.file.open("rb"), as_attachment=False, filename=doc.file.name.rsplit("/", 1)[-1])
+
+
+def testo_bando(request, slug):
+    bando = get_object_or_404(Bando.objects.public(), slug=slug)
+    if not bando.documento:
+        raise Http404
+    return FileResponse(bando.documento.open("rb"), filename=f"{bando.slug}.pdf")
+
+
+def _public_states():
+    return [s for s in Bando.Stato.values if s != Bando.Stato.BOZZA]
+
+
+# --- wizard ---------------------------------------------------------------------------------------
+
+
+@login_required
+def candidatura_start(request, slug):
+    bando = get_object_or_404(Bando.objects.public(), slug=slug)
+    enti = Ente.objects.verified().represented_by(request.user).order_by("denominazione")
+    decision = permissions.bando_open_decision(bando)
+    form = forms.ScegliEnteForm(request.POST or None, enti=enti)
+    if request.method == "POST" and decision and form.is_valid():
+        try:
+            candidatura = services.candidatura_start(bando=bando, ente=form.cleaned_data["ente"], actor=request.user)
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error("ente", _messages_of(exc))
+        else:
+            return redirect(_step_url(candidatura, _next_step(candidatura)))
+    bozze = Candidatura.objects.visible_to(request.user).filter(bando=bando).select_related("ente")
+    return render(
+        request,
+        "contributi/candidatura_start.html",
+        {"bando": bando, "form": form, "enti": enti, "decision": decision, "candidature": bozze},
+    )
+
+
+def _messages_of(exc):
+    return exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+
+
+def _step_url(candidatura, passo):
+    return reverse("contributi:passo", kwargs={"slug": candidatura.bando.slug, "pk": candidatura.pk, "passo": passo})
+
+
+def _next_step(candidatura):
+    return next((p for p in PASSI if p not in candidatura.passi_completati), P.INVIO)
+
+
+def _own_draft(request, slug, pk):
+    candidatura = get_object_or_404(
+        Candidatura.objects.visible_to(request.user).select_related("bando", "ente"), pk=pk, bando__slug=slug
+    )
+    return candidatura
+
+
+@login_required
+def passo(request, slug, pk, passo):
+    if passo not in P.values:
+        raise Http404
+    candidatura = _own_draft(request, slug, pk)
+    if not candidatura.is_draft:
+        return redirect(candidatura)
+    decision = permissions.can_edit(request.user, candidatura)
+    if not decision:
+        messages.error(request, decision.reason)
+        return redirect(candidatura)
+    handler = STEP_HANDLERS[passo]
+    context = handler(request, candidatura)
+    if not isinstance(context, dict):
+        return context
+    index = PASSI.index(passo)
+    context.update(
+        {
+            "bando": candidatura.bando,
+            "candidatura": candidatura,
+            "passo": P(passo),
+            "passi": [(p, _step_url(candidatura, p), p in candidatura.passi_completati) for p in PASSI],
+            "numero_passo": index + 1,
+            "totale_passi": len(PASSI),
+            "indietro": _step_url(candidatura, PASSI[index - 1]) if index else "",
+        }
+    )
+    return render(request, f"contributi/wizard/{passo}.html", context)
+
+
+def _saved(request, candidatura, passo):
+    messages.success(request, _("Bozza salvata."))
+    if "salva" in request.POST:
+        return redirect(_step_url(candidatura, passo))
+    return redirect(_step_url(candidatura, PASSI[PASSI.index(passo) + 1]))
+
+
+def _step_ente(request, candidatura):
+    form = forms.EnteStepForm(request.POST or None, initial=candidatura.dati_ente)
+    if request.method == "POST" and form.is_valid():
+        services.candidatura_save_ente(candidatura=candidatura, actor=request.user, dati=form.cleaned_data)
+        return _saved(request, candidatura, P.ENTE)
+    return {"form": form}
+
+
+def _step_progetto(request, candidatura):
+    initial = {**candidatura.progetto, "titolo": candidatura.titolo, "quartieri": list(candidatura.quartieri.all())}
+    form = forms.ProgettoForm(request.POST or None, initial=initial)
+    partner = forms.PartnerFormSet(
+        request.POST or None,
+        prefix="partner",
+        initial=list(candidatura.partner.values("denominazione", "codice_fiscale", "ruolo")),
+    )
+    if request.method == "POST" and form.is_valid() and partner.is_valid():
+        data = form.cleaned_data
+        rows = [f.cleaned_data for f in partner if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        try:
+            services.candidatura_save_progetto(
+                candidatura=candidatura,
+                actor=request.user,
+                titolo=data["titolo"],
+                progetto={k: data[k] for k in forms.ProgettoForm.PROGETTO_KEYS},
+                quartieri=data["quartieri"],
+                partner=rows,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return _saved(request, candidatura, P.PROGETTO)
+    return {"form": form, "partner": partner}
+
+
+def _step_budget(request, candidatura):
+    voci = forms.VoceFormSet(
+        request.POST or None,
+        prefix="voci",
+        initial=list(candidatura.voci_budget.values("categoria", "descrizione", "importo")),
+    )
+    cofin = forms.CofinanziamentoForm(request.POST or None, initial={"cofinanziamento": candidatura.cofinanziamento})
+    if request.method == "POST" and voci.is_valid() and cofin.is_valid():
+        rows = [f.cleaned_data for f in voci if f.cleaned_data]
+        try:
+            services.candidatura_save_budget(
+                candidatura=candidatura,
+                actor=request.user,
+                voci=rows,
+                cofinanziamento=cofin.cleaned_data["cofinanziamento"],
+            )
+        except ValidationError as exc:
+            cofin.add_error(None, exc)
+        else:
+            return _saved(request, candidatura, P.BUDGET)
+    totale = sum((v.importo for v in candidatura.voci_budget.all()), Decimal("0"))
+    return {
+        "voci": voci,
+        "cofin": cofin,
+        "totale": totale,
+        "avvisi": services.budget_errors(candidatura) if P.BUDGET in candidatura.passi_completati else [],
+    }
+
+
+def _step_impatto(request, candidatura):
+    form = forms.ImpattoForm(request.POST or None, initial=candidatura.impatto)
+    if request.method == "POST" and form.is_valid():
+        services.candidatura_save_impatto(candidatura=candidatura, actor=request.user, impatto=form.cleaned_data)
+        return _saved(request, candidatura, P.IMPATTO)
+    return {"form": form}
+
+
+def _step_allegati(request, candidatura):
+    richiesti = list(candidatura.bando.allegati_richiesti.all())
+    dati = {a.richiesto_id: a for a in candidatura.allegati.all()}
+    errori = {}
+    if request.method == "POST":
+        if "prosegui" in request.POST:
+            services.candidatura_mark_step(candidatura=candidatura, actor=request.user, passo=P.ALLEGATI)
+            return redirect(_step_url(candidatura, P.INVIO))
+        form = forms.AllegatoForm(request.POST, request.FILES)
+        richiesto = next((r for r in richiesti if form.is_valid() and r.pk == form.cleaned_data["richiesto"]), None)
+        if richiesto is None:
+            errori[form.data.get("richiesto")] = [_("Scegli un file da caricare.")]
+        else:
+            try:
+                services.allegato_upload(
+                    candidatura=candidatura, actor=request.user, richiesto=richiesto, uploaded=form.cleaned_data["file"]
+                )
+            except ValidationError as exc:
+                errori[str(richiesto.pk)] = exc.messages
+            else:
+                messages.success(request, _("Allegato caricato: %(nome)s.") % {"nome": richiesto.nome})
+                return redirect(_step_url(candidatura, P.ALLEGATI))
+    righe = [(r, dati.get(r.pk), errori.get(str(r.pk), [])) for r in richiesti]
+    return {"righe": righe}
+
+
+def _step_invio(request, candidatura):
+    form = forms.InvioForm(request.POST or None)
+    errori = services.submission_errors(candidatura)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.candidatura_submit(candidatura=candidatura, actor=request.user, veridicita=True, privacy=True)
+        except (ValidationError, PermissionDenied) as exc:
+            errori = _messages_of(exc)
+        else:
+            messages.success(request, _("Candidatura presentata. Riceverai la ricevuta per e-mail."))
+            return redirect(reverse("area_personale_candidatura", kwargs={"pk": candidatura.pk}))
+    return {"form": form, "errori": errori, "voci": candidatura.voci_budget.all(), "partner": candidatura.partner.all()}
+
+
+STEP_HANDLERS = {
+    P.ENTE: _step_ente,
+    P.PROGETTO: _step_progetto,
+    P.BUDGET: _step_budget,
+    P.IMPATTO: _step_impatto,
+    P.ALLEGATI: _step_allegati,
+    P.INVIO: _step_invio,
+}
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+
+@login_required
+def allegato(request, pk):
+    obj = get_object_or_404(Allegato.objects.select_related("candidatura__ente"), pk=pk)
+    visible = Candidatura.objects.visible_to(request.user).filter(pk=obj.candidatura_id).exists()
+    if not visible or not permissions.can_read_files(request.user, obj.candidatura):
+        raise Http404
+    response = FileResponse(obj.file.open("rb"), content_type=obj.content_type, filename=obj.nome_originale)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- area personale -------------------------------------------------------------------------------
+
+
+@login_required
+def area_lista(request):
+    candidature = Candidatura.objects.visible_to(request.user)
+    if request.user.is_staff:
+        candidature = candidature.filter(ente__in=Ente.objects.represented_by(request.user))
+    page = Paginator(candidature.for_list(), 20).get_page(request.GET.get("pagina"))
+    return render(request, "contributi/area_lista.html", {"page_obj": page})
+
+
+@login_required
+def area_dettaglio(request, pk):
+    candidatura = get_object_or_404(
+        Candidatura.objects.visible_to(request.user)
+        .select_related("bando", "ente")
+        .prefetch_related(Prefetch("allegati", queryset=Allegato.objects.select_related("richiesto"))),
+        pk=pk,
+    )
+    return render(
+        request,
+        "contributi/area_dettaglio.html",
+        {
+            "candidatura": candidatura,
+            "puo_ritirare": permissions.can_withdraw(request.user, candidatura),
+            "puo_modificare": permissions.can_edit(request.user, candidatura),
+            "riprendi": _step_url(candidatura, _next_step(candidatura)),
+        },
+    )
+
+
+@login_required
+def ricevuta(request, pk):
+    candidatura = get_object_or_404(Candidatura.objects.visible_to(request.user), pk=pk, snapshot__isnull=False)
+    if not candidatura.ricevuta:
+        candidatura = services.ricevuta_generate(candidatura_id=candidatura.pk)
+    return FileResponse(
+        candidatura.ricevuta.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=candidatura.ricevuta.name.rsplit("/", 1)[-1],
+    )
+
+
+@login_required
+@require_POST
+def ritira(request, pk):
+    candidatura = get_object_or_404(Candidatura.objects.visible_to(request.user), pk=pk)
+    try:
+        services.candidatura_withdraw(candidatura=candidatura, actor=request.user)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Candidatura ritirata."))
+    return redirect(candidatura)

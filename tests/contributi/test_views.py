@@ -1,0 +1,145 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from contributi import services
+from contributi.models import Candidatura
+from tests.contributi.factories import PDF_BYTES, BandoFactory, complete_draft, open_bando, referente
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_list_and_detail(client, django_assert_max_num_queries):
+    bando = open_bando()
+    BandoFactory()  # a draft is not public
+    with django_assert_max_num_queries(12):
+        response = client.get("/bandi/")
+    assert bando.titolo in response.content.decode()
+    response = client.get(bando.get_absolute_url())
+    assert "Qualità del progetto" in response.content.decode()
+    assert "Presenta la candidatura" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_list_query_count_is_fixed(client, django_assert_num_queries, rows):
+    for _i in range(rows):
+        open_bando()
+    with django_assert_num_queries(3):
+        client.get("/bandi/")
+
+
+def test_draft_bando_is_404(client):
+    assert client.get(BandoFactory().get_absolute_url()).status_code == 404
+
+
+def test_wizard_walkthrough(client):
+    bando = open_bando()
+    user, ente = referente()
+    client.force_login(user)
+    response = client.post(reverse("contributi:candidatura", kwargs={"slug": bando.slug}), {"ente": ente.pk})
+    c = Candidatura.objects.get()
+    assert response.url.endswith("/ente/")
+    step = lambda p: reverse("contributi:passo", kwargs={"slug": bando.slug, "pk": c.pk, "passo": p})  # noqa: E731
+    response = client.post(step("ente"), {"denominazione": ""})
+    assert "Questo campo è obbligatorio" in response.content.decode()
+    client.post(
+        step("ente"),
+        {
+            "denominazione": ente.denominazione,
+            "codice_fiscale": ente.codice_fiscale,
+            "indirizzo": "Via Piave 1",
+            "comune": "Venezia",
+            "email": "a@b.it",
+        },
+    )
+    client.post(
+        step("progetto"),
+        {
+            "titolo": "Orti condivisi",
+            "sintesi": "S",
+            "obiettivi": "O",
+            "destinatari": "Famiglie",
+            "numero_destinatari": "40",
+            "attivita": "Semina — marzo",
+            "partner-TOTAL_FORMS": "0",
+            "partner-INITIAL_FORMS": "0",
+        },
+    )
+    client.post(
+        step("budget"),
+        {
+            "voci-TOTAL_FORMS": "1",
+            "voci-INITIAL_FORMS": "0",
+            "voci-0-categoria": "personale",
+            "voci-0-descrizione": "Educatore",
+            "voci-0-importo": "10000",
+            "cofinanziamento": "1500",
+        },
+    )
+    client.post(step("impatto"), {"impatto": "Più legami", "indicatori": "Persone: 40"})
+    richiesto = bando.allegati_richiesti.get()
+    response = client.post(
+        step("allegati"), {"richiesto": richiesto.pk, "file": SimpleUploadedFile("x.pdf", b"MZ\x90")}
+    )
+    assert "non è un PDF" in response.content.decode()
+    client.post(step("allegati"), {"richiesto": richiesto.pk, "file": SimpleUploadedFile("statuto.pdf", PDF_BYTES)})
+    client.post(step("allegati"), {"prosegui": "1"})
+    response = client.post(step("invio"), {"veridicita": "on", "privacy": "on"})
+    c.refresh_from_db()
+    assert c.stato == Candidatura.Stato.PRESENTATA, response.content.decode()
+    assert c.importo_richiesto == 8500
+    response = client.get(reverse("area_personale_candidatura_ricevuta", kwargs={"pk": c.pk}))
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_other_ente_gets_404_on_drafts_applications_and_attachments(client):
+    bando = open_bando()
+    user, ente = referente()
+    c = complete_draft(bando=bando, user=user, ente=ente)
+    intruder, _e = referente()
+    client.force_login(intruder)
+    allegato = c.allegati.get()
+    assert client.get(reverse("area_personale_candidatura", kwargs={"pk": c.pk})).status_code == 404
+    assert (
+        client.get(reverse("contributi:passo", kwargs={"slug": bando.slug, "pk": c.pk, "passo": "ente"})).status_code
+        == 404
+    )
+    assert client.get(reverse("contributi:allegato", kwargs={"pk": allegato.pk})).status_code == 404
+    client.force_login(user)
+    assert client.get(reverse("contributi:allegato", kwargs={"pk": allegato.pk})).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 25])
+def test_area_personale_list_query_count(client, django_assert_num_queries, rows):
+    user, ente = referente()
+    for _i in range(rows):
+        services.candidatura_start(bando=open_bando(), ente=ente, actor=user)
+    client.force_login(user)
+    with django_assert_num_queries(5):
+        response = client.get(reverse("area_personale_candidature"))
+    assert response.status_code == 200
+
+
+def test_site_search_finds_published_calls_only(client):
+    bando = open_bando(titolo="Orti urbani solidali")
+    BandoFactory(titolo="Orti segreti in bozza")
+    response = client.get("/cerca/", {"q": "orti"})
+    content = response.content.decode()
+    assert bando.get_absolute_url() in content
+    assert "segreti" not in content
+
+
+def test_home_shows_open_calls(client):
+    bando = open_bando(titolo="Idee in Comune")
+    assert bando.titolo in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_detail_query_count_is_fixed(client, django_assert_num_queries, rows):
+    from contributi.models import FaqBando
+
+    bando = open_bando()
+    for i in range(rows):
+        FaqBando.objects.create(bando=bando, domanda=f"Domanda {i}?", risposta="Sì.")
+    with django_assert_num_queries(7):
+        client.get(bando.get_absolute_url())
