@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AntenneConfig(AppConfig):
     name = "antenne"
     verbose_name = _("Antenne di quartiere")
+
+    def ready(self):
+        from antenne.extensions import area_personale_banca_e_portierato, search_antenne
+        from costellazioni import extensions, search
+
+        extensions.register_area_personale(area_personale_banca_e_portierato)
+        search.register("antenne", search_antenne)

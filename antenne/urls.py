@@ -1,4 +1,13 @@
+from django.urls import path
+
+from antenne.views import pubbliche
+
 app_name = "antenne"
 
-# Pages of this app arrive with its issue.
-urlpatterns: list = []
+urlpatterns = [
+    path("", pubbliche.lista, name="lista"),
+    path("<int:pk>/", pubbliche.dettaglio, name="dettaglio"),
+    path("richieste/<int:pk>/", pubbliche.richiesta_azione, name="richiesta_azione"),
+    path("candidati/", pubbliche.candidati, name="candidati"),
+    path("candidati/grazie/", pubbliche.grazie, name="grazie"),
+]

@@ -1,0 +1,220 @@
+import csv
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from antenne import services
+from antenne.models import (
+    Antenna,
+    Attivita,
+    Consenso,
+    MovimentoBancaDelTempo,
+    Offerta,
+    OperatoreDiComunita,
+    Richiesta,
+    RichiestaPortierato,
+    Scambio,
+    Seguito,
+    SocioBancaDelTempo,
+)
+from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, transition_action
+from costellazioni.admin.audit import AuditTimelineMixin
+
+
+class ConsensoInline(admin.TabularInline):
+    """Consents are records: added through the service (candidacy, operators), never edited."""
+
+    model = Consenso
+    extra = 0
+    can_delete = False
+    fields = ["oggetto", "concesso", "versione_testo", "registrato_il", "registrato_da"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def _antenna_action(to, label):
+    return transition_action(
+        name=f"antenna_{to}",
+        description=label,
+        service=services.antenna_transition,
+        object_kwarg="antenna",
+        to=to,
+    )
+
+
+@admin.register(Antenna)
+class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    action_form = NotaActionForm
+    list_display = ["nome_pubblico", "tipo", "quartiere", "stato", "operatore", "candidatura", "aggiornata_il"]
+    list_filter = ["stato", "tipo", "candidatura", ("quartiere", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["quartiere", "operatore__user"]
+    search_fields = ["nome_pubblico", "referente_nome", "email"]
+    readonly_fields = ["stato", "consenso_nome", "consenso_contatti", "creata_il", "aggiornata_il"]
+    autocomplete_fields = ["account"]
+    raw_id_fields = ["operatore"]
+    inlines = [ConsensoInline]
+    fieldsets = [
+        (None, {"fields": ["tipo", "nome_pubblico", "descrizione", "quartiere", "servizi", "disponibilita"]}),
+        (_("Riservato"), {"fields": ["indirizzo", "latitudine", "longitudine", "referente_nome", "email", "telefono"]}),
+        (_("Percorso"), {"fields": ["stato", "operatore", "account", "candidatura", "creata_il", "aggiornata_il"]}),
+        (_("Consensi in vigore"), {"fields": ["consenso_nome", "consenso_contatti"]}),
+    ]
+    actions = [
+        _antenna_action(Antenna.Stato.CONTATTATA, _("Segna come contattate")),
+        _antenna_action(Antenna.Stato.SUPPORTATA, _("Segna come supportate")),
+        _antenna_action(Antenna.Stato.ATTIVA, _("Segna come attive")),
+        _antenna_action(Antenna.Stato.IN_RETE, _("Segna come in rete")),
+        _antenna_action(Antenna.Stato.SOSPESA, _("Sospendi (serve la nota)")),
+    ]
+
+
+@admin.register(OperatoreDiComunita)
+class OperatoreAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "coordinatore", "coordinato_da", "attivo"]
+    list_filter = ["coordinatore", "attivo", "quartieri"]
+    list_select_related = ["user", "coordinato_da__user"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]
+    filter_horizontal = ["quartieri"]
+
+
+class MeseFilter(admin.SimpleListFilter):
+    title = _("mese")
+    parameter_name = "mese"
+
+    def lookups(self, request, model_admin):
+        oggi = timezone.localdate()
+        mesi = []
+        anno, mese = oggi.year, oggi.month
+        for _i in range(12):
+            mesi.append((f"{anno}-{mese:02d}", f"{mese:02d}/{anno}"))
+            anno, mese = (anno - 1, 12) if mese == 1 else (anno, mese - 1)
+        return mesi
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        if len(value) == 7 and value[:4].isdigit() and value[5:].isdigit():
+            return queryset.filter(svolta_il__year=int(value[:4]), svolta_il__month=int(value[5:]))
+        return queryset
+
+
+CSV_COLUMNS = [
+    ("uuid", _("identificativo")),
+    ("svolta_il", _("data e ora")),
+    ("operatore", _("operatore")),
+    ("tipo", _("tipo")),
+    ("quartiere", _("quartiere")),
+    ("luogo", _("luogo")),
+    ("persone_raggiunte", _("persone raggiunte")),
+    ("persone_minori", _("minori")),
+    ("persone_adulte", _("adulti")),
+    ("persone_anziane", _("over 65")),
+    ("persone_donne", _("donne")),
+    ("persone_uomini", _("uomini")),
+    ("n_bisogni", _("bisogni")),
+    ("note", _("note")),
+]
+
+
+def _cella(value) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@admin.register(Attivita)
+class AttivitaAdmin(admin.ModelAdmin):
+    list_display = ["svolta_il", "tipo", "quartiere", "operatore", "persone_raggiunte"]
+    list_filter = [("quartiere", admin.RelatedOnlyFieldListFilter), "tipo", MeseFilter, "operatore"]
+    list_select_related = ["quartiere", "operatore__user"]
+    date_hierarchy = "svolta_il"
+    search_fields = ["luogo", "note"]
+    readonly_fields = ["uuid", "registrata_il"]
+    raw_id_fields = ["operatore", "antenne", "bisogni"]
+    actions = ["esporta_csv"]
+
+    @admin.action(description=_("Esporta in CSV"), permissions=["view"])
+    def esporta_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="diario-di-campo.csv"'
+        response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([str(label) for _field, label in CSV_COLUMNS])
+        rows = queryset.for_list().order_by("svolta_il", "pk")
+        for a in rows:
+            values = {
+                "svolta_il": timezone.localtime(a.svolta_il).strftime("%d/%m/%Y %H:%M"),
+                "operatore": str(a.operatore),
+                "tipo": a.get_tipo_display(),
+                "quartiere": a.quartiere.nome,
+            }
+            writer.writerow([_cella(values.get(field, getattr(a, field))) for field, _l in CSV_COLUMNS])
+        return response
+
+
+@admin.register(Seguito)
+class SeguitoAdmin(admin.ModelAdmin):
+    list_display = ["descrizione", "scadenza", "operatore", "fatto_il"]
+    list_filter = ["scadenza", "operatore"]
+    list_select_related = ["operatore__user"]
+    raw_id_fields = ["attivita", "operatore"]
+
+
+@admin.register(SocioBancaDelTempo)
+class SocioAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    list_display = ["__str__", "stato", "quartiere", "iscritto_il"]
+    list_filter = ["stato"]
+    list_select_related = ["user", "quartiere"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    readonly_fields = ["user", "stato", "verificato_da", "verificato_il", "iscritto_il"]
+    actions = ["verifica"]
+
+    @admin.action(description=_("Verifica i soci selezionati"), permissions=["change"])
+    def verifica(self, request, queryset):
+        for socio in queryset:
+            try:
+                services.socio_verify(socio=socio, actor=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"{socio}: {text}", messages.ERROR)
+
+
+@admin.register(Offerta, Richiesta)
+class AnnuncioAdmin(admin.ModelAdmin):
+    list_display = ["titolo", "categoria", "socio", "attivo", "creato_il"]
+    list_filter = ["attivo", "categoria"]
+    list_select_related = ["socio__user"]
+    raw_id_fields = ["socio"]
+
+
+@admin.register(Scambio)
+class ScambioAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["descrizione", "erogatore", "beneficiario", "ore", "stato", "creato_il"]
+    list_filter = ["stato"]
+    list_select_related = ["erogatore__user", "beneficiario__user"]
+
+
+@admin.register(MovimentoBancaDelTempo)
+class MovimentoAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The ledger: read-only. A correction is a new entry (``services.movimento_correct``)."""
+
+    list_display = ["registrato_il", "socio", "ore", "tipo", "causale", "registrazione"]
+    list_filter = ["tipo"]
+    list_select_related = ["socio__user"]
+    search_fields = ["causale", "socio__user__email"]
+
+
+@admin.register(RichiestaPortierato)
+class RichiestaPortieratoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    list_display = ["__str__", "richiedente", "stato", "voto", "creata_il"]
+    list_filter = ["stato", "servizio"]
+    list_select_related = ["antenna", "richiedente"]
+    readonly_fields = ["antenna", "richiedente", "servizio", "descrizione", "stato", "voto", "commento"]

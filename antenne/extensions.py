@@ -1,0 +1,89 @@
+"""What the antenne app adds to core pages: a card on the area personale, results in the site search."""
+
+from django.db import connection
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+
+from antenne.models import Antenna, RichiestaPortierato, SocioBancaDelTempo
+from costellazioni.extensions import Section
+from costellazioni.models import User
+from costellazioni.search import SearchResult, headline_html, headline_sql_options
+
+RICHIESTE = 5
+
+
+def area_personale_banca_e_portierato(request) -> Section | None:
+    if not request.user.is_authenticated:
+        return None
+    aperte = [RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA]
+    # One query for the many people with nothing here; the details only for those who have something.
+    flags = (
+        User.objects.filter(pk=request.user.pk)
+        .annotate(
+            socio=Exists(SocioBancaDelTempo.objects.filter(user=OuterRef("pk"))),
+            richieste=Exists(RichiestaPortierato.objects.filter(richiedente=OuterRef("pk"))),
+            gestire=Exists(RichiestaPortierato.objects.filter(antenna__account=OuterRef("pk"), stato__in=aperte)),
+        )
+        .values("socio", "richieste", "gestire")
+        .get()
+    )
+    if not any(flags.values()):
+        return None
+    socio = SocioBancaDelTempo.objects.filter(user=request.user).first() if flags["socio"] else None
+    richieste = []
+    if flags["richieste"]:
+        richieste = list(RichiestaPortierato.objects.of_richiedente(request.user).select_related("antenna")[:RICHIESTE])
+    da_gestire = []
+    if flags["gestire"]:
+        da_gestire = list(
+            RichiestaPortierato.objects.filter(antenna__account=request.user, stato__in=aperte).select_related(
+                "antenna"
+            )[:RICHIESTE]
+        )
+    verificato = socio is not None and socio.stato == SocioBancaDelTempo.Stato.VERIFICATO
+    return Section(
+        "antenne/area_personale/sezione.html",
+        {
+            "socio": socio,
+            "saldo": socio.saldo() if verificato else None,
+            "richieste_portierato": richieste,
+            "da_gestire": da_gestire,
+        },
+    )
+
+
+# Only antennas the public may see, and a private person's text only with consent to show their name.
+SQL = """
+    WITH q AS (
+        SELECT websearch_to_tsquery('italian', unaccent(%s)) AS matching,
+               websearch_to_tsquery('italian', %s) AS highlighting
+    ),
+    ranked AS (
+        SELECT a.id, a.nome_pubblico AS title, concat_ws(' ', a.descrizione, a.disponibilita) AS body,
+               setweight(to_tsvector('italian', unaccent(a.nome_pubblico)), 'A')
+               || setweight(to_tsvector('italian', unaccent(concat_ws(' ', a.descrizione, a.disponibilita))), 'B')
+               AS document
+        FROM antenne_antenna a
+        WHERE a.stato = ANY(%s) AND (a.tipo <> %s OR a.consenso_nome)
+    )
+    SELECT id, title, ts_rank(document, q.matching) AS rank,
+           ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
+    FROM ranked, q
+    WHERE document @@ q.matching
+    ORDER BY rank DESC, title
+    LIMIT 20
+"""
+
+
+def search_antenne(query: str) -> list[SearchResult]:
+    stati = [Antenna.Stato.ATTIVA.value, Antenna.Stato.IN_RETE.value]
+    with connection.cursor() as cursor:
+        cursor.execute(SQL, [query, query, stati, Antenna.Tipo.CITTADINO.value, headline_sql_options()])
+        rows = cursor.fetchall()
+    section = _("Antenne di quartiere")
+    return [
+        SearchResult(
+            title=title, url=f"/antenne/{pk}/", excerpt=headline_html(excerpt), rank=float(rank), section=section
+        )
+        for pk, title, rank, excerpt in rows
+    ]

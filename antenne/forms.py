@@ -1,0 +1,203 @@
+from decimal import Decimal
+
+from django import forms
+from django.forms import formset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from antenne.models import Antenna, Attivita, Categoria, RichiestaPortierato, Servizio
+from costellazioni.models import Quartiere
+from ricerca.models import Bisogno
+
+FASCE = ["persone_minori", "persone_adulte", "persone_anziane", "persone_donne", "persone_uomini"]
+
+
+class AttivitaForm(forms.Form):
+    uuid = forms.UUIDField(widget=forms.HiddenInput)
+    tipo = forms.ChoiceField(label=_("Tipo di attività"), choices=Attivita.Tipo.choices)
+    svolta_il = forms.DateTimeField(
+        label=_("Data e ora"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+    )
+    quartiere = forms.ModelChoiceField(
+        label=_("Quartiere"),
+        queryset=Quartiere.objects.all(),
+        help_text=_("Suggerito dalla posizione, se la condividi."),
+    )
+    luogo = forms.CharField(label=_("Luogo"), required=False, max_length=200)
+    persone_raggiunte = forms.IntegerField(
+        label=_("Persone raggiunte"),
+        min_value=0,
+        max_value=10000,
+        initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    persone_minori = forms.IntegerField(label=_("di cui minori"), min_value=0, required=False)
+    persone_adulte = forms.IntegerField(label=_("di cui adulti (18-64)"), min_value=0, required=False)
+    persone_anziane = forms.IntegerField(label=_("di cui over 65"), min_value=0, required=False)
+    persone_donne = forms.IntegerField(label=_("di cui donne"), min_value=0, required=False)
+    persone_uomini = forms.IntegerField(label=_("di cui uomini"), min_value=0, required=False)
+    antenne = forms.ModelMultipleChoiceField(
+        label=_("Antenne coinvolte"),
+        queryset=Antenna.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    foto = forms.FileField(
+        label=_("Foto"),
+        required=False,
+        help_text=_("Facoltativa. Non fotografare persone riconoscibili senza il loro consenso."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+
+    def __init__(self, *args, operatore, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["antenne"].queryset = Antenna.objects.filter(operatore=operatore).order_by("nome_pubblico")
+        self.fields["svolta_il"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        if not self.is_bound:
+            primo = operatore.quartieri.order_by("nome").first()
+            if primo is not None:
+                self.fields["quartiere"].initial = primo.pk
+
+    def clean(self):
+        data = super().clean()
+        totale = data.get("persone_raggiunte") or 0
+        for name in FASCE:
+            if data.get(name) is not None and data[name] > totale:
+                self.add_error(name, _("Non può superare le persone raggiunte."))
+        return data
+
+    def fasce(self) -> dict:
+        return {name: self.cleaned_data[name] for name in FASCE if self.cleaned_data.get(name) is not None}
+
+
+class BisognoRapidoForm(forms.Form):
+    categoria = forms.ChoiceField(label=_("Categoria del bisogno"), choices=Bisogno.Categoria.choices)
+    descrizione = forms.CharField(label=_("Descrizione del bisogno"), max_length=2000)
+    urgenza = forms.ChoiceField(label=_("Urgenza"), choices=Bisogno.Urgenza.choices, initial=Bisogno.Urgenza.MEDIA)
+
+    def has_changed(self):
+        # Only a description makes a need: the preselected choices alone do not.
+        return bool(self.data.get(self.add_prefix("descrizione"), "").strip())
+
+
+class SeguitoForm(forms.Form):
+    descrizione = forms.CharField(label=_("Cosa fare"), max_length=300)
+    scadenza = forms.DateField(label=_("Entro il"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def has_changed(self):
+        return bool(self.data.get(self.add_prefix("descrizione"), "").strip())
+
+
+BisogniFormSet = formset_factory(BisognoRapidoForm, extra=1, max_num=10, validate_max=True)
+SeguitiFormSet = formset_factory(SeguitoForm, extra=1, max_num=10, validate_max=True)
+
+
+class AttivitaFiltroForm(forms.Form):
+    tipo = forms.ChoiceField(label=_("Tipo"), choices=[("", _("Tutti"))] + Attivita.Tipo.choices, required=False)
+    quartiere = forms.ModelChoiceField(
+        label=_("Quartiere"), queryset=Quartiere.objects.all(), required=False, empty_label=_("Tutti")
+    )
+    mese = forms.CharField(
+        label=_("Mese"), required=False, widget=forms.DateInput(attrs={"type": "month"}), max_length=7
+    )
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data.get("tipo"):
+            queryset = queryset.filter(tipo=data["tipo"])
+        if data.get("quartiere"):
+            queryset = queryset.filter(quartiere=data["quartiere"])
+        mese = data.get("mese") or ""
+        if len(mese) == 7 and mese[:4].isdigit() and mese[5:].isdigit() and 1 <= int(mese[5:]) <= 12:
+            queryset = queryset.filter(svolta_il__year=int(mese[:4]), svolta_il__month=int(mese[5:]))
+        return queryset
+
+
+class AntennaFiltroForm(forms.Form):
+    quartiere = forms.ModelChoiceField(
+        label=_("Quartiere"),
+        queryset=Quartiere.objects.all(),
+        required=False,
+        empty_label=_("Tutti i quartieri"),
+        to_field_name="slug",
+    )
+    servizio = forms.ChoiceField(
+        label=_("Servizio"), choices=[("", _("Tutti i servizi"))] + Servizio.choices, required=False
+    )
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        if self.cleaned_data.get("quartiere"):
+            queryset = queryset.filter(quartiere=self.cleaned_data["quartiere"])
+        if self.cleaned_data.get("servizio"):
+            queryset = queryset.con_servizio(self.cleaned_data["servizio"])
+        return queryset
+
+
+class CandidaturaForm(forms.Form):
+    tipo = forms.ChoiceField(label=_("Chi sei"), choices=Antenna.Tipo.choices, widget=forms.RadioSelect)
+    nome_pubblico = forms.CharField(
+        label=_("Nome"), max_length=150, help_text=_("Il tuo nome, o quello del negozio o del gruppo.")
+    )
+    quartiere = forms.ModelChoiceField(label=_("Quartiere"), queryset=Quartiere.objects.all())
+    servizi = forms.MultipleChoiceField(
+        label=_("Cosa puoi offrire"), choices=Servizio.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    descrizione = forms.CharField(
+        label=_("Raccontaci qualcosa di te"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    disponibilita = forms.CharField(label=_("Quando sei disponibile"), required=False, max_length=300)
+    email = forms.EmailField(label=_("E-mail"), help_text=_("Per ricontattarti. Non la pubblichiamo senza consenso."))
+    telefono = forms.CharField(label=_("Telefono"), required=False, max_length=30)
+    consenso_trattamento = forms.BooleanField(
+        label=_("Acconsento al trattamento dei miei dati per essere ricontattato dal programma (informativa privacy).")
+    )
+    consenso_nome = forms.BooleanField(label=_("Si può pubblicare il nome sulla mappa delle antenne."), required=False)
+    consenso_contatti = forms.BooleanField(label=_("Si possono pubblicare e-mail e telefono."), required=False)
+    # Honeypot: hidden from people (and from assistive technology), filled in by bots.
+    sito_web = forms.CharField(
+        label=_("Lascia vuoto questo campo"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get("sito_web", "").strip())
+
+
+class PortieratoForm(forms.ModelForm):
+    class Meta:
+        model = RichiestaPortierato
+        fields = ["servizio", "descrizione"]
+        widgets = {"descrizione": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, antenna, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Servizio.choices)
+        self.fields["servizio"].choices = [(s, labels.get(s, s)) for s in antenna.servizi]
+
+
+class AnnuncioForm(forms.Form):
+    tipo = forms.ChoiceField(
+        label=_("Vuoi"),
+        choices=[("offerta", _("Offrire del tempo")), ("richiesta", _("Chiedere del tempo"))],
+        widget=forms.RadioSelect,
+    )
+    categoria = forms.ChoiceField(label=_("Categoria"), choices=Categoria.choices)
+    titolo = forms.CharField(label=_("Titolo"), max_length=150)
+    descrizione = forms.CharField(
+        label=_("Descrizione"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ScambioForm(forms.Form):
+    ore = forms.DecimalField(
+        label=_("Ore"), min_value=Decimal("0.25"), max_value=Decimal("24"), decimal_places=2, initial=1
+    )
+    descrizione = forms.CharField(label=_("Che cosa è stato fatto"), max_length=300)

@@ -1,0 +1,140 @@
+"""The field log of community operators and the follow-ups it creates."""
+
+import uuid
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from antenne.models.territorio import Antenna, OperatoreDiComunita
+
+
+def foto_path(instance, filename):
+    # MEDIA_ROOT is private (settings): photos are served only through a permission-checking view.
+    return f"antenne/attivita/{instance.uuid}.jpg"
+
+
+class AttivitaQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An operator sees their own log; a coordinator also their team's; staff everything."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_staff and user.has_perm("antenne.view_attivita"):
+            return self
+        operatore = getattr(user, "operatore", None)
+        if operatore is None:
+            return self.none()
+        if operatore.coordinatore:
+            return self.filter(Q(operatore=operatore) | Q(operatore__coordinato_da=operatore))
+        return self.filter(operatore=operatore)
+
+    def for_list(self):
+        return (
+            self.select_related("operatore__user", "quartiere")
+            .annotate(n_bisogni=models.Count("bisogni", distinct=True))
+            .order_by("-svolta_il", "-pk")
+        )
+
+
+class Attivita(models.Model):
+    """One piece of field work, logged from a phone, possibly offline and sent later."""
+
+    class Tipo(models.TextChoices):
+        ANIMAZIONE = "animazione", _("Animazione territoriale")
+        LAVORO_COMUNITA = "lavoro_comunita", _("Lavoro di comunità")
+        PRESIDIO = "presidio", _("Presidio")
+        INCONTRO_ANTENNA = "incontro_antenna", _("Incontro con antenna")
+        ACCOMPAGNAMENTO = "accompagnamento", _("Accompagnamento")
+        MEDIAZIONE = "mediazione", _("Mediazione")
+        EVENTO = "evento", _("Evento")
+
+    uuid = models.UUIDField(
+        _("identificativo"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Generato dal telefono: un invio ripetuto viene registrato una sola volta."),
+    )
+    operatore = models.ForeignKey(
+        OperatoreDiComunita, on_delete=models.PROTECT, related_name="attivita", verbose_name=_("operatore")
+    )
+    tipo = models.CharField(_("tipo di attività"), max_length=20, choices=Tipo.choices)
+    svolta_il = models.DateTimeField(_("data e ora"), default=timezone.now)
+    quartiere = models.ForeignKey(
+        "costellazioni.Quartiere", on_delete=models.PROTECT, related_name="attivita", verbose_name=_("quartiere")
+    )
+    luogo = models.CharField(_("luogo"), max_length=200, blank=True)
+    persone_raggiunte = models.PositiveIntegerField(_("persone raggiunte"), default=0)
+    # Optional monitoring breakdown; each band is at most the total.
+    persone_minori = models.PositiveIntegerField(_("di cui minori"), null=True, blank=True)
+    persone_adulte = models.PositiveIntegerField(_("di cui adulti (18-64)"), null=True, blank=True)
+    persone_anziane = models.PositiveIntegerField(_("di cui over 65"), null=True, blank=True)
+    persone_donne = models.PositiveIntegerField(_("di cui donne"), null=True, blank=True)
+    persone_uomini = models.PositiveIntegerField(_("di cui uomini"), null=True, blank=True)
+    antenne = models.ManyToManyField(Antenna, blank=True, related_name="attivita", verbose_name=_("antenne coinvolte"))
+    bisogni = models.ManyToManyField(
+        "ricerca.Bisogno", blank=True, related_name="attivita", verbose_name=_("bisogni intercettati")
+    )
+    note = models.TextField(_("note"), blank=True, max_length=4000)
+    foto = models.ImageField(
+        _("foto"),
+        upload_to=foto_path,
+        blank=True,
+        help_text=_("Ridimensionata sul server; la posizione GPS viene rimossa."),
+    )
+    registrata_il = models.DateTimeField(_("registrata il"), auto_now_add=True)
+
+    objects = AttivitaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attività sul campo")
+        verbose_name_plural = _("attività sul campo")
+        ordering = ["-svolta_il", "-pk"]
+        indexes = [models.Index(fields=["operatore", "-svolta_il"], name="attivita_operatore_data")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    (Q(persone_minori__isnull=True) | Q(persone_minori__lte=F("persone_raggiunte")))
+                    & (Q(persone_adulte__isnull=True) | Q(persone_adulte__lte=F("persone_raggiunte")))
+                    & (Q(persone_anziane__isnull=True) | Q(persone_anziane__lte=F("persone_raggiunte")))
+                    & (Q(persone_donne__isnull=True) | Q(persone_donne__lte=F("persone_raggiunte")))
+                    & (Q(persone_uomini__isnull=True) | Q(persone_uomini__lte=F("persone_raggiunte")))
+                ),
+                name="attivita_breakdown_within_total",
+                violation_error_message=_("Nessuna fascia può superare il totale delle persone raggiunte."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()} — {self.quartiere} ({self.svolta_il:%Y-%m-%d})"
+
+
+class SeguitoQuerySet(models.QuerySet):
+    def aperti(self):
+        return self.filter(fatto_il__isnull=True)
+
+    def in_scadenza(self, giorno):
+        return self.aperti().filter(scadenza__lte=giorno)
+
+
+class Seguito(models.Model):
+    """A follow-up an operator promised during an activity, with its due date."""
+
+    attivita = models.ForeignKey(Attivita, on_delete=models.CASCADE, related_name="seguiti", verbose_name=_("attività"))
+    operatore = models.ForeignKey(
+        OperatoreDiComunita, on_delete=models.PROTECT, related_name="seguiti", verbose_name=_("operatore")
+    )
+    descrizione = models.CharField(_("cosa fare"), max_length=300)
+    scadenza = models.DateField(_("entro il"))
+    fatto_il = models.DateTimeField(_("fatto il"), null=True, blank=True)
+
+    objects = SeguitoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cosa da fare")
+        verbose_name_plural = _("cose da fare")
+        ordering = ["scadenza", "pk"]
+
+    def __str__(self):
+        return self.descrizione

@@ -1,0 +1,75 @@
+"""May this user do X to this antenna, activity or request? Each answer carries a reason."""
+
+from django.utils.translation import gettext_lazy as _
+
+from antenne import workflows
+from costellazioni.permissions import ALLOWED, Decision, is_staff_comunale
+from costellazioni.workflows import STAFF
+
+
+def operatore_of(user):
+    """The user's active operator profile, or None."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    operatore = getattr(user, "operatore", None)
+    return operatore if operatore is not None and operatore.attivo else None
+
+
+def can_use_field_log(user) -> Decision:
+    if not user.is_authenticated:
+        return Decision(False, _("Accedi per usare il diario di campo."))
+    if operatore_of(user) is None:
+        return Decision(False, _("Il diario di campo è riservato agli operatori di comunità."))
+    return ALLOWED
+
+
+def antenna_roles(user, antenna) -> set:
+    roles = set()
+    if is_staff_comunale(user):
+        roles.add(STAFF)
+    operatore = operatore_of(user)
+    if operatore is not None:
+        if operatore.coordinatore:
+            roles.add(workflows.COORDINATORE)
+        if antenna.operatore_id in (None, operatore.pk):
+            roles.add(workflows.OPERATORE)
+    return roles
+
+
+def portierato_roles(user, richiesta) -> set:
+    roles = set()
+    if not user.is_authenticated:
+        return roles
+    if is_staff_comunale(user):
+        roles.add(STAFF)
+    if richiesta.richiedente_id == user.pk:
+        roles.add(workflows.RICHIEDENTE)
+    antenna = richiesta.antenna
+    operatore = operatore_of(user)
+    if antenna.account_id == user.pk or (operatore is not None and antenna.operatore_id == operatore.pk):
+        roles.add(workflows.GESTORE)
+    return roles
+
+
+def can_fire(transition, roles: set) -> Decision:
+    if transition.allowed & roles:
+        return ALLOWED
+    return Decision(False, _("Non hai i permessi per questa operazione."))
+
+
+def can_view_foto(user, attivita) -> Decision:
+    from antenne.models import Attivita
+
+    if Attivita.objects.visible_to(user).filter(pk=attivita.pk).exists():
+        return ALLOWED
+    return Decision(False, _("Non puoi vedere questa foto."))
+
+
+def can_manage_banca(user) -> Decision:
+    """The time-bank coordinator verifies members: staff comunale or a coordinating operator."""
+    if is_staff_comunale(user):
+        return ALLOWED
+    operatore = operatore_of(user)
+    if operatore is not None and operatore.coordinatore:
+        return ALLOWED
+    return Decision(False, _("Solo il coordinamento della banca del tempo può verificare i soci."))

@@ -1,0 +1,34 @@
+"""Every write of the antenne app. Views translate results and exceptions into responses."""
+
+from antenne.services.antenne import antenna_candidate, antenna_transition, consenso_record
+from antenne.services.attivita import attivita_log, seguito_done
+from antenne.services.banca import (
+    movimento_correct,
+    offerta_create,
+    richiesta_create,
+    scambio_cancel,
+    scambio_confirm,
+    scambio_propose,
+    socio_join,
+    socio_verify,
+)
+from antenne.services.portierato import portierato_feedback, portierato_request, portierato_transition
+
+__all__ = [
+    "antenna_candidate",
+    "antenna_transition",
+    "attivita_log",
+    "consenso_record",
+    "movimento_correct",
+    "offerta_create",
+    "portierato_feedback",
+    "portierato_request",
+    "portierato_transition",
+    "richiesta_create",
+    "scambio_cancel",
+    "scambio_confirm",
+    "scambio_propose",
+    "seguito_done",
+    "socio_join",
+    "socio_verify",
+]

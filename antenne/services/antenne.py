@@ -1,0 +1,101 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from antenne import permissions, workflows
+from antenne.models import Antenna, Consenso, OperatoreDiComunita
+from antenne.services._workflow import apply_transition
+from costellazioni.models import Messaggio, Quartiere
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+
+VERSIONE_TESTO_CONSENSO = "2026-01"
+
+
+@transaction.atomic
+def antenna_transition(*, antenna: Antenna, to: str, actor, note: str = "") -> Antenna:
+    """Move an antenna along its lifecycle (``workflows.ANTENNA``), recording who, when and why."""
+    antenna = Antenna.objects.select_for_update().get(pk=antenna.pk)
+    apply_transition(
+        obj=antenna,
+        table=workflows.ANTENNA,
+        to=to,
+        actor=actor,
+        roles=permissions.antenna_roles(actor, antenna),
+        note=note,
+    )
+    antenna.full_clean()
+    antenna.save(update_fields=["stato", "aggiornata_il"])
+    return antenna
+
+
+_FLAGS = {Consenso.Oggetto.NOME_PUBBLICO: "consenso_nome", Consenso.Oggetto.CONTATTI_PUBBLICI: "consenso_contatti"}
+
+
+@transaction.atomic
+def consenso_record(
+    *, antenna: Antenna, oggetto: str, concesso: bool, versione_testo: str = VERSIONE_TESTO_CONSENSO, actor=None
+) -> Consenso:
+    """Record a consent given or withdrawn; the antenna's public flags follow the newest record."""
+    antenna = Antenna.objects.select_for_update().get(pk=antenna.pk)
+    consenso = Consenso(
+        antenna=antenna,
+        oggetto=oggetto,
+        concesso=concesso,
+        versione_testo=versione_testo,
+        registrato_da=actor if actor is not None and actor.is_authenticated else None,
+    )
+    consenso.full_clean()
+    consenso.save()
+    if flag := _FLAGS.get(oggetto):
+        setattr(antenna, flag, concesso)
+        antenna.save(update_fields=[flag, "aggiornata_il"])
+    return consenso
+
+
+@transaction.atomic
+def antenna_candidate(
+    *,
+    tipo: str,
+    nome_pubblico: str,
+    quartiere: Quartiere,
+    descrizione: str = "",
+    servizi: list[str] | None = None,
+    disponibilita: str = "",
+    referente_nome: str = "",
+    email: str = "",
+    telefono: str = "",
+    consenso_nome: bool = False,
+    consenso_contatti: bool = False,
+    user=None,
+) -> Antenna:
+    """A citizen, shop or group proposes itself: it lands as "individuata" for an operator to follow up."""
+    antenna = Antenna(
+        tipo=tipo,
+        nome_pubblico=nome_pubblico,
+        quartiere=quartiere,
+        descrizione=descrizione,
+        servizi=list(servizi or []),
+        disponibilita=disponibilita,
+        referente_nome=referente_nome,
+        email=email,
+        telefono=telefono,
+        candidatura=True,
+        account=user if user is not None and user.is_authenticated else None,
+    )
+    antenna.full_clean()
+    antenna.save()
+    audit_record(obj=antenna, evento=_("Autocandidatura"), autore=user, stato_a=antenna.stato)
+    consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.TRATTAMENTO, concesso=True, actor=user)
+    consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.NOME_PUBBLICO, concesso=consenso_nome, actor=user)
+    consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.CONTATTI_PUBBLICI, concesso=consenso_contatti, actor=user)
+    antenna.refresh_from_db()
+    operatori = OperatoreDiComunita.objects.attivi().filter(quartieri=quartiere).select_related("user")
+    notify(
+        destinatari=[o.user for o in operatori],
+        tipo=Messaggio.Tipo.ANTENNA,
+        oggetto=_("Nuova candidatura di antenna a %(quartiere)s") % {"quartiere": quartiere.nome},
+        testo=_("%(nome)s si è proposta come antenna di quartiere. Contattala per conoscerla.")
+        % {"nome": nome_pubblico},
+        link="/operatori/",
+    )
+    return antenna

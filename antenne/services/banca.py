@@ -1,0 +1,223 @@
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from antenne import permissions
+from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
+from antenne.models.banca import credito_iniziale, limite_negativo
+from costellazioni.models import Messaggio
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+
+S = SocioBancaDelTempo.Stato
+T = MovimentoBancaDelTempo.Tipo
+
+
+def _conto_banca() -> SocioBancaDelTempo:
+    conto, _created = SocioBancaDelTempo.objects.get_or_create(
+        is_banca=True, defaults={"stato": SocioBancaDelTempo.Stato.VERIFICATO}
+    )
+    return conto
+
+
+def _saldo(socio: SocioBancaDelTempo) -> Decimal:
+    return MovimentoBancaDelTempo.objects.filter(socio=socio).aggregate(t=Sum("ore"))["t"] or Decimal("0")
+
+
+def _book(*, righe: list[tuple[SocioBancaDelTempo, Decimal]], tipo: str, causale: str, actor=None, scambio=None):
+    """Write one registrazione: entries that sum to zero (the database checks it again at commit)."""
+    if sum(ore for _socio, ore in righe) != 0:
+        raise ValueError("A registrazione must sum to zero.")
+    registrazione = uuid.uuid4()
+    movimenti = [
+        MovimentoBancaDelTempo(
+            registrazione=registrazione,
+            socio=socio,
+            tipo=tipo,
+            scambio=scambio,
+            ore=ore,
+            causale=causale[:300],
+            registrato_da=actor if actor is not None and actor.is_authenticated else None,
+        )
+        for socio, ore in righe
+    ]
+    for movimento in movimenti:
+        movimento.full_clean(exclude=["socio", "scambio"], validate_constraints=False)
+    return MovimentoBancaDelTempo.objects.bulk_create(movimenti)
+
+
+@transaction.atomic
+def socio_join(*, user, quartiere=None) -> SocioBancaDelTempo:
+    """A citizen asks to join; the coordinator verifies them (``socio_verify``)."""
+    socio, created = SocioBancaDelTempo.objects.get_or_create(user=user, defaults={"quartiere": quartiere})
+    if created:
+        socio.full_clean()
+        audit_record(obj=socio, evento=_("Iscrizione richiesta"), autore=user, stato_a=socio.stato)
+    return socio
+
+
+@transaction.atomic
+def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
+    """Verify a member and give the configured starting credit, balanced by the bank's own account."""
+    decision = permissions.can_manage_banca(actor)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    socio = SocioBancaDelTempo.objects.select_for_update().get(pk=socio.pk)
+    if socio.stato != S.IN_ATTESA:
+        raise ValidationError(_("Il socio non è in attesa di verifica."))
+    socio.stato, socio.verificato_da, socio.verificato_il = S.VERIFICATO, actor, timezone.now()
+    socio.full_clean()
+    socio.save(update_fields=["stato", "verificato_da", "verificato_il"])
+    audit_record(obj=socio, evento=_("Socio verificato"), autore=actor, stato_da=S.IN_ATTESA, stato_a=S.VERIFICATO)
+    if (credito := credito_iniziale()) > 0:
+        _book(
+            righe=[(socio, credito), (_conto_banca(), -credito)],
+            tipo=T.CREDITO_INIZIALE,
+            causale=str(_("Credito iniziale")),
+            actor=actor,
+        )
+    notify(
+        destinatari=[socio.user],
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=_("Sei socio della banca del tempo"),
+        testo=_("La tua iscrizione è stata verificata: puoi offrire e chiedere tempo."),
+        link="/banca-del-tempo/",
+    )
+    return socio
+
+
+def _annuncio_create(model, *, socio, categoria: str, titolo: str, descrizione: str = ""):
+    if socio.stato != S.VERIFICATO:
+        raise PermissionDenied(_("Solo i soci verificati pubblicano offerte e richieste."))
+    annuncio = model(socio=socio, categoria=categoria, titolo=titolo, descrizione=descrizione)
+    annuncio.full_clean()
+    annuncio.save()
+    return annuncio
+
+
+@transaction.atomic
+def offerta_create(*, socio: SocioBancaDelTempo, categoria: str, titolo: str, descrizione: str = "") -> Offerta:
+    return _annuncio_create(Offerta, socio=socio, categoria=categoria, titolo=titolo, descrizione=descrizione)
+
+
+@transaction.atomic
+def richiesta_create(*, socio: SocioBancaDelTempo, categoria: str, titolo: str, descrizione: str = "") -> Richiesta:
+    return _annuncio_create(Richiesta, socio=socio, categoria=categoria, titolo=titolo, descrizione=descrizione)
+
+
+@transaction.atomic
+def scambio_propose(
+    *,
+    proposto_da: SocioBancaDelTempo,
+    erogatore: SocioBancaDelTempo,
+    beneficiario: SocioBancaDelTempo,
+    ore: Decimal,
+    descrizione: str,
+    offerta: Offerta | None = None,
+    richiesta: Richiesta | None = None,
+) -> Scambio:
+    """One of the two members proposes an exchange; their own confirmation comes with it."""
+    if proposto_da.pk not in (erogatore.pk, beneficiario.pk):
+        raise PermissionDenied(_("Puoi proporre solo scambi di cui fai parte."))
+    if erogatore.stato != S.VERIFICATO or beneficiario.stato != S.VERIFICATO:
+        raise ValidationError(_("Entrambi i soci devono essere verificati."))
+    adesso = timezone.now()
+    scambio = Scambio(
+        erogatore=erogatore,
+        beneficiario=beneficiario,
+        ore=ore,
+        descrizione=descrizione,
+        offerta=offerta,
+        richiesta=richiesta,
+        confermato_erogatore_il=adesso if proposto_da.pk == erogatore.pk else None,
+        confermato_beneficiario_il=adesso if proposto_da.pk == beneficiario.pk else None,
+    )
+    scambio.full_clean()
+    scambio.save()
+    altro = beneficiario if proposto_da.pk == erogatore.pk else erogatore
+    notify(
+        destinatari=[altro.user],
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=_("Uno scambio da confermare"),
+        testo=_("%(chi)s ha registrato uno scambio di %(ore)s ore: confermalo se è avvenuto.")
+        % {"chi": proposto_da.nome_pubblico, "ore": ore},
+        link="/banca-del-tempo/",
+    )
+    return scambio
+
+
+@transaction.atomic
+def scambio_confirm(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
+    """A member confirms; when both have, the hours move, within the beneficiary's negative limit.
+
+    Both members' rows are locked (in primary-key order, so two exchanges never deadlock) before
+    the balance is read, so concurrent exchanges cannot together go past the limit.
+    """
+    scambio = Scambio.objects.select_for_update().get(pk=scambio.pk)
+    if scambio.stato != Scambio.Stato.PROPOSTO:
+        raise ValidationError(_("Questo scambio non è più da confermare."))
+    adesso = timezone.now()
+    if socio.pk == scambio.erogatore_id:
+        scambio.confermato_erogatore_il = scambio.confermato_erogatore_il or adesso
+    elif socio.pk == scambio.beneficiario_id:
+        scambio.confermato_beneficiario_il = scambio.confermato_beneficiario_il or adesso
+    else:
+        raise PermissionDenied(_("Puoi confermare solo gli scambi di cui fai parte."))
+    if scambio.confermato_erogatore_il and scambio.confermato_beneficiario_il:
+        soci = {
+            s.pk: s
+            for s in SocioBancaDelTempo.objects.select_for_update()
+            .filter(pk__in=[scambio.erogatore_id, scambio.beneficiario_id])
+            .order_by("pk")
+        }
+        beneficiario = soci[scambio.beneficiario_id]
+        if beneficiario.stato != S.VERIFICATO or soci[scambio.erogatore_id].stato != S.VERIFICATO:
+            raise ValidationError(_("Entrambi i soci devono essere verificati."))
+        if _saldo(beneficiario) - scambio.ore < -limite_negativo():
+            raise ValidationError(
+                _("Lo scambio porterebbe il saldo di chi riceve oltre il limite di %(limite)s ore di debito.")
+                % {"limite": limite_negativo()},
+                code="negative_limit",
+            )
+        scambio.stato = Scambio.Stato.CONFERMATO
+        scambio.full_clean()
+        scambio.save()
+        _book(
+            righe=[(soci[scambio.erogatore_id], scambio.ore), (beneficiario, -scambio.ore)],
+            tipo=T.SCAMBIO,
+            causale=scambio.descrizione,
+            actor=socio.user,
+            scambio=scambio,
+        )
+    else:
+        scambio.full_clean()
+        scambio.save()
+    return scambio
+
+
+@transaction.atomic
+def scambio_cancel(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
+    scambio = Scambio.objects.select_for_update().get(pk=scambio.pk)
+    if socio.pk not in (scambio.erogatore_id, scambio.beneficiario_id):
+        raise PermissionDenied(_("Puoi annullare solo gli scambi di cui fai parte."))
+    if scambio.stato != Scambio.Stato.PROPOSTO:
+        raise ValidationError(_("Uno scambio confermato non si annulla: chiedi una correzione al coordinamento."))
+    scambio.stato = Scambio.Stato.ANNULLATO
+    scambio.save(update_fields=["stato"])
+    return scambio
+
+
+@transaction.atomic
+def movimento_correct(*, socio: SocioBancaDelTempo, ore: Decimal, causale: str, actor) -> list:
+    """A correction is a new registrazione against the bank's account; entries are never edited."""
+    decision = permissions.can_manage_banca(actor)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if not causale.strip():
+        raise ValidationError({"causale": _("Scrivi il motivo della correzione.")})
+    return _book(righe=[(socio, ore), (_conto_banca(), -ore)], tipo=T.CORREZIONE, causale=causale, actor=actor)

@@ -1,0 +1,84 @@
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from antenne import permissions, workflows
+from antenne.models import Antenna, RichiestaPortierato
+from antenne.services._workflow import apply_transition
+from costellazioni.models import Messaggio
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+
+
+def _gestori(antenna: Antenna) -> list[tuple]:
+    """Who manages the antenna's requests, each with the page where they do it."""
+    people = []
+    if antenna.account_id:
+        people.append((antenna.account, "/area-personale/"))
+    if antenna.operatore_id:
+        people.append((antenna.operatore.user, "/operatori/"))
+    return people
+
+
+@transaction.atomic
+def portierato_request(*, antenna: Antenna, richiedente, servizio: str, descrizione: str) -> RichiestaPortierato:
+    """A citizen asks an active antenna for one of the small services it offers."""
+    if not richiedente.is_authenticated:
+        raise PermissionDenied(_("Accedi per chiedere un servizio."))
+    if not Antenna.objects.pubbliche().filter(pk=antenna.pk).exists():
+        raise ValidationError(_("Questa antenna non accoglie richieste in questo momento."))
+    if servizio not in antenna.servizi:
+        raise ValidationError({"servizio": _("Questa antenna non offre il servizio scelto.")})
+    richiesta = RichiestaPortierato(
+        antenna=antenna, richiedente=richiedente, servizio=servizio, descrizione=descrizione
+    )
+    richiesta.full_clean()
+    richiesta.save()
+    audit_record(obj=richiesta, evento=_("Richiesta inviata"), autore=richiedente, stato_a=richiesta.stato)
+    for persona, link in _gestori(antenna):
+        notify(
+            destinatari=[persona],
+            tipo=Messaggio.Tipo.ANTENNA,
+            oggetto=_("Nuova richiesta di portierato"),
+            testo=_("Una persona chiede a %(antenna)s: %(servizio)s.")
+            % {"antenna": antenna.nome_pubblico, "servizio": richiesta.get_servizio_display()},
+            link=link,
+        )
+    return richiesta
+
+
+@transaction.atomic
+def portierato_transition(*, richiesta: RichiestaPortierato, to: str, actor, note: str = "") -> RichiestaPortierato:
+    richiesta = RichiestaPortierato.objects.select_for_update().select_related("antenna").get(pk=richiesta.pk)
+    apply_transition(
+        obj=richiesta,
+        table=workflows.PORTIERATO,
+        to=to,
+        actor=actor,
+        roles=permissions.portierato_roles(actor, richiesta),
+        note=note,
+    )
+    richiesta.full_clean()
+    richiesta.save(update_fields=["stato", "aggiornata_il"])
+    if actor.pk != richiesta.richiedente_id:
+        notify(
+            destinatari=[richiesta.richiedente],
+            tipo=Messaggio.Tipo.ANTENNA,
+            oggetto=_("La tua richiesta di portierato: %(stato)s") % {"stato": richiesta.get_stato_display()},
+            testo=note or _("Lo stato della tua richiesta è cambiato."),
+            link=richiesta.antenna.get_absolute_url(),
+        )
+    return richiesta
+
+
+@transaction.atomic
+def portierato_feedback(*, richiesta: RichiestaPortierato, actor, voto: int, commento: str = "") -> RichiestaPortierato:
+    richiesta = RichiestaPortierato.objects.select_for_update().get(pk=richiesta.pk)
+    if richiesta.richiedente_id != actor.pk:
+        raise PermissionDenied(_("Solo chi ha chiesto il servizio può valutarlo."))
+    if richiesta.stato != RichiestaPortierato.Stato.SVOLTA:
+        raise ValidationError(_("Puoi valutare il servizio dopo che è stato svolto."))
+    richiesta.voto, richiesta.commento = voto, commento
+    richiesta.full_clean()
+    richiesta.save(update_fields=["voto", "commento", "aggiornata_il"])
+    return richiesta

@@ -1,0 +1,114 @@
+"""The time bank: public offers and requests; for members, their balance, history and exchanges."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from antenne import services
+from antenne.forms import AnnuncioForm, ScambioForm
+from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
+
+PER_PAGE = 12
+STORICO = 20
+
+
+def _socio(user):
+    if not user.is_authenticated:
+        return None
+    return SocioBancaDelTempo.objects.filter(user=user).first()
+
+
+def indice(request):
+    socio = _socio(request.user)
+    offerte = Paginator(Offerta.objects.pubblicati(), PER_PAGE).get_page(request.GET.get("offerte"))
+    richieste = Paginator(Richiesta.objects.pubblicati(), PER_PAGE).get_page(request.GET.get("richieste"))
+    context = {"socio": socio, "offerte": offerte, "richieste": richieste, "scambio_form": ScambioForm()}
+    if socio is not None and socio.stato == SocioBancaDelTempo.Stato.VERIFICATO:
+        context.update(
+            membro=True,
+            saldo=socio.saldo(),
+            movimenti=MovimentoBancaDelTempo.objects.filter(socio=socio).select_related("scambio")[:STORICO],
+            da_confermare=Scambio.objects.of_socio(socio)
+            .filter(stato=Scambio.Stato.PROPOSTO)
+            .select_related("erogatore__user", "beneficiario__user"),
+            annuncio_form=AnnuncioForm(),
+        )
+    return render(request, "antenne/banca/indice.html", context)
+
+
+@login_required
+@require_POST
+def iscriviti(request):
+    services.socio_join(user=request.user)
+    messages.success(request, _("Richiesta di iscrizione inviata: il coordinamento la verificherà."))
+    return redirect("banca_del_tempo:indice")
+
+
+def _verified_socio_or_403(user):
+    socio = _socio(user)
+    if socio is None or socio.stato != SocioBancaDelTempo.Stato.VERIFICATO:
+        raise PermissionDenied(_("Solo i soci verificati possono farlo."))
+    return socio
+
+
+@login_required
+@require_POST
+def annuncio_nuovo(request):
+    socio = _verified_socio_or_403(request.user)
+    form = AnnuncioForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        create = services.offerta_create if data.pop("tipo") == "offerta" else services.richiesta_create
+        create(socio=socio, **data)
+        messages.success(request, _("Annuncio pubblicato."))
+    else:
+        messages.error(request, _("Controlla i campi dell'annuncio: titolo e categoria sono obbligatori."))
+    return redirect("banca_del_tempo:indice")
+
+
+@login_required
+@require_POST
+def scambio_nuovo(request, tipo, pk):
+    """From an offer: I received that help. From a request: I gave that help."""
+    socio = _verified_socio_or_403(request.user)
+    annuncio = get_object_or_404((Offerta if tipo == "offerta" else Richiesta).objects.pubblicati(), pk=pk)
+    form = ScambioForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Indica le ore (da 0,25 a 24) e che cosa è stato fatto."))
+        return redirect("banca_del_tempo:indice")
+    erogatore, beneficiario = (annuncio.socio, socio) if tipo == "offerta" else (socio, annuncio.socio)
+    try:
+        services.scambio_propose(
+            proposto_da=socio,
+            erogatore=erogatore,
+            beneficiario=beneficiario,
+            offerta=annuncio if tipo == "offerta" else None,
+            richiesta=annuncio if tipo == "richiesta" else None,
+            **form.cleaned_data,
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Scambio registrato: ora l'altra persona deve confermarlo."))
+    return redirect("banca_del_tempo:indice")
+
+
+@login_required
+@require_POST
+def scambio_azione(request, pk):
+    socio = _verified_socio_or_403(request.user)
+    scambio = get_object_or_404(Scambio.objects.of_socio(socio), pk=pk)
+    try:
+        if request.POST.get("azione") == "annulla":
+            services.scambio_cancel(scambio=scambio, socio=socio)
+            messages.success(request, _("Scambio annullato."))
+        else:
+            services.scambio_confirm(scambio=scambio, socio=socio)
+            messages.success(request, _("Scambio confermato."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect("banca_del_tempo:indice")

@@ -1,0 +1,41 @@
+"""The procedures of the antenne app as data: states, transitions, and who may fire each one.
+
+Roles are computed by ``antenne.permissions.actor_roles``; ``antenne.services`` is the only code that
+moves an antenna or a portierato request between states, and it checks these tables.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from antenne.models import Antenna, RichiestaPortierato
+from costellazioni.workflows import STAFF, Transition
+
+OPERATORE = "operatore"  # the operator assigned to the antenna, or any operator while none is
+COORDINATORE = "coordinatore"  # an operator with the coordinator flag
+GESTORE = "gestore"  # who manages the antenna's portierato: its account or its operator
+RICHIEDENTE = "richiedente"  # the citizen who asked
+
+A = Antenna.Stato
+FIELD = frozenset({OPERATORE, COORDINATORE, STAFF})
+ANTENNA = {
+    (A.INDIVIDUATA, A.CONTATTATA): Transition(_("Antenna contattata"), FIELD),
+    (A.CONTATTATA, A.SUPPORTATA): Transition(_("Antenna supportata"), FIELD),
+    (A.SUPPORTATA, A.ATTIVA): Transition(_("Antenna attiva"), FIELD),
+    (A.ATTIVA, A.IN_RETE): Transition(_("Antenna in rete"), FIELD),
+    (A.IN_RETE, A.ATTIVA): Transition(_("Antenna uscita dalla rete"), FIELD, note_required=True),
+    **{
+        (stato, A.SOSPESA): Transition(_("Antenna sospesa"), FIELD, note_required=True)
+        for stato in [A.INDIVIDUATA, A.CONTATTATA, A.SUPPORTATA, A.ATTIVA, A.IN_RETE]
+    },
+    (A.SOSPESA, A.CONTATTATA): Transition(_("Antenna ripresa in contatto"), FIELD),
+    (A.SOSPESA, A.ATTIVA): Transition(_("Antenna riattivata"), frozenset({COORDINATORE, STAFF})),
+}
+
+P = RichiestaPortierato.Stato
+PORTIERATO = {
+    (P.RICHIESTA, P.ACCETTATA): Transition(_("Richiesta accettata"), frozenset({GESTORE, STAFF})),
+    (P.RICHIESTA, P.RIFIUTATA): Transition(_("Richiesta rifiutata"), frozenset({GESTORE, STAFF}), note_required=True),
+    (P.ACCETTATA, P.SVOLTA): Transition(_("Servizio svolto"), frozenset({GESTORE, RICHIEDENTE, STAFF})),
+    (P.ACCETTATA, P.RIFIUTATA): Transition(_("Richiesta rifiutata"), frozenset({GESTORE, STAFF}), note_required=True),
+    (P.RICHIESTA, P.ANNULLATA): Transition(_("Richiesta annullata"), frozenset({RICHIEDENTE, STAFF})),
+    (P.ACCETTATA, P.ANNULLATA): Transition(_("Richiesta annullata"), frozenset({RICHIEDENTE, STAFF})),
+}

@@ -1,0 +1,33 @@
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+
+from ricerca.forms import SegnalaBisognoForm
+from ricerca.services import bisogno_report
+
+SEGNALAZIONI_PER_ORA = 5
+
+
+def segnala(request):
+    form = SegnalaBisognoForm(request.POST or None)
+    if request.method == "POST":
+        key = f"ricerca:segnalazioni:{request.META.get('REMOTE_ADDR', '')}"
+        cache.add(key, 0, timeout=3600)
+        if cache.incr(key) > SEGNALAZIONI_PER_ORA:
+            return render(request, "ricerca/troppe_segnalazioni.html", status=429)
+        if form.is_spam():
+            return redirect("bisogni:grazie")
+        if form.is_valid():
+            data = form.cleaned_data
+            bisogno_report(
+                categoria=data["categoria"],
+                descrizione=data["descrizione"],
+                quartiere=data["quartiere"],
+                urgenza=data["urgenza"],
+                user=request.user,
+            )
+            return redirect("bisogni:grazie")
+    return render(request, "ricerca/segnala.html", {"form": form})
+
+
+def grazie(request):
+    return render(request, "ricerca/segnala_grazie.html")

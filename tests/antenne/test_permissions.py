@@ -1,0 +1,77 @@
+"""One class per rule of antenne/permissions.py and the querysets that decide who sees what."""
+
+import pytest
+
+from antenne import permissions, workflows
+from antenne.models import Attivita, RichiestaPortierato
+from costellazioni.workflows import STAFF
+from tests.antenne.factories import AntennaFactory, AttivitaFactory, OperatoreFactory, RichiestaPortieratoFactory
+from tests.costellazioni.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class TestFieldLogVisibility:
+    def test_operator_sees_only_their_own(self):
+        mine, _other = AttivitaFactory(), AttivitaFactory()
+        assert list(Attivita.objects.visible_to(mine.operatore.user)) == [mine]
+
+    def test_coordinator_sees_their_team_not_other_teams(self):
+        coordinatore = OperatoreFactory(coordinatore=True)
+        team = AttivitaFactory(operatore__coordinato_da=coordinatore)
+        own = AttivitaFactory(operatore=coordinatore)
+        AttivitaFactory()
+        assert set(Attivita.objects.visible_to(coordinatore.user)) == {team, own}
+
+    def test_citizen_and_anonymous_see_nothing(self):
+        from django.contrib.auth.models import AnonymousUser
+
+        AttivitaFactory()
+        assert not Attivita.objects.visible_to(UserFactory()).exists()
+        assert not Attivita.objects.visible_to(AnonymousUser()).exists()
+
+    def test_staff_sees_everything(self, staff_user):
+        AttivitaFactory(), AttivitaFactory()
+        assert Attivita.objects.visible_to(staff_user).count() == 2
+
+    def test_inactive_operator_profile_cannot_use_the_log(self):
+        operatore = OperatoreFactory(attivo=False)
+        assert not permissions.can_use_field_log(operatore.user)
+
+
+class TestAntennaRoles:
+    def test_assigned_operator(self):
+        operatore = OperatoreFactory()
+        assert workflows.OPERATORE in permissions.antenna_roles(operatore.user, AntennaFactory(operatore=operatore))
+
+    def test_any_operator_while_unassigned(self):
+        assert workflows.OPERATORE in permissions.antenna_roles(OperatoreFactory().user, AntennaFactory())
+
+    def test_other_operator_has_no_role(self):
+        antenna = AntennaFactory(operatore=OperatoreFactory())
+        assert permissions.antenna_roles(OperatoreFactory().user, antenna) == set()
+
+    def test_staff(self, staff_user):
+        assert STAFF in permissions.antenna_roles(staff_user, AntennaFactory())
+
+
+class TestPortieratoRoles:
+    def test_antenna_account_manages(self):
+        account = UserFactory()
+        richiesta = RichiestaPortieratoFactory(antenna__account=account)
+        assert workflows.GESTORE in permissions.portierato_roles(account, richiesta)
+        assert RichiestaPortierato.objects.gestite_da(account).get() == richiesta
+
+    def test_requester_is_not_manager(self):
+        richiesta = RichiestaPortieratoFactory()
+        assert permissions.portierato_roles(richiesta.richiedente, richiesta) == {workflows.RICHIEDENTE}
+
+
+class TestBancaManagement:
+    def test_coordinator_and_staff_verify_members(self, staff_user):
+        assert permissions.can_manage_banca(staff_user)
+        assert permissions.can_manage_banca(OperatoreFactory(coordinatore=True).user)
+
+    def test_operator_and_citizen_do_not(self):
+        assert not permissions.can_manage_banca(OperatoreFactory().user)
+        assert not permissions.can_manage_banca(UserFactory())

@@ -1,0 +1,283 @@
+import uuid
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+
+from antenne import services
+from antenne.models import Antenna, Attivita, Consenso, MovimentoBancaDelTempo, RichiestaPortierato, Scambio, Seguito
+from costellazioni.models import EventoAudit, Messaggio
+from ricerca.models import Bisogno
+from tests.antenne.factories import (
+    AntennaFactory,
+    OperatoreFactory,
+    RichiestaPortieratoFactory,
+    SocioFactory,
+    primo_quartiere,
+)
+from tests.costellazioni.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class TestAntennaTransition:
+    def test_assigned_operator_moves_it_and_it_is_recorded(self):
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(stato=Antenna.Stato.INDIVIDUATA, operatore=operatore)
+        services.antenna_transition(antenna=antenna, to=Antenna.Stato.CONTATTATA, actor=operatore.user)
+        antenna.refresh_from_db()
+        assert antenna.stato == Antenna.Stato.CONTATTATA
+        evento = EventoAudit.objects.get(object_id=str(antenna.pk), stato_a=Antenna.Stato.CONTATTATA)
+        assert evento.autore == operatore.user and evento.stato_da == Antenna.Stato.INDIVIDUATA
+
+    def test_another_operator_may_not(self):
+        antenna = AntennaFactory(stato=Antenna.Stato.INDIVIDUATA, operatore=OperatoreFactory())
+        with pytest.raises(PermissionDenied):
+            services.antenna_transition(antenna=antenna, to=Antenna.Stato.CONTATTATA, actor=OperatoreFactory().user)
+
+    def test_a_citizen_may_not(self):
+        antenna = AntennaFactory(stato=Antenna.Stato.INDIVIDUATA)
+        with pytest.raises(PermissionDenied):
+            services.antenna_transition(antenna=antenna, to=Antenna.Stato.CONTATTATA, actor=UserFactory())
+
+    def test_skipping_states_is_refused(self):
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(stato=Antenna.Stato.INDIVIDUATA, operatore=operatore)
+        with pytest.raises(ValidationError):
+            services.antenna_transition(antenna=antenna, to=Antenna.Stato.IN_RETE, actor=operatore.user)
+
+    def test_suspension_needs_a_note(self):
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(operatore=operatore)
+        with pytest.raises(ValidationError):
+            services.antenna_transition(antenna=antenna, to=Antenna.Stato.SOSPESA, actor=operatore.user)
+        services.antenna_transition(antenna=antenna, to=Antenna.Stato.SOSPESA, actor=operatore.user, note="Trasloca")
+        assert EventoAudit.objects.filter(object_id=str(antenna.pk), nota="Trasloca").exists()
+
+
+class TestConsenso:
+    def test_newest_record_drives_the_public_flag(self):
+        antenna = AntennaFactory(privato=True)
+        services.consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.NOME_PUBBLICO, concesso=True)
+        antenna.refresh_from_db()
+        assert antenna.consenso_nome and antenna.nome_mostrabile == antenna.nome_pubblico
+        services.consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.NOME_PUBBLICO, concesso=False)
+        antenna.refresh_from_db()
+        assert not antenna.consenso_nome and antenna.nome_mostrabile != antenna.nome_pubblico
+        assert antenna.consensi.count() == 2
+
+    def test_candidacy_lands_as_individuata_and_tells_the_operators(self):
+        operatore = OperatoreFactory()
+        antenna = services.antenna_candidate(
+            tipo=Antenna.Tipo.GRUPPO,
+            nome_pubblico="Gruppo Mamme di Castello",
+            quartiere=primo_quartiere(),
+            servizi=["compagnia"],
+            email="mamme@example.it",
+            consenso_contatti=True,
+        )
+        assert antenna.stato == Antenna.Stato.INDIVIDUATA and antenna.candidatura
+        assert antenna.consenso_contatti and not antenna.consenso_nome
+        assert set(antenna.consensi.values_list("oggetto", flat=True)) == set(Consenso.Oggetto.values)
+        assert Messaggio.objects.filter(destinatario=operatore.user, tipo=Messaggio.Tipo.ANTENNA).exists()
+
+
+class TestAttivitaLog:
+    def log(self, operatore, key, **extra):
+        return services.attivita_log(
+            operatore=operatore,
+            uuid=key,
+            tipo=Attivita.Tipo.PRESIDIO,
+            quartiere=primo_quartiere(),
+            persone_raggiunte=12,
+            **extra,
+        )
+
+    def test_logs_needs_and_follow_ups(self):
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory()
+        attivita, created = self.log(
+            operatore,
+            uuid.uuid4(),
+            antenne=[antenna],
+            bisogni=[{"categoria": "solitudine", "descrizione": "Anziano solo al terzo piano", "urgenza": "alta"}],
+            seguiti=[{"descrizione": "Richiamare la figlia", "scadenza": attivita_day() + timedelta(days=2)}],
+        )
+        assert created
+        bisogno = attivita.bisogni.get()
+        assert bisogno.quartiere == primo_quartiere() and bisogno.segnalato_da == operatore.user
+        assert Seguito.objects.get().operatore == operatore
+        assert list(attivita.antenne.all()) == [antenna]
+
+    def test_same_uuid_is_stored_once(self):
+        operatore = OperatoreFactory()
+        key = uuid.uuid4()
+        first, created_first = self.log(operatore, key, bisogni=[{"categoria": "casa", "descrizione": "Umidità"}])
+        second, created_second = self.log(operatore, key, bisogni=[{"categoria": "casa", "descrizione": "Umidità"}])
+        assert created_first and not created_second and first.pk == second.pk
+        assert Attivita.objects.count() == 1 and Bisogno.objects.count() == 1
+
+    def test_another_operators_uuid_is_refused(self):
+        key = uuid.uuid4()
+        self.log(OperatoreFactory(), key)
+        with pytest.raises(PermissionDenied):
+            self.log(OperatoreFactory(), key)
+
+    def test_database_refuses_a_duplicate_uuid(self):
+        attivita, _ = self.log(OperatoreFactory(), uuid.uuid4())
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Attivita.objects.create(
+                uuid=attivita.uuid, operatore=attivita.operatore, tipo="evento", quartiere=attivita.quartiere
+            )
+
+    def test_breakdown_cannot_exceed_total(self):
+        with pytest.raises(ValidationError):
+            self.log(OperatoreFactory(), uuid.uuid4(), fasce={"persone_anziane": 20})
+
+    def test_photo_is_resized_and_loses_its_exif(self):
+        import io
+
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from PIL import Image
+
+        image = Image.new("RGB", (3000, 2000), "teal")
+        exif = Image.Exif()
+        exif[0x010F] = "Fotocamera"  # Make
+        exif.get_ifd(0x8825)[1] = "N"  # GPSLatitudeRef
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", exif=exif)
+        upload = SimpleUploadedFile("x.png", buffer.getvalue(), content_type="image/png")
+        attivita, _ = self.log(OperatoreFactory(), uuid.uuid4(), foto=upload)
+        with Image.open(attivita.foto.path) as saved:
+            assert max(saved.size) == 1600
+            assert not saved.getexif()
+
+    def test_a_non_image_is_refused(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile("foto.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
+        with pytest.raises(ValidationError):
+            self.log(OperatoreFactory(), uuid.uuid4(), foto=upload)
+
+
+def attivita_day():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+class TestBanca:
+    def test_verification_gives_the_starting_credit_balanced_by_the_bank(self, settings):
+        settings.BANCA_DEL_TEMPO_CREDITO_INIZIALE = "3"
+        socio = services.socio_join(user=UserFactory())
+        services.socio_verify(socio=socio, actor=OperatoreFactory(coordinatore=True).user)
+        assert socio.saldo() == Decimal("3")
+        assert sum(MovimentoBancaDelTempo.objects.values_list("ore", flat=True)) == 0
+
+    def test_only_the_coordination_verifies(self):
+        socio = services.socio_join(user=UserFactory())
+        with pytest.raises(PermissionDenied):
+            services.socio_verify(socio=socio, actor=OperatoreFactory().user)
+
+    def test_exchange_moves_hours_when_both_confirm(self):
+        anna, bruno = SocioFactory(), SocioFactory()
+        scambio = services.scambio_propose(
+            proposto_da=anna, erogatore=anna, beneficiario=bruno, ore=Decimal("2"), descrizione="Spesa"
+        )
+        assert anna.saldo() == 0
+        services.scambio_confirm(scambio=scambio, socio=bruno)
+        scambio.refresh_from_db()
+        assert scambio.stato == Scambio.Stato.CONFERMATO
+        assert anna.saldo() == Decimal("2") and bruno.saldo() == Decimal("-2")
+
+    def test_negative_limit_refuses(self, settings):
+        settings.BANCA_DEL_TEMPO_LIMITE_NEGATIVO = "3"
+        anna, bruno = SocioFactory(), SocioFactory()
+        scambio = services.scambio_propose(
+            proposto_da=anna, erogatore=anna, beneficiario=bruno, ore=Decimal("4"), descrizione="Trasloco"
+        )
+        with pytest.raises(ValidationError):
+            services.scambio_confirm(scambio=scambio, socio=bruno)
+        assert bruno.saldo() == 0
+
+    def test_outsider_cannot_confirm(self):
+        anna, bruno = SocioFactory(), SocioFactory()
+        scambio = services.scambio_propose(
+            proposto_da=anna, erogatore=anna, beneficiario=bruno, ore=Decimal("1"), descrizione="Compagnia"
+        )
+        with pytest.raises(PermissionDenied):
+            services.scambio_confirm(scambio=scambio, socio=SocioFactory())
+
+    def test_ledger_is_append_only(self):
+        anna, bruno = SocioFactory(), SocioFactory()
+        scambio = services.scambio_propose(
+            proposto_da=anna, erogatore=anna, beneficiario=bruno, ore=Decimal("1"), descrizione="Compagnia"
+        )
+        services.scambio_confirm(scambio=scambio, socio=bruno)
+        movimento = MovimentoBancaDelTempo.objects.first()
+        with pytest.raises(Exception, match="append-only"), transaction.atomic():
+            MovimentoBancaDelTempo.objects.filter(pk=movimento.pk).update(ore=5)
+
+    def test_database_refuses_an_unbalanced_registrazione(self):
+        socio = SocioFactory()
+        with pytest.raises(IntegrityError, match="sum to zero"), transaction.atomic():
+            MovimentoBancaDelTempo.objects.create(
+                registrazione=uuid.uuid4(), socio=socio, tipo="correzione", ore=5, causale="A mano"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+    def test_correction_is_a_new_balanced_entry(self, staff_user):
+        socio = SocioFactory()
+        services.movimento_correct(socio=socio, ore=Decimal("1.5"), causale="Ore non registrate", actor=staff_user)
+        assert socio.saldo() == Decimal("1.5")
+        assert sum(MovimentoBancaDelTempo.objects.values_list("ore", flat=True)) == 0
+
+
+class TestPortierato:
+    def test_request_accept_done_feedback(self):
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(operatore=operatore)
+        cittadina = UserFactory()
+        richiesta = services.portierato_request(
+            antenna=antenna, richiedente=cittadina, servizio="ritiro_pacchi", descrizione="Pacco giovedì"
+        )
+        assert Messaggio.objects.filter(destinatario=operatore.user).exists()
+        services.portierato_transition(
+            richiesta=richiesta, to=RichiestaPortierato.Stato.ACCETTATA, actor=operatore.user
+        )
+        services.portierato_transition(richiesta=richiesta, to=RichiestaPortierato.Stato.SVOLTA, actor=cittadina)
+        services.portierato_feedback(richiesta=richiesta, actor=cittadina, voto=5, commento="Grazie!")
+        richiesta.refresh_from_db()
+        assert richiesta.stato == RichiestaPortierato.Stato.SVOLTA and richiesta.voto == 5
+        assert EventoAudit.objects.filter(object_id=str(richiesta.pk)).count() == 3
+
+    def test_antenna_account_manages_its_requests(self):
+        account = UserFactory()
+        richiesta = RichiestaPortieratoFactory(antenna__account=account)
+        services.portierato_transition(
+            richiesta=richiesta, to=RichiestaPortierato.Stato.RIFIUTATA, actor=account, note="Chiuso per ferie"
+        )
+
+    def test_the_citizen_cannot_accept_their_own(self):
+        richiesta = RichiestaPortieratoFactory()
+        with pytest.raises(PermissionDenied):
+            services.portierato_transition(
+                richiesta=richiesta, to=RichiestaPortierato.Stato.ACCETTATA, actor=richiesta.richiedente
+            )
+
+    def test_service_not_offered_is_refused(self):
+        antenna = AntennaFactory(servizi=["informazioni"])
+        with pytest.raises(ValidationError):
+            services.portierato_request(
+                antenna=antenna, richiedente=UserFactory(), servizio="compagnia", descrizione="x"
+            )
+
+    def test_inactive_antenna_takes_no_requests(self):
+        antenna = AntennaFactory(stato=Antenna.Stato.CONTATTATA)
+        with pytest.raises(ValidationError):
+            services.portierato_request(
+                antenna=antenna, richiedente=UserFactory(), servizio="ritiro_pacchi", descrizione="x"
+            )
