@@ -213,6 +213,7 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Portal
 PORTAL_NAME = "Costellazioni civiche"
+PROTOCOLLO_BACKEND = env("PROTOCOLLO_BACKEND", default="costellazioni.protocollo.InternalRegister")
 AGID_ACCESSIBILITY_FORM_URL = env("AGID_ACCESSIBILITY_FORM_URL", default="")
 PROGRAMME_OFFICE = {
     "name": env("PROGRAMME_OFFICE_NAME", default="Ufficio di progetto Costellazioni civiche"),
@@ -220,6 +221,8 @@ PROGRAMME_OFFICE = {
     "email": env("PROGRAMME_OFFICE_EMAIL", default="costellazioni@comune.venezia.it"),
     "phone": env("PROGRAMME_OFFICE_PHONE", default="+39 041 274 9000"),
 }
+BANCA_DEL_TEMPO_CREDITO_INIZIALE = env.str("BANCA_DEL_TEMPO_CREDITO_INIZIALE", default="0")  # hours
+BANCA_DEL_TEMPO_LIMITE_NEGATIVO = env.str("BANCA_DEL_TEMPO_LIMITE_NEGATIVO", default="10")  # hours
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 
 LOGGING = {
