@@ -58,16 +58,23 @@ def reload_migration_rows():
             connection.creation.deserialize_db_from_string(contents)
 
 
-@pytest.fixture
-def _restore_migration_rows(django_db_setup, django_db_blocker):
-    # Requested before ``transactional_db`` so that it is torn down after that fixture's flush.
+def _commits(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    return bool(transactional) or bool({"transactional_db", "live_server", "committed_db"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_rows(request):
+    # Autouse fixtures are set up first and torn down last: this runs after ``transactional_db`` has flushed.
     yield
-    with django_db_blocker.unblock():
-        reload_migration_rows()
+    if _commits(request):
+        with request.getfixturevalue("django_db_blocker").unblock():
+            reload_migration_rows()
 
 
 @pytest.fixture
-def committed_db(_restore_migration_rows, transactional_db, django_db_serialized_rollback):
+def committed_db(transactional_db, django_db_serialized_rollback):
     """Database access where every write commits, visible to other connections and processes."""
 
 
@@ -77,3 +84,13 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _celery_join_flag():
+    # Eager tasks run from several threads at once (the concurrency tests) race on Celery's process-wide
+    # "a task is running" flag and can leave it set, which makes every later ``.get()`` refuse to block.
+    yield
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)

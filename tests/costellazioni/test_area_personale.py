@@ -20,7 +20,8 @@ from tests.costellazioni.factories import (
 pytestmark = pytest.mark.django_db
 
 # Session, user, unread messages (context processor), the page's own reads.
-DASHBOARD_QUERIES = 4
+# 4 of the core (session, user, unread count, memberships), then one card each from hubs, contributi, antenne.
+DASHBOARD_QUERIES = 7
 ENTI_QUERIES = 6
 
 CF_PERSONA = "RSSMRA85T10A562S"
