@@ -8,10 +8,13 @@ import hashlib
 import json
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -429,6 +432,28 @@ def ricevuta_generate(*, candidatura_id: int) -> Candidatura:
         candidatura.ricevuta.save(name, ContentFile(pdf), save=False)
         Candidatura.objects.filter(pk=candidatura.pk).update(ricevuta=candidatura.ricevuta.name)
     return candidatura
+
+
+def ricevuta_email_send(*, candidatura_id: int) -> bool:
+    """E-mail the receipt, attached, to whoever submitted the application."""
+    candidatura = ricevuta_generate(candidatura_id=candidatura_id)
+    destinatario = candidatura.presentata_da
+    if destinatario is None or not destinatario.email:
+        return False
+    body = render_to_string(
+        "contributi/email/ricevuta.txt", {"candidatura": candidatura, "site_url": settings.SITE_URL.rstrip("/")}
+    )
+    message = EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+        + _("Ricevuta della candidatura %(numero)s") % {"numero": candidatura.numero_protocollo},
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[destinatario.email],
+    )
+    with candidatura.ricevuta.open("rb") as handle:
+        message.attach(candidatura.ricevuta.name.rsplit("/", 1)[-1], handle.read(), "application/pdf")
+    message.send()
+    return True
 
 
 def quartieri_choices():
