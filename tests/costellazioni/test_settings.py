@@ -32,13 +32,28 @@ def test_production_settings_pass_check_deploy():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # As gunicorn and Celery start: settings imported directly, DEBUG unset.
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES}
+    env.update(DJANGO_SETTINGS_MODULE="costellazioni.settings", DATABASE_URL="postgres://nobody@127.0.0.1:9/none")
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_manage_py_defaults_to_development_mode():
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES}
     env["DATABASE_URL"] = "postgres://nobody@127.0.0.1:9/none"
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert result.returncode == 0, result.stderr
 
 
 def test_locale_and_time():
