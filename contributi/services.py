@@ -21,9 +21,12 @@ from django.utils.translation import gettext as _
 from contributi import permissions, workflows
 from contributi.models import Allegato, Bando, Candidatura, Partner, Rettifica, VoceBudget
 from contributi.uploads import EXTENSIONS, check_upload
-from costellazioni.models import Ente, Quartiere
+from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
+from costellazioni.permissions import can_act_for_ente
 from costellazioni.protocollo import protocollo_register
 from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
 
 ENTE_FIELDS = ("denominazione", "codice_fiscale", "indirizzo", "cap", "comune", "email", "pec", "telefono")
 
@@ -403,6 +406,46 @@ def candidatura_withdraw(*, candidatura: Candidatura, actor, note: str = "", now
     label = workflows.CANDIDATURA[(stato_da, candidatura.stato)].label
     audit_record(obj=candidatura, evento=label, autore=actor, stato_da=stato_da, stato_a=candidatura.stato, nota=note)
     return candidatura
+
+
+@transaction.atomic
+def candidatura_transition(
+    *, candidatura: Candidatura, to: str, actor, note: str = "", messaggio: str = "", **fields
+) -> Candidatura:
+    """Move an application along ``workflows.CANDIDATURA``: the one door for every change of state.
+
+    Locks the row, checks who may fire the transition (staff, or a verified referente of the
+    application's ente), sets ``fields`` (e.g. ``importo_concesso``), records the audit row and tells
+    the ente's referenti in their area personale and by e-mail. ``messaggio`` is the text they read
+    (the transition's label and the note when empty).
+    """
+    candidatura = (
+        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
+    )
+    roles = {workflows.REFERENTE} if can_act_for_ente(actor, candidatura.ente) else set()
+    transition = workflow_transition(
+        obj=candidatura, field="stato", table=workflows.CANDIDATURA, to=to, actor=actor, note=note, roles=roles
+    )
+    for name, value in fields.items():
+        setattr(candidatura, name, value)
+    candidatura.full_clean()
+    candidatura.save()
+    testo = messaggio or "\n\n".join(part for part in (str(transition.label), note) if part)
+    notify(
+        destinatari=candidatura_referenti(candidatura),
+        tipo=Messaggio.Tipo.CANDIDATURA,
+        oggetto=_("%(label)s: %(candidatura)s") % {"label": transition.label, "candidatura": candidatura},
+        testo=testo,
+        link=candidatura.get_absolute_url(),
+    )
+    return candidatura
+
+
+def candidatura_referenti(candidatura: Candidatura):
+    """The people who act for the application's ente: the recipients of what concerns it."""
+    return User.objects.filter(
+        memberships__ente_id=candidatura.ente_id, memberships__stato=Membership.Stato.VERIFICATA, is_active=True
+    ).distinct()
 
 
 # --- receipt --------------------------------------------------------------------------------------

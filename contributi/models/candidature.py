@@ -82,6 +82,15 @@ class Candidatura(models.Model):
     )
     importo_richiesto = models.DecimalField(_("contributo richiesto (EUR)"), max_digits=10, decimal_places=2, default=0)
     cofinanziamento = models.DecimalField(_("cofinanziamento (EUR)"), max_digits=10, decimal_places=2, default=0)
+    importo_concesso = models.DecimalField(
+        _("contributo concesso (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Fissato dalla graduatoria approvata; può essere inferiore al richiesto (finanziamento parziale)."),
+    )
     impatto = models.JSONField(_("impatto e indicatori"), default=dict, blank=True)
     dichiarazione_veridicita = models.BooleanField(_("dichiarazione di veridicità (DPR 445/2000)"), default=False)
     dichiarazione_privacy = models.BooleanField(_("presa visione dell'informativa privacy"), default=False)
@@ -127,6 +136,11 @@ class Candidatura(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(importo_richiesto__gte=0, cofinanziamento__gte=0), name="candidatura_amounts_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(importo_concesso__isnull=True)
+                | Q(importo_concesso__gt=0, importo_concesso__lte=models.F("importo_richiesto")),
+                name="candidatura_granted_within_requested",
             ),
         ]
         indexes = [models.Index(fields=["bando", "stato"])]

@@ -7,7 +7,9 @@ from costellazioni import permissions
 from costellazioni.services.audit import audit_record
 
 
-def workflow_transition(*, obj, field: str, table: dict, to: str, actor, note: str = "", owner=None, evento: str = ""):
+def workflow_transition(
+    *, obj, field: str, table: dict, to: str, actor, note: str = "", owner=None, roles=frozenset(), evento: str = ""
+):
     """Check ``table`` for the move of ``obj.<field>`` to ``to``, apply it and record it.
 
     The caller holds the transaction and a row lock, saves the other fields it changes and sends
@@ -17,7 +19,7 @@ def workflow_transition(*, obj, field: str, table: dict, to: str, actor, note: s
     transition = table.get((current, to))
     if transition is None:
         raise ValidationError(_("Questo passaggio di stato non è previsto."), code="invalid_transition")
-    decision = permissions.can_fire(actor, transition, owner=owner)
+    decision = permissions.can_fire(actor, transition, owner=owner, roles=roles)
     if not decision:
         raise PermissionDenied(decision.reason)
     if transition.note_required and not note.strip():
