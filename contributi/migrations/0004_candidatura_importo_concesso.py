@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 decimal_places=2,
                 editable=False,
-                help_text="Fissato dalla graduatoria approvata; può essere inferiore al richiesto (finanziamento parziale).",
+                help_text="Fissato dalla graduatoria approvata; può essere inferiore al richiesto.",
                 max_digits=10,
                 null=True,
                 verbose_name="contributo concesso (EUR)",

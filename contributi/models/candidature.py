@@ -89,7 +89,7 @@ class Candidatura(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text=_("Fissato dalla graduatoria approvata; può essere inferiore al richiesto (finanziamento parziale)."),
+        help_text=_("Fissato dalla graduatoria approvata; può essere inferiore al richiesto."),
     )
     impatto = models.JSONField(_("impatto e indicatori"), default=dict, blank=True)
     dichiarazione_veridicita = models.BooleanField(_("dichiarazione di veridicità (DPR 445/2000)"), default=False)
