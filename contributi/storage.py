@@ -1,6 +1,6 @@
 """Private storage for call documents, attachments and receipts: under MEDIA_ROOT, never given a URL.
 
-Files are served only by views that check permission (``contributi.views.files``).
+Files are served only by views that check permission (``contributi.views``).
 """
 
 import os

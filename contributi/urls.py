@@ -1,6 +1,6 @@
 from django.urls import path
 
-from contributi import views
+from contributi.views import candidature as views
 
 app_name = "contributi"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from contributi import views
+from contributi.views import candidature as views
 
 urlpatterns = [
     path("", views.area_lista, name="area_personale_candidature"),

@@ -1,0 +1,1 @@
+"""Views of the grants app, one module per audience and stage."""
