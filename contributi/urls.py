@@ -1,12 +1,13 @@
 from django.urls import path
 
+from contributi.views import area_personale
 from contributi.views import candidature as views
 
 app_name = "contributi"
 
 urlpatterns = [
     path("", views.lista, name="lista"),
-    path("allegati/<int:pk>/", views.allegato, name="allegato"),
+    path("allegati/<int:pk>/", area_personale.allegato, name="allegato"),
     path("<slug:slug>/", views.dettaglio, name="bando"),
     path("<slug:slug>/testo/", views.testo_bando, name="testo"),
     path("<slug:slug>/documenti/<int:pk>/", views.documento, name="documento"),

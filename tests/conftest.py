@@ -73,6 +73,18 @@ def _restore_migration_rows(request):
             reload_migration_rows()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _leave_migration_rows(django_db_setup, django_db_blocker):
+    # The last committing test of a run ends with emptied tables; ``--reuse-db`` would start the next run
+    # (and serialise its snapshot) from them, so put the rows back before the database is kept.
+    yield
+    from django.contrib.auth.models import Group
+
+    with django_db_blocker.unblock():
+        if not Group.objects.exists():
+            reload_migration_rows()
+
+
 @pytest.fixture
 def committed_db(transactional_db, django_db_serialized_rollback):
     """Database access where every write commits, visible to other connections and processes."""
