@@ -3,14 +3,25 @@
 from django.conf import settings
 
 from costellazioni.extensions import Section
-from hubs.models import Hub, Prenotazione
+from hubs.models import EventoHub, Hub, Prenotazione
+
+HOME_EVENTS = 3
 
 
 def home_hubs(request) -> dict:
+    """Two queries: the HUBs for the map, the next public events (cancelled ones are left to the HUB pages)."""
     from hubs.views import map_points
 
     hubs = list(Hub.objects.published().select_related("quartiere").order_by("nome")[:6])
-    return {"home_hubs": hubs, "home_hub_points": map_points(hubs), "MAP_TILE_URL": settings.MAP_TILE_URL}
+    eventi = list(
+        EventoHub.objects.public().filter(annullato=False).upcoming().select_related("hub", "spazio")[:HOME_EVENTS]
+    )
+    return {
+        "home_hubs": hubs,
+        "home_hub_points": map_points(hubs),
+        "home_hub_eventi": eventi,
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+    }
 
 
 def area_personale_prenotazioni(request) -> Section | None:

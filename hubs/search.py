@@ -1,4 +1,4 @@
-"""The HUB app's provider for the site search: HUB pages and service pages, in Italian full-text search."""
+"""The HUB app's provider for the site search: HUB, service and upcoming event pages, in Italian full-text search."""
 
 from django.db import connection
 from django.urls import reverse
@@ -12,22 +12,27 @@ SQL = """
                websearch_to_tsquery('italian', %s) AS highlighting
     ),
     docs AS (
-        SELECT h.nome AS title, h.slug AS hub_slug, NULL AS servizio_slug,
+        SELECT 'hub' AS kind, h.nome AS title, h.slug AS hub_slug, NULL AS child_slug,
                concat_ws(' ', h.descrizione, h.indirizzo, h.accessibilita) AS body
         FROM hubs_hub h WHERE h.pubblicato
         UNION ALL
-        SELECT s.nome || ' — ' || h.nome, h.slug, s.slug,
+        SELECT 'servizio', s.nome || ' — ' || h.nome, h.slug, s.slug,
                concat_ws(' ', s.descrizione, s.a_chi_e_rivolto, s.come_fare, s.cosa_si_ottiene,
                          array_to_string(s.argomenti, ' '))
         FROM hubs_servizio s JOIN hubs_hub h ON h.id = s.hub_id WHERE h.pubblicato
+        UNION ALL
+        SELECT 'evento', e.titolo || ' — ' || h.nome, h.slug, e.slug,
+               concat_ws(' ', e.descrizione, e.iscrizione, e.accessibilita)
+        FROM hubs_eventohub e JOIN hubs_hub h ON h.id = e.hub_id
+        WHERE h.pubblicato AND e.pubblico AND NOT e.annullato AND e.fine > now()
     ),
     ranked AS (
-        SELECT title, hub_slug, servizio_slug, body,
+        SELECT kind, title, hub_slug, child_slug, body,
                setweight(to_tsvector('italian', unaccent(title)), 'A')
                || setweight(to_tsvector('italian', unaccent(body)), 'B') AS document
         FROM docs
     )
-    SELECT title, hub_slug, servizio_slug, ts_rank(document, q.matching) AS rank,
+    SELECT kind, title, hub_slug, child_slug, ts_rank(document, q.matching) AS rank,
            ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
@@ -40,16 +45,22 @@ def search_hubs(query: str) -> list[SearchResult]:
     with connection.cursor() as cursor:
         cursor.execute(SQL, [query, query, headline_sql_options()])
         rows = cursor.fetchall()
-    section = _("HUB e servizi")
+    sections = {"hub": _("HUB e servizi"), "servizio": _("HUB e servizi"), "evento": _("Eventi negli HUB")}
     return [
         SearchResult(
             title=title,
-            url=reverse("hubs:servizio", args=[hub_slug, servizio_slug])
-            if servizio_slug
-            else reverse("hubs:detail", args=[hub_slug]),
+            url=_url(kind, hub_slug, child_slug),
             excerpt=headline_html(excerpt),
             rank=float(rank),
-            section=section,
+            section=sections[kind],
         )
-        for title, hub_slug, servizio_slug, rank, excerpt in rows
+        for kind, title, hub_slug, child_slug, rank, excerpt in rows
     ]
+
+
+def _url(kind: str, hub_slug: str, child_slug: str | None) -> str:
+    if kind == "servizio":
+        return reverse("hubs:servizio", args=[hub_slug, child_slug])
+    if kind == "evento":
+        return reverse("hubs:evento", args=[hub_slug, child_slug])
+    return reverse("hubs:detail", args=[hub_slug])

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -15,6 +14,7 @@ from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from hubs import permissions, workflows
+from hubs.calendario import ICS_MIMETYPE, hub_location, ics_event
 from hubs.models import Appuntamento, Connessione, Prenotazione, Servizio, Spazio
 
 # Bookings ---------------------------------------------------------------------------------------------------------
@@ -77,6 +77,27 @@ def prenotazione_request(
         oggetto=_("Richiesta di prenotazione ricevuta: %(p)s") % {"p": prenotazione},
         testo=_("Lo staff dell'HUB esaminerà la richiesta e ti scriverà l'esito."),
     )
+    inizio = timezone.localtime(prenotazione.inizio)
+    _notify_staff(
+        hub=spazio.hub,
+        model="prenotazione",
+        richiedente=user,
+        oggetto=_("Nuova richiesta di prenotazione: %(p)s") % {"p": prenotazione},
+        testo=_(
+            "%(chi)s chiede %(spazio)s per %(giorno)s dalle %(da)s alle %(a)s. Attività: %(scopo)s. "
+            "Partecipanti previsti: %(n)d. Conferma o rifiuta la richiesta nella coda delle prenotazioni."
+        )
+        % {
+            "chi": _requester(prenotazione),
+            "spazio": spazio.nome,
+            "giorno": date_format(inizio, "l j F Y"),
+            "da": inizio.strftime("%H:%M"),
+            "a": timezone.localtime(prenotazione.fine).strftime("%H:%M"),
+            "n": prenotazione.partecipanti,
+            "scopo": prenotazione.scopo,
+        },
+        link=reverse("admin:hubs_prenotazione_changelist") + "?stato__exact=" + Prenotazione.Stato.RICHIESTA,
+    )
     return prenotazione
 
 
@@ -116,17 +137,14 @@ def prenotazione_transition(*, prenotazione: Prenotazione, to: str, actor, note:
         note
         or {
             S.CONFERMATA: _(
-                "Lo spazio è tuo nell'orario richiesto. Trovi l'evento da aggiungere al calendario nell'e-mail."
+                "Lo spazio è tuo nell'orario richiesto. Apri il file allegato per aggiungerlo al tuo calendario."
             ),
             S.RIFIUTATA: _("La richiesta non è stata accolta."),
             S.ANNULLATA: _("La prenotazione è stata annullata."),
         }[to]
     )
-    _notify_prenotazione(prenotazione, oggetto=oggetto, testo=testo)
-    if to == S.CONFERMATA:
-        from hubs.tasks import send_prenotazione_ics
-
-        transaction.on_commit(lambda: send_prenotazione_ics.delay(prenotazione.pk))
+    allegati = [("prenotazione.ics", prenotazione_ics(prenotazione), ICS_MIMETYPE)] if to == S.CONFERMATA else []
+    _notify_prenotazione(prenotazione, oggetto=oggetto, testo=testo, allegati=allegati)
     return prenotazione
 
 
@@ -142,68 +160,28 @@ def prenotazione_cancel(*, prenotazione: Prenotazione, actor, note: str = "") ->
     return prenotazione_transition(prenotazione=prenotazione, to=Prenotazione.Stato.ANNULLATA, actor=actor, note=note)
 
 
-def _notify_prenotazione(prenotazione: Prenotazione, *, oggetto: str, testo: str) -> None:
+def _notify_prenotazione(prenotazione: Prenotazione, *, oggetto: str, testo: str, allegati=()) -> None:
     notify(
         destinatari=[prenotazione.richiedente],
         tipo=Messaggio.Tipo.PRENOTAZIONE,
         oggetto=oggetto,
         testo=testo,
         link=reverse("hubs_area_personale:lista"),
+        allegati=allegati,
     )
 
 
 def prenotazione_ics(prenotazione: Prenotazione) -> bytes:
-    """The confirmed booking as an iCalendar event (RFC 5545)."""
-    from icalendar import Calendar, Event
-
+    """The confirmed booking as a calendar event."""
     hub = prenotazione.spazio.hub
-    calendar = Calendar()
-    calendar.add("prodid", "-//Comune di Venezia//Costellazioni civiche//IT")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    event.add("uid", f"prenotazione-{prenotazione.pk}@costellazioni")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", prenotazione.inizio)
-    event.add("dtend", prenotazione.fine)
-    event.add("summary", f"{prenotazione.spazio.nome} — {hub.nome}")
-    event.add("location", f"{hub.indirizzo}, {hub.cap} Venezia".replace(" ,", ","))
-    event.add("description", prenotazione.scopo)
-    event.add("status", "CONFIRMED")
-    calendar.add_component(event)
-    return calendar.to_ical()
-
-
-@transaction.atomic
-def prenotazione_email_ics_send(*, prenotazione_id: int) -> bool:
-    """E-mail the calendar event of a booking that is still confirmed."""
-    from django.core.mail import EmailMessage
-
-    prenotazione = (
-        Prenotazione.objects.with_related().filter(pk=prenotazione_id, stato=Prenotazione.Stato.CONFERMATA).first()
+    return ics_event(
+        uid=f"prenotazione-{prenotazione.pk}",
+        inizio=prenotazione.inizio,
+        fine=prenotazione.fine,
+        titolo=f"{prenotazione.spazio.nome} — {hub.nome}",
+        luogo=hub_location(hub),
+        descrizione=prenotazione.scopo,
     )
-    if prenotazione is None or not prenotazione.richiedente.is_active:
-        return False
-    inizio = timezone.localtime(prenotazione.inizio)
-    body = _(
-        "La prenotazione di %(spazio)s presso %(hub)s per %(giorno)s dalle %(da)s alle %(a)s è confermata.\n\n"
-        "In allegato l'evento da aggiungere al tuo calendario.\n\n%(link)s"
-    ) % {
-        "spazio": prenotazione.spazio.nome,
-        "hub": prenotazione.spazio.hub.nome,
-        "giorno": date_format(inizio, "l j F Y"),
-        "da": inizio.strftime("%H:%M"),
-        "a": timezone.localtime(prenotazione.fine).strftime("%H:%M"),
-        "link": settings.SITE_URL.rstrip("/") + reverse("hubs_area_personale:lista"),
-    }
-    message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Prenotazione confermata: %(p)s") % {"p": prenotazione},
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[prenotazione.richiedente.email],
-    )
-    message.attach("prenotazione.ics", prenotazione_ics(prenotazione), "text/calendar; method=PUBLISH")
-    return bool(message.send())
 
 
 # Sportello appointments ------------------------------------------------------------------------------------------
@@ -228,6 +206,18 @@ def appuntamento_request(
         appuntamento,
         oggetto=_("Richiesta di appuntamento ricevuta: %(a)s") % {"a": appuntamento.tema},
         testo=_("Lo sportello ti proporrà un giorno e un orario."),
+    )
+    _notify_staff(
+        hub=servizio.hub,
+        model="appuntamento",
+        richiedente=user,
+        oggetto=_("Nuova richiesta di appuntamento: %(a)s") % {"a": appuntamento.tema},
+        testo=_(
+            "%(chi)s chiede un appuntamento a %(servizio)s. Disponibilità: %(quando)s. "
+            "Fissa giorno e orario nella coda degli appuntamenti."
+        )
+        % {"chi": _requester(appuntamento), "servizio": servizio.nome, "quando": appuntamento.disponibilita},
+        link=reverse("admin:hubs_appuntamento_changelist") + "?stato__exact=" + Appuntamento.Stato.RICHIESTO,
     )
     return appuntamento
 
@@ -262,7 +252,10 @@ def appuntamento_transition(*, appuntamento: Appuntamento, to: str, actor, note:
             "hub": appuntamento.servizio.hub.nome,
         }
         _notify_appuntamento(
-            appuntamento, oggetto=_("Appuntamento fissato: %(a)s") % {"a": appuntamento.tema}, testo=testo
+            appuntamento,
+            oggetto=_("Appuntamento fissato: %(a)s") % {"a": appuntamento.tema},
+            testo=testo + " " + _("Apri il file allegato per aggiungerlo al tuo calendario."),
+            allegati=[("appuntamento.ics", appuntamento_ics(appuntamento), ICS_MIMETYPE)],
         )
     elif to == A.ANNULLATO and actor.pk != appuntamento.richiedente_id:
         _notify_appuntamento(
@@ -294,14 +287,46 @@ def appuntamento_cancel(*, appuntamento: Appuntamento, actor, note: str = "") ->
     return appuntamento_transition(appuntamento=appuntamento, to=Appuntamento.Stato.ANNULLATO, actor=actor, note=note)
 
 
-def _notify_appuntamento(appuntamento: Appuntamento, *, oggetto: str, testo: str) -> None:
+def _notify_appuntamento(appuntamento: Appuntamento, *, oggetto: str, testo: str, allegati=()) -> None:
     notify(
         destinatari=[appuntamento.richiedente],
         tipo=Messaggio.Tipo.APPUNTAMENTO,
         oggetto=oggetto,
         testo=testo,
         link=reverse("hubs_area_personale:lista"),
+        allegati=allegati,
     )
+
+
+def appuntamento_ics(appuntamento: Appuntamento) -> bytes:
+    """The fixed appointment as a calendar event."""
+    servizio = appuntamento.servizio
+    return ics_event(
+        uid=f"appuntamento-{appuntamento.pk}",
+        inizio=appuntamento.inizio,
+        fine=appuntamento.fine,
+        titolo=f"{servizio.nome} — {servizio.hub.nome}",
+        luogo=hub_location(servizio.hub),
+        descrizione=appuntamento.tema,
+    )
+
+
+# Staff ------------------------------------------------------------------------------------------------------------
+
+
+def _requester(obj: Prenotazione | Appuntamento) -> str:
+    person = obj.richiedente.get_full_name() or obj.richiedente.email
+    if obj.ente_id:
+        return _("%(persona)s per %(ente)s") % {"persona": person, "ente": obj.ente.denominazione}
+    return person
+
+
+def _notify_staff(*, hub, model: str, richiedente, oggetto: str, testo: str, link: str) -> None:
+    """Tell the staff who handle ``hub``'s queue of ``model`` that a request waits for them."""
+    staff = [person for person in permissions.queue_staff(hub, model=model) if person.pk != richiedente.pk]
+    if staff:
+        tipo = Messaggio.Tipo.PRENOTAZIONE if model == "prenotazione" else Messaggio.Tipo.APPUNTAMENTO
+        notify(destinatari=staff, tipo=tipo, oggetto=oggetto, testo=testo, link=link)
 
 
 # Connections -----------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hubs import views
+from hubs import views, views_eventi
 
 app_name = "hubs"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("<slug:slug>/servizi/<slug:servizio>/", views.servizio_detail, name="servizio"),
     path("<slug:slug>/servizi/<slug:servizio>/appuntamento/", views.appuntamento, name="appuntamento"),
     path("<slug:slug>/spazi/<slug:spazio>/prenota/", views.prenota, name="prenota"),
+    path("<slug:slug>/eventi/<slug:evento>/", views_eventi.evento_detail, name="evento"),
+    path("<slug:slug>/eventi/<slug:evento>/evento.ics", views_eventi.evento_ics, name="evento_ics"),
 ]

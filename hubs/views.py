@@ -9,18 +9,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.html import json_script
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from costellazioni.models import Quartiere
 from hubs import selectors, services
 from hubs.forms import AppuntamentoForm, HubFilterForm, PrenotazioneForm
-from hubs.models import Hub, Servizio, Spazio
+from hubs.json_ld import evento_json_ld, ld_json_script
+from hubs.models import EventoHub, Hub, Servizio, Spazio
 
 PER_PAGE = 12
 WEEKS_AHEAD = 8
+EVENTS_ON_HUB_PAGE = 5
 
 
 def map_points(hubs) -> list[dict]:
@@ -69,11 +69,18 @@ def hub_detail(request, slug):
         Hub.objects.published().for_list().prefetch_related("spazi").select_related("quartiere__municipalita"),
         slug=slug,
     )
+    eventi = list(
+        EventoHub.objects.filter(hub=hub, pubblico=True).upcoming().select_related("spazio")[:EVENTS_ON_HUB_PAGE]
+    )
+    for evento in eventi:
+        evento.hub = hub  # for the JSON-LD and the URLs, without a query per event
     return render(
         request,
         "hubs/hub_detail.html",
         {
             "hub": hub,
+            "eventi": eventi,
+            "json_ld_html": ld_json_script([evento_json_ld(e, request) for e in eventi]) if eventi else "",
             "map_points": map_points([hub]),
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "today": timezone.localdate(),
@@ -122,11 +129,6 @@ def servizio_detail(request, slug, servizio):
         "hubs/servizio_detail.html",
         {"servizio": servizio, "hub": hub, "spazi": spazi, "json_ld_html": ld_json_script(json_ld)},
     )
-
-
-def ld_json_script(data) -> str:
-    """``<script type="application/ld+json">`` with the same escaping as ``json_script``."""
-    return mark_safe(json_script(data).replace('type="application/json"', 'type="application/ld+json"', 1))
 
 
 def _initial_slot(request) -> dict:

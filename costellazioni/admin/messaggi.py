@@ -46,6 +46,21 @@ class MessaggioAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["destinatario"]
     search_fields = ["oggetto", "testo", "destinatario__email", "destinatario__last_name"]
     date_hierarchy = "creato_il"
-    fields = ["destinatario", "tipo", "oggetto", "testo", "link", "creato_il", "letto_il", "email_inviata_il"]
+    fields = [
+        "destinatario",
+        "tipo",
+        "oggetto",
+        "testo",
+        "link",
+        "allegati_elenco",
+        "creato_il",
+        "letto_il",
+        "email_inviata_il",
+    ]
     readonly_fields = fields
     list_per_page = 50
+
+    @admin.display(description=_("allegati"))
+    def allegati_elenco(self, obj):
+        # Staff see what was attached, not the content: the files are the recipient's.
+        return ", ".join(obj.allegati.values_list("nome_file", flat=True)) or "—"

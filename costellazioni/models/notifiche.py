@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,3 +58,47 @@ class Messaggio(models.Model):
 
     def __str__(self):
         return self.oggetto
+
+
+# E-mail servers commonly refuse messages over 10 MB; a message may carry a few files.
+ALLEGATO_MAX_BYTES = 2 * 1024 * 1024
+
+
+class AllegatoMessaggioQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(messaggio__destinatario=user)
+
+    def listing(self):
+        """Name, type and size, without loading the content: what the message page and the digest show."""
+        return self.defer("contenuto").annotate(dimensione=Length("contenuto"))
+
+
+class AllegatoMessaggio(models.Model):
+    """A file that goes with a message: attached to its e-mail and downloadable by its recipient.
+
+    Only files the portal generates (a calendar event, a receipt) and small enough for an e-mail: they are kept
+    in the database, so they commit or roll back with their message and are there when the mail task runs.
+    """
+
+    messaggio = models.ForeignKey(
+        Messaggio, on_delete=models.CASCADE, related_name="allegati", verbose_name=_("messaggio")
+    )
+    nome_file = models.CharField(_("nome del file"), max_length=150)
+    tipo_mime = models.CharField(_("tipo"), max_length=100)
+    contenuto = models.BinaryField(_("contenuto"))
+
+    objects = AllegatoMessaggioQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("allegato")
+        verbose_name_plural = _("allegati")
+        ordering = ["messaggio", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(nome_file=""), name="allegatomessaggio_has_name"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("contenuto"), ALLEGATO_MAX_BYTES), name="allegatomessaggio_max_size"
+            ),
+        ]
+
+    def __str__(self):
+        return self.nome_file

@@ -3,17 +3,24 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from costellazioni.models import Messaggio, User
+from costellazioni.models.notifiche import AllegatoMessaggio
 
 
-def email_send(*, subject: str, body: str, to: list[str], html: str = "") -> int:
+def email_send(
+    *, subject: str, body: str, to: list[str], html: str = "", attachments: list[tuple[str, bytes, str]] = ()
+) -> int:
+    """Send one e-mail; ``attachments`` are ``(file name, content, MIME type)``."""
     message = EmailMultiAlternatives(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
     if html:
         message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, bytes(content), mimetype)
     return message.send()
 
 
@@ -45,12 +52,14 @@ def messaggio_email_send(*, messaggio_id: int) -> bool:
     destinatario = messaggio.destinatario
     if not destinatario.is_active or destinatario.email_digest != User.Digest.IMMEDIATE:
         return False
-    body, html = _render("messaggio", {"messaggio": messaggio, "destinatario": destinatario})
+    allegati = list(messaggio.allegati.all())
+    body, html = _render("messaggio", {"messaggio": messaggio, "destinatario": destinatario, "allegati": allegati})
     email_send(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + messaggio.oggetto,
         body=body,
         html=html,
         to=[destinatario.email],
+        attachments=[(a.nome_file, a.contenuto, a.tipo_mime) for a in allegati],
     )
     Messaggio.objects.filter(pk=messaggio.pk).update(email_inviata_il=timezone.now())
     return True
@@ -72,6 +81,7 @@ def messaggi_digest_send(*, user: User) -> int:
         .filter(email_inviata_il__isnull=True)
         .select_for_update(skip_locked=True)
         .order_by("creato_il", "id")
+        .prefetch_related(Prefetch("allegati", queryset=AllegatoMessaggio.objects.listing()))
     )
     if not messaggi:
         return 0

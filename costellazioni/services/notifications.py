@@ -2,34 +2,57 @@
 
 ``notify`` is the only way to write a ``Messaggio``. How it reaches the person's inbox depends on
 their ``email_digest`` preference: one e-mail per message (``immediate``), one summary a day
-(``daily``, see ``messaggi_digest_send``) or none (``never``).
+(``daily``, see ``messaggi_digest_send``) or none (``never``). Files given as ``allegati`` travel
+with the immediate e-mail and stay downloadable from the area personale.
 """
 
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 
 from costellazioni.models import Messaggio, User
+from costellazioni.models.notifiche import ALLEGATO_MAX_BYTES, AllegatoMessaggio
+
+Allegato = tuple[str, bytes, str]  # (file name, content, MIME type)
 
 
 @transaction.atomic
-def notify(*, destinatari: Iterable[User], tipo: str, oggetto: str, testo: str, link: str = "") -> list[Messaggio]:
+def notify(
+    *,
+    destinatari: Iterable[User],
+    tipo: str,
+    oggetto: str,
+    testo: str,
+    link: str = "",
+    allegati: Iterable[Allegato] = (),
+) -> list[Messaggio]:
     """Write a message to each recipient's area personale and queue e-mails per their preference.
 
     ``link`` is a path on this portal (``reverse(...)``), never a full URL: e-mails prefix it with
-    ``SITE_URL``. E-mails leave only after the outermost transaction commits, so a rolled-back
-    change never announces itself.
+    ``SITE_URL``. ``allegati`` are small files the portal generated, such as
+    ``("prenotazione.ics", ics_bytes, "text/calendar")``; each recipient gets their own copy. E-mails
+    leave only after the outermost transaction commits, so a rolled-back change never announces itself.
     """
     from costellazioni.tasks import send_message_email
 
     if link and not link.startswith("/"):
         raise ValueError("notify(link=...) takes a path on this portal, such as reverse('area_personale').")
+    allegati = [(get_valid_filename(nome), bytes(contenuto), tipo_mime) for nome, contenuto, tipo_mime in allegati]
+    if any(len(contenuto) > ALLEGATO_MAX_BYTES for _nome, contenuto, _tipo in allegati):
+        raise ValueError(f"notify(allegati=...) takes files up to {ALLEGATO_MAX_BYTES} bytes.")
     unique = {user.pk: user for user in destinatari}
     messaggi = Messaggio.objects.bulk_create(
         Messaggio(destinatario=user, tipo=tipo, oggetto=oggetto[:200], testo=testo, link=link)
         for user in unique.values()
     )
+    if allegati:
+        AllegatoMessaggio.objects.bulk_create(
+            AllegatoMessaggio(messaggio=messaggio, nome_file=nome[:150], tipo_mime=tipo_mime, contenuto=contenuto)
+            for messaggio in messaggi
+            for nome, contenuto, tipo_mime in allegati
+        )
     for messaggio in messaggi:
         user = messaggio.destinatario
         if user.is_active and user.email_digest == User.Digest.IMMEDIATE:

@@ -1,16 +1,18 @@
-"""My messages in the area personale: list, mark one or all as read."""
+"""My messages in the area personale: list, mark one or all as read, download their attachments."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from costellazioni.models import Messaggio
+from costellazioni.models.notifiche import AllegatoMessaggio
 from costellazioni.services.notifications import messaggi_mark_all_read, messaggio_mark_read
 
 PAGE_SIZE = 20
@@ -18,7 +20,10 @@ PAGE_SIZE = 20
 
 @login_required
 def lista(request):
-    page = Paginator(Messaggio.objects.for_user(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    messaggi = Messaggio.objects.for_user(request.user).prefetch_related(
+        Prefetch("allegati", queryset=AllegatoMessaggio.objects.listing())
+    )
+    page = Paginator(messaggi, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "area_personale/messaggi.html", {"page_obj": page, "messaggi": page.object_list})
 
 
@@ -47,3 +52,13 @@ def letti(request):
     if count:
         messages.success(request, _("Tutti i messaggi sono segnati come letti."))
     return _back_to_list(request)
+
+
+@login_required
+def allegato(request, pk: int, allegato: int):
+    """One attachment of one of my messages; another person's does not exist for me."""
+    allegato = get_object_or_404(AllegatoMessaggio.objects.for_user(request.user), pk=allegato, messaggio_id=pk)
+    response = HttpResponse(bytes(allegato.contenuto), content_type=allegato.tipo_mime)
+    response["Content-Disposition"] = content_disposition_header(True, allegato.nome_file)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

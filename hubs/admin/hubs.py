@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -52,7 +53,14 @@ class HubAdmin(admin.ModelAdmin):
         (_("Dove"), {"fields": ("indirizzo", "cap", "quartiere", "latitudine", "longitudine")}),
         (_("Contatti"), {"fields": ("email", "telefono")}),
         (_("Foto e accessibilità"), {"fields": ("foto", "foto_alt", "accesso_senza_barriere", "accessibilita")}),
+        (_("Staff"), {"fields": ("referenti",)}),
     )
+    filter_horizontal = ["referenti"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "referenti":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("email")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("calendario"))
     def calendario_link(self, obj):

@@ -1,3 +1,4 @@
+from hubs.models.eventi import EventoHub
 from hubs.models.hub import Chiusura, Giorno, Hub, OrarioSettimanale
 from hubs.models.prenotazioni import Appuntamento, Connessione, Prenotazione
 from hubs.models.servizi import Servizio, Spazio
@@ -6,6 +7,7 @@ __all__ = [
     "Appuntamento",
     "Chiusura",
     "Connessione",
+    "EventoHub",
     "Giorno",
     "Hub",
     "OrarioSettimanale",

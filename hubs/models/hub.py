@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -74,6 +75,16 @@ class Hub(models.Model):
         blank=True,
         default="",
         help_text=_("Ingresso, ascensori, servizi igienici, fermate vicine, ausili disponibili."),
+    )
+    referenti = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="hubs_seguiti",
+        verbose_name=_("referenti dello staff"),
+        help_text=_(
+            "Chi riceve l'avviso delle nuove richieste di prenotazione e di appuntamento di questo HUB. "
+            "Se vuoto, lo ricevono tutte le persone dello staff che gestiscono gli HUB."
+        ),
     )
     pubblicato = models.BooleanField(_("pubblicato"), default=True)
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)

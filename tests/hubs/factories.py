@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 
 from costellazioni.models import Quartiere
-from hubs.models import Appuntamento, Chiusura, Hub, OrarioSettimanale, Prenotazione, Servizio, Spazio
+from hubs.models import Appuntamento, Chiusura, EventoHub, Hub, OrarioSettimanale, Prenotazione, Servizio, Spazio
 from tests.costellazioni.factories import EnteFactory, UserFactory
 
 
@@ -110,3 +110,16 @@ class AppuntamentoFactory(factory.django.DjangoModelFactory):
     richiedente = factory.SubFactory(UserFactory)
     tema = "Progetto di doposcuola"
     disponibilita = "Martedì mattina"
+
+
+class EventoHubFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventoHub
+
+    hub = factory.SubFactory(HubFactory)
+    titolo = factory.Sequence(lambda n: f"Laboratorio di quartiere {n}")
+    slug = factory.Sequence(lambda n: f"laboratorio-di-quartiere-{n}")
+    descrizione = "Un pomeriggio per conoscere le associazioni del quartiere."
+    inizio = factory.LazyFunction(lambda: next_weekday(3, hour=17))
+    fine = factory.LazyAttribute(lambda o: o.inizio + datetime.timedelta(hours=2))
+    iscrizione = "Ingresso libero."

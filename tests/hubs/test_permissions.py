@@ -1,9 +1,11 @@
 import pytest
+from django.contrib.auth.models import Permission
 
+from costellazioni import roles
 from hubs import permissions
 from hubs.models import Appuntamento, Prenotazione
 from tests.costellazioni.factories import StaffFactory, UserFactory
-from tests.hubs.factories import AppuntamentoFactory, PrenotazioneFactory
+from tests.hubs.factories import AppuntamentoFactory, HubFactory, PrenotazioneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +65,33 @@ class TestCancel:
         from django.contrib.auth.models import AnonymousUser
 
         assert not permissions.can_book(AnonymousUser())
+
+
+class TestQueueStaff:
+    """Who is told of new requests: staff comunale who may change the queue's model; the HUB's referenti if any."""
+
+    def test_staff_comunale_and_amministratori_with_the_permission(self):
+        hub = HubFactory()
+        staff = StaffFactory()
+        amministratore = StaffFactory(groups=[roles.AMMINISTRATORE])
+        senza_ruolo = UserFactory(is_staff=True)
+        senza_ruolo.user_permissions.add(Permission.objects.get(codename="change_prenotazione"))
+        UserFactory(is_staff=True, is_superuser=True)
+        UserFactory(groups=[roles.STAFF_COMUNALE])  # the role without access to the admin
+        StaffFactory(is_active=False)
+        expected = {staff, amministratore, hub.ente_gestore.verificato_da}
+        assert set(permissions.queue_staff(hub, model="prenotazione")) == expected
+        assert set(permissions.queue_staff(hub, model="appuntamento")) == expected
+
+    def test_the_hub_referenti_when_it_names_any(self):
+        hub, other_hub = HubFactory(), HubFactory()
+        referente = StaffFactory()
+        StaffFactory()
+        hub.referenti.add(referente)
+        assert list(permissions.queue_staff(hub, model="prenotazione")) == [referente]
+        assert referente in permissions.queue_staff(other_hub, model="prenotazione")
+        # A referente who left the staff is not told; the others are, rather than nobody.
+        referente.is_staff = False
+        referente.save()
+        assert referente not in permissions.queue_staff(hub, model="prenotazione")
+        assert permissions.queue_staff(hub, model="prenotazione").exists()

@@ -43,6 +43,15 @@ def messages_of(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def ics_event_of(content):
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(content)
+    [event] = calendar.walk("VEVENT")
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Rome"
+    return event
+
+
 @pytest.mark.django_db
 class TestPrenotazioneRequest:
     def test_a_valid_request_is_saved_audited_and_acknowledged(self, django_capture_on_commit_callbacks):
@@ -53,7 +62,7 @@ class TestPrenotazioneRequest:
         assert EventoAudit.objects.filter(object_id=str(prenotazione.pk), stato_a="richiesta").exists()
         messaggio = Messaggio.objects.get(destinatario=prenotazione.richiedente)
         assert messaggio.tipo == Messaggio.Tipo.PRENOTAZIONE
-        assert len(mail.outbox) == 1
+        assert len([m for m in mail.outbox if m.to == [prenotazione.richiedente.email]]) == 1
 
     @pytest.mark.parametrize(
         ("kwargs", "message"),
@@ -110,7 +119,7 @@ class TestPrenotazioneRequest:
 
 @pytest.mark.django_db
 class TestPrenotazioneTransitions:
-    def test_confirmation_notifies_and_emails_an_ics(self, django_capture_on_commit_callbacks):
+    def test_confirmation_is_one_email_with_the_ics_attached(self, django_capture_on_commit_callbacks):
         prenotazione = PrenotazioneFactory()
         staff = StaffFactory()
         with django_capture_on_commit_callbacks(execute=True):
@@ -119,12 +128,35 @@ class TestPrenotazioneTransitions:
         assert prenotazione.stato == Prenotazione.Stato.CONFERMATA
         audit = EventoAudit.objects.get(object_id=str(prenotazione.pk), stato_a="confermata")
         assert audit.autore == staff and audit.stato_da == "richiesta"
-        ics_mail = next(m for m in mail.outbox if m.attachments)
-        name, content, mimetype = ics_mail.attachments[0]
-        assert name == "prenotazione.ics" and mimetype.startswith("text/calendar")
-        content = content.decode() if isinstance(content, bytes) else content
-        assert "BEGIN:VEVENT" in content and "STATUS:CONFIRMED" in content
-        assert ics_mail.to == [prenotazione.richiedente.email]
+
+        assert len(mail.outbox) == 1
+        email = mail.outbox[0]
+        assert email.to == [prenotazione.richiedente.email]
+        assert email.subject.endswith(f"Prenotazione confermata: {prenotazione}")
+        assert "In allegato: prenotazione.ics" in email.body
+        [(name, content, mimetype)] = email.attachments
+        assert name == "prenotazione.ics" and mimetype == "text/calendar"
+        event = ics_event_of(content)
+        assert event.get("status") == "CONFIRMED"
+        assert event.get("dtstart").to_ical().decode() == timezone.localtime(prenotazione.inizio).strftime(
+            "%Y%m%dT%H%M%S"
+        )
+        assert event.get("dtstart").params["TZID"] == "Europe/Rome"
+        assert event.decoded("dtstart") == prenotazione.inizio and event.decoded("dtend") == prenotazione.fine
+        # The same file stays downloadable from the area personale.
+        messaggio = Messaggio.objects.get(destinatario=prenotazione.richiedente)
+        assert [a.nome_file for a in messaggio.allegati.all()] == ["prenotazione.ics"]
+
+    @pytest.mark.parametrize("month", [1, 7])
+    def test_ics_dtstart_is_the_local_hour_in_winter_and_summer(self, month):
+        today = timezone.localdate()
+        day = datetime.date(today.year + 1, month, 6)
+        inizio = datetime.datetime.combine(day, datetime.time(10), tzinfo=timezone.get_current_timezone())
+        prenotazione = PrenotazioneFactory(inizio=inizio, fine=inizio + 2 * H)
+        event = ics_event_of(services.prenotazione_ics(prenotazione))
+        assert event.get("dtstart").to_ical().decode() == f"{day:%Y%m%d}T100000"
+        assert event.get("dtend").to_ical().decode() == f"{day:%Y%m%d}T120000"
+        assert event.decoded("dtstart").utcoffset() == datetime.timedelta(hours=1 if month == 1 else 2)
 
     def test_refusal_needs_a_reason_which_reaches_the_person(self, django_capture_on_commit_callbacks):
         prenotazione = PrenotazioneFactory()
@@ -250,6 +282,20 @@ class TestAppuntamenti:
         assert appuntamento.stato == Appuntamento.Stato.SVOLTO
         assert EventoAudit.objects.filter(object_id=str(appuntamento.pk)).count() == 3
 
+    def test_fixing_sends_one_email_with_the_ics(self, django_capture_on_commit_callbacks):
+        appuntamento = AppuntamentoFactory()
+        inizio = next_weekday(2, hour=11)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.appuntamento_fix(appuntamento=appuntamento, inizio=inizio, fine=inizio + H, actor=StaffFactory())
+        assert len(mail.outbox) == 1
+        email = mail.outbox[0]
+        assert email.to == [appuntamento.richiedente.email] and "Appuntamento fissato" in email.subject
+        [(name, content, mimetype)] = email.attachments
+        assert name == "appuntamento.ics" and mimetype == "text/calendar"
+        event = ics_event_of(content)
+        assert event.get("dtstart").to_ical().decode() == f"{inizio:%Y%m%d}T110000"
+        assert appuntamento.tema in str(event.get("description"))
+
     def test_outcome_cannot_be_empty(self):
         appuntamento = AppuntamentoFactory(
             stato=Appuntamento.Stato.FISSATO, inizio=next_weekday(0, hour=9), fine=next_weekday(0, hour=10)
@@ -298,3 +344,52 @@ class TestConnessioni:
             services.connessione_record(
                 hub=servizio.hub, ente_a=a, ente_b=a, scopo="x", data=timezone.localdate(), actor=StaffFactory()
             )
+
+
+@pytest.mark.django_db
+class TestStaffAreToldOfNewRequests:
+    """Staff comunale who handle the HUB queues get a message (and an e-mail) with a link to the admin queue."""
+
+    def test_a_booking_request_reaches_the_staff_with_a_link_to_the_queue(self, django_capture_on_commit_callbacks):
+        spazio = SpazioFactory(nome="Sala Parco")
+        staff = StaffFactory()
+        Messaggio.objects.all().delete()
+        membership = MembershipFactory(verified=True, ente__verified=True, ente__denominazione="APS Parco")
+        with django_capture_on_commit_callbacks(execute=True):
+            request(spazio, user=membership.user, ente=membership.ente)
+        messaggio = Messaggio.objects.get(destinatario=staff)
+        assert messaggio.tipo == Messaggio.Tipo.PRENOTAZIONE
+        assert messaggio.oggetto.startswith("Nuova richiesta di prenotazione: Sala Parco")
+        assert "per APS Parco" in messaggio.testo and "Assemblea dei soci" in messaggio.testo
+        assert messaggio.link == "/admin/hubs/prenotazione/?stato__exact=richiesta"
+        assert staff.email in [to for m in mail.outbox for to in m.to]
+
+    def test_the_hub_referenti_when_it_names_any(self):
+        spazio = SpazioFactory()
+        referente, _other = StaffFactory(), StaffFactory()
+        spazio.hub.referenti.add(referente)
+        Messaggio.objects.all().delete()
+        prenotazione = request(spazio)
+        told = Messaggio.objects.exclude(destinatario=prenotazione.richiedente).values_list("destinatario", flat=True)
+        assert list(told) == [referente.pk]
+
+    def test_staff_booking_for_themselves_are_not_told_of_their_own_request(self):
+        spazio = SpazioFactory()
+        staff = StaffFactory()
+        spazio.hub.referenti.add(staff)
+        Messaggio.objects.all().delete()
+        request(spazio, user=staff)
+        assert [m.oggetto.split(":")[0] for m in Messaggio.objects.all()] == ["Richiesta di prenotazione ricevuta"]
+
+    def test_an_appointment_request_reaches_the_staff(self):
+        servizio = ServizioFactory(nome="Sportello progetti")
+        staff = StaffFactory()
+        Messaggio.objects.all().delete()
+        services.appuntamento_request(
+            user=UserFactory(), servizio=servizio, tema="Bando quartieri", disponibilita="Lunedì pomeriggio"
+        )
+        messaggio = Messaggio.objects.get(destinatario=staff)
+        assert messaggio.tipo == Messaggio.Tipo.APPUNTAMENTO
+        assert messaggio.oggetto == "Nuova richiesta di appuntamento: Bando quartieri"
+        assert "Lunedì pomeriggio" in messaggio.testo
+        assert messaggio.link == "/admin/hubs/appuntamento/?stato__exact=richiesto"

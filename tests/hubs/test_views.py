@@ -71,7 +71,7 @@ class TestHubDetail:
 
     def test_query_count(self, client, django_assert_num_queries):
         hub = make_hubs(1)[0]
-        with django_assert_num_queries(5):  # hub, orari, servizi, chiusure, spazi
+        with django_assert_num_queries(6):  # hub, orari, servizi, chiusure, spazi, eventi
             client.get(hub.get_absolute_url())
 
     def test_unpublished_is_404(self, client):
@@ -258,8 +258,18 @@ class TestAdmin:
         assert appuntamento.stato == Appuntamento.Stato.FISSATO
         assert appuntamento.inizio == inizio and appuntamento.operatore == staff
 
-    @pytest.mark.parametrize("model", ["hub", "servizio", "spazio", "prenotazione", "appuntamento", "connessione"])
+    @pytest.mark.parametrize(
+        "model", ["hub", "servizio", "spazio", "prenotazione", "appuntamento", "connessione", "eventohub"]
+    )
     def test_changelists_open(self, client, model):
         make_hubs(1)
         client.force_login(StaffFactory())
         assert client.get(f"/admin/hubs/{model}/").status_code == 200
+
+    def test_the_hub_form_offers_only_staff_as_referenti(self, client):
+        hub = make_hubs(1)[0]
+        staff, cittadina = StaffFactory(), UserFactory()
+        client.force_login(staff)
+        response = client.get(f"/admin/hubs/hub/{hub.pk}/change/")
+        offered = response.context["adminform"].form.fields["referenti"].queryset
+        assert staff in offered and cittadina not in offered
