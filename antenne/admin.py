@@ -1,5 +1,6 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -20,21 +21,32 @@ from antenne.models import (
     Seguito,
     SocioBancaDelTempo,
 )
+from antenne.services.antenne import VERSIONE_TESTO_CONSENSO
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.spreadsheets import spreadsheet_safe
+
+
+class ConsensoForm(forms.ModelForm):
+    class Meta:
+        model = Consenso
+        fields = ["oggetto", "concesso", "versione_testo"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["versione_testo"].initial = VERSIONE_TESTO_CONSENSO
 
 
 class ConsensoInline(admin.TabularInline):
-    """Consents are records: added through the service (candidacy, operators), never edited."""
+    """Consents are records: staff add new ones (``AntennaAdmin.save_formset`` records them through the
+    service, which keeps the antenna's public flags in step); past records stay as they are."""
 
     model = Consenso
+    form = ConsensoForm
     extra = 0
     can_delete = False
     fields = ["oggetto", "concesso", "versione_testo", "registrato_il", "registrato_da"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    readonly_fields = ["registrato_il", "registrato_da"]
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -54,17 +66,26 @@ def _antenna_action(to, label):
 class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     list_display = ["nome_pubblico", "tipo", "quartiere", "stato", "operatore", "candidatura", "aggiornata_il"]
-    list_filter = ["stato", "tipo", "candidatura", ("quartiere", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "stato",
+        "tipo",
+        "candidatura",
+        ("quartiere", admin.RelatedOnlyFieldListFilter),
+        ("hub", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["quartiere", "operatore__user"]
     search_fields = ["nome_pubblico", "referente_nome", "email"]
     readonly_fields = ["stato", "consenso_nome", "consenso_contatti", "creata_il", "aggiornata_il"]
-    autocomplete_fields = ["account"]
+    autocomplete_fields = ["account", "hub"]
     raw_id_fields = ["operatore"]
     inlines = [ConsensoInline]
     fieldsets = [
         (None, {"fields": ["tipo", "nome_pubblico", "descrizione", "quartiere", "servizi", "disponibilita"]}),
         (_("Riservato"), {"fields": ["indirizzo", "latitudine", "longitudine", "referente_nome", "email", "telefono"]}),
-        (_("Percorso"), {"fields": ["stato", "operatore", "account", "candidatura", "creata_il", "aggiornata_il"]}),
+        (
+            _("Percorso"),
+            {"fields": ["stato", "operatore", "hub", "account", "candidatura", "creata_il", "aggiornata_il"]},
+        ),
         (_("Consensi in vigore"), {"fields": ["consenso_nome", "consenso_contatti"]}),
     ]
     actions = [
@@ -74,6 +95,22 @@ class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
         _antenna_action(Antenna.Stato.IN_RETE, _("Segna come in rete")),
         _antenna_action(Antenna.Stato.SOSPESA, _("Sospendi (serve la nota)")),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Consenso:
+            return super().save_formset(request, form, formset, change)
+        formset.new_objects = [
+            services.consenso_record(
+                antenna=form.instance,
+                oggetto=row.cleaned_data["oggetto"],
+                concesso=row.cleaned_data["concesso"],
+                versione_testo=row.cleaned_data["versione_testo"],
+                actor=request.user,
+            )
+            for row in formset.extra_forms
+            if row.has_changed() and row.cleaned_data
+        ]
+        formset.changed_objects, formset.deleted_objects = [], []
 
 
 @admin.register(OperatoreDiComunita)
@@ -125,9 +162,7 @@ CSV_COLUMNS = [
 
 
 def _cella(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return spreadsheet_safe("" if value is None else str(value))
 
 
 @admin.register(Attivita)
@@ -175,13 +210,23 @@ class SocioAdmin(AuditTimelineMixin, admin.ModelAdmin):
     list_select_related = ["user", "quartiere"]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     readonly_fields = ["user", "stato", "verificato_da", "verificato_il", "iscritto_il"]
-    actions = ["verifica"]
+    action_form = NotaActionForm
+    actions = ["verifica", "non_accogliere"]
 
     @admin.action(description=_("Verifica i soci selezionati"), permissions=["change"])
     def verifica(self, request, queryset):
         for socio in queryset:
             try:
                 services.socio_verify(socio=socio, actor=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"{socio}: {text}", messages.ERROR)
+
+    @admin.action(description=_("Non accogliere le iscrizioni selezionate (serve la nota)"), permissions=["change"])
+    def non_accogliere(self, request, queryset):
+        for socio in queryset:
+            try:
+                services.socio_reject(socio=socio, actor=request.user, note=request.POST.get("nota", ""))
             except (ValidationError, PermissionDenied) as error:
                 text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
                 self.message_user(request, f"{socio}: {text}", messages.ERROR)

@@ -1,9 +1,11 @@
-"""Demo antennas, two operators with a month of field log, a small time bank and a portierato request.
+"""Demo antennas (each with its nearest demo HUB), two operators with a month of field log, a small time bank
+(with one membership request to verify) and a portierato request.
 
 Idempotent: rows are keyed by name, e-mail or a UUID derived from a fixed label, and services run only
 for rows that do not exist yet, so a second run changes nothing.
 """
 
+import math
 import uuid
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -27,6 +29,7 @@ from antenne.models import (
 from costellazioni import roles
 from costellazioni.demo import DEMO_PASSWORD
 from costellazioni.models import Quartiere, User
+from hubs.models import Hub
 
 NAMESPACE = uuid.UUID("6f1f3c1e-5b7a-4a53-9d0e-0c5a1e2b7a11")
 A, T = Antenna.Tipo, Antenna.Stato
@@ -38,6 +41,7 @@ PEOPLE = [
     ("socio2@costellazioni.example", "Alvise", "Busetto", roles.CITTADINO),
     ("socio3@costellazioni.example", "Nadia", "El Amrani", roles.CITTADINO),
     ("edicola@costellazioni.example", "Franco", "Nordio", roles.CITTADINO),
+    ("iscrizione@costellazioni.example", "Piero", "Zanon", roles.CITTADINO),
 ]
 
 # nome, tipo, quartiere, stato, servizi, disponibilità, operator key, consents (nome, contatti), indirizzo
@@ -232,6 +236,22 @@ def _antenne(operatori, edicola_user) -> dict[str, Antenna]:
     return out
 
 
+def _hub_piu_vicini(antenne) -> None:
+    """Each demo antenna refers people to the nearest demo HUB (by its public position)."""
+    hubs = list(Hub.objects.published())
+    if not hubs:
+        return
+    for antenna in antenne.values():
+        if antenna.hub_id is not None:
+            continue
+        lat, lon = (float(v) for v in antenna.posizione_pubblica())
+        scala = math.cos(math.radians(lat))  # a degree of longitude is shorter than one of latitude here
+        antenna.hub = min(
+            hubs, key=lambda h: (float(h.latitudine) - lat) ** 2 + ((float(h.longitudine) - lon) * scala) ** 2
+        )
+        antenna.save(update_fields=["hub"])
+
+
 def _diario(operatori, antenne) -> None:
     """A month of field log: one activity per working day per operator, dated back from the first run."""
     quartieri = Quartiere.objects.in_bulk(field_name="slug")
@@ -285,6 +305,7 @@ def _banca(staff: User) -> None:
             socio = services.socio_verify(socio=socio, actor=staff)
         soci.append(socio)
     giulia, rosanna, alvise, nadia = soci
+    services.socio_join(user=User.objects.get(email="iscrizione@costellazioni.example"))  # left for the coordinator
     annunci = [
         (Offerta, rosanna, "compagnia", "Leggo il giornale e faccio due chiacchiere"),
         (Offerta, alvise, "riparazioni", "Aggiusto biciclette e piccoli elettrodomestici"),
@@ -348,6 +369,7 @@ def seed() -> None:
     users = {email: _user(email, first, last, group) for email, first, last, group in PEOPLE}
     operatori = _operatori()
     antenne = _antenne(operatori, users["edicola@costellazioni.example"])
+    _hub_piu_vicini(antenne)
     _diario(operatori, antenne)
     _banca(User.objects.get(email="staff@costellazioni.example"))
     _portierato(antenne)

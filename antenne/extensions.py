@@ -2,9 +2,10 @@
 
 from django.db import connection
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from antenne.models import Antenna, RichiestaPortierato, SocioBancaDelTempo
+from antenne.models import Antenna, RichiestaPortierato, Servizio, SocioBancaDelTempo
 from costellazioni.extensions import Section
 from costellazioni.models import User
 from costellazioni.search import SearchResult, headline_html, headline_sql_options
@@ -52,19 +53,27 @@ def area_personale_banca_e_portierato(request) -> Section | None:
     )
 
 
-# Only antennas the public may see, and a private person's text only with consent to show their name.
+# Only antennas the public may see, and a private person's only with consent to show their name. The services
+# are stored as codes: their labels, in the current language, arrive as two parallel arrays.
 SQL = """
     WITH q AS (
         SELECT websearch_to_tsquery('italian', unaccent(%s)) AS matching,
                websearch_to_tsquery('italian', %s) AS highlighting
     ),
-    ranked AS (
-        SELECT a.id, a.nome_pubblico AS title, concat_ws(' ', a.descrizione, a.disponibilita) AS body,
-               setweight(to_tsvector('italian', unaccent(a.nome_pubblico)), 'A')
-               || setweight(to_tsvector('italian', unaccent(concat_ws(' ', a.descrizione, a.disponibilita))), 'B')
-               AS document
-        FROM antenne_antenna a
+    etichette AS (SELECT * FROM unnest(%s::text[], %s::text[]) AS e(codice, etichetta)),
+    docs AS (
+        SELECT a.id, a.nome_pubblico AS title,
+               (SELECT string_agg(e.etichetta, ', ') FROM etichette e WHERE e.codice = ANY(a.servizi)) AS servizi,
+               concat_ws(' ', quartiere.nome, a.descrizione, a.disponibilita) AS testo
+        FROM antenne_antenna a JOIN costellazioni_quartiere quartiere ON quartiere.id = a.quartiere_id
         WHERE a.stato = ANY(%s) AND (a.tipo <> %s OR a.consenso_nome)
+    ),
+    ranked AS (
+        SELECT id, title, concat_ws('. ', servizi, testo) AS body,
+               setweight(to_tsvector('italian', unaccent(title)), 'A')
+               || setweight(to_tsvector('italian', unaccent(coalesce(servizi, ''))), 'B')
+               || setweight(to_tsvector('italian', unaccent(testo)), 'C') AS document
+        FROM docs
     )
     SELECT id, title, ts_rank(document, q.matching) AS rank,
            ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
@@ -76,14 +85,31 @@ SQL = """
 
 
 def search_antenne(query: str) -> list[SearchResult]:
+    """Antennas by name, the services they offer, their quartiere and what they say of themselves."""
     stati = [Antenna.Stato.ATTIVA.value, Antenna.Stato.IN_RETE.value]
+    codici, etichette = zip(*[(code, str(label)) for code, label in Servizio.choices], strict=True)
     with connection.cursor() as cursor:
-        cursor.execute(SQL, [query, query, stati, Antenna.Tipo.CITTADINO.value, headline_sql_options()])
+        cursor.execute(
+            SQL,
+            [
+                query,
+                query,
+                list(codici),
+                list(etichette),
+                stati,
+                Antenna.Tipo.CITTADINO.value,
+                headline_sql_options(),
+            ],
+        )
         rows = cursor.fetchall()
     section = _("Antenne di quartiere")
     return [
         SearchResult(
-            title=title, url=f"/antenne/{pk}/", excerpt=headline_html(excerpt), rank=float(rank), section=section
+            title=title,
+            url=reverse("antenne:dettaglio", args=[pk]),
+            excerpt=headline_html(excerpt),
+            rank=float(rank),
+            section=section,
         )
         for pk, title, rank, excerpt in rows
     ]

@@ -73,22 +73,45 @@ class AttivitaForm(forms.Form):
         return {name: self.cleaned_data[name] for name in FASCE if self.cleaned_data.get(name) is not None}
 
 
-class BisognoRapidoForm(forms.Form):
+class RigaFacoltativaForm(forms.Form):
+    """A formset row that may stay empty: its fields become required only once a description is written.
+
+    So the row's fields carry no asterisk and no ``required`` attribute; ``clean`` asks for the rest.
+    """
+
+    needed_with_descrizione: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+
+    def has_changed(self):
+        # Only a description makes a row: the preselected choices alone do not.
+        return bool(self.data.get(self.add_prefix("descrizione"), "").strip())
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("descrizione") or "").strip():
+            for name in self.needed_with_descrizione:
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, _("Compila anche questo campo."))
+        return data
+
+
+class BisognoRapidoForm(RigaFacoltativaForm):
     categoria = forms.ChoiceField(label=_("Categoria del bisogno"), choices=Bisogno.Categoria.choices)
     descrizione = forms.CharField(label=_("Descrizione del bisogno"), max_length=2000)
     urgenza = forms.ChoiceField(label=_("Urgenza"), choices=Bisogno.Urgenza.choices, initial=Bisogno.Urgenza.MEDIA)
 
-    def has_changed(self):
-        # Only a description makes a need: the preselected choices alone do not.
-        return bool(self.data.get(self.add_prefix("descrizione"), "").strip())
+    needed_with_descrizione = ("categoria", "urgenza")
 
 
-class SeguitoForm(forms.Form):
+class SeguitoForm(RigaFacoltativaForm):
     descrizione = forms.CharField(label=_("Cosa fare"), max_length=300)
     scadenza = forms.DateField(label=_("Entro il"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
-    def has_changed(self):
-        return bool(self.data.get(self.add_prefix("descrizione"), "").strip())
+    needed_with_descrizione = ("scadenza",)
 
 
 BisogniFormSet = formset_factory(BisognoRapidoForm, extra=1, max_num=10, validate_max=True)

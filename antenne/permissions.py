@@ -65,11 +65,19 @@ def can_view_foto(user, attivita) -> Decision:
     return Decision(False, _("Non puoi vedere questa foto."))
 
 
-def can_manage_banca(user) -> Decision:
-    """The time-bank coordinator verifies members: staff comunale or a coordinating operator."""
+def banca_roles(user) -> set:
+    """The time-bank coordination: staff comunale, or an operator with the coordinator flag."""
+    roles = set()
     if is_staff_comunale(user):
-        return ALLOWED
+        roles.add(STAFF)
     operatore = operatore_of(user)
     if operatore is not None and operatore.coordinatore:
+        roles.add(workflows.COORDINATORE)
+    return roles
+
+
+def can_manage_banca(user) -> Decision:
+    """The time-bank coordinator verifies members and corrects the ledger."""
+    if banca_roles(user):
         return ALLOWED
     return Decision(False, _("Solo il coordinamento della banca del tempo può verificare i soci."))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from antenne.views import operatori
+from antenne.views import banca, operatori
 
 app_name = "operatori"
 
@@ -12,5 +12,6 @@ urlpatterns = [
     path("attivita/<int:pk>/foto/", operatori.attivita_foto, name="attivita_foto"),
     path("antenne/<int:pk>/", operatori.antenna, name="antenna"),
     path("cose-da-fare/<int:pk>/fatto/", operatori.seguito_fatto, name="seguito_fatto"),
+    path("banca-del-tempo/soci/", banca.soci_da_verificare, name="soci"),
     path("portierato/<int:pk>/stato/", operatori.portierato_stato, name="portierato_stato"),
 ]

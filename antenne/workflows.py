@@ -6,7 +6,7 @@ moves an antenna or a portierato request between states, and it checks these tab
 
 from django.utils.translation import gettext_lazy as _
 
-from antenne.models import Antenna, RichiestaPortierato
+from antenne.models import Antenna, RichiestaPortierato, SocioBancaDelTempo
 from costellazioni.workflows import STAFF, Transition
 
 OPERATORE = "operatore"  # the operator assigned to the antenna, or any operator while none is
@@ -38,4 +38,11 @@ PORTIERATO = {
     (P.ACCETTATA, P.RIFIUTATA): Transition(_("Richiesta rifiutata"), frozenset({GESTORE, STAFF}), note_required=True),
     (P.RICHIESTA, P.ANNULLATA): Transition(_("Richiesta annullata"), frozenset({RICHIEDENTE, STAFF})),
     (P.ACCETTATA, P.ANNULLATA): Transition(_("Richiesta annullata"), frozenset({RICHIEDENTE, STAFF})),
+}
+
+S = SocioBancaDelTempo.Stato
+BANCA = frozenset({COORDINATORE, STAFF})
+SOCIO = {
+    (S.IN_ATTESA, S.VERIFICATO): Transition(_("Socio verificato"), BANCA),
+    (S.IN_ATTESA, S.RESPINTO): Transition(_("Iscrizione non accolta"), BANCA, note_required=True),
 }

@@ -2,13 +2,14 @@ from django.db import transaction
 
 from costellazioni.models import Quartiere
 from ricerca.models import Bisogno
+from ricerca.signals import bisogno_segnalato
 
 
 @transaction.atomic
 def bisogno_report(
     *, categoria: str, descrizione: str, quartiere: Quartiere | None, urgenza: str = Bisogno.Urgenza.MEDIA, user=None
 ) -> Bisogno:
-    """A citizen (or a visitor) reports a need; operators of the quartiere see it on their home."""
+    """A citizen (or a visitor) reports a need; ``bisogno_segnalato`` tells whoever follows the quartiere."""
     bisogno = Bisogno(
         categoria=categoria,
         descrizione=descrizione,
@@ -18,4 +19,6 @@ def bisogno_report(
     )
     bisogno.full_clean()
     bisogno.save()
+    # A failing receiver is logged (django.dispatch) and must not lose the citizen's report.
+    bisogno_segnalato.send_robust(sender=Bisogno, bisogno=bisogno)
     return bisogno

@@ -1,6 +1,6 @@
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 
+from costellazioni.ratelimit import over_limit
 from ricerca.forms import SegnalaBisognoForm
 from ricerca.services import bisogno_report
 
@@ -10,9 +10,7 @@ SEGNALAZIONI_PER_ORA = 5
 def segnala(request):
     form = SegnalaBisognoForm(request.POST or None)
     if request.method == "POST":
-        key = f"ricerca:segnalazioni:{request.META.get('REMOTE_ADDR', '')}"
-        cache.add(key, 0, timeout=3600)
-        if cache.incr(key) > SEGNALAZIONI_PER_ORA:
+        if over_limit(request, scope="bisogni", limit=SEGNALAZIONI_PER_ORA):
             return render(request, "ricerca/troppe_segnalazioni.html", status=429)
         if form.is_spam():
             return redirect("bisogni:grazie")

@@ -29,6 +29,9 @@ class SocioQuerySet(models.QuerySet):
     def verificati(self):
         return self.filter(stato=SocioBancaDelTempo.Stato.VERIFICATO, is_banca=False)
 
+    def da_verificare(self):
+        return self.filter(stato=SocioBancaDelTempo.Stato.IN_ATTESA, is_banca=False).select_related("user", "quartiere")
+
     def con_saldo(self):
         return self.annotate(saldo_ore=models.functions.Coalesce(Sum("movimenti__ore"), Decimal("0")))
 
@@ -37,6 +40,7 @@ class SocioBancaDelTempo(models.Model):
     class Stato(models.TextChoices):
         IN_ATTESA = "in_attesa", _("In attesa di verifica")
         VERIFICATO = "verificato", _("Verificato")
+        RESPINTO = "respinto", _("Iscrizione non accolta")
         SOSPESO = "sospeso", _("Sospeso")
 
     user = models.OneToOneField(

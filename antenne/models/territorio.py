@@ -78,6 +78,9 @@ class AntennaQuerySet(models.QuerySet):
     def for_public_list(self):
         return self.pubbliche().select_related("quartiere").order_by("quartiere__nome", "nome_pubblico", "pk")
 
+    def for_public_detail(self):
+        return self.pubbliche().select_related("quartiere", "hub")
+
 
 class Antenna(models.Model):
     """A citizen, neighbourhood shop or local group who fosters mutual aid in a quartiere."""
@@ -143,7 +146,15 @@ class Antenna(models.Model):
         verbose_name=_("account dell'antenna"),
         help_text=_("Se l'antenna ha un account, gestisce da sé le richieste di portierato."),
     )
-    # TODO(hubs): reference HUB as a nullable FK once hubs.models.Hub has landed with its migration.
+    hub = models.ForeignKey(
+        "hubs.Hub",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="antenne",
+        verbose_name=_("HUB di riferimento"),
+        help_text=_("Lo HUB a cui l'antenna si appoggia e a cui indirizza le persone."),
+    )
     consenso_nome = models.BooleanField(
         _("nome pubblicabile"), default=False, editable=False, help_text=_("Dall'ultimo consenso registrato.")
     )

@@ -1,6 +1,6 @@
 """Every write of the antenne app. Views translate results and exceptions into responses."""
 
-from antenne.services.antenne import antenna_candidate, antenna_transition, consenso_record
+from antenne.services.antenne import antenna_candidate, antenna_set_hub, antenna_transition, consenso_record
 from antenne.services.attivita import attivita_log, seguito_done
 from antenne.services.banca import (
     movimento_correct,
@@ -10,14 +10,18 @@ from antenne.services.banca import (
     scambio_confirm,
     scambio_propose,
     socio_join,
+    socio_reject,
     socio_verify,
 )
+from antenne.services.bisogni import bisogno_notify
 from antenne.services.portierato import portierato_feedback, portierato_request, portierato_transition
 
 __all__ = [
     "antenna_candidate",
+    "antenna_set_hub",
     "antenna_transition",
     "attivita_log",
+    "bisogno_notify",
     "consenso_record",
     "movimento_correct",
     "offerta_create",
@@ -30,5 +34,6 @@ __all__ = [
     "scambio_propose",
     "seguito_done",
     "socio_join",
+    "socio_reject",
     "socio_verify",
 ]

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -7,6 +8,7 @@ from antenne.services._workflow import apply_transition
 from costellazioni.models import Messaggio, Quartiere
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
+from hubs.models import Hub
 
 VERSIONE_TESTO_CONSENSO = "2026-01"
 
@@ -25,6 +27,25 @@ def antenna_transition(*, antenna: Antenna, to: str, actor, note: str = "") -> A
     )
     antenna.full_clean()
     antenna.save(update_fields=["stato", "aggiornata_il"])
+    return antenna
+
+
+@transaction.atomic
+def antenna_set_hub(*, antenna: Antenna, hub: Hub | None, actor) -> Antenna:
+    """Set (or clear) the HUB the antenna refers people to; whoever may move the antenna may do it."""
+    antenna = Antenna.objects.select_for_update(of=("self",)).select_related("hub").get(pk=antenna.pk)
+    if not permissions.antenna_roles(actor, antenna):
+        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+    prima = antenna.hub
+    antenna.hub = hub
+    antenna.full_clean()
+    antenna.save(update_fields=["hub", "aggiornata_il"])
+    audit_record(
+        obj=antenna,
+        evento=_("HUB di riferimento cambiato"),
+        autore=actor,
+        nota=_("Da %(prima)s a %(dopo)s.") % {"prima": prima or "—", "dopo": hub or "—"},
+    )
     return antenna
 
 

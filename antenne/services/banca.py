@@ -7,9 +7,10 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from antenne import permissions
+from antenne import permissions, workflows
 from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
 from antenne.models.banca import credito_iniziale, limite_negativo
+from antenne.services._workflow import apply_transition
 from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -61,19 +62,26 @@ def socio_join(*, user, quartiere=None) -> SocioBancaDelTempo:
     return socio
 
 
-@transaction.atomic
-def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
-    """Verify a member and give the configured starting credit, balanced by the bank's own account."""
+def _socio_transition(*, socio: SocioBancaDelTempo, to: str, actor, note: str = "") -> SocioBancaDelTempo:
     decision = permissions.can_manage_banca(actor)
     if not decision:
         raise PermissionDenied(decision.reason)
-    socio = SocioBancaDelTempo.objects.select_for_update().get(pk=socio.pk)
+    socio = SocioBancaDelTempo.objects.select_for_update(of=("self",)).select_related("user").get(pk=socio.pk)
     if socio.stato != S.IN_ATTESA:
         raise ValidationError(_("Il socio non è in attesa di verifica."))
-    socio.stato, socio.verificato_da, socio.verificato_il = S.VERIFICATO, actor, timezone.now()
+    apply_transition(
+        obj=socio, table=workflows.SOCIO, to=to, actor=actor, roles=permissions.banca_roles(actor), note=note
+    )
+    return socio
+
+
+@transaction.atomic
+def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
+    """Verify a member and give the configured starting credit, balanced by the bank's own account."""
+    socio = _socio_transition(socio=socio, to=S.VERIFICATO, actor=actor)
+    socio.verificato_da, socio.verificato_il = actor, timezone.now()
     socio.full_clean()
     socio.save(update_fields=["stato", "verificato_da", "verificato_il"])
-    audit_record(obj=socio, evento=_("Socio verificato"), autore=actor, stato_da=S.IN_ATTESA, stato_a=S.VERIFICATO)
     if (credito := credito_iniziale()) > 0:
         _book(
             righe=[(socio, credito), (_conto_banca(), -credito)],
@@ -86,6 +94,24 @@ def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
         tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
         oggetto=_("Sei socio della banca del tempo"),
         testo=_("La tua iscrizione è stata verificata: puoi offrire e chiedere tempo."),
+        link="/banca-del-tempo/",
+    )
+    return socio
+
+
+@transaction.atomic
+def socio_reject(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaDelTempo:
+    """Turn down a membership request; the reason is recorded and sent to the person."""
+    socio = _socio_transition(socio=socio, to=S.RESPINTO, actor=actor, note=note)
+    socio.verificato_da, socio.verificato_il = actor, timezone.now()
+    socio.full_clean()
+    socio.save(update_fields=["stato", "verificato_da", "verificato_il"])
+    notify(
+        destinatari=[socio.user],
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=_("La tua iscrizione alla banca del tempo non è stata accolta"),
+        testo=_("Motivo: %(nota)s Per chiarimenti scrivi al coordinamento della banca del tempo.")
+        % {"nota": note.strip()},
         link="/banca-del-tempo/",
     )
     return socio

@@ -1,4 +1,5 @@
-"""The time bank: public offers and requests; for members, their balance, history and exchanges."""
+"""The time bank: public offers and requests; for members, their balance, history and exchanges;
+for the coordination, the membership requests to verify."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,11 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from antenne import services
+from antenne import permissions, services
 from antenne.forms import AnnuncioForm, ScambioForm
 from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
+from antenne.views.operatori import operatore_required
 
 PER_PAGE = 12
+SOCI_PER_PAGE = 25
 STORICO = 20
 
 
@@ -112,3 +115,34 @@ def scambio_azione(request, pk):
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     return redirect("banca_del_tempo:indice")
+
+
+@operatore_required
+def soci_da_verificare(request):
+    """The coordinator's queue of membership requests: verify, or turn down with a reason."""
+    decision = permissions.can_manage_banca(request.user)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    errore = None
+    if request.method == "POST":
+        scelto = request.POST.get("socio", "")
+        socio = get_object_or_404(SocioBancaDelTempo.objects.da_verificare(), pk=scelto if scelto.isdigit() else None)
+        nota = request.POST.get("nota", "")
+        try:
+            if request.POST.get("azione") == "respingi":
+                services.socio_reject(socio=socio, actor=request.user, note=nota)
+                messages.success(request, _("Iscrizione di %(nome)s non accolta.") % {"nome": socio.user})
+            else:
+                services.socio_verify(socio=socio, actor=request.user)
+                messages.success(request, _("%(nome)s è ora socio della banca del tempo.") % {"nome": socio.user})
+        except ValidationError as error:
+            errore = {"socio": socio.pk, "nota": nota, "testo": " ".join(error.messages)}
+        else:
+            return redirect("operatori:soci")
+    page_obj = Paginator(SocioBancaDelTempo.objects.da_verificare().order_by("iscritto_il", "pk"), SOCI_PER_PAGE)
+    return render(
+        request,
+        "antenne/operatori/soci.html",
+        {"page_obj": page_obj.get_page(request.GET.get("page")), "errore": errore, "query_string": ""},
+        status=400 if errore else 200,
+    )

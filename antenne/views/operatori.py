@@ -23,8 +23,17 @@ from django.views.decorators.http import require_POST
 
 from antenne import permissions, services, workflows
 from antenne.forms import AttivitaFiltroForm, AttivitaForm, BisogniFormSet, SeguitiFormSet
-from antenne.models import Antenna, Attivita, Consenso, OperatoreDiComunita, RichiestaPortierato, Seguito
+from antenne.models import (
+    Antenna,
+    Attivita,
+    Consenso,
+    OperatoreDiComunita,
+    RichiestaPortierato,
+    Seguito,
+    SocioBancaDelTempo,
+)
 from costellazioni.models import Quartiere
+from hubs.models import Hub
 from ricerca.models import Bisogno
 
 PER_PAGE = 25
@@ -45,6 +54,14 @@ def operatore_required(view):
     return wrapper
 
 
+def _bisogni_visibili(operatore):
+    """Open needs in the operator's quartieri; a coordinator also sees the team's and those with no quartiere."""
+    dove = Q(quartiere__operatori=operatore)
+    if operatore.coordinatore:
+        dove |= Q(quartiere__operatori__coordinato_da=operatore) | Q(quartiere__isnull=True)
+    return Bisogno.objects.aperti().filter(dove).distinct()
+
+
 @operatore_required
 def home(request):
     operatore = request.operatore
@@ -62,7 +79,8 @@ def home(request):
             "antenne_da_seguire": Antenna.objects.seguite_da(operatore)
             .exclude(stato__in=[Antenna.Stato.IN_RETE, Antenna.Stato.SOSPESA])
             .select_related("quartiere")[:10],
-            "bisogni": Bisogno.objects.aperti().filter(quartiere__operatori=operatore).select_related("quartiere")[:10],
+            "bisogni": _bisogni_visibili(operatore).select_related("quartiere")[:10],
+            "soci_da_verificare": SocioBancaDelTempo.objects.da_verificare().count() if operatore.coordinatore else 0,
             "oggi": mie.filter(svolta_il__date=oggi).for_list()[:20],
             "n_settimana": mie.filter(svolta_il__date__gte=inizio_settimana).count(),
             "seguiti": Seguito.objects.filter(operatore=operatore)
@@ -253,13 +271,17 @@ def _antenne_visibili(operatore):
 
 @operatore_required
 def antenna(request, pk):
-    antenna = get_object_or_404(_antenne_visibili(request.operatore).select_related("quartiere"), pk=pk)
+    antenna = get_object_or_404(_antenne_visibili(request.operatore).select_related("quartiere", "hub"), pk=pk)
     if request.method == "POST":
         try:
             if "stato" in request.POST:
                 services.antenna_transition(
                     antenna=antenna, to=request.POST["stato"], actor=request.user, note=request.POST.get("nota", "")
                 )
+            elif "hub" in request.POST:
+                scelto = request.POST["hub"]
+                hub = get_object_or_404(Hub.objects.published(), pk=scelto) if scelto.isdigit() else None
+                services.antenna_set_hub(antenna=antenna, hub=hub, actor=request.user)
             else:
                 oggetto = request.POST.get("oggetto", "")
                 if oggetto not in Consenso.Oggetto.values:
@@ -286,5 +308,6 @@ def antenna(request, pk):
             "passaggi": passaggi,
             "consensi": antenna.consensi.select_related("registrato_da")[:20],
             "oggetti": Consenso.Oggetto.choices,
+            "hubs": Hub.objects.published().only("pk", "nome").order_by("nome"),
         },
     )

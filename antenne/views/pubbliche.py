@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,25 +12,45 @@ from django.views.decorators.http import require_POST
 from antenne import services
 from antenne.forms import AntennaFiltroForm, CandidaturaForm, PortieratoForm
 from antenne.models import Antenna, RichiestaPortierato
+from costellazioni.ratelimit import over_limit
 
 PER_PAGE = 20
+MAPPA_MAX = 500
+PUNTO_FIELDS = [
+    "tipo",
+    "nome_pubblico",
+    "servizi",
+    "latitudine",
+    "longitudine",
+    "consenso_nome",
+    "quartiere__nome",
+    "quartiere__latitudine",
+    "quartiere__longitudine",
+]
 CANDIDATURE_PER_ORA = 5
+
+
+def _punto(antenna) -> dict:
+    """What the map and "near me" know of an antenna: only public data, at its public position."""
+    lat, lng = antenna.posizione_pubblica()
+    return {
+        "nome": str(antenna.nome_mostrabile),
+        "tipo": antenna.get_tipo_display(),
+        "quartiere": antenna.quartiere.nome,
+        "servizi": ", ".join(antenna.servizi_display()),
+        "lat": float(lat),
+        "lng": float(lng),
+        "url": antenna.get_absolute_url(),
+    }
 
 
 def lista(request):
     filtro = AntennaFiltroForm(request.GET or None)
     queryset = filtro.filter(Antenna.objects.for_public_list())
     page_obj = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
-    marker = [
-        {
-            "nome": str(a.nome_mostrabile),
-            "quartiere": a.quartiere.nome,
-            "lat": float(a.posizione_pubblica()[0]),
-            "lng": float(a.posizione_pubblica()[1]),
-            "url": a.get_absolute_url(),
-        }
-        for a in page_obj.object_list
-    ]
+    # The map shows every antenna matching the filters, not just this page, so that "near me" can find the
+    # nearest wherever it falls in the list.
+    punti = queryset.only(*PUNTO_FIELDS)[:MAPPA_MAX]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -40,7 +59,8 @@ def lista(request):
         {
             "filtro": filtro,
             "page_obj": page_obj,
-            "map_points": marker,
+            "map_points": [_punto(a) for a in punti],
+            "per_page": PER_PAGE,
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "query_string": f"{query.urlencode()}&" if query else "",
         },
@@ -48,7 +68,7 @@ def lista(request):
 
 
 def dettaglio(request, pk):
-    antenna = get_object_or_404(Antenna.objects.pubbliche().select_related("quartiere"), pk=pk)
+    antenna = get_object_or_404(Antenna.objects.for_public_detail(), pk=pk)
     form = None
     if request.user.is_authenticated and antenna.servizi:
         form = PortieratoForm(request.POST or None, antenna=antenna)
@@ -97,16 +117,10 @@ def richiesta_azione(request, pk):
     return redirect(richiesta.antenna.get_absolute_url())
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def candidati(request):
     form = CandidaturaForm(request.POST or None)
     if request.method == "POST":
-        key = f"antenne:candidature:{_client_ip(request)}"
-        cache.add(key, 0, timeout=3600)
-        if cache.incr(key) > CANDIDATURE_PER_ORA:
+        if over_limit(request, scope="candidature", limit=CANDIDATURE_PER_ORA):
             return render(request, "antenne/troppe_candidature.html", status=429)
         if form.is_spam():
             return redirect("antenne:grazie")  # say nothing to the bot

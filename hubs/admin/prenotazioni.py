@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.services.audit import audit_record
+from costellazioni.spreadsheets import safe_row
 from hubs import services
 from hubs.models import Appuntamento, Connessione, Prenotazione
 
@@ -38,17 +39,19 @@ def export_csv(modeladmin, request, queryset):
     )
     for p in queryset.select_related("spazio__hub", "richiedente", "ente").order_by("inizio"):
         writer.writerow(
-            [
-                p.spazio.hub.nome,
-                p.spazio.nome,
-                timezone.localtime(p.inizio).strftime("%d/%m/%Y %H:%M"),
-                timezone.localtime(p.fine).strftime("%d/%m/%Y %H:%M"),
-                p.get_stato_display(),
-                p.richiedente.email,
-                p.ente.denominazione if p.ente else "",
-                p.scopo,
-                p.partecipanti,
-            ]
+            safe_row(
+                [
+                    p.spazio.hub.nome,
+                    p.spazio.nome,
+                    timezone.localtime(p.inizio).strftime("%d/%m/%Y %H:%M"),
+                    timezone.localtime(p.fine).strftime("%d/%m/%Y %H:%M"),
+                    p.get_stato_display(),
+                    p.richiedente.email,
+                    p.ente.denominazione if p.ente else "",
+                    p.scopo,
+                    p.partecipanti,
+                ]
+            )
         )
     return response
 

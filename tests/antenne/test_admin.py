@@ -67,3 +67,76 @@ def test_csv_cells_never_start_a_formula(client, staff_user):
         {"action": "esporta_csv", "select_across": "1", "_selected_action": ["0"], "index": "0"},
     )
     assert "'=HYPERLINK" in response.content.decode("utf-8-sig")
+
+
+class TestConsensiInline:
+    def inline_data(self, antenna, rows):
+        from django.forms.models import model_to_dict
+
+        data = {k: v for k, v in model_to_dict(antenna).items() if v is not None and k not in ("hub",)}
+        data.update(
+            {
+                "servizi": antenna.servizi,
+                "consensi-TOTAL_FORMS": str(antenna.consensi.count() + len(rows)),
+                "consensi-INITIAL_FORMS": str(antenna.consensi.count()),
+                "consensi-MIN_NUM_FORMS": "0",
+                "consensi-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for i, consenso in enumerate(antenna.consensi.all()):
+            data[f"consensi-{i}-id"] = consenso.pk
+            data[f"consensi-{i}-antenna"] = antenna.pk
+        start = antenna.consensi.count()
+        for i, row in enumerate(rows, start=start):
+            data.update({f"consensi-{i}-{k}": v for k, v in row.items()})
+            data[f"consensi-{i}-antenna"] = antenna.pk
+        return data
+
+    def test_staff_adds_a_consent_which_sets_the_public_flag_and_keeps_the_old_one(self, client, staff_user):
+        from antenne import services
+
+        antenna = AntennaFactory(privato=True)
+        vecchio = services.consenso_record(antenna=antenna, oggetto="nome_pubblico", concesso=False)
+        client.force_login(staff_user)
+        url = f"/admin/antenne/antenna/{antenna.pk}/change/"
+        page = client.get(url).content.decode()
+        assert 'name="consensi-0-concesso"' not in page  # the past record is shown, not editable
+        data = self.inline_data(antenna, [{"oggetto": "nome_pubblico", "concesso": "on", "versione_testo": "2026-01"}])
+        data["consensi-0-concesso"] = "on"  # a forged edit of the past record is ignored
+        response = client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        antenna.refresh_from_db()
+        assert antenna.consenso_nome
+        vecchio.refresh_from_db()
+        assert vecchio.concesso is False
+        nuovo = antenna.consensi.exclude(pk=vecchio.pk).get()
+        assert nuovo.concesso and nuovo.registrato_da == staff_user
+
+    def test_the_hub_is_editable(self, client, staff_user):
+        from tests.hubs.factories import HubFactory
+
+        antenna = AntennaFactory()
+        hub = HubFactory()
+        client.force_login(staff_user)
+        data = self.inline_data(antenna, [])
+        data["hub"] = hub.pk
+        response = client.post(f"/admin/antenne/antenna/{antenna.pk}/change/", data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        antenna.refresh_from_db()
+        assert antenna.hub == hub
+
+
+def test_staff_turns_down_a_membership_request_with_a_note(client, staff_user):
+    from antenne import services
+    from antenne.models import SocioBancaDelTempo
+    from tests.costellazioni.factories import UserFactory
+
+    socio = services.socio_join(user=UserFactory())
+    client.force_login(staff_user)
+    url = "/admin/antenne/sociobancadeltempo/"
+    client.post(url, {"action": "non_accogliere", "_selected_action": [socio.pk], "nota": ""})
+    socio.refresh_from_db()
+    assert socio.stato == SocioBancaDelTempo.Stato.IN_ATTESA
+    client.post(url, {"action": "non_accogliere", "_selected_action": [socio.pk], "nota": "Doppia iscrizione"})
+    socio.refresh_from_db()
+    assert socio.stato == SocioBancaDelTempo.Stato.RESPINTO

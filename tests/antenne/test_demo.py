@@ -17,3 +17,18 @@ def test_demo_has_every_kind_of_antenna_a_month_of_log_and_a_balanced_bank():
     assert Attivita.objects.count() >= 40
     assert Scambio.objects.filter(stato=Scambio.Stato.CONFERMATO).count() == 3
     assert MovimentoBancaDelTempo.objects.aggregate(t=Sum("ore"))["t"] == 0
+
+
+def test_demo_antennas_get_their_nearest_hub_and_a_request_waits_for_the_coordinator():
+    from antenne import demo
+    from antenne.models import SocioBancaDelTempo
+    from costellazioni import demo as core_demo
+    from hubs import demo as hubs_demo
+
+    core_demo.seed()
+    hubs_demo.seed()
+    demo.seed()
+    demo.seed()  # twice in a row changes nothing
+    assert not Antenna.objects.filter(hub__isnull=True).exists()
+    assert SocioBancaDelTempo.objects.da_verificare().count() == 1
+    assert Scambio.objects.filter(stato=Scambio.Stato.CONFERMATO).count() == 3

@@ -52,3 +52,27 @@ def test_area_personale_costs_one_query_for_people_with_nothing_here(rf, django_
     request.user = UserFactory()
     with django_assert_num_queries(1):
         assert area_personale_banca_e_portierato(request) is None
+
+
+def test_search_finds_antennas_by_the_services_they_offer():
+    AntennaFactory(nome_pubblico="Bottega Rialto", servizi=["piccole_riparazioni"])
+    AntennaFactory(nome_pubblico="Forno Castello", servizi=["ritiro_pacchi"])
+    results = search_antenne("riparazioni")
+    assert [r.title for r in results] == ["Bottega Rialto"]
+    assert "<mark>" in results[0].excerpt and results[0].url.startswith("/antenne/")
+
+
+def test_search_shows_a_private_person_only_with_consent_and_never_their_address():
+    antenna = AntennaFactory(privato=True, nome_pubblico="Luisa Pacchiani", servizi=["compagnia"])
+    assert search_antenne("compagnia") == []
+    services.consenso_record(antenna=antenna, oggetto="nome_pubblico", concesso=True)
+    (result,) = search_antenne("compagnia")
+    assert result.title == "Luisa Pacchiani" and "Fabbri" not in result.excerpt
+    assert search_antenne("Fabbri") == []
+
+
+def test_search_leaves_out_antennas_not_yet_active():
+    from antenne.models import Antenna
+
+    AntennaFactory(nome_pubblico="Latteria Nuova", stato=Antenna.Stato.CONTATTATA)
+    assert search_antenne("latteria") == []

@@ -75,3 +75,23 @@ class TestBancaManagement:
     def test_operator_and_citizen_do_not(self):
         assert not permissions.can_manage_banca(OperatoreFactory().user)
         assert not permissions.can_manage_banca(UserFactory())
+
+
+class TestBancaRoles:
+    """Who coordinates the time bank: verifies and turns down membership requests (workflows.SOCIO)."""
+
+    def test_staff_and_coordinators_hold_a_role_of_the_table(self, staff_user):
+        for user in [staff_user, OperatoreFactory(coordinatore=True).user]:
+            roles = permissions.banca_roles(user)
+            assert all(roles & t.allowed for t in workflows.SOCIO.values())
+
+    def test_plain_operators_citizens_and_inactive_coordinators_hold_none(self):
+        from django.contrib.auth.models import AnonymousUser
+
+        assert permissions.banca_roles(OperatoreFactory().user) == set()
+        assert permissions.banca_roles(UserFactory()) == set()
+        assert permissions.banca_roles(AnonymousUser()) == set()
+        assert permissions.banca_roles(OperatoreFactory(coordinatore=True, attivo=False).user) == set()
+
+    def test_turning_down_needs_a_reason(self):
+        assert all(t.note_required for (_da, a), t in workflows.SOCIO.items() if a == "respinto")

@@ -7,7 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from antenne import services
-from antenne.models import Antenna, Attivita, Consenso, MovimentoBancaDelTempo, RichiestaPortierato, Scambio, Seguito
+from antenne.models import (
+    Antenna,
+    Attivita,
+    Consenso,
+    MovimentoBancaDelTempo,
+    RichiestaPortierato,
+    Scambio,
+    Seguito,
+    SocioBancaDelTempo,
+)
 from costellazioni.models import EventoAudit, Messaggio
 from ricerca.models import Bisogno
 from tests.antenne.factories import (
@@ -281,3 +290,100 @@ class TestPortierato:
             services.portierato_request(
                 antenna=antenna, richiedente=UserFactory(), servizio="ritiro_pacchi", descrizione="x"
             )
+
+
+class TestVerificaSoci:
+    def test_coordinator_turns_down_with_a_reason_and_the_person_is_told(self):
+        socio = services.socio_join(user=UserFactory())
+        coordinatore = OperatoreFactory(coordinatore=True).user
+        services.socio_reject(socio=socio, actor=coordinatore, note="Non risiedi nel comune.")
+        socio.refresh_from_db()
+        assert socio.stato == SocioBancaDelTempo.Stato.RESPINTO and socio.verificato_da == coordinatore
+        evento = EventoAudit.objects.get(object_id=str(socio.pk), stato_a="respinto")
+        assert evento.nota == "Non risiedi nel comune." and evento.autore == coordinatore
+        assert "Non risiedi nel comune." in Messaggio.objects.get(destinatario=socio.user).testo
+
+    def test_a_reason_is_required(self):
+        socio = services.socio_join(user=UserFactory())
+        with pytest.raises(ValidationError) as error:
+            services.socio_reject(socio=socio, actor=OperatoreFactory(coordinatore=True).user, note="  ")
+        assert "note" in error.value.message_dict
+        socio.refresh_from_db()
+        assert socio.stato == SocioBancaDelTempo.Stato.IN_ATTESA
+
+    def test_a_plain_operator_may_not_turn_down(self):
+        socio = services.socio_join(user=UserFactory())
+        with pytest.raises(PermissionDenied):
+            services.socio_reject(socio=socio, actor=OperatoreFactory().user, note="No")
+
+    def test_only_pending_requests_are_decided(self):
+        socio = SocioFactory()
+        with pytest.raises(ValidationError):
+            services.socio_reject(socio=socio, actor=OperatoreFactory(coordinatore=True).user, note="No")
+        with pytest.raises(ValidationError):
+            services.socio_verify(socio=socio, actor=OperatoreFactory(coordinatore=True).user)
+
+
+class TestHubDiRiferimento:
+    def test_the_antennas_operator_sets_and_clears_it_with_an_audit_row(self):
+        from tests.hubs.factories import HubFactory
+
+        antenna = AntennaFactory(operatore=OperatoreFactory())
+        hub = HubFactory()
+        services.antenna_set_hub(antenna=antenna, hub=hub, actor=antenna.operatore.user)
+        antenna.refresh_from_db()
+        assert antenna.hub == hub
+        services.antenna_set_hub(antenna=antenna, hub=None, actor=antenna.operatore.user)
+        antenna.refresh_from_db()
+        assert antenna.hub is None
+        assert EventoAudit.objects.filter(object_id=str(antenna.pk), evento="HUB di riferimento cambiato").count() == 2
+
+    def test_another_operator_may_not(self):
+        from tests.hubs.factories import HubFactory
+
+        antenna = AntennaFactory(operatore=OperatoreFactory())
+        with pytest.raises(PermissionDenied):
+            services.antenna_set_hub(antenna=antenna, hub=HubFactory(), actor=OperatoreFactory().user)
+
+
+class TestBisognoSegnalato:
+    """A need reported from the portal reaches the quartiere's operators and their coordinators."""
+
+    def report(self, quartiere):
+        from ricerca.services import bisogno_report
+
+        return bisogno_report(categoria="casa", descrizione="Muffa in casa", quartiere=quartiere)
+
+    def recipients(self):
+        return set(Messaggio.objects.values_list("destinatario_id", flat=True))
+
+    def test_operators_of_the_quartiere_and_their_coordinator(self):
+        from costellazioni.models import Quartiere
+
+        qui, altrove = Quartiere.objects.order_by("pk")[:2]
+        coordinatore = OperatoreFactory(coordinatore=True, quartieri=[altrove])
+        operatore = OperatoreFactory(quartieri=[qui], coordinato_da=coordinatore)
+        OperatoreFactory(quartieri=[altrove])
+        OperatoreFactory(quartieri=[qui], attivo=False)
+        self.report(qui)
+        assert self.recipients() == {operatore.user_id, coordinatore.user_id}
+        messaggio = Messaggio.objects.get(destinatario=operatore.user)
+        assert messaggio.link == "/operatori/#bisogni" and qui.nome in messaggio.oggetto
+
+    def test_without_a_quartiere_every_coordinator_hears_of_it(self):
+        uno, due = OperatoreFactory(coordinatore=True), OperatoreFactory(coordinatore=True)
+        OperatoreFactory()
+        self.report(None)
+        assert self.recipients() == {uno.user_id, due.user_id}
+
+    def test_needs_logged_by_operators_notify_nobody(self):
+        operatore = OperatoreFactory()
+        OperatoreFactory(coordinatore=True)
+        services.attivita_log(
+            operatore=operatore,
+            uuid=uuid.uuid4(),
+            tipo="presidio",
+            quartiere=primo_quartiere(),
+            bisogni=[{"categoria": "casa", "descrizione": "Muffa", "urgenza": "media"}],
+        )
+        assert not Messaggio.objects.exists()

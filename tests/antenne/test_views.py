@@ -1,10 +1,11 @@
+import re
 import uuid
 from decimal import Decimal
 
 import pytest
 
 from antenne import services
-from antenne.models import Antenna, Attivita, Consenso, RichiestaPortierato, Scambio
+from antenne.models import Antenna, Attivita, Consenso, RichiestaPortierato, Scambio, SocioBancaDelTempo
 from ricerca.models import Bisogno
 from tests.antenne.factories import (
     AntennaFactory,
@@ -205,6 +206,24 @@ class TestAntennePubbliche:
         with django_assert_num_queries(QUERIES_ANTENNE_LISTA):
             assert client.get("/antenne/").status_code == 200
 
+    def test_the_map_has_every_matching_antenna_and_a_private_person_only_at_the_quartiere(self, client):
+        import json
+
+        for _ in range(25):
+            AntennaFactory()
+        privato = AntennaFactory(privato=True)
+        response = client.get("/antenne/")
+        content = response.content.decode()
+        punti = json.loads(re.search(r'id="antenne-punti"[^>]*>(.*?)</script>', content, re.DOTALL).group(1))
+        assert len(punti) == 26 and len(response.context["page_obj"].object_list) == 20
+        (anonimo,) = [p for p in punti if p["url"] == privato.get_absolute_url()]
+        assert anonimo["nome"] == "Antenna cittadina"
+        assert (anonimo["lat"], anonimo["lng"]) == (
+            float(privato.quartiere.latitudine),
+            float(privato.quartiere.longitudine),
+        )
+        assert "45.437" not in content and "12.336" not in content and "Fabbri" not in content
+
     @pytest.mark.parametrize("rows", [1, 50])
     def test_detail_query_count_is_fixed(self, client, django_assert_num_queries, rows):
         antenna = AntennaFactory()
@@ -214,7 +233,9 @@ class TestAntennePubbliche:
             assert client.get(antenna.get_absolute_url()).status_code == 200
 
 
-QUERIES_ANTENNE_LISTA = 3  # count, page, quartieri of the filter
+# count, page, quartieri of the filter, and the map's points: every matching antenna (up to MAPPA_MAX), not just
+# this page's, so that "near me" finds the nearest wherever it falls in the list.
+QUERIES_ANTENNE_LISTA = 4
 QUERIES_ANTENNA_DETTAGLIO = 1
 
 
@@ -367,6 +388,18 @@ class TestQueryCountsOperatori:
             assert client.get("/operatori/").status_code == 200
 
     @pytest.mark.parametrize("rows", [1, 30])
+    def test_home_of_a_coordinator(self, client, django_assert_num_queries, rows):
+        coordinatore = OperatoreFactory(coordinatore=True)
+        for i in range(rows):
+            OperatoreFactory(coordinato_da=coordinatore)
+            AntennaFactory(operatore=coordinatore, stato=Antenna.Stato.CONTATTATA)
+            services.socio_join(user=UserFactory())
+            Bisogno.objects.create(categoria="casa", descrizione=f"Bisogno {i}", quartiere=primo_quartiere())
+        client.force_login(coordinatore.user)
+        with django_assert_num_queries(QUERIES_OPERATORI_HOME + 1):  # + the membership requests to verify
+            assert client.get("/operatori/").status_code == 200
+
+    @pytest.mark.parametrize("rows", [1, 30])
     def test_nuova(self, client, django_assert_num_queries, rows):
         operatore = OperatoreFactory()
         for _ in range(rows):
@@ -378,3 +411,165 @@ class TestQueryCountsOperatori:
 
 QUERIES_OPERATORI_HOME = 11  # session, user, operator, messages, then one per section
 QUERIES_ATTIVITA_NUOVA = 9  # session, user, operator, messages, quartieri (select and coordinates), antenne
+
+
+class TestSociDaVerificare:
+    url = "/operatori/banca-del-tempo/soci/"
+
+    def test_coordinator_sees_the_requests_and_verifies_one(self, client):
+        socio = services.socio_join(user=UserFactory(first_name="Ivana", last_name="Tagliapietra"))
+        coordinatore = OperatoreFactory(coordinatore=True)
+        client.force_login(coordinatore.user)
+        assert "Ivana Tagliapietra" in client.get(self.url).content.decode()
+        assert client.post(self.url, {"socio": socio.pk, "azione": "verifica"}).status_code == 302
+        socio.refresh_from_db()
+        assert socio.stato == SocioBancaDelTempo.Stato.VERIFICATO
+
+    def test_turning_down_needs_a_reason_shown_next_to_the_field(self, client):
+        socio = services.socio_join(user=UserFactory())
+        client.force_login(OperatoreFactory(coordinatore=True).user)
+        response = client.post(self.url, {"socio": socio.pk, "azione": "respingi", "nota": ""})
+        assert response.status_code == 400
+        assert f'id="nota-{socio.pk}-errore"' in response.content.decode()
+        response = client.post(self.url, {"socio": socio.pk, "azione": "respingi", "nota": "Fuori comune"})
+        assert response.status_code == 302
+        socio.refresh_from_db()
+        assert socio.stato == SocioBancaDelTempo.Stato.RESPINTO
+
+    def test_a_plain_operator_is_refused(self, client):
+        socio = services.socio_join(user=UserFactory())
+        client.force_login(OperatoreFactory().user)
+        assert client.get(self.url).status_code == 403
+        assert client.post(self.url, {"socio": socio.pk, "azione": "verifica"}).status_code == 403
+        socio.refresh_from_db()
+        assert socio.stato == SocioBancaDelTempo.Stato.IN_ATTESA
+
+    def test_a_citizen_is_refused_and_a_visitor_sent_to_log_in(self, client):
+        assert client.get(self.url).status_code == 302
+        client.force_login(UserFactory())
+        assert client.get(self.url).status_code == 403
+
+    def test_a_member_already_decided_is_not_found(self, client):
+        socio = SocioFactory()
+        client.force_login(OperatoreFactory(coordinatore=True).user)
+        assert client.post(self.url, {"socio": socio.pk, "azione": "verifica"}).status_code == 404
+
+    def test_the_coordinators_home_links_here(self, client):
+        services.socio_join(user=UserFactory())
+        client.force_login(OperatoreFactory(coordinatore=True).user)
+        assert self.url in client.get("/operatori/").content.decode()
+
+    @pytest.mark.parametrize("rows", [1, 30])
+    def test_query_count_is_fixed(self, client, django_assert_num_queries, rows):
+        for _ in range(rows):
+            services.socio_join(user=UserFactory())
+        client.force_login(OperatoreFactory(coordinatore=True).user)
+        with django_assert_num_queries(QUERIES_SOCI):
+            assert client.get(self.url).status_code == 200
+
+
+QUERIES_SOCI = 6  # session, user, operator, messages, count, page
+
+
+class TestHubDiRiferimentoPagine:
+    def test_public_detail_links_the_hub(self, client):
+        from tests.hubs.factories import HubFactory
+
+        hub = HubFactory(nome="HUB Marghera")
+        antenna = AntennaFactory(hub=hub)
+        content = client.get(antenna.get_absolute_url()).content.decode()
+        assert f'href="{hub.get_absolute_url()}"' in content and "HUB Marghera" in content
+
+    def test_an_unpublished_hub_is_not_shown(self, client):
+        from tests.hubs.factories import HubFactory
+
+        antenna = AntennaFactory(hub=HubFactory(nome="HUB in allestimento", pubblicato=False))
+        assert "HUB in allestimento" not in client.get(antenna.get_absolute_url()).content.decode()
+
+    def test_operator_chooses_the_hub(self, client):
+        from tests.hubs.factories import HubFactory
+
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(operatore=operatore)
+        hub = HubFactory()
+        client.force_login(operatore.user)
+        assert hub.nome in client.get(f"/operatori/antenne/{antenna.pk}/").content.decode()
+        client.post(f"/operatori/antenne/{antenna.pk}/", {"hub": hub.pk})
+        antenna.refresh_from_db()
+        assert antenna.hub == hub
+        client.post(f"/operatori/antenne/{antenna.pk}/", {"hub": ""})
+        antenna.refresh_from_db()
+        assert antenna.hub is None
+
+
+class TestRigheFacoltative:
+    """Only truly required fields carry the asterisk and the ``required`` attribute."""
+
+    def test_need_and_follow_up_rows_are_not_marked_required(self, client):
+        client.force_login(OperatoreFactory().user)
+        content = client.get("/operatori/attivita/nuova/").content.decode()
+
+        def label(name):
+            return re.search(rf"<label[^>]*for=\"id_{name}\"[^>]*>.*?</label>", content, re.DOTALL).group(0)
+
+        def tag(name):
+            return re.search(rf'<(?:input|select|textarea)[^>]*name="{name}"[^>]*>', content).group(0)
+
+        for name in ["bisogni-0-descrizione", "bisogni-0-categoria", "bisogni-0-urgenza", "seguiti-0-descrizione"]:
+            assert "asteriskField" not in label(name) and " required" not in tag(name)
+        assert "asteriskField" not in label("seguiti-0-scadenza") and " required" not in tag("seguiti-0-scadenza")
+        assert "asteriskField" in label("persone_raggiunte") and " required" in tag("persone_raggiunte")
+        assert "asteriskField" in label("tipo")
+
+    def test_a_follow_up_with_a_description_needs_its_date(self, client):
+        client.force_login(OperatoreFactory().user)
+        response = client.post(
+            "/operatori/attivita/nuova/",
+            attivita_post(**{"seguiti-0-descrizione": "Richiamare"}),
+            HTTP_ACCEPT="application/json",
+        )
+        assert response.status_code == 400 and "seguiti-0-scadenza" in response.json()["errors"]
+        assert not Attivita.objects.exists()
+
+    def test_a_need_with_a_description_needs_its_category(self, client):
+        client.force_login(OperatoreFactory().user)
+        response = client.post(
+            "/operatori/attivita/nuova/",
+            attivita_post(**{"bisogni-0-descrizione": "Solo in casa", "bisogni-0-categoria": ""}),
+            HTTP_ACCEPT="application/json",
+        )
+        assert response.status_code == 400 and "bisogni-0-categoria" in response.json()["errors"]
+
+
+class TestBisogniSullaHome:
+    def test_coordinator_sees_the_teams_needs_and_those_without_a_quartiere(self, client):
+        from costellazioni.models import Quartiere
+
+        qui, altrove, lontano = Quartiere.objects.order_by("pk")[:3]
+        coordinatore = OperatoreFactory(coordinatore=True, quartieri=[qui])
+        OperatoreFactory(coordinato_da=coordinatore, quartieri=[altrove])
+        Bisogno.objects.create(categoria="casa", descrizione="Nel mio quartiere", quartiere=qui)
+        Bisogno.objects.create(categoria="casa", descrizione="Nella squadra", quartiere=altrove)
+        Bisogno.objects.create(categoria="casa", descrizione="Senza quartiere", quartiere=None)
+        Bisogno.objects.create(categoria="casa", descrizione="Di un altra squadra", quartiere=lontano)
+        client.force_login(coordinatore.user)
+        content = client.get("/operatori/").content.decode()
+        assert "Nel mio quartiere" in content and "Nella squadra" in content and "Senza quartiere" in content
+        assert "Di un altra squadra" not in content
+
+    def test_an_operator_sees_only_their_quartieri(self, client):
+        from costellazioni.models import Quartiere
+
+        qui, altrove = Quartiere.objects.order_by("pk")[:2]
+        operatore = OperatoreFactory(quartieri=[qui])
+        Bisogno.objects.create(categoria="casa", descrizione="Nel mio quartiere", quartiere=qui)
+        Bisogno.objects.create(categoria="casa", descrizione="Altrove", quartiere=altrove)
+        Bisogno.objects.create(categoria="casa", descrizione="Senza quartiere", quartiere=None)
+        client.force_login(operatore.user)
+        content = client.get("/operatori/").content.decode()
+        assert "Nel mio quartiere" in content and "Altrove" not in content and "Senza quartiere" not in content
+
+
+def test_a_malformed_member_id_is_not_found(client):
+    client.force_login(OperatoreFactory(coordinatore=True).user)
+    assert client.post("/operatori/banca-del-tempo/soci/", {"socio": "x", "azione": "verifica"}).status_code == 404

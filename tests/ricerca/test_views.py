@@ -43,3 +43,43 @@ def test_rate_limited(client):
 def test_description_is_required(client):
     assert client.post(URL, data(descrizione="")).status_code == 200
     assert not Bisogno.objects.exists()
+
+
+def test_a_report_tells_the_quartieres_operators(client):
+    from costellazioni.models import Messaggio
+    from tests.antenne.factories import OperatoreFactory, primo_quartiere
+
+    operatore = OperatoreFactory(quartieri=[primo_quartiere()])
+    client.post(URL, data(quartiere=primo_quartiere().pk))
+    messaggio = Messaggio.objects.get(destinatario=operatore.user)
+    assert messaggio.link == "/operatori/#bisogni"
+
+
+def test_the_signal_carries_the_new_need(client):
+    from ricerca.signals import bisogno_segnalato
+
+    received = []
+
+    def receiver(sender, *, bisogno, **kwargs):
+        received.append(bisogno)
+
+    bisogno_segnalato.connect(receiver)
+    try:
+        client.post(URL, data())
+    finally:
+        bisogno_segnalato.disconnect(receiver)
+    assert received == [Bisogno.objects.get()]
+
+
+def test_a_failing_receiver_does_not_lose_the_report(client):
+    from ricerca.signals import bisogno_segnalato
+
+    def broken(sender, **kwargs):
+        raise RuntimeError("notification backend down")
+
+    bisogno_segnalato.connect(broken)
+    try:
+        assert client.post(URL, data()).status_code == 302
+    finally:
+        bisogno_segnalato.disconnect(broken)
+    assert Bisogno.objects.count() == 1
