@@ -138,6 +138,9 @@ def submit(base_url, path, session_key, token, csrf_cookie):
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code
+    except (TimeoutError, urllib.error.URLError) as error:
+        # Counted as an error, not fatal: whether the application was stored is checked in the database.
+        status = type(getattr(error, "reason", error)).__name__
     return time.perf_counter() - start, status
 
 
@@ -155,10 +158,16 @@ def main():
     import django
 
     django.setup()
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
     from django.utils import timezone
 
     from contributi.models import Candidatura
     from costellazioni.models import Protocollo
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        sys.exit("The database has unapplied migrations: run `manage.py migrate` first.")
 
     t0 = time.perf_counter()
     bando, drafts = seed(args.n)
@@ -199,6 +208,8 @@ def main():
                 "warning",
             ],
             cwd=ROOT,
+            # The console backend would print 200 receipts, PDF and all, into this script's output.
+            env={"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", **os.environ},
         )
     try:
         for _attempt in range(100):
@@ -222,11 +233,15 @@ def main():
                 time.sleep(0.5)
             receipts = time.perf_counter() - t0
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if worker is not None:
-            worker.terminate()
-            worker.wait(timeout=60)
+        # Stop both even when one is slow to: an orphaned worker would keep taking this Redis database's tasks.
+        processes = [p for p in (server, worker) if p is not None]
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
     latencies = sorted(r[0] for r in results)
     errors = [status for _t, status in results if status != 302]
@@ -242,7 +257,7 @@ def main():
     )
     if receipts is not None:
         print(f"all receipts rendered by the Celery worker {receipts:.1f} s after the rush started")
-    print(f"errors: {len(errors)} {sorted(set(errors)) if errors else ''}")
+    print(f"errors: {len(errors)} {sorted(set(map(str, errors))) if errors else ''}")
     print(f"applications stored: {stored} of {args.n}")
     print(f"protocol numbers {year}: {len(numbers)}, duplicates {duplicates}, gaps {len(gaps)}")
     ok = not errors and stored == args.n and not duplicates and not gaps

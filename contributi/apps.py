@@ -9,8 +9,10 @@ class ContributiConfig(AppConfig):
     def ready(self):
         from contributi.extensions import area_personale_candidature, home_bandi_aperti
         from contributi.search import search_bandi
+        from contributi.views.valutazioni import area_personale_section as area_personale_valutazioni
         from costellazioni import extensions, search
 
         extensions.register_home(home_bandi_aperti)
         extensions.register_area_personale(area_personale_candidature)
+        extensions.register_area_personale(area_personale_valutazioni)
         search.register("bandi", search_bandi)

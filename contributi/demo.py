@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from contributi import services
+from contributi import demo_erogazioni, demo_selezione, services
 from contributi.models import AllegatoRichiesto, Bando, CriterioValutazione, FaqBando
 from costellazioni.models import Ente, User
 
@@ -178,3 +178,7 @@ def seed() -> None:
         when = chiuso.termine - timedelta(days=1)
         c = _draft(chiuso, bissuola, referente, "Merende in piazza", now=when)
         _complete_and_submit(c, referente, now=when)
+    # The staff side builds on these calls: a call in evaluation and a concluded one with its ranking,
+    # then the awards, payments and reports of the funded projects.
+    demo_selezione.seed()
+    demo_erogazioni.seed()

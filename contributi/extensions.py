@@ -14,12 +14,7 @@ def home_bandi_aperti(request) -> dict:
 def area_personale_candidature(request) -> Section | None:
     if not request.user.is_authenticated:
         return None
-    candidature = Candidatura.objects.visible_to(request.user)
-    if request.user.is_staff:
-        from costellazioni.models import Ente
-
-        candidature = candidature.filter(ente__in=Ente.objects.represented_by(request.user))
-    counts = candidature.aggregate(
+    counts = Candidatura.objects.represented_by(request.user).aggregate(
         bozze=Count("pk", filter=Q(stato=Candidatura.Stato.BOZZA)),
         presentate=Count("pk", filter=~Q(stato__in=[Candidatura.Stato.BOZZA, Candidatura.Stato.RITIRATA])),
     )

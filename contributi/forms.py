@@ -15,8 +15,14 @@ class ScegliEnteForm(forms.Form):
 
 
 class EnteStepForm(forms.Form):
-    denominazione = forms.CharField(label=_("Denominazione"), max_length=200)
-    codice_fiscale = forms.CharField(label=_("Codice fiscale"), max_length=16)
+    """The ente's record: its contact data can be updated here, its identifying data only by the Comune."""
+
+    denominazione = forms.CharField(
+        label=_("Denominazione"),
+        disabled=True,
+        help_text=_("I dati che identificano l'ente verificato si correggono chiedendolo al Comune."),
+    )
+    codice_fiscale = forms.CharField(label=_("Codice fiscale"), disabled=True)
     indirizzo = forms.CharField(label=_("Indirizzo della sede"), max_length=200)
     cap = forms.CharField(label=_("CAP"), max_length=5, required=False)
     comune = forms.CharField(label=_("Comune"), max_length=100)

@@ -53,7 +53,54 @@ def can_withdraw(user, candidatura, *, now=None) -> Decision:
 
 
 def can_read_files(user, candidatura) -> Decision:
-    """Attachments and the receipt: members of the ente and staff (evaluators arrive with part 2)."""
+    """Attachments and the receipt: members of the ente, staff, and board members it is assigned to."""
     if is_staff_comunale(user) or (user.is_authenticated and user.is_superuser):
         return ALLOWED
+    decision = can_act_for_ente(user, candidatura.ente)
+    if not decision and is_assigned_evaluator(user, candidatura):
+        return ALLOWED
+    return decision
+
+
+# --- award and reporting (erogazioni) -------------------------------------------------------------
+
+
+def can_accept(user, candidatura) -> Decision:
+    """Accept the grant, or renounce it: a verified referente, while the application is financed."""
+    if candidatura.stato != candidatura.Stato.FINANZIATA:
+        return Decision(False, _("Il contributo si accetta solo quando la candidatura è finanziata."))
+    return can_act_for_ente(user, candidatura.ente)
+
+
+def can_report(user, concessione) -> Decision:
+    """Write a new report: a verified referente, while the project is running."""
+    if concessione.candidatura.stato != concessione.candidatura.Stato.AVVIATA:
+        return Decision(False, _("I rendiconti si presentano mentre il progetto è avviato."))
+    return can_act_for_ente(user, concessione.candidatura.ente)
+
+
+def can_edit_rendiconto(user, rendiconto) -> Decision:
+    if not rendiconto.is_editable:
+        return Decision(False, _("Il rendiconto è stato presentato e non può più essere modificato."))
+    return can_act_for_ente(user, rendiconto.concessione.candidatura.ente)
+
+
+# --- staff side: evaluation board and ranking (part 2) ----------------------------------------------
+
+
+def is_assigned_evaluator(user, candidatura) -> bool:
+    """A board member the application is assigned to, who did not declare a conflict of interest on it."""
+    from contributi.models import Candidatura
+
+    return user.is_authenticated and Candidatura.objects.assigned_to(user).filter(pk=candidatura.pk).exists()
+
+
+def can_see_scores(user, candidatura) -> Decision:
+    """The applicant sees the scores only once the ranking is published."""
+    from contributi.models import Graduatoria
+
+    if is_staff_comunale(user) or (user.is_authenticated and user.is_superuser):
+        return ALLOWED
+    if not Graduatoria.objects.filter(bando_id=candidatura.bando_id, stato=Graduatoria.Stato.PUBBLICATA).exists():
+        return Decision(False, _("I punteggi saranno visibili con la pubblicazione della graduatoria."))
     return can_act_for_ente(user, candidatura.ente)

@@ -9,7 +9,7 @@ days, a published ranking) are checked by the service that calls it.
 
 from django.utils.translation import gettext_lazy as _
 
-from contributi.models import Candidatura
+from contributi.models import Candidatura, Rendiconto
 from costellazioni.workflows import STAFF, Transition
 
 REFERENTE = "referente"
@@ -34,6 +34,8 @@ CANDIDATURA = {
     # Evaluation and ranking.
     (C.AMMISSIBILE, C.IN_VALUTAZIONE): Transition(_("Valutazione avviata"), STAFF_ONLY),
     (C.IN_VALUTAZIONE, C.VALUTATA): Transition(_("Valutazione conclusa"), STAFF_ONLY),
+    # After a preavviso di rigetto whose observations are accepted, the board revises its scores.
+    (C.VALUTATA, C.IN_VALUTAZIONE): Transition(_("Valutazione riaperta"), STAFF_ONLY, note_required=True),
     (C.VALUTATA, C.FINANZIATA): Transition(_("Candidatura finanziata"), STAFF_ONLY),
     (C.VALUTATA, C.IDONEA_NON_FINANZIATA): Transition(_("Idonea non finanziata"), STAFF_ONLY),
     (C.VALUTATA, C.NON_IDONEA): Transition(_("Candidatura non idonea"), STAFF_ONLY, note_required=True),
@@ -49,4 +51,14 @@ CANDIDATURA = {
     (C.RENDICONTATA, C.REVOCATA): Transition(_("Contributo revocato"), STAFF_ONLY, note_required=True),
 }
 
-__all__ = ["CANDIDATURA", "REFERENTE", "STAFF"]
+R = Rendiconto.Stato
+RENDICONTO = {
+    (R.BOZZA, R.PRESENTATO): Transition(_("Rendiconto presentato"), frozenset({REFERENTE})),
+    (R.MODIFICHE_RICHIESTE, R.PRESENTATO): Transition(_("Rendiconto ripresentato"), frozenset({REFERENTE})),
+    (R.PRESENTATO, R.APPROVATO): Transition(_("Rendiconto approvato"), frozenset({STAFF})),
+    (R.PRESENTATO, R.MODIFICHE_RICHIESTE): Transition(
+        _("Modifiche al rendiconto richieste"), frozenset({STAFF}), note_required=True
+    ),
+}
+
+__all__ = ["CANDIDATURA", "REFERENTE", "RENDICONTO", "STAFF"]

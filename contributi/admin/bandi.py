@@ -1,9 +1,17 @@
 import csv
 
-from django.contrib import admin
-from django.http import HttpResponse
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget, AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from contributi import services
 from contributi.models import (
     FROZEN_FIELDS,
     AllegatoRichiesto,
@@ -26,6 +34,18 @@ EXPORT_COLUMNS = [
     ("importo_richiesto", _("Contributo richiesto")),
     ("cofinanziamento", _("Cofinanziamento")),
 ]
+
+
+class PrivateFileWidget(AdminFileWidget):
+    """The stored file by name, without a link: private files have no URL (the public views serve them)."""
+
+    template_name = "admin/contributi/private_file_input.html"
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None))
+
+
+PRIVATE_FILES = {models.FileField: {"widget": PrivateFileWidget}}
 
 
 class FrozenInline(admin.TabularInline):
@@ -60,13 +80,31 @@ class FaqInline(admin.StackedInline):
 class DocumentoInline(admin.TabularInline):
     model = DocumentoBando
     extra = 0
+    formfield_overrides = PRIVATE_FILES
+
+
+class RettificaForm(forms.Form):
+    oggetto = forms.CharField(label=_("Oggetto"), max_length=200)
+    testo = forms.CharField(label=_("Testo"), widget=forms.Textarea(attrs={"rows": 6, "cols": 80}))
+    nuova_chiusura = forms.SplitDateTimeField(
+        label=_("Nuova chiusura (proroga)"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=_("Ora di Roma. Lascia vuoto se la rettifica non proroga il termine."),
+    )
+    documento = forms.FileField(label=_("Atto (PDF)"), required=False)
 
 
 class RettificaInline(admin.TabularInline):
     model = Rettifica
     extra = 0
     can_delete = False
-    readonly_fields = ["numero", "pubblicata_il", "oggetto", "testo", "nuova_chiusura", "autore"]
+    fields = ["numero", "pubblicata_il", "oggetto", "testo", "nuova_chiusura", "atto", "autore"]
+    readonly_fields = fields
+
+    @admin.display(description=_("atto (PDF)"))
+    def atto(self, obj):
+        return obj.documento.name.rsplit("/", 1)[-1] if obj.documento else "—"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -81,6 +119,7 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     filter_horizontal = ["quartieri"]
     inlines = [CriterioInline, AllegatoRichiestoInline, DocumentoInline, FaqInline, RettificaInline]
     actions = ["pubblica", "esporta_csv", "esporta_xlsx"]
+    formfield_overrides = PRIVATE_FILES
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "stato", "pubblicato_il", "termine"]
@@ -88,15 +127,63 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
             fields += [*FROZEN_FIELDS, "quartieri"]
         return fields
 
+    def get_urls(self):
+        rettifica = path(
+            "<int:pk>/rettifica/",
+            self.admin_site.admin_view(self.rettifica_view),
+            name="contributi_bando_rettifica",
+        )
+        return [rettifica, *super().get_urls()]
+
+    def may_publish_rettifica(self, request, bando) -> bool:
+        return self.has_change_permission(request, bando) and request.user.has_perm("contributi.add_rettifica")
+
+    def rettifica_view(self, request, pk):
+        """Publish an amendment of a published call through ``services.rettifica_publish``."""
+        bando = self.get_object(request, str(pk))
+        if bando is None:
+            raise Http404
+        if not self.may_publish_rettifica(request, bando):
+            raise PermissionDenied
+        form = RettificaForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                rettifica = services.rettifica_publish(bando=bando, actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                errors = exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]
+                for field, messages_ in errors:
+                    form.add_error(field if field in form.fields else None, messages_)
+            else:
+                self.message_user(
+                    request, _("Rettifica n. %(n)d pubblicata.") % {"n": rettifica.numero}, messages.SUCCESS
+                )
+                return redirect("admin:contributi_bando_change", bando.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Pubblica una rettifica"),
+            "subtitle": str(bando),
+            "opts": self.opts,
+            "original": bando,
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/contributi/bando/rettifica.html", context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        bando = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "may_publish_rettifica": bando is not None
+            and bando.is_published
+            and self.may_publish_rettifica(request, bando),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     @admin.action(description=_("Pubblica i bandi selezionati"))
     def pubblica(self, request, queryset):
-        from django.core.exceptions import ValidationError
-
-        from contributi.services import bando_publish
-
         for bando in queryset:
             try:
-                bando_publish(bando=bando, actor=request.user)
+                services.bando_publish(bando=bando, actor=request.user)
             except ValidationError as exc:
                 self.message_user(request, f"{bando}: {' '.join(exc.messages)}", level="error")
 

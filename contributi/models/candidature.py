@@ -11,16 +11,41 @@ from costellazioni.models import Ente, Membership
 
 class CandidaturaQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Applications of the enti the user represents (verified membership); staff see every one."""
+        """Applications of the enti the user represents (verified membership), and those assigned to the user
+        as a board member without a declared conflict (``assigned_to``); staff see every one."""
         if not user.is_authenticated:
             return self.none()
         if user.is_staff and user.has_perm("contributi.view_candidatura"):
             return self
         return self.filter(
-            ente__memberships__user=user,
-            ente__memberships__stato=Membership.Stato.VERIFICATA,
-            ente__stato_verifica=Ente.StatoVerifica.VERIFICATO,
-        ).distinct()
+            Q(pk__in=self.represented_by(user).values("pk")) | Q(pk__in=self.assigned_to(user).values("pk"))
+        )
+
+    def represented_by(self, user):
+        """Only the applications of the enti the user represents: what the applicant's pages show."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            ente_id__in=Membership.objects.filter(
+                user=user, stato=Membership.Stato.VERIFICATA, ente__stato_verifica=Ente.StatoVerifica.VERIFICATO
+            ).values("ente_id")
+        )
+
+    def assigned_to(self, user):
+        """Applications under evaluation assigned to ``user`` as a board member, except where they declared a
+        conflict of interest."""
+        from contributi.models.commissione import Assegnazione, DichiarazioneConflitto
+
+        if not user.is_authenticated:
+            return self.none()
+        assigned = Assegnazione.objects.filter(candidatura_id=models.OuterRef("pk"), membro__utente=user)
+        conflicted = DichiarazioneConflitto.objects.filter(
+            candidatura_id=models.OuterRef("pk"), membro__utente=user, conflitto=True
+        )
+        return self.filter(
+            models.Exists(assigned),
+            stato__in=[Candidatura.Stato.IN_VALUTAZIONE, Candidatura.Stato.VALUTATA],
+        ).exclude(models.Exists(conflicted))
 
     def drafts(self):
         return self.filter(stato=Candidatura.Stato.BOZZA)

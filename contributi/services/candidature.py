@@ -1,4 +1,4 @@
-"""Writes of the grants app: calls, drafts, submission with protocol number, withdrawal, receipts.
+"""Writes of an application: drafts step by step, checks, submission with protocol number, withdrawal, transitions.
 
 Functions take keyword-only arguments, run in a transaction, validate with ``full_clean()`` and raise
 ``ValidationError``/``PermissionDenied`` with Italian messages that views show as they are.
@@ -8,73 +8,24 @@ import hashlib
 import json
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Max
-from django.template.loader import render_to_string
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions, workflows
-from contributi.models import Allegato, Bando, Candidatura, Partner, Rettifica, VoceBudget
+from contributi.models import Allegato, Bando, Candidatura, Partner, VoceBudget
 from contributi.uploads import EXTENSIONS, check_upload
 from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.protocollo import protocollo_register
 from costellazioni.services.audit import audit_record
+from costellazioni.services.enti import ente_update
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 
 ENTE_FIELDS = ("denominazione", "codice_fiscale", "indirizzo", "cap", "comune", "email", "pec", "telefono")
-
-
-# --- calls ----------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
-    """Publish a draft call: from now on its criteria, amounts, dates and rules are frozen."""
-    bando = Bando.objects.select_for_update().get(pk=bando.pk)
-    if bando.stato != Bando.Stato.BOZZA:
-        raise ValidationError(_("Il bando è già pubblicato."))
-    if not bando.criteri.exists():
-        raise ValidationError(_("Indica i criteri di valutazione prima di pubblicare il bando."))
-    bando.full_clean()
-    bando.stato = Bando.Stato.PUBBLICATO
-    bando.pubblicato_il = now or timezone.now()
-    Bando.objects.filter(pk=bando.pk).update(stato=bando.stato, pubblicato_il=bando.pubblicato_il)
-    audit_record(obj=bando, evento=_("Bando pubblicato"), autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato)
-    return bando
-
-
-@transaction.atomic
-def rettifica_publish(*, bando: Bando, actor, oggetto: str, testo: str, nuova_chiusura=None, now=None) -> Rettifica:
-    """Publish a dated amendment; ``nuova_chiusura`` extends the deadline (never shortens it)."""
-    bando = Bando.objects.select_for_update().get(pk=bando.pk)
-    if not bando.is_published:
-        raise ValidationError(_("Un bando in bozza si corregge direttamente, senza rettifica."))
-    if nuova_chiusura is not None and nuova_chiusura <= bando.termine:
-        raise ValidationError({"nuova_chiusura": _("La proroga deve spostare il termine più avanti.")})
-    numero = (bando.rettifiche.aggregate(m=Max("numero"))["m"] or 0) + 1
-    rettifica = Rettifica(
-        bando=bando,
-        numero=numero,
-        pubblicata_il=now or timezone.now(),
-        oggetto=oggetto,
-        testo=testo,
-        nuova_chiusura=nuova_chiusura,
-        autore=actor,
-    )
-    rettifica.full_clean()
-    rettifica.save()
-    if nuova_chiusura is not None:
-        Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
-        bando.termine = nuova_chiusura
-    audit_record(obj=bando, evento=_("Rettifica pubblicata"), autore=actor, nota=oggetto)
-    return rettifica
 
 
 # --- drafts ---------------------------------------------------------------------------------------
@@ -117,8 +68,11 @@ def _mark_step(candidatura, passo):
 
 @transaction.atomic
 def candidatura_save_ente(*, candidatura: Candidatura, actor, dati: dict, now=None) -> Candidatura:
+    """Confirm or update the ente's data: the Ente itself changes, and the application keeps what was confirmed."""
     candidatura = _lock_draft(candidatura, actor, now)
-    candidatura.dati_ente = {name: str(dati.get(name, "")) for name in ENTE_FIELDS}
+    ente = ente_update(ente=candidatura.ente, actor=actor, **{k: v for k, v in dati.items() if k in ENTE_FIELDS})
+    candidatura.ente = ente
+    candidatura.dati_ente = {name: getattr(ente, name) for name in ENTE_FIELDS}
     _mark_step(candidatura, Candidatura.Passo.ENTE)
     candidatura.full_clean()
     candidatura.save()
@@ -245,26 +199,36 @@ def eligibility_errors(candidatura: Candidatura) -> list[str]:
     return errors
 
 
+def budget_limit_messages(bando: Bando) -> dict[str, str]:
+    """What ``budget_errors`` says for each of the call's limits; the budget step also checks them as one types."""
+    return {
+        "minimo": _("Il contributo richiesto è inferiore al minimo di %(min)s euro.")
+        % {"min": _amount(bando.contributo_minimo)},
+        "massimo": _("Il contributo richiesto supera il massimo di %(max)s euro.")
+        % {"max": _amount(bando.contributo_massimo)},
+        "cofinanziamento": _("Il cofinanziamento deve coprire almeno il %(perc)s%% del costo totale del progetto.")
+        % {"perc": _amount(bando.cofinanziamento_percentuale)},
+    }
+
+
+def _amount(value: Decimal) -> str:
+    """Italian style, without needless decimals: 30.000, 12,5 (``Decimal.normalize`` would give 1E+1)."""
+    return floatformat(value, "-2g")
+
+
 def budget_errors(candidatura: Candidatura) -> list[str]:
     bando = candidatura.bando
-    errors = []
     if not candidatura.voci_budget.exists():
-        errors.append(_("Inserisci almeno una voce di budget."))
-        return errors
+        return [_("Inserisci almeno una voce di budget.")]
+    messages = budget_limit_messages(bando)
     richiesto, totale = candidatura.importo_richiesto, candidatura.costo_totale
+    errors = []
     if richiesto < bando.contributo_minimo:
-        errors.append(
-            _("Il contributo richiesto è inferiore al minimo di %(min)s euro.") % {"min": bando.contributo_minimo}
-        )
+        errors.append(messages["minimo"])
     if richiesto > bando.contributo_massimo:
-        errors.append(
-            _("Il contributo richiesto supera il massimo di %(max)s euro.") % {"max": bando.contributo_massimo}
-        )
+        errors.append(messages["massimo"])
     if totale and candidatura.cofinanziamento * 100 < bando.cofinanziamento_percentuale * totale:
-        errors.append(
-            _("Il cofinanziamento deve coprire almeno il %(perc)s%% del costo totale del progetto.")
-            % {"perc": bando.cofinanziamento_percentuale.normalize()}
-        )
+        errors.append(messages["cofinanziamento"])
     return errors
 
 
@@ -446,57 +410,6 @@ def candidatura_referenti(candidatura: Candidatura):
     return User.objects.filter(
         memberships__ente_id=candidatura.ente_id, memberships__stato=Membership.Stato.VERIFICATA, is_active=True
     ).distinct()
-
-
-# --- receipt --------------------------------------------------------------------------------------
-
-
-def ricevuta_render(*, candidatura: Candidatura) -> bytes:
-    from costellazioni.services.pdf import pdf_render
-
-    return pdf_render(
-        template_name="contributi/pdf/ricevuta.html",
-        context={"candidatura": candidatura, "snapshot": candidatura.snapshot, "bando": candidatura.bando},
-        pdfa=True,
-    )
-
-
-@transaction.atomic
-def ricevuta_generate(*, candidatura_id: int) -> Candidatura:
-    """Render and store the receipt once (idempotent: a redelivered task finds it done)."""
-    candidatura = (
-        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura_id)
-    )
-    if candidatura.snapshot is None:
-        raise ValidationError(_("La candidatura non è stata presentata."))
-    if not candidatura.ricevuta:
-        pdf = ricevuta_render(candidatura=candidatura)
-        name = f"ricevuta-{candidatura.numero_protocollo.replace('/', '-')}.pdf"
-        candidatura.ricevuta.save(name, ContentFile(pdf), save=False)
-        Candidatura.objects.filter(pk=candidatura.pk).update(ricevuta=candidatura.ricevuta.name)
-    return candidatura
-
-
-def ricevuta_email_send(*, candidatura_id: int) -> bool:
-    """E-mail the receipt, attached, to whoever submitted the application."""
-    candidatura = ricevuta_generate(candidatura_id=candidatura_id)
-    destinatario = candidatura.presentata_da
-    if destinatario is None or not destinatario.email:
-        return False
-    body = render_to_string(
-        "contributi/email/ricevuta.txt", {"candidatura": candidatura, "site_url": settings.SITE_URL.rstrip("/")}
-    )
-    message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
-        + _("Ricevuta della candidatura %(numero)s") % {"numero": candidatura.numero_protocollo},
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[destinatario.email],
-    )
-    with candidatura.ricevuta.open("rb") as handle:
-        message.attach(candidatura.ricevuta.name.rsplit("/", 1)[-1], handle.read(), "application/pdf")
-    message.send()
-    return True
 
 
 def quartieri_choices():

@@ -2,18 +2,23 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from contributi import permissions, services
-from contributi.models import Allegato, Candidatura
+from contributi.forms_selezione import IntegrazioniForm, OsservazioniForm
+from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Graduatoria, PosizioneGraduatoria
+from contributi.services.istruttoria import integrazioni_reply_decision, osservazioni_decision
 from contributi.views.candidature import _next_step, _step_url
 from costellazioni.models import Ente
+from costellazioni.permissions import Decision
 
 # --- files ----------------------------------------------------------------------------------------
 
@@ -29,26 +34,74 @@ def allegato(request, pk):
     return response
 
 
+@login_required
+def documento_integrazione(request, pk):
+    obj = get_object_or_404(DocumentoIntegrazione.objects.select_related("richiesta__candidatura__ente"), pk=pk)
+    candidatura = obj.richiesta.candidatura
+    visible = Candidatura.objects.visible_to(request.user).filter(pk=candidatura.pk).exists()
+    if not visible or not permissions.can_read_files(request.user, candidatura):
+        raise Http404
+    response = FileResponse(obj.file.open("rb"), content_type=obj.content_type, filename=obj.nome_originale)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 # --- area personale -------------------------------------------------------------------------------
+
+
+def applicant_candidature(user):
+    """The applications shown on the applicant's pages: staff see every one, others their enti's only
+    (a board member reaches assigned applications through /area-personale/valutazioni/)."""
+    if user.is_staff and user.has_perm("contributi.view_candidatura"):
+        return Candidatura.objects.all()
+    return Candidatura.objects.represented_by(user)
 
 
 @login_required
 def area_lista(request):
-    candidature = Candidatura.objects.visible_to(request.user)
+    candidature = applicant_candidature(request.user)
     if request.user.is_staff:
         candidature = candidature.filter(ente__in=Ente.objects.represented_by(request.user))
     page = Paginator(candidature.for_list(), 20).get_page(request.GET.get("pagina"))
     return render(request, "contributi/area_lista.html", {"page_obj": page})
 
 
+# Events without a change of state that the applicant sees in the timeline (board-internal ones stay out).
+APPLICANT_EVENTS = ("Preavviso di rigetto inviato", "Osservazioni al preavviso inviate", "Decisione sulle osservazioni")
+
+
+def applicant_timeline(candidatura) -> dict:
+    from costellazioni.templatetags.audit import timeline_context
+
+    with translation.override("it"):
+        visible = {str(_lazy(e)) for e in APPLICANT_EVENTS}
+    context = timeline_context(candidatura)
+    context["voci"] = [v for v in context["voci"] if v.evento.stato_a or v.evento.evento in visible]
+    return context
+
+
 @login_required
 def area_dettaglio(request, pk):
     candidatura = get_object_or_404(
-        Candidatura.objects.visible_to(request.user)
+        applicant_candidature(request.user)
         .select_related("bando", "ente")
         .prefetch_related(Prefetch("allegati", queryset=Allegato.objects.select_related("richiesto"))),
         pk=pk,
     )
+    richieste = list(candidatura.richieste_integrazioni.prefetch_related("documenti"))
+    preavvisi = list(candidatura.preavvisi.all())
+    punteggi = permissions.can_see_scores(request.user, candidatura)
+    posizione = criteri = None
+    if punteggi:
+        posizione = (
+            PosizioneGraduatoria.objects.filter(
+                candidatura=candidatura, graduatoria__stato=Graduatoria.Stato.PUBBLICATA
+            )
+            .select_related("graduatoria")
+            .first()
+        )
+        if posizione is not None:
+            criteri = [(c, posizione.punti_criterio(c)) for c in candidatura.bando.criteri.all()]
     return render(
         request,
         "contributi/area_dettaglio.html",
@@ -57,8 +110,89 @@ def area_dettaglio(request, pk):
             "puo_ritirare": permissions.can_withdraw(request.user, candidatura),
             "puo_modificare": permissions.can_edit(request.user, candidatura),
             "riprendi": _step_url(candidatura, _next_step(candidatura)),
+            "richieste": richieste,
+            "richiesta_aperta": next((r for r in richieste if r.is_pending), None),
+            "preavvisi": preavvisi,
+            "preavviso_aperto": next(
+                (p for p in preavvisi if p.is_open and p.osservazioni_il is None and timezone.now() <= p.scadenza),
+                None,
+            ),
+            "posizione": posizione,
+            "criteri_punteggi": criteri,
+            "timeline": applicant_timeline(candidatura),
         },
     )
+
+
+@login_required
+def integrazioni(request, pk):
+    """The applicant's reply to a request for additional documents: text and PDFs, before the deadline."""
+    candidatura = get_object_or_404(applicant_candidature(request.user).select_related("bando", "ente"), pk=pk)
+    richiesta = candidatura.richieste_integrazioni.pending().first()
+    if richiesta is None:
+        raise Http404
+    decision = integrazioni_reply_decision(request.user, richiesta)
+    form = IntegrazioniForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and decision and form.is_valid():
+        try:
+            services.integrazioni_reply(
+                richiesta=richiesta,
+                actor=request.user,
+                risposta=form.cleaned_data["risposta"],
+                files=form.cleaned_data["documenti"],
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        except PermissionDenied as exc:
+            decision = Decision(False, str(exc))
+        else:
+            messages.success(request, _("Integrazioni inviate: l'istruttoria riprende."))
+            return redirect(candidatura)
+    status = 200 if decision or request.method == "GET" else 403
+    return render(
+        request,
+        "contributi/istruttoria/integrazioni.html",
+        {"candidatura": candidatura, "richiesta": richiesta, "form": form, "decision": decision},
+        status=status,
+    )
+
+
+@login_required
+def osservazioni(request, pk):
+    """Written observations on a preavviso di rigetto, within ten days."""
+    candidatura = get_object_or_404(applicant_candidature(request.user).select_related("bando", "ente"), pk=pk)
+    preavviso = candidatura.preavvisi.undecided().order_by("-inviato_il").first()
+    if preavviso is None:
+        raise Http404
+    decision = osservazioni_decision(request.user, preavviso)
+    form = OsservazioniForm(request.POST or None)
+    if request.method == "POST" and decision and form.is_valid():
+        try:
+            services.preavviso_observations(
+                preavviso=preavviso, actor=request.user, osservazioni=form.cleaned_data["osservazioni"]
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        except PermissionDenied as exc:
+            decision = Decision(False, str(exc))
+        else:
+            messages.success(request, _("Osservazioni inviate: ne terremo conto nella decisione finale."))
+            return redirect(candidatura)
+    status = 200 if decision or request.method == "GET" else 403
+    return render(
+        request,
+        "contributi/istruttoria/osservazioni.html",
+        {"candidatura": candidatura, "preavviso": preavviso, "form": form, "decision": decision},
+        status=status,
+    )
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
 
 
 @login_required

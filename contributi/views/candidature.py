@@ -8,10 +8,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from contributi import forms, permissions, services
-from contributi.models import Bando, Candidatura, DocumentoBando
+from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
 from costellazioni.models import Ente
 
 P = Candidatura.Passo
@@ -31,7 +32,7 @@ def lista(request):
         ("aperti", _("Bandi aperti"), bandi.open(now).order_by("termine")),
         ("in_arrivo", _("Di prossima apertura"), bandi.upcoming(now).order_by("apertura")),
     ]
-    chiusi = Paginator(bandi.closed(now).order_by("-termine"), 10).get_page(request.GET.get("pagina"))
+    chiusi = Paginator(bandi.closed(now).order_by("-termine"), 10).get_page(request.GET.get("page"))
     return render(
         request,
         "contributi/lista.html",
@@ -40,6 +41,7 @@ def lista(request):
             "chiusi": chiusi,
             "linea": linea,
             "linee": Bando.Linea.choices,
+            "query_string": f"{urlencode({'linea': linea})}&" if linea in Bando.Linea.values else "",
         },
     )
 
@@ -51,12 +53,36 @@ def dettaglio(request, slug):
         ),
         slug=slug,
     )
-    return render(request, "contributi/dettaglio.html", {"bando": bando, "now": timezone.now()})
+    return render(
+        request, "contributi/dettaglio.html", {"bando": bando, "now": timezone.now(), "countdown": _countdown_labels()}
+    )
+
+
+def _countdown_labels():
+    """The words of the live countdown (contributi/countdown.js), translated here like every UI string."""
+    return {
+        "mancano": _("mancano {tempo}"),
+        "chiuso": _("Il bando è chiuso: non si possono più presentare candidature."),
+        "e": _("e"),
+        "unita": {
+            "d": [_("giorno"), _("giorni")],
+            "h": [_("ora"), _("ore")],
+            "m": [_("minuto"), _("minuti")],
+            "s": [_("secondo"), _("secondi")],
+        },
+    }
 
 
 def documento(request, slug, pk):
     doc = get_object_or_404(DocumentoBando, pk=pk, bando__slug=slug, bando__stato__in=_public_states())
     return FileResponse(doc.file.open("rb"), as_attachment=False, filename=doc.file.name.rsplit("/", 1)[-1])
+
+
+def rettifica_documento(request, slug, numero):
+    rettifica = get_object_or_404(
+        Rettifica, numero=numero, bando__slug=slug, bando__stato__in=_public_states(), documento__gt=""
+    )
+    return FileResponse(rettifica.documento.open("rb"), filename=f"{slug}-rettifica-{numero}.pdf")
 
 
 def testo_bando(request, slug):
@@ -151,10 +177,16 @@ def _saved(request, candidatura, passo):
 
 
 def _step_ente(request, candidatura):
-    form = forms.EnteStepForm(request.POST or None, initial=candidatura.dati_ente)
+    ente = candidatura.ente
+    initial = {name: getattr(ente, name) for name in forms.EnteStepForm.base_fields}
+    form = forms.EnteStepForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.candidatura_save_ente(candidatura=candidatura, actor=request.user, dati=form.cleaned_data)
-        return _saved(request, candidatura, P.ENTE)
+        try:
+            services.candidatura_save_ente(candidatura=candidatura, actor=request.user, dati=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return _saved(request, candidatura, P.ENTE)
     return {"form": form}
 
 
@@ -206,11 +238,19 @@ def _step_budget(request, candidatura):
         else:
             return _saved(request, candidatura, P.BUDGET)
     totale = sum((v.importo for v in candidatura.voci_budget.all()), Decimal("0"))
+    bando = candidatura.bando
     return {
         "voci": voci,
         "cofin": cofin,
         "totale": totale,
         "avvisi": services.budget_errors(candidatura) if P.BUDGET in candidatura.passi_completati else [],
+        # The same checks as services.budget_errors, run in the browser while the referente types.
+        "limiti": {
+            "minimo": float(bando.contributo_minimo),
+            "massimo": float(bando.contributo_massimo),
+            "percentuale": float(bando.cofinanziamento_percentuale),
+            "messaggi": services.budget_limit_messages(bando),
+        },
     }
 
 
@@ -250,7 +290,7 @@ def _step_allegati(request, candidatura):
 
 def _step_invio(request, candidatura):
     form = forms.InvioForm(request.POST or None)
-    errori = services.submission_errors(candidatura)
+    errori = []
     if request.method == "POST" and form.is_valid():
         try:
             services.candidatura_submit(candidatura=candidatura, actor=request.user, veridicita=True, privacy=True)
@@ -259,7 +299,13 @@ def _step_invio(request, candidatura):
         else:
             messages.success(request, _("Candidatura presentata. Riceverai la ricevuta per e-mail."))
             return redirect(reverse("area_personale_candidatura", kwargs={"pk": candidatura.pk}))
-    return {"form": form, "errori": errori, "voci": candidatura.voci_budget.all(), "partner": candidatura.partner.all()}
+    return {
+        # The submission checks them again: on a POST that succeeds they are not computed twice.
+        "errori": errori or services.submission_errors(candidatura),
+        "form": form,
+        "voci": candidatura.voci_budget.all(),
+        "partner": candidatura.partner.all(),
+    }
 
 
 STEP_HANDLERS = {

@@ -1,5 +1,6 @@
 """Writes about organisations and the people who represent them."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from costellazioni import workflows
 from costellazioni.models import Ente, Membership, Messaggio
+from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -18,6 +20,43 @@ def ente_create(*, actor, **fields) -> Ente:
     ente.full_clean()
     ente.save()
     audit_record(obj=ente, evento=_("Ente registrato"), autore=actor, stato_a=ente.stato_verifica)
+    return ente
+
+
+# What a referente may correct on a verified ente; the identifying data were checked by the Comune.
+ENTE_CONTACT_FIELDS = ("indirizzo", "cap", "comune", "email", "pec", "telefono")
+ENTE_IDENTITY_FIELDS = ("denominazione", "tipo", "codice_fiscale", "partita_iva", "runts_numero", "runts_sezione")
+
+
+@transaction.atomic
+def ente_update(*, ente: Ente, actor, **fields) -> Ente:
+    """A verified referente confirms or updates the ente's contact data; the change is audited.
+
+    Identifying data passed unchanged are accepted (forms send them back as they were); a different
+    value is refused next to its field, since only the Comune may correct it.
+    """
+    decision = can_act_for_ente(actor, ente)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    unknown = set(fields) - set(ENTE_CONTACT_FIELDS) - set(ENTE_IDENTITY_FIELDS)
+    if unknown:
+        raise TypeError(f"ente_update() does not update {sorted(unknown)}")
+    ente = Ente.objects.select_for_update().get(pk=ente.pk)
+    refused = {
+        name: _("L'ente è verificato: questo dato si corregge solo chiedendolo al Comune.")
+        for name in ENTE_IDENTITY_FIELDS
+        if name in fields and fields[name] != getattr(ente, name)
+    }
+    if refused:
+        raise ValidationError(refused)
+    changed = [name for name in ENTE_CONTACT_FIELDS if name in fields and fields[name] != getattr(ente, name)]
+    if not changed:
+        return ente
+    for name in changed:
+        setattr(ente, name, fields[name])
+    ente.full_clean()
+    ente.save(update_fields=[*changed, "aggiornato_il"])
+    audit_record(obj=ente, evento=_("Dati dell'ente aggiornati"), autore=actor, nota=", ".join(changed))
     return ente
 
 

@@ -117,3 +117,99 @@ class VoceBudgetFactory(factory.django.DjangoModelFactory):
     categoria = VoceBudget.Categoria.PERSONALE
     descrizione = "Educatore"
     importo = Decimal("10000.00")
+
+
+# --- staff side: istruttoria, board, ranking (part 2) ----------------------------------------------
+
+
+def close_bando(bando, *, days_ago=1) -> Bando:
+    """Move a call's dates into the past, as if its deadline had passed ``days_ago`` days ago."""
+    now = timezone.now()
+    Bando.objects.filter(pk=bando.pk).update(
+        apertura=now - timedelta(days=days_ago + 30),
+        chiusura=now - timedelta(days=days_ago),
+        termine=now - timedelta(days=days_ago),
+    )
+    bando.refresh_from_db()
+    return bando
+
+
+def closed_bando(**kwargs) -> Bando:
+    return close_bando(open_bando(**kwargs))
+
+
+class SubmittedCandidaturaFactory(CandidaturaFactory):
+    """A submitted application (protocol number and snapshot), made directly for the staff-side tests."""
+
+    stato = Candidatura.Stato.PRESENTATA
+    bando = factory.LazyFunction(closed_bando)
+    importo_richiesto = Decimal("20000.00")
+    cofinanziamento = Decimal("3000.00")
+    presentata_il = factory.Sequence(lambda n: timezone.now() - timedelta(days=5, minutes=1000 - n))
+    numero_protocollo = factory.Sequence(lambda n: f"2026/T{n:05d}")
+    snapshot = factory.LazyAttribute(
+        lambda o: {
+            "titolo": o.titolo,
+            "progetto": {"sintesi": "Pasti condivisi nel quartiere.", "obiettivi": "Meno solitudine."},
+            "budget": {"voci": [], "importo_richiesto": str(o.importo_richiesto), "cofinanziamento": "3000.00"},
+            "partner": [],
+            "quartieri": [],
+            "impatto": {},
+        }
+    )
+
+
+def valutatore(**kwargs):
+    from costellazioni import roles
+
+    return UserFactory(groups=[roles.VALUTATORE], **kwargs)
+
+
+def board(bando, *, size=2, presidente=True):
+    """Board members of ``bando`` (the first is the president), each a user in the Valutatore group."""
+    from contributi.models import MembroCommissione
+
+    return [
+        MembroCommissione.objects.create(bando=bando, utente=valutatore(), presidente=presidente and i == 0)
+        for i in range(size)
+    ]
+
+
+def in_valutazione(candidatura, *, staff, membri, declare=True):
+    """Admissible, assigned to ``membri`` (each declaring no conflict when ``declare``) and under evaluation."""
+    from contributi import services
+
+    Candidatura.objects.filter(pk=candidatura.pk).update(stato=Candidatura.Stato.AMMISSIBILE)
+    candidatura.refresh_from_db()
+    for membro in membri:
+        services.assegnazione_create(candidatura=candidatura, membro=membro, actor=staff)
+    candidatura = services.valutazione_start(candidatura=candidatura, actor=staff)
+    if declare:
+        for membro in membri:
+            services.conflitto_declare(candidatura=candidatura, actor=membro.utente, conflitto=False)
+    return candidatura
+
+
+def score(candidatura, membro, points, *, submit=True, consenso=False):
+    """``membro`` scores every criterion of the call, in order, with ``points``."""
+    from contributi import services
+
+    criteri = list(candidatura.bando.criteri.all())
+    return services.punteggi_save(
+        candidatura=candidatura,
+        actor=membro.utente,
+        punteggi={c.pk: (p, "Motivazione.") for c, p in zip(criteri, points, strict=True)},
+        submit=submit,
+        consenso=consenso,
+    )
+
+
+def evaluated(bando, *, staff, membri, points, importo=Decimal("20000.00"), **kwargs):
+    """A VALUTATA application of ``bando`` scored by ``membri`` (``points``: one list per member)."""
+    from contributi import services
+
+    c = SubmittedCandidaturaFactory(bando=bando, importo_richiesto=importo, **kwargs)
+    c = in_valutazione(c, staff=staff, membri=membri)
+    for membro, member_points in zip(membri, points, strict=True):
+        score(c, membro, member_points)
+    return services.valutazione_conclude(candidatura=c, actor=staff)

@@ -1,9 +1,12 @@
 """A referente fills every wizard step in Chromium, uploads a PDF, submits and downloads the receipt; axe throughout."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from contributi.models import Candidatura
-from tests.contributi.factories import PDF_BYTES, open_bando, referente
+from tests.contributi.factories import PDF_BYTES, complete_draft, open_bando, referente
 from tests.costellazioni.test_accessibility import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -90,3 +93,67 @@ def test_referente_applies_in_the_browser(live_server, page, browser_login, tmp_
     with page.expect_download() as download:
         page.get_by_role("link", name="Scarica la ricevuta (PDF)").click()
     assert download.value.path().read_bytes().startswith(b"%PDF-")
+
+
+def test_every_wizard_step_passes_axe_on_a_phone(live_server, phone_page, browser_login):
+    bando = open_bando()
+    user, ente = referente()
+    c = complete_draft(bando=bando, user=user, ente=ente)
+    browser_login(phone_page, user)
+    base = live_server.url
+    for path in ("/bandi/", bando.get_absolute_url(), f"{bando.get_absolute_url()}candidatura/"):
+        phone_page.goto(f"{base}{path}")
+        assert_accessible(phone_page)
+        no_sideways_scroll(phone_page)
+    for passo in Candidatura.Passo:
+        response = phone_page.goto(f"{base}/bandi/{bando.slug}/candidatura/{c.pk}/{passo}/")
+        assert response.status == 200
+        assert phone_page.get_by_role("heading", level=1).inner_text() == passo.label
+        assert_accessible(phone_page)
+        no_sideways_scroll(phone_page)
+    # with errors next to the fields
+    phone_page.goto(f"{base}/bandi/{bando.slug}/candidatura/{c.pk}/ente/")
+    phone_page.locator("[name=indirizzo]").fill("")
+    phone_page.locator("[name=email]").fill("non-una-email")
+    phone_page.get_by_role("button", name="Salva e continua").click()
+    assert phone_page.locator(".invalid-feedback").first.is_visible()
+    assert_accessible(phone_page)
+
+
+def no_sideways_scroll(page):
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px at {page.viewport_size['width']} px"
+
+
+def test_countdown_ticks_and_flips_to_closed(live_server, phone_page):
+    bando = open_bando(chiusura=timezone.now() + timedelta(seconds=12))
+    phone_page.goto(f"{live_server.url}{bando.get_absolute_url()}")
+    countdown = phone_page.locator("[data-countdown]")
+    first = countdown.inner_text()
+    assert "secondi" in first
+    assert_accessible(phone_page)
+    phone_page.wait_for_function(
+        "first => document.querySelector('[data-countdown]').innerText !== first", arg=first, timeout=5_000
+    )
+    phone_page.get_by_text("Il bando è chiuso").first.wait_for(timeout=20_000)
+    assert phone_page.locator("[data-countdown-status]").inner_text().startswith("Il bando è chiuso")
+    assert not phone_page.get_by_role("link", name="Presenta la candidatura").is_visible()
+
+
+def test_budget_totals_and_limits_follow_the_typing(live_server, page, browser_login):
+    bando = open_bando()
+    user, ente = referente()
+    c = complete_draft(bando=bando, user=user, ente=ente)
+    browser_login(page, user)
+    page.goto(f"{live_server.url}/bandi/{bando.slug}/candidatura/{c.pk}/budget/")
+    page.locator("[name=voci-0-importo]").fill("40000")
+    page.locator("[name=voci-1-importo]").fill("")
+    page.locator("[name=cofinanziamento]").fill("0")
+    assert page.locator("[data-budget-totale]").inner_text() == "40000,00"
+    warnings = page.locator("[data-budget-avvisi]")
+    assert "supera il massimo di 30.000 euro" in warnings.inner_text()
+    assert "Il cofinanziamento deve coprire almeno il 10%" in warnings.inner_text()
+    assert_accessible(page)
+    page.locator("[name=cofinanziamento]").fill("12000")
+    assert page.locator("[data-budget-richiesto]").inner_text() == "28000,00"
+    assert warnings.inner_text() == ""

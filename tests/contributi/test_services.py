@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from contributi import services
 from contributi.models import Bando, Candidatura
-from costellazioni.models import EventoAudit, Protocollo
+from costellazioni.models import EventoAudit, Messaggio, Protocollo
 from tests.contributi.factories import PDF_BYTES, complete_draft, open_bando, referente
 from tests.costellazioni.factories import EnteFactory, StaffFactory
 
@@ -231,6 +231,72 @@ class TestFrozenCall:
         bando = BandoFactory(criteri=False)
         with pytest.raises(ValidationError):
             services.bando_publish(bando=bando, actor=StaffFactory())
+
+
+class TestStepEnte:
+    def test_confirming_updates_the_ente_and_the_application_keeps_a_copy(self):
+        bando = open_bando()
+        user, ente = referente()
+        c = services.candidatura_start(bando=bando, ente=ente, actor=user)
+        dati = {"denominazione": ente.denominazione, "codice_fiscale": ente.codice_fiscale, "pec": "aps@pec.example.it"}
+        c = services.candidatura_save_ente(candidatura=c, actor=user, dati=dati)
+        ente.refresh_from_db()
+        assert ente.pec == "aps@pec.example.it"
+        assert c.dati_ente["pec"] == "aps@pec.example.it"
+        assert c.dati_ente["codice_fiscale"] == ente.codice_fiscale
+        assert EventoAudit.objects.for_object(ente).get().autore == user
+
+    def test_the_codice_fiscale_of_a_verified_ente_is_refused_and_nothing_is_saved(self):
+        bando = open_bando()
+        user, ente = referente()
+        c = services.candidatura_start(bando=bando, ente=ente, actor=user)
+        with pytest.raises(ValidationError) as error:
+            services.candidatura_save_ente(
+                candidatura=c, actor=user, dati={"codice_fiscale": "80012340271", "pec": "aps@pec.example.it"}
+            )
+        assert "codice_fiscale" in error.value.message_dict
+        ente.refresh_from_db()
+        c.refresh_from_db()
+        assert ente.pec == "" and Candidatura.Passo.ENTE not in c.passi_completati
+
+
+class TestRettifica:
+    def test_extension_moves_the_deadline_and_is_audited(self):
+        bando, staff = open_bando(), StaffFactory()
+        nuova = bando.termine + timedelta(days=7)
+        r = services.rettifica_publish(
+            bando=bando, actor=staff, oggetto="Proroga", testo="Si proroga.", nuova_chiusura=nuova
+        )
+        bando.refresh_from_db()
+        assert (r.numero, bando.termine) == (1, nuova)
+        assert EventoAudit.objects.for_object(bando).filter(nota="Proroga").exists()
+
+    def test_applicants_are_told_but_not_those_who_withdrew(self):
+        bando, staff = open_bando(), StaffFactory()
+        drafting, ente = referente()
+        services.candidatura_start(bando=bando, ente=ente, actor=drafting)
+        withdrawn, ente = referente()
+        c = submit(complete_draft(bando=bando, user=withdrawn, ente=ente), withdrawn)
+        services.candidatura_withdraw(candidatura=c, actor=withdrawn)
+        bystander, _ente = referente()
+        nuova = bando.termine + timedelta(days=7)
+        services.rettifica_publish(bando=bando, actor=staff, oggetto="Proroga", testo="T.", nuova_chiusura=nuova)
+        assert list(Messaggio.objects.values_list("destinatario", flat=True)) == [drafting.pk]
+        messaggio = Messaggio.objects.get()
+        assert messaggio.link == bando.get_absolute_url() and "Nuova scadenza" in messaggio.testo
+
+    def test_a_pdf_is_stored_and_anything_else_refused(self):
+        bando, staff = open_bando(), StaffFactory()
+        with pytest.raises(ValidationError) as error:
+            services.rettifica_publish(
+                bando=bando, actor=staff, oggetto="Errata", testo="T", documento=SimpleUploadedFile("a.pdf", b"MZ")
+            )
+        assert "documento" in error.value.message_dict
+        assert not bando.rettifiche.exists()
+        r = services.rettifica_publish(
+            bando=bando, actor=staff, oggetto="Errata", testo="T", documento=SimpleUploadedFile("a.pdf", PDF_BYTES)
+        )
+        assert r.documento.read() == PDF_BYTES
 
 
 @pytest.mark.usefixtures("committed_db")

@@ -143,3 +143,74 @@ def test_detail_query_count_is_fixed(client, django_assert_num_queries, rows):
         FaqBando.objects.create(bando=bando, domanda=f"Domanda {i}?", risposta="Sì.")
     with django_assert_num_queries(7):
         client.get(bando.get_absolute_url())
+
+
+def test_step_ente_updates_the_ente_but_not_its_codice_fiscale(client):
+    bando = open_bando()
+    user, ente = referente()
+    c = services.candidatura_start(bando=bando, ente=ente, actor=user)
+    client.force_login(user)
+    url = reverse("contributi:passo", kwargs={"slug": bando.slug, "pk": c.pk, "passo": "ente"})
+    assert ente.codice_fiscale in client.get(url).content.decode()
+    data = {
+        "denominazione": "Un altro nome",
+        "codice_fiscale": "80012340271",
+        "indirizzo": "Via Bissuola 32",
+        "cap": "30173",
+        "comune": "Venezia",
+        "email": "info@bissuola.example.it",
+        "telefono": "041 123456",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    before = (ente.denominazione, ente.codice_fiscale)
+    ente.refresh_from_db()
+    assert (ente.denominazione, ente.codice_fiscale) == before
+    assert (ente.indirizzo, ente.cap, ente.email, ente.telefono) == (
+        "Via Bissuola 32",
+        "30173",
+        "info@bissuola.example.it",
+        "041 123456",
+    )
+    c.refresh_from_db()
+    assert c.dati_ente["indirizzo"] == "Via Bissuola 32" and c.dati_ente["codice_fiscale"] == ente.codice_fiscale
+    response = client.post(url, {**data, "email": "non-una-email"})
+    assert "Inserisci un indirizzo email valido" in response.content.decode()
+
+
+def test_closed_calls_paginate_keeping_the_line(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for i in range(12):
+        open_bando(titolo=f"Chiuso {i:02d}", apertura=now - timedelta(days=40), chiusura=now - timedelta(days=i + 1))
+    response = client.get("/bandi/", {"linea": "A"})
+    content = response.content.decode()
+    assert "?linea=A&amp;page=2" in content and "Chiuso 11" not in content
+    assert "Chiuso 11" in client.get("/bandi/", {"linea": "A", "page": "2"}).content.decode()
+
+
+class TestRettificaDocumento:
+    def test_the_act_of_an_amendment_is_public_and_linked_from_the_call(self, client, staff_user):
+        bando = open_bando()
+        services.rettifica_publish(
+            bando=bando,
+            actor=staff_user,
+            oggetto="Errata corrige",
+            testo="Art. 4.",
+            documento=SimpleUploadedFile("atto.pdf", PDF_BYTES),
+        )
+        url = reverse("contributi:rettifica", kwargs={"slug": bando.slug, "numero": 1})
+        assert url in client.get(reverse("contributi:bando", kwargs={"slug": bando.slug})).content.decode()
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+    def test_an_amendment_without_act_or_of_a_draft_call_is_not_found(self, client, staff_user):
+        bando = open_bando()
+        services.rettifica_publish(bando=bando, actor=staff_user, oggetto="Errata corrige", testo="Art. 4.")
+        assert client.get(reverse("contributi:rettifica", kwargs={"slug": bando.slug, "numero": 1})).status_code == 404
+        bozza = BandoFactory()
+        assert client.get(reverse("contributi:rettifica", kwargs={"slug": bozza.slug, "numero": 1})).status_code == 404

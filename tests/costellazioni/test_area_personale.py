@@ -20,8 +20,9 @@ from tests.costellazioni.factories import (
 pytestmark = pytest.mark.django_db
 
 # Session, user, unread messages (context processor), the page's own reads.
-# 4 of the core (session, user, unread count, memberships), then one card each from hubs, contributi, antenne.
-DASHBOARD_QUERIES = 7
+# 4 of the core (session, user, unread count, memberships), then one card each from hubs, contributi (applications,
+# and board membership for the evaluators' card), antenne.
+DASHBOARD_QUERIES = 8
 ENTI_QUERIES = 6
 
 CF_PERSONA = "RSSMRA85T10A562S"

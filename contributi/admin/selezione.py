@@ -1,0 +1,342 @@
+"""Admin of the selection: checklist and rules per call, board, preavvisi, integration requests, rankings."""
+
+from io import BytesIO
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from contributi import services
+from contributi.admin.candidature import _each, intermediate
+from contributi.forms_selezione import DeterminaForm
+from contributi.models import (
+    Assegnazione,
+    DichiarazioneConflitto,
+    Graduatoria,
+    MembroCommissione,
+    PosizioneGraduatoria,
+    Preavviso,
+    RegoleSelezione,
+    RichiestaIntegrazioni,
+    Valutazione,
+    VoceChecklist,
+)
+from contributi.models.graduatoria import REGOLE_FISSE
+from costellazioni.admin.actions import ReadOnlyAdminMixin
+from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.permissions import is_staff_comunale
+
+
+def _staff(request) -> bool:
+    return is_staff_comunale(request.user) or request.user.is_superuser
+
+
+@admin.register(VoceChecklist)
+class VoceChecklistAdmin(admin.ModelAdmin):
+    list_display = ["testo", "bando", "riferimento", "bloccante", "ordine"]
+    list_filter = ["bando"]
+    list_editable = ["ordine"]
+    search_fields = ["testo"]
+
+
+@admin.register(RegoleSelezione)
+class RegoleSelezioneAdmin(admin.ModelAdmin):
+    list_display = ["bando", "modalita_punteggio", "soglia_minima", "criterio_spareggio", "finanziamento_parziale"]
+    autocomplete_fields = []
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_frozen():
+            return ["bando", *REGOLE_FISSE]
+        return ["bando"] if obj is not None else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "criterio_spareggio":
+            from contributi.models import CriterioValutazione
+
+            kwargs["queryset"] = CriterioValutazione.objects.select_related("bando")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AssegnazioneInline(admin.TabularInline):
+    model = Assegnazione
+    extra = 0
+    fields = ["candidatura", "assegnata_il", "assegnata_da"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MembroCommissione)
+class MembroCommissioneAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "bando", "presidente", "nominato_il"]
+    list_filter = ["bando", "presidente"]
+    search_fields = ["utente__email", "utente__last_name"]
+    raw_id_fields = ["utente"]
+    inlines = [AssegnazioneInline]
+
+
+@admin.register(DichiarazioneConflitto)
+class DichiarazioneConflittoAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["membro", "candidatura", "conflitto", "dichiarata_il"]
+    list_filter = ["conflitto", "candidatura__bando"]
+    list_select_related = ["membro__utente", "candidatura"]
+
+
+@admin.register(Valutazione)
+class ValutazioneAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Score sheets, read-only for staff: members write them from their own pages."""
+
+    list_display = ["candidatura", "membro", "consenso", "totale", "inviata_il"]
+    list_filter = ["candidatura__bando", "consenso", ("inviata_il", admin.EmptyFieldListFilter)]
+    list_select_related = ["candidatura", "membro__utente"]
+
+
+@admin.register(RichiestaIntegrazioni)
+class RichiestaIntegrazioniAdmin(admin.ModelAdmin):
+    list_display = ["candidatura", "richiesta_il", "scadenza", "risposta_il", "chiusa_il"]
+    list_filter = ["candidatura__bando"]
+    list_select_related = ["candidatura"]
+    readonly_fields = [f.name for f in RichiestaIntegrazioni._meta.fields]
+    actions = ["chiudi_scadute"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_selezione_permission(self, request):
+        return _staff(request)
+
+    @admin.action(description=_("Riprendi l'istruttoria (termine scaduto senza risposta)"), permissions=["selezione"])
+    def chiudi_scadute(self, request, queryset):
+        _each(
+            self,
+            request,
+            queryset,
+            lambda r: services.integrazioni_close(richiesta=r, actor=request.user),
+            _("%(n)d richieste chiuse."),
+        )
+
+
+@admin.register(Preavviso)
+class PreavvisoAdmin(admin.ModelAdmin):
+    """The final decision after a preavviso di rigetto: only once observations arrived or ten days passed."""
+
+    list_display = ["candidatura", "fase", "inviato_il", "scadenza", "osservazioni_il", "esito", "decisa_il"]
+    list_filter = ["fase", "esito", "candidatura__bando"]
+    list_select_related = ["candidatura"]
+    fields = [
+        "candidatura",
+        "fase",
+        "motivi",
+        "inviato_il",
+        "scadenza",
+        "osservazioni",
+        "osservazioni_il",
+        "esito",
+        "considerazioni",
+        "decisa_il",
+        "decisa_da",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [f for f in self.fields if f not in ("esito", "considerazioni")]
+        if obj is None or not obj.is_open:
+            return self.fields
+        return readonly
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        try:
+            services.preavviso_decide(
+                preavviso=obj,
+                actor=request.user,
+                esito=form.cleaned_data["esito"],
+                considerazioni=form.cleaned_data["considerazioni"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            self.message_user(request, text, messages.ERROR)
+
+
+class PosizioneInline(admin.TabularInline):
+    model = PosizioneGraduatoria
+    extra = 0
+    fields = ["posizione", "candidatura", "ente", "punteggio", "punteggi_criteri", "esito", "importo_concesso"]
+    readonly_fields = fields
+    can_delete = False
+    ordering = ["posizione"]
+
+    @admin.display(description=_("ente"))
+    def ente(self, obj):
+        return obj.candidatura.ente
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("candidatura__ente")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Graduatoria)
+class GraduatoriaAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    """The ranking view of a call: positions, outcomes, PDF and XLSX; approval and publication."""
+
+    list_display = ["bando", "stato", "calcolata_il", "determina_numero", "pubblicata_il"]
+    list_filter = ["stato"]
+    readonly_fields = [f.name for f in Graduatoria._meta.fields]
+    inlines = [PosizioneInline]
+    actions = ["ricalcola", "approva", "pubblica", "scarica_pdf", "esporta_xlsx"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_selezione_permission(self, request):
+        return _staff(request)
+
+    @admin.action(description=_("Ricalcola la graduatoria provvisoria"), permissions=["selezione"])
+    def ricalcola(self, request, queryset):
+        _each(
+            self,
+            request,
+            queryset,
+            lambda g: services.graduatoria_compute(bando=g.bando, actor=request.user),
+            _("%(n)d ricalcolate."),
+        )
+
+    @admin.action(description=_("Approva con determina dirigenziale"), permissions=["selezione"])
+    def approva(self, request, queryset):
+        def apply(data):
+            _each(
+                self,
+                request,
+                queryset,
+                lambda g: services.graduatoria_approve(graduatoria=g, actor=request.user, **data),
+                _("%(n)d graduatorie approvate."),
+            )
+
+        return intermediate(
+            self,
+            request,
+            queryset,
+            form_class=DeterminaForm,
+            titolo=_("Approva la graduatoria"),
+            action="approva",
+            apply=apply,
+        )
+
+    @admin.action(description=_("Pubblica la graduatoria approvata"), permissions=["selezione"])
+    def pubblica(self, request, queryset):
+        _each(
+            self,
+            request,
+            queryset,
+            lambda g: services.graduatoria_publish(graduatoria=g, actor=request.user),
+            _("%(n)d graduatorie pubblicate."),
+        )
+
+    @admin.action(description=_("Scarica il PDF"), permissions=["view"])
+    def scarica_pdf(self, request, queryset):
+        graduatoria = queryset.select_related("bando").first()
+        response = HttpResponse(
+            services.graduatoria_render_pdf(graduatoria=graduatoria), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'attachment; filename="graduatoria-{graduatoria.bando.slug}.pdf"'
+        return response
+
+    @admin.action(description=_("Esporta graduatoria e punteggi in XLSX"), permissions=["view"])
+    def esporta_xlsx(self, request, queryset):
+        response = HttpResponse(
+            xlsx_export(queryset.select_related("bando")),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="graduatorie.xlsx"'
+        return response
+
+
+def xlsx_export(graduatorie) -> bytes:
+    """Two sheets: the ranking rows, and every submitted score of every member, criterion by criterion."""
+    from openpyxl import Workbook
+
+    from contributi.models import Punteggio
+
+    workbook = Workbook()
+    ranking = workbook.active
+    ranking.title = "Graduatoria"
+    ranking.append(
+        [
+            str(x)
+            for x in (
+                _("Bando"),
+                _("Posizione"),
+                _("Protocollo"),
+                _("Ente"),
+                _("Progetto"),
+                _("Punteggio"),
+                _("Esito"),
+                _("Contributo concesso"),
+            )
+        ]
+    )
+    scores = workbook.create_sheet("Punteggi")
+    scores.append(
+        [
+            str(x)
+            for x in (
+                _("Bando"),
+                _("Protocollo"),
+                _("Componente"),
+                _("Collegiale"),
+                _("Criterio"),
+                _("Punti"),
+                _("Massimo"),
+                _("Motivazione"),
+            )
+        ]
+    )
+    for graduatoria in graduatorie:
+        for p in graduatoria.posizioni.for_list():
+            ranking.append(
+                [
+                    graduatoria.bando.titolo,
+                    p.posizione,
+                    p.candidatura.numero_protocollo,
+                    p.candidatura.ente.denominazione,
+                    p.candidatura.titolo,
+                    p.punteggio,
+                    str(p.get_esito_display()),
+                    p.importo_concesso,
+                ]
+            )
+        punteggi = (
+            Punteggio.objects.filter(
+                valutazione__candidatura__bando=graduatoria.bando, valutazione__inviata_il__isnull=False
+            )
+            .select_related("valutazione__candidatura", "valutazione__membro__utente", "criterio")
+            .order_by("valutazione__candidatura__numero_protocollo", "valutazione__membro_id", "criterio__ordine")
+        )
+        for s in punteggi:
+            scores.append(
+                [
+                    graduatoria.bando.titolo,
+                    s.valutazione.candidatura.numero_protocollo,
+                    str(s.valutazione.membro),
+                    s.valutazione.consenso,
+                    s.criterio.codice,
+                    s.punti,
+                    s.massimo,
+                    s.commento,
+                ]
+            )
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,87 @@
+"""Writes of the calls: publication, which freezes them, and the dated amendments (rettifiche)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from contributi.models import Bando, Candidatura, Rettifica
+from contributi.uploads import check_upload
+from costellazioni.models import Membership, Messaggio, User
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+
+
+@transaction.atomic
+def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
+    """Publish a draft call: from now on its criteria, amounts, dates and rules are frozen."""
+    bando = Bando.objects.select_for_update().get(pk=bando.pk)
+    if bando.stato != Bando.Stato.BOZZA:
+        raise ValidationError(_("Il bando è già pubblicato."))
+    if not bando.criteri.exists():
+        raise ValidationError(_("Indica i criteri di valutazione prima di pubblicare il bando."))
+    bando.full_clean()
+    bando.stato = Bando.Stato.PUBBLICATO
+    bando.pubblicato_il = now or timezone.now()
+    Bando.objects.filter(pk=bando.pk).update(stato=bando.stato, pubblicato_il=bando.pubblicato_il)
+    audit_record(obj=bando, evento=_("Bando pubblicato"), autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato)
+    return bando
+
+
+@transaction.atomic
+def rettifica_publish(
+    *, bando: Bando, actor, oggetto: str, testo: str, nuova_chiusura=None, documento=None, now=None
+) -> Rettifica:
+    """Publish a dated amendment; ``nuova_chiusura`` extends the deadline (never shortens it).
+
+    ``documento``, the signed act, must be a PDF (checked by content).
+    """
+    bando = Bando.objects.select_for_update().get(pk=bando.pk)
+    if not bando.is_published:
+        raise ValidationError(_("Un bando in bozza si corregge direttamente, senza rettifica."))
+    if nuova_chiusura is not None and nuova_chiusura <= bando.termine:
+        raise ValidationError({"nuova_chiusura": _("La proroga deve spostare il termine più avanti.")})
+    numero = (bando.rettifiche.aggregate(m=Max("numero"))["m"] or 0) + 1
+    rettifica = Rettifica(
+        bando=bando,
+        numero=numero,
+        pubblicata_il=now or timezone.now(),
+        oggetto=oggetto,
+        testo=testo,
+        nuova_chiusura=nuova_chiusura,
+        autore=actor,
+    )
+    rettifica.full_clean()
+    if documento is not None:
+        try:
+            check_upload(documento)
+        except ValidationError as exc:
+            raise ValidationError({"documento": exc.messages}) from exc
+        rettifica.documento.save(f"rettifica-{bando.slug}-{numero}.pdf", documento, save=False)
+    rettifica.save()
+    if nuova_chiusura is not None:
+        Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
+        bando.termine = nuova_chiusura
+    audit_record(obj=bando, evento=_("Rettifica pubblicata"), autore=actor, nota=oggetto)
+    _tell_applicants(bando, rettifica)
+    return rettifica
+
+
+def _tell_applicants(bando: Bando, rettifica: Rettifica) -> None:
+    """Whoever is preparing or has submitted an application hears of the amendment: it may change their plans."""
+    enti = Candidatura.objects.filter(bando=bando).exclude(stato=Candidatura.Stato.RITIRATA).values("ente_id")
+    destinatari = User.objects.filter(
+        memberships__ente_id__in=enti, memberships__stato=Membership.Stato.VERIFICATA, is_active=True
+    ).distinct()
+    testo = [rettifica.oggetto, rettifica.testo]
+    if rettifica.nuova_chiusura is not None:
+        when = formats.date_format(timezone.localtime(rettifica.nuova_chiusura), "DATETIME_FORMAT")
+        testo.append(_("Nuova scadenza: %(when)s (ora di Roma).") % {"when": when})
+    notify(
+        destinatari=destinatari,
+        tipo=Messaggio.Tipo.BANDO,
+        oggetto=_("Rettifica n. %(numero)d al bando «%(bando)s»") % {"numero": rettifica.numero, "bando": bando},
+        testo="\n\n".join(testo),
+        link=bando.get_absolute_url(),
+    )

@@ -1,0 +1,298 @@
+"""The evaluation board: members, conflict-of-interest declarations, assignments, score sheets, final score.
+
+A member with a declared conflict on an application neither reads its scores nor scores it: the querysets
+(``Candidatura.objects.assigned_to``, ``Valutazione.objects.visible_to``) and these functions both refuse.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from contributi.models import (
+    Assegnazione,
+    Bando,
+    Candidatura,
+    DichiarazioneConflitto,
+    MembroCommissione,
+    Punteggio,
+    RegoleSelezione,
+    Valutazione,
+)
+from contributi.services.candidature import candidatura_transition
+from contributi.services.istruttoria import require_staff
+from costellazioni.services.audit import audit_record
+
+S = Candidatura.Stato
+CENT = Decimal("0.01")
+
+
+def regole_for(bando: Bando) -> RegoleSelezione:
+    """The call's selection rules; a call without its own uses the defaults (not saved)."""
+    try:
+        return bando.regole_selezione
+    except RegoleSelezione.DoesNotExist:
+        return RegoleSelezione(bando=bando)
+
+
+# --- board ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membro_add(*, bando: Bando, utente, actor, presidente: bool = False) -> MembroCommissione:
+    require_staff(actor)
+    if presidente:
+        MembroCommissione.objects.filter(bando=bando, presidente=True).exclude(utente=utente).update(presidente=False)
+    membro, _created = MembroCommissione.objects.update_or_create(
+        bando=bando, utente=utente, defaults={"presidente": presidente}
+    )
+    audit_record(obj=bando, evento=_("Commissione aggiornata"), autore=actor, nota=str(membro))
+    return membro
+
+
+def membro_for(*, candidatura: Candidatura, user) -> MembroCommissione:
+    membro = MembroCommissione.objects.filter(bando_id=candidatura.bando_id, utente=user).first()
+    if membro is None:
+        raise PermissionDenied(_("Non fai parte della commissione di questo bando."))
+    return membro
+
+
+@transaction.atomic
+def conflitto_declare(*, candidatura: Candidatura, actor, conflitto: bool, nota: str = "") -> DichiarazioneConflitto:
+    """The member's own declaration for one application; given once, it cannot be changed online."""
+    membro = membro_for(candidatura=candidatura, user=actor)
+    if not Assegnazione.objects.filter(membro=membro, candidatura=candidatura).exists() and not membro.presidente:
+        raise PermissionDenied(_("Questa candidatura non ti è stata assegnata."))
+    if DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura).exists():
+        raise ValidationError(_("Hai già reso la dichiarazione per questa candidatura."))
+    if conflitto and not nota.strip():
+        raise ValidationError({"nota": _("Indica il motivo del conflitto di interessi.")})
+    dichiarazione = DichiarazioneConflitto(membro=membro, candidatura=candidatura, conflitto=conflitto, nota=nota)
+    dichiarazione.full_clean()
+    dichiarazione.save()
+    if conflitto:
+        Valutazione.objects.filter(membro=membro, candidatura=candidatura, inviata_il__isnull=True).delete()
+        audit_record(
+            obj=candidatura, evento=_("Conflitto di interessi dichiarato"), autore=actor, nota=f"{membro}: {nota}"
+        )
+    return dichiarazione
+
+
+def has_conflict(membro: MembroCommissione, candidatura: Candidatura) -> bool:
+    return DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura, conflitto=True).exists()
+
+
+@transaction.atomic
+def assegnazione_create(*, candidatura: Candidatura, membro: MembroCommissione, actor) -> Assegnazione:
+    require_staff(actor)
+    if membro.bando_id != candidatura.bando_id:
+        raise ValidationError(_("Il componente non fa parte della commissione di questo bando."))
+    if candidatura.stato not in (S.AMMISSIBILE, S.IN_VALUTAZIONE):
+        raise ValidationError(_("Si assegnano solo candidature ammissibili o in valutazione."))
+    if has_conflict(membro, candidatura):
+        raise ValidationError(
+            _("%(membro)s ha dichiarato un conflitto di interessi su %(c)s.") % {"membro": membro, "c": candidatura}
+        )
+    assegnazione, _created = Assegnazione.objects.get_or_create(
+        membro=membro, candidatura=candidatura, defaults={"assegnata_da": actor}
+    )
+    return assegnazione
+
+
+@transaction.atomic
+def assegnazione_all(*, candidatura: Candidatura, actor) -> list[Assegnazione]:
+    """Assign the application to every board member of its call (except those who declared a conflict)."""
+    return [
+        assegnazione_create(candidatura=candidatura, membro=membro, actor=actor)
+        for membro in MembroCommissione.objects.filter(bando_id=candidatura.bando_id).select_related("bando")
+        if not has_conflict(membro, candidatura)
+    ]
+
+
+# --- evaluation -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatura:
+    """An admissible application goes to the board; its call enters the evaluation phase."""
+    candidatura = candidatura_transition(candidatura=candidatura, to=S.IN_VALUTAZIONE, actor=actor)
+    bando = Bando.objects.select_for_update().get(pk=candidatura.bando_id)
+    if bando.stato == Bando.Stato.PUBBLICATO:
+        Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.IN_VALUTAZIONE)
+        audit_record(
+            obj=bando,
+            evento=_("Bando in valutazione"),
+            autore=actor,
+            stato_da=Bando.Stato.PUBBLICATO,
+            stato_a=Bando.Stato.IN_VALUTAZIONE,
+        )
+    return candidatura
+
+
+def _scoring_membro(candidatura, actor, *, consenso: bool) -> MembroCommissione:
+    membro = membro_for(candidatura=candidatura, user=actor)
+    if consenso:
+        if not membro.presidente:
+            raise PermissionDenied(_("Il punteggio collegiale lo inserisce il presidente della commissione."))
+        if regole_for(candidatura.bando).modalita_punteggio != RegoleSelezione.Modalita.CONSENSO:
+            raise ValidationError(_("Per questo bando il punteggio finale è la media dei componenti."))
+    elif not Assegnazione.objects.filter(membro=membro, candidatura=candidatura).exists():
+        raise PermissionDenied(_("Questa candidatura non ti è stata assegnata."))
+    dichiarazione = DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura).first()
+    if dichiarazione is None:
+        raise PermissionDenied(_("Prima di valutare dichiara se hai un conflitto di interessi."))
+    if dichiarazione.conflitto:
+        raise PermissionDenied(_("Hai dichiarato un conflitto di interessi: non puoi valutare questa candidatura."))
+    if candidatura.stato != S.IN_VALUTAZIONE:
+        raise ValidationError(_("La candidatura non è in valutazione."))
+    return membro
+
+
+@transaction.atomic
+def punteggi_save(
+    *,
+    candidatura: Candidatura,
+    actor,
+    punteggi: dict,
+    commento: str = "",
+    submit: bool = False,
+    consenso: bool = False,
+    now=None,
+) -> Valutazione:
+    """Save a member's sheet (or the president's consensus sheet): ``{criterio_id: (punti, commento)}``.
+
+    Points go from 0 to the criterion's maximum (also a database constraint). ``submit`` closes the
+    sheet: every criterion must be scored, and from then on it cannot change.
+    """
+    now = now or timezone.now()
+    candidatura = Candidatura.objects.select_for_update(of=("self",)).select_related("bando").get(pk=candidatura.pk)
+    membro = _scoring_membro(candidatura, actor, consenso=consenso)
+    valutazione, _created = Valutazione.objects.get_or_create(membro=membro, candidatura=candidatura, consenso=consenso)
+    if valutazione.is_submitted:
+        raise ValidationError(_("La scheda è già stata inviata e non può più essere modificata."))
+    criteri = {c.pk: c for c in candidatura.bando.criteri.all()}
+    errors = {}
+    for criterio_id, (punti, nota) in punteggi.items():
+        criterio = criteri.get(int(criterio_id))
+        if criterio is None:
+            raise ValidationError(_("Questo criterio non appartiene al bando."))
+        if punti is None or punti == "":
+            Punteggio.objects.filter(valutazione=valutazione, criterio=criterio).delete()
+            continue
+        punti = Decimal(str(punti))
+        if not (0 <= punti <= criterio.punteggio_massimo):
+            errors[f"criterio_{criterio.pk}"] = _("Da 0 a %(max)s punti.") % {"max": criterio.punteggio_massimo}
+            continue
+        Punteggio.objects.update_or_create(
+            valutazione=valutazione,
+            criterio=criterio,
+            defaults={"punti": punti, "massimo": criterio.punteggio_massimo, "commento": nota or ""},
+        )
+    if errors:
+        raise ValidationError(errors)
+    valutazione.commento = commento
+    if submit:
+        scored = set(valutazione.punteggi.values_list("criterio_id", flat=True))
+        missing = [c for pk, c in criteri.items() if pk not in scored]
+        if missing:
+            raise ValidationError(
+                _("Assegna un punteggio a ogni criterio prima di inviare: manca %(c)s.")
+                % {"c": ", ".join(c.codice for c in missing)}
+            )
+        valutazione.totale = sum((p.punti for p in valutazione.punteggi.all()), Decimal(0))
+        valutazione.inviata_il = now
+        audit_record(
+            obj=candidatura,
+            evento=_("Punteggio collegiale inserito") if consenso else _("Scheda di valutazione inviata"),
+            autore=actor,
+        )
+    valutazione.full_clean()
+    valutazione.save()
+    return valutazione
+
+
+def punteggio_finale(candidatura: Candidatura, *, regole: RegoleSelezione | None = None) -> dict | None:
+    """The final score: ``{"totale": Decimal, "criteri": {codice: Decimal}}``, or None while not available.
+
+    Average of the submitted individual sheets (``media``), or the president's consensus sheet
+    (``consenso``). Uses prefetched ``valutazioni`` with their ``punteggi`` when present.
+    """
+    regole = regole or regole_for(candidatura.bando)
+    sheets = [v for v in candidatura.valutazioni.all() if v.is_submitted]
+    if regole.modalita_punteggio == RegoleSelezione.Modalita.CONSENSO:
+        sheets = [v for v in sheets if v.consenso]
+    else:
+        sheets = [v for v in sheets if not v.consenso]
+    if not sheets:
+        return None
+    per_criterio: dict[str, Decimal] = {}
+    for sheet in sheets:
+        for punteggio in sheet.punteggi.all():
+            per_criterio[punteggio.criterio.codice] = per_criterio.get(punteggio.criterio.codice, 0) + punteggio.punti
+    criteri = {k: (v / len(sheets)).quantize(CENT, ROUND_HALF_UP) for k, v in per_criterio.items()}
+    totale = (sum((v.totale for v in sheets), Decimal(0)) / len(sheets)).quantize(CENT, ROUND_HALF_UP)
+    return {"totale": totale, "criteri": criteri}
+
+
+def valutazioni_prefetch():
+    return Prefetch(
+        "valutazioni",
+        queryset=Valutazione.objects.select_related("membro__utente").prefetch_related(
+            Prefetch("punteggi", queryset=Punteggio.objects.select_related("criterio"))
+        ),
+    )
+
+
+def conclusion_errors(candidatura: Candidatura) -> list[str]:
+    regole = regole_for(candidatura.bando)
+    if regole.modalita_punteggio == RegoleSelezione.Modalita.CONSENSO:
+        if not candidatura.valutazioni.filter(consenso=True, inviata_il__isnull=False).exists():
+            return [_("Manca il punteggio collegiale del presidente.")]
+        return []
+    pending = (
+        Assegnazione.objects.without_conflict()
+        .filter(candidatura=candidatura)
+        .exclude(
+            membro__valutazioni__candidatura=candidatura,
+            membro__valutazioni__inviata_il__isnull=False,
+            membro__valutazioni__consenso=False,
+        )
+        .select_related("membro__utente")
+    )
+    errors = [_("%(membro)s non ha ancora inviato la scheda.") % {"membro": a.membro} for a in pending]
+    if not candidatura.valutazioni.filter(consenso=False, inviata_il__isnull=False).exists():
+        errors.append(_("Nessuna scheda di valutazione inviata."))
+    return errors
+
+
+@transaction.atomic
+def valutazione_conclude(*, candidatura: Candidatura, actor, note: str = "") -> Candidatura:
+    errors = conclusion_errors(candidatura)
+    if errors:
+        raise ValidationError(errors)
+    return candidatura_transition(
+        candidatura=candidatura,
+        to=S.VALUTATA,
+        actor=actor,
+        note=note,
+        messaggio=_(
+            "La commissione ha concluso la valutazione della candidatura %(c)s: il punteggio sarà "
+            "visibile con la pubblicazione della graduatoria."
+        )
+        % {"c": candidatura},
+    )
+
+
+@transaction.atomic
+def valutazione_reopen(*, candidatura: Candidatura, actor, note: str) -> Candidatura:
+    """After accepted observations the board revises: sheets reopen, the application is in evaluation again."""
+    from contributi.models import Graduatoria
+
+    if Graduatoria.objects.filter(bando_id=candidatura.bando_id).exclude(stato=Graduatoria.Stato.PROVVISORIA).exists():
+        raise ValidationError(_("La graduatoria è già approvata."))
+    candidatura = candidatura_transition(candidatura=candidatura, to=S.IN_VALUTAZIONE, actor=actor, note=note)
+    Valutazione.objects.filter(candidatura=candidatura).update(inviata_il=None, totale=None)
+    return candidatura

@@ -1,0 +1,381 @@
+"""Writes of the award stage: tranche plans, acceptance, publication, payments, reductions, revocation, closing.
+
+Changes of ``Candidatura.stato`` go through ``candidatura_transition``; the other writes record their audit row
+here. The payment rules are also enforced by a database trigger (migrations ``0006`` and ``0012``).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from contributi import permissions
+from contributi.models import Bando, Candidatura, Concessione, Pagamento, Rendiconto, Riduzione, TrancheBando
+from contributi.services.candidature import candidatura_referenti, candidatura_transition
+from costellazioni.models import Messaggio
+from costellazioni.permissions import is_staff_comunale
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+
+C = Candidatura.Stato
+PIANO_PREDEFINITO = [
+    {"nome": "Anticipo", "percentuale": Decimal("40"), "condizione": TrancheBando.Condizione.AVVIO},
+    {"nome": "Saldo", "percentuale": Decimal("60"), "condizione": TrancheBando.Condizione.RENDICONTO_FINALE},
+]
+
+
+def _require(decision):
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+def _require_staff(actor):
+    if not is_staff_comunale(actor):
+        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+
+
+def _money(value: Decimal) -> str:
+    return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+
+
+# --- tranche plan ---------------------------------------------------------------------------------
+
+
+def tranche_errors(tranche: list[dict]) -> list[str]:
+    """What is wrong with a plan: the percentages add up to 100 and the balance waits for the final report."""
+    if not tranche:
+        return [_("Indica almeno una tranche.")]
+    errors = []
+    totale = sum((Decimal(t["percentuale"]) for t in tranche), Decimal("0"))
+    if totale != 100:
+        errors.append(
+            _("Le percentuali delle tranche devono sommare a 100 (ora sommano a %(totale)s).")
+            % {"totale": f"{totale.normalize():f}"}
+        )
+    return errors
+
+
+@transaction.atomic
+def tranche_plan_set(*, bando: Bando, actor, tranche: list[dict]) -> list[TrancheBando]:
+    """Replace the call's payment plan (rows with ``nome``, ``percentuale``, ``condizione``), before any payment."""
+    _require_staff(actor)
+    bando = Bando.objects.select_for_update().get(pk=bando.pk)
+    errors = tranche_errors(tranche)
+    if errors:
+        raise ValidationError(errors)
+    if Pagamento.objects.filter(tranche__bando=bando).exists():
+        raise ValidationError(_("Sono già stati registrati pagamenti: il piano delle tranche non si cambia più."))
+    rows = [TrancheBando(bando=bando, ordine=ordine, **row) for ordine, row in enumerate(tranche, start=1)]
+    for row in rows:
+        row.full_clean(exclude=["bando"], validate_unique=False)
+    bando.tranche.all().delete()
+    TrancheBando.objects.bulk_create(rows)
+    audit_record(
+        obj=bando,
+        evento=_("Piano delle tranche"),
+        autore=actor,
+        nota=", ".join(f"{row.nome} {row.percentuale.normalize():f}%" for row in rows),
+    )
+    return rows
+
+
+# --- award ----------------------------------------------------------------------------------------
+
+
+def _default_agreement(candidatura: Candidatura) -> dict:
+    bando = candidatura.bando
+    return {
+        "importo": candidatura.importo_concesso,
+        "cup": bando.cup,
+        "norma": _(
+            "Art. 12 L. 241/1990; D.Lgs. 117/2017 (Codice del Terzo settore); bando «%(bando)s» "
+            "(PN Metro Plus 2021-2027, Costellazioni civiche)"
+        )
+        % {"bando": bando.titolo},
+        "ufficio": _("Direzione Coesione sociale — Servizio Welfare di comunità"),
+        "modalita_individuazione": _("Procedura comparativa a evidenza pubblica: graduatoria del bando «%(bando)s»")
+        % {"bando": bando.titolo},
+    }
+
+
+@transaction.atomic
+def concessione_create(*, candidatura: Candidatura, actor, **dati) -> Concessione:
+    """The award of a financed application (once: a second call returns it), with the agreement data given."""
+    candidatura = Candidatura.objects.select_for_update(of=("self",)).select_related("bando").get(pk=candidatura.pk)
+    existing = Concessione.objects.filter(candidatura=candidatura).first()
+    if existing:
+        return existing
+    if candidatura.importo_concesso is None or candidatura.stato not in (C.FINANZIATA, C.AVVIATA):
+        raise ValidationError(_("Solo una candidatura finanziata dalla graduatoria riceve una concessione."))
+    concessione = Concessione(candidatura=candidatura, **{**_default_agreement(candidatura), **dati})
+    concessione.full_clean()
+    concessione.save()
+    audit_record(obj=concessione, evento=_("Concessione registrata"), autore=actor, nota=f"{concessione.importo} €")
+    return concessione
+
+
+@transaction.atomic
+def concessione_update(*, concessione: Concessione, actor, **dati) -> Concessione:
+    """Staff fill in or correct the agreement data (CUP, dates, COR, transparency fields)."""
+    _require_staff(actor)
+    concessione = Concessione.objects.select_for_update().get(pk=concessione.pk)
+    changed = []
+    for name, value in dati.items():
+        if getattr(concessione, name) != value:
+            setattr(concessione, name, value)
+            changed.append(str(Concessione._meta.get_field(name).verbose_name))
+    if not changed:
+        return concessione
+    concessione.full_clean()
+    concessione.save()
+    audit_record(obj=concessione, evento=_("Dati della concessione aggiornati"), autore=actor, nota=", ".join(changed))
+    return concessione
+
+
+@transaction.atomic
+def concessione_accept(*, candidatura: Candidatura, actor, data_inizio: date, data_fine: date, now=None) -> Concessione:
+    """The beneficiary accepts the grant: acceptance recorded, project dates set, FINANZIATA → AVVIATA."""
+    _require(permissions.can_accept(actor, candidatura))
+    if data_fine < data_inizio:
+        raise ValidationError({"data_fine": _("La fine del progetto non può precedere l'inizio.")})
+    concessione = concessione_create(candidatura=candidatura, actor=actor)
+    concessione = Concessione.objects.select_for_update().get(pk=concessione.pk)
+    concessione.data_inizio = data_inizio
+    concessione.data_fine = data_fine
+    concessione.accettata_il = now or timezone.now()
+    concessione.accettata_da = actor
+    concessione.full_clean()
+    concessione.save()
+    candidatura_transition(candidatura=candidatura, to=C.AVVIATA, actor=actor)
+    return concessione
+
+
+@transaction.atomic
+def concessione_renounce(*, candidatura: Candidatura, actor, note: str) -> Candidatura:
+    """The beneficiary renounces the grant (rinuncia), with a reason: FINANZIATA → RITIRATA."""
+    _require(permissions.can_accept(actor, candidatura))
+    return candidatura_transition(candidatura=candidatura, to=C.RITIRATA, actor=actor, note=note)
+
+
+@transaction.atomic
+def concessione_publish(*, concessione: Concessione, actor, pubblicata_il: date | None = None) -> Concessione:
+    """Record the publication in Amministrazione trasparente: from that date the award takes effect."""
+    _require_staff(actor)
+    concessione = Concessione.objects.select_for_update().select_related("candidatura").get(pk=concessione.pk)
+    if concessione.pubblicata_il:
+        raise ValidationError(_("La concessione è già pubblicata."))
+    errors = {}
+    if not concessione.cup:
+        errors["cup"] = _("Indica il codice CUP prima di pubblicare.")
+    if concessione.de_minimis and not concessione.codice_cor:
+        errors["codice_cor"] = _("Per un aiuto «de minimis» indica il codice COR del Registro nazionale aiuti.")
+    if errors:
+        raise ValidationError(errors)
+    concessione.pubblicata_il = pubblicata_il or timezone.localdate()
+    concessione.pubblicata_da = actor
+    concessione.full_clean()
+    concessione.save()
+    audit_record(
+        obj=concessione,
+        evento=_("Concessione pubblicata"),
+        autore=actor,
+        nota=formats.date_format(concessione.pubblicata_il, "SHORT_DATE_FORMAT"),
+    )
+    return concessione
+
+
+# --- payments -------------------------------------------------------------------------------------
+
+
+def tranche_stato(concessione: Concessione) -> list[dict]:
+    """Each tranche of the plan with its amount, what has been paid on it and whether it may be paid now."""
+    tranche = list(concessione.candidatura.bando.tranche.all())
+    importi = concessione.importi_tranche(tranche)
+    pagato = dict(concessione.pagamenti.values("tranche_id").annotate(t=Sum("importo")).values_list("tranche_id", "t"))
+    approvati = set(concessione.rendiconti.filter(stato=Rendiconto.Stato.APPROVATO).values_list("tipo", flat=True))
+    rows = []
+    for t in tranche:
+        paid = pagato.get(t.pk, Decimal("0.00"))
+        rows.append(
+            {
+                "tranche": t,
+                "importo": importi[t.pk],
+                "pagato": paid,
+                "residuo": max(importi[t.pk] - paid, Decimal("0.00")),
+                "condizione_soddisfatta": _condition_met(concessione, t, approvati),
+            }
+        )
+    return rows
+
+
+def _condition_met(concessione, tranche, approvati) -> bool:
+    if tranche.condizione == TrancheBando.Condizione.AVVIO:
+        return concessione.accettata_il is not None
+    if tranche.condizione == TrancheBando.Condizione.RENDICONTO_INTERMEDIO:
+        return Rendiconto.Tipo.INTERMEDIO in approvati
+    return Rendiconto.Tipo.FINALE in approvati
+
+
+def pagamento_check(*, concessione: Concessione, tranche: TrancheBando, importo=None) -> Decimal:
+    """The amount a payment on ``tranche`` may have now (``importo``, or what is left of the tranche), or why not.
+
+    Refused before publication, after revocation, before the tranche's condition is met, above the tranche or
+    above the payable amount. Reads only: ``pagamento_register`` calls it again holding the award's lock.
+    """
+    if tranche.bando_id != concessione.candidatura.bando_id:
+        raise ValidationError({"tranche": _("La tranche non appartiene al piano di questo bando.")})
+    if concessione.revocata_il:
+        raise ValidationError(_("Il contributo è stato revocato: non si possono registrare pagamenti."))
+    if concessione.pubblicata_il is None:
+        raise ValidationError(
+            _(
+                "La concessione non è ancora pubblicata in Amministrazione trasparente "
+                "(art. 26 c. 3 D.Lgs. 33/2013): non ha efficacia e non si può pagare."
+            )
+        )
+    row = next(r for r in tranche_stato(concessione) if r["tranche"].pk == tranche.pk)
+    if not row["condizione_soddisfatta"]:
+        raise ValidationError(
+            {
+                "tranche": _("La condizione della tranche non è soddisfatta: %(c)s.")
+                % {"c": tranche.get_condizione_display().lower()}
+            }
+        )
+    importo = row["residuo"] if importo is None else Decimal(importo)
+    if importo <= 0:
+        raise ValidationError({"importo": _("La tranche è già stata pagata per intero.")})
+    if importo > row["residuo"]:
+        raise ValidationError(
+            {"importo": _("L'importo supera quanto resta della tranche: %(r)s €.") % {"r": _money(row["residuo"])}}
+        )
+    residuo = concessione.importo_erogabile - concessione.erogato()
+    if importo > residuo:
+        raise ValidationError(
+            {"importo": _("L'importo supera il contributo ancora erogabile: %(r)s €.") % {"r": _money(residuo)}}
+        )
+    return importo
+
+
+@transaction.atomic
+def pagamento_register(
+    *, concessione: Concessione, tranche: TrancheBando, actor, data: date, numero_mandato: str, importo=None
+) -> Pagamento:
+    """Record a payment order on a tranche (see ``pagamento_check``); ``importo`` defaults to the tranche's rest.
+
+    The award row stays locked until commit, so parallel payments queue up and each sees the others.
+    """
+    _require_staff(actor)
+    concessione = (
+        Concessione.objects.select_for_update(of=("self",)).select_related("candidatura__bando").get(pk=concessione.pk)
+    )
+    importo = pagamento_check(concessione=concessione, tranche=tranche, importo=importo)
+    pagamento = Pagamento(
+        concessione=concessione,
+        tranche=tranche,
+        data=data,
+        importo=importo,
+        numero_mandato=numero_mandato,
+        registrato_da=actor,
+    )
+    pagamento.full_clean()
+    pagamento.save()
+    audit_record(
+        obj=concessione,
+        evento=_("Pagamento registrato"),
+        autore=actor,
+        nota=_("%(tranche)s: %(importo)s €, mandato %(mandato)s")
+        % {"tranche": tranche.nome, "importo": _money(importo), "mandato": numero_mandato},
+    )
+    notify(
+        destinatari=candidatura_referenti(concessione.candidatura),
+        tipo=Messaggio.Tipo.PAGAMENTO,
+        oggetto=_("Pagamento disposto: %(candidatura)s") % {"candidatura": concessione.candidatura},
+        testo=_("Il Comune ha disposto il pagamento di %(importo)s € (%(tranche)s), mandato n. %(mandato)s.")
+        % {"importo": _money(importo), "tranche": tranche.nome, "mandato": numero_mandato},
+        link=concessione.get_absolute_url(),
+    )
+    return pagamento
+
+
+# --- reductions, revocation, closing --------------------------------------------------------------
+
+
+def riduzione_check(*, concessione: Concessione, importo: Decimal, motivo: str) -> None:
+    """Why a reduction of ``importo`` cannot be made now, if it cannot: never below what has been paid."""
+    if not motivo.strip():
+        raise ValidationError({"motivo": _("Scrivi il motivo della riduzione: verrà comunicato al beneficiario.")})
+    if concessione.revocata_il:
+        raise ValidationError(_("Il contributo è stato revocato."))
+    if importo is None or importo <= 0:
+        raise ValidationError({"importo": _("Indica un importo maggiore di zero.")})
+    nuovo_erogabile = concessione.importo - concessione.riduzione - importo
+    if nuovo_erogabile <= 0:
+        raise ValidationError({"importo": _("La riduzione azzera il contributo: disponi invece la revoca.")})
+    erogato = concessione.erogato()
+    if nuovo_erogabile < erogato:
+        raise ValidationError(
+            {
+                "importo": _("Il contributo ridotto sarebbe inferiore a quanto già pagato (%(p)s €).")
+                % {"p": _money(erogato)}
+            }
+        )
+
+
+@transaction.atomic
+def concessione_reduce(*, concessione: Concessione, actor, importo: Decimal, motivo: str) -> Riduzione:
+    """Reduce the amount granted, with the reason (see ``riduzione_check``)."""
+    _require_staff(actor)
+    concessione = Concessione.objects.select_for_update().select_related("candidatura").get(pk=concessione.pk)
+    riduzione_check(concessione=concessione, importo=importo, motivo=motivo)
+    riduzione = Riduzione(concessione=concessione, importo=importo, motivo=motivo, autore=actor)
+    riduzione.full_clean()
+    riduzione.save()
+    concessione.riduzione += importo
+    concessione.motivo_riduzione = "\n\n".join(part for part in (concessione.motivo_riduzione, motivo) if part)
+    concessione.full_clean()
+    concessione.save()
+    audit_record(obj=concessione, evento=_("Contributo ridotto"), autore=actor, nota=f"{_money(importo)} €: {motivo}")
+    notify(
+        destinatari=candidatura_referenti(concessione.candidatura),
+        tipo=Messaggio.Tipo.PAGAMENTO,
+        oggetto=_("Contributo ridotto: %(candidatura)s") % {"candidatura": concessione.candidatura},
+        testo=_("Il contributo è stato ridotto di %(importo)s €; ora è di %(erogabile)s €.\n\n%(motivo)s")
+        % {"importo": _money(importo), "erogabile": _money(concessione.importo_erogabile), "motivo": motivo},
+        link=concessione.get_absolute_url(),
+    )
+    return riduzione
+
+
+@transaction.atomic
+def concessione_revoke(*, concessione: Concessione, actor, motivo: str, now=None) -> Concessione:
+    """Revoke the grant (→ REVOCATA, with the reason): nothing more is paid; what was paid is to be recovered."""
+    concessione = Concessione.objects.select_for_update().get(pk=concessione.pk)
+    candidatura_transition(
+        candidatura=concessione.candidatura,
+        to=C.REVOCATA,
+        actor=actor,
+        note=motivo,
+        messaggio=_("Il contributo è stato revocato.\n\n%(motivo)s") % {"motivo": motivo},
+    )
+    concessione.revocata_il = now or timezone.now()
+    concessione.motivo_revoca = motivo
+    concessione.full_clean()
+    concessione.save()
+    return concessione
+
+
+@transaction.atomic
+def concessione_close(*, concessione: Concessione, actor) -> Concessione:
+    """Close the project (RENDICONTATA → CONCLUSA) once the final report is approved and everything is paid."""
+    concessione = Concessione.objects.select_for_update().select_related("candidatura").get(pk=concessione.pk)
+    if not concessione.rendiconti.filter(tipo=Rendiconto.Tipo.FINALE, stato=Rendiconto.Stato.APPROVATO).exists():
+        raise ValidationError(_("Il rendiconto finale non è ancora approvato."))
+    residuo = concessione.importo_erogabile - concessione.erogato()
+    if residuo > 0:
+        raise ValidationError(_("Restano da pagare %(r)s €: registra prima il saldo.") % {"r": _money(residuo)})
+    candidatura_transition(candidatura=concessione.candidatura, to=C.CONCLUSA, actor=actor)
+    return concessione

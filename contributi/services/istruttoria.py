@@ -1,0 +1,362 @@
+"""Istruttoria: admissibility checklist, soccorso istruttorio and preavviso di rigetto (art. 10-bis L. 241/1990).
+
+State changes go through ``candidatura_transition``; this module checks what is not about who acts
+(deadlines, the ten days of the preavviso, a complete checklist) before calling it.
+"""
+
+import hashlib
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from contributi.models import (
+    PREAVVISO_GIORNI,
+    Candidatura,
+    DocumentoIntegrazione,
+    Preavviso,
+    RichiestaIntegrazioni,
+    VerificaChecklist,
+)
+from contributi.services.candidature import candidatura_referenti, candidatura_transition
+from contributi.uploads import EXTENSIONS, check_upload
+from costellazioni.models import Messaggio
+from costellazioni.permissions import can_act_for_ente, is_staff_comunale
+from costellazioni.services.audit import audit_record
+from costellazioni.services.notifications import notify
+
+S = Candidatura.Stato
+
+
+def require_staff(actor) -> None:
+    if not (is_staff_comunale(actor) or (actor.is_authenticated and actor.is_superuser)):
+        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+
+
+def _when(value) -> str:
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def _lock(candidatura) -> Candidatura:
+    return Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
+
+
+# --- start and checklist --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def istruttoria_start(*, candidatura: Candidatura, actor, now=None) -> Candidatura:
+    """Open the admissibility review of a submitted application, once the call has closed."""
+    now = now or timezone.now()
+    candidatura = _lock(candidatura)
+    if now < candidatura.bando.termine:
+        raise ValidationError(_("Il bando è ancora aperto: l'istruttoria inizia dopo la scadenza."))
+    candidatura = candidatura_transition(candidatura=candidatura, to=S.IN_ISTRUTTORIA, actor=actor)
+    VerificaChecklist.objects.bulk_create(
+        [VerificaChecklist(candidatura=candidatura, voce=voce) for voce in candidatura.bando.checklist.all()],
+        ignore_conflicts=True,
+    )
+    return candidatura
+
+
+@transaction.atomic
+def checklist_save(*, candidatura: Candidatura, actor, risposte: dict, now=None) -> list[VerificaChecklist]:
+    """Record staff's answers: ``{voce_id: (soddisfatta: bool | None, nota: str)}``."""
+    require_staff(actor)
+    now = now or timezone.now()
+    candidatura = _lock(candidatura)
+    if candidatura.stato not in (S.IN_ISTRUTTORIA, S.INTEGRAZIONI_RICHIESTE):
+        raise ValidationError(_("La checklist si compila solo durante l'istruttoria."))
+    voci = {v.pk: v for v in candidatura.bando.checklist.all()}
+    saved = []
+    for voce_id, (soddisfatta, nota) in risposte.items():
+        voce = voci.get(int(voce_id))
+        if voce is None:
+            raise ValidationError(_("Questa voce non appartiene alla checklist del bando."))
+        verifica, _created = VerificaChecklist.objects.get_or_create(candidatura=candidatura, voce=voce)
+        verifica.soddisfatta = soddisfatta
+        verifica.nota = nota or ""
+        verifica.verificata_da = actor
+        verifica.verificata_il = now
+        verifica.full_clean()
+        verifica.save()
+        saved.append(verifica)
+    return saved
+
+
+def checklist_errors(candidatura: Candidatura) -> list[str]:
+    """What stops a positive admissibility outcome: unanswered or unmet blocking items."""
+    verifiche = {v.voce_id: v for v in candidatura.verifiche.all()}
+    errors = []
+    for voce in candidatura.bando.checklist.all():
+        verifica = verifiche.get(voce.pk)
+        if verifica is None or verifica.soddisfatta is None:
+            errors.append(_("Requisito non ancora verificato: %(voce)s") % {"voce": voce.testo})
+        elif voce.bloccante and not verifica.soddisfatta:
+            errors.append(_("Requisito non soddisfatto: %(voce)s") % {"voce": voce.testo})
+    return errors
+
+
+@transaction.atomic
+def istruttoria_ammissibile(*, candidatura: Candidatura, actor, note: str = "", now=None) -> Candidatura:
+    candidatura = _lock(candidatura)
+    errors = checklist_errors(candidatura)
+    if errors:
+        raise ValidationError(errors)
+    if candidatura.preavvisi.undecided().exists():
+        raise ValidationError(_("C'è un preavviso di rigetto in corso: decidi prima sulle osservazioni."))
+    return candidatura_transition(candidatura=candidatura, to=S.AMMISSIBILE, actor=actor, note=note)
+
+
+# --- soccorso istruttorio -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def integrazioni_request(*, candidatura: Candidatura, actor, testo: str, scadenza, now=None) -> RichiestaIntegrazioni:
+    """Ask the applicant for documents or corrections by ``scadenza``; they are told by e-mail."""
+    require_staff(actor)
+    now = now or timezone.now()
+    if not testo.strip():
+        raise ValidationError({"testo": _("Scrivi quali integrazioni servono.")})
+    if scadenza is None or scadenza <= now:
+        raise ValidationError({"scadenza": _("Il termine per le integrazioni deve essere nel futuro.")})
+    candidatura = _lock(candidatura)
+    messaggio = _(
+        "Per completare l'istruttoria della candidatura %(c)s servono integrazioni:\n\n%(testo)s\n\n"
+        "Rispondi dalla tua area personale entro il %(when)s (ora di Roma)."
+    ) % {"c": candidatura, "testo": testo, "when": _when(scadenza)}
+    candidatura = candidatura_transition(
+        candidatura=candidatura, to=S.INTEGRAZIONI_RICHIESTE, actor=actor, note=testo, messaggio=messaggio
+    )
+    richiesta = RichiestaIntegrazioni(
+        candidatura=candidatura, testo=testo, scadenza=scadenza, richiesta_da=actor, richiesta_il=now
+    )
+    richiesta.full_clean()
+    richiesta.save()
+    return richiesta
+
+
+def integrazioni_reply_decision(user, richiesta: RichiestaIntegrazioni, *, now=None):
+    from costellazioni.permissions import ALLOWED, Decision
+
+    decision = can_act_for_ente(user, richiesta.candidatura.ente)
+    if not decision:
+        return decision
+    if not richiesta.is_pending:
+        return Decision(False, _("A questa richiesta di integrazioni è già stata data risposta."))
+    if (now or timezone.now()) > richiesta.scadenza:
+        return Decision(
+            False,
+            _(
+                "Il termine per inviare le integrazioni è scaduto il %(when)s (ora di Roma): la risposta non può "
+                "più essere accettata. Per chiarimenti scrivi all'ufficio che segue il bando."
+            )
+            % {"when": _when(richiesta.scadenza)},
+        )
+    return ALLOWED
+
+
+@transaction.atomic
+def integrazioni_reply(
+    *, richiesta: RichiestaIntegrazioni, actor, risposta: str, files=(), now=None
+) -> RichiestaIntegrazioni:
+    """The applicant's reply (text and PDFs) before the deadline; the application returns to review."""
+    now = now or timezone.now()
+    richiesta = (
+        RichiestaIntegrazioni.objects.select_for_update(of=("self",))
+        .select_related("candidatura__ente", "candidatura__bando")
+        .get(pk=richiesta.pk)
+    )
+    decision = integrazioni_reply_decision(actor, richiesta, now=now)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if not risposta.strip() and not files:
+        raise ValidationError({"risposta": _("Scrivi una risposta o allega almeno un documento.")})
+    for uploaded in files:
+        try:
+            content_type = check_upload(uploaded)
+        except ValidationError as exc:
+            raise ValidationError({"documenti": [f"{uploaded.name}: {m}" for m in exc.messages]}) from exc
+        digest = hashlib.sha256()
+        for chunk in uploaded.chunks():
+            digest.update(chunk)
+        uploaded.seek(0)
+        documento = DocumentoIntegrazione(
+            richiesta=richiesta,
+            nome_originale=uploaded.name[:200],
+            content_type=content_type,
+            dimensione=uploaded.size,
+            sha256=digest.hexdigest(),
+            caricato_da=actor,
+        )
+        documento.file.save(f"integrazione{EXTENSIONS[content_type]}", uploaded, save=False)
+        documento.save()
+    richiesta.risposta = risposta
+    richiesta.risposta_il = now
+    richiesta.risposta_da = actor
+    richiesta.save(update_fields=["risposta", "risposta_il", "risposta_da"])
+    candidatura_transition(
+        candidatura=richiesta.candidatura,
+        to=S.IN_ISTRUTTORIA,
+        actor=actor,
+        note=_("Integrazioni inviate dall'ente."),
+        messaggio=_("Abbiamo ricevuto le integrazioni: l'istruttoria della candidatura %(c)s riprende.")
+        % {"c": richiesta.candidatura},
+    )
+    return richiesta
+
+
+@transaction.atomic
+def integrazioni_close(*, richiesta: RichiestaIntegrazioni, actor, now=None) -> RichiestaIntegrazioni:
+    """After the deadline with no reply, staff resume the review with what they have."""
+    require_staff(actor)
+    now = now or timezone.now()
+    richiesta = RichiestaIntegrazioni.objects.select_for_update(of=("self",)).get(pk=richiesta.pk)
+    if not richiesta.is_pending:
+        raise ValidationError(_("La richiesta non è più in attesa."))
+    if now <= richiesta.scadenza:
+        raise ValidationError(_("Il termine per le integrazioni non è ancora scaduto."))
+    richiesta.chiusa_il = now
+    richiesta.save(update_fields=["chiusa_il"])
+    candidatura_transition(
+        candidatura=richiesta.candidatura,
+        to=S.IN_ISTRUTTORIA,
+        actor=actor,
+        note=_("Termine per le integrazioni scaduto senza risposta."),
+    )
+    return richiesta
+
+
+# --- preavviso di rigetto -------------------------------------------------------------------------
+
+FASE_STATO = {Preavviso.Fase.ISTRUTTORIA: S.IN_ISTRUTTORIA, Preavviso.Fase.VALUTAZIONE: S.VALUTATA}
+
+
+@transaction.atomic
+def preavviso_send(
+    *, candidatura: Candidatura, actor, motivi: str, fase: str = Preavviso.Fase.ISTRUTTORIA, now=None
+) -> Preavviso:
+    """Tell the applicant the reasons for a negative outcome; they have ten days for written observations."""
+    require_staff(actor)
+    now = now or timezone.now()
+    candidatura = _lock(candidatura)
+    if candidatura.stato != FASE_STATO[fase]:
+        raise ValidationError(
+            _("Il preavviso di rigetto si invia a una candidatura nello stato «%(stato)s».")
+            % {"stato": S(FASE_STATO[fase]).label}
+        )
+    if not motivi.strip():
+        raise ValidationError({"motivi": _("Scrivi i motivi che impediscono l'accoglimento.")})
+    if candidatura.preavvisi.undecided().filter(fase=fase).exists():
+        raise ValidationError(_("Un preavviso di rigetto è già in corso per questa candidatura."))
+    preavviso = Preavviso(
+        candidatura=candidatura,
+        fase=fase,
+        motivi=motivi,
+        inviato_il=now,
+        inviato_da=actor,
+        scadenza=now + timedelta(days=PREAVVISO_GIORNI),
+    )
+    preavviso.full_clean()
+    preavviso.save()
+    audit_record(obj=candidatura, evento=_("Preavviso di rigetto inviato"), autore=actor, nota=motivi)
+    notify(
+        destinatari=candidatura_referenti(candidatura),
+        tipo=Messaggio.Tipo.CANDIDATURA,
+        oggetto=_("Preavviso di rigetto: %(c)s") % {"c": candidatura},
+        testo=_(
+            "Ai sensi dell'art. 10-bis della legge 241/1990 ti comunichiamo i motivi che impediscono "
+            "l'accoglimento della candidatura %(c)s:\n\n%(motivi)s\n\nEntro il %(when)s (10 giorni) puoi "
+            "presentare osservazioni scritte, eventualmente con documenti, dalla tua area personale."
+        )
+        % {"c": candidatura, "motivi": motivi, "when": _when(preavviso.scadenza)},
+        link=candidatura.get_absolute_url(),
+    )
+    return preavviso
+
+
+def osservazioni_decision(user, preavviso: Preavviso, *, now=None):
+    from costellazioni.permissions import ALLOWED, Decision
+
+    decision = can_act_for_ente(user, preavviso.candidatura.ente)
+    if not decision:
+        return decision
+    if preavviso.osservazioni_il is not None or not preavviso.is_open:
+        return Decision(False, _("Le osservazioni su questo preavviso sono già state inviate."))
+    if (now or timezone.now()) > preavviso.scadenza:
+        return Decision(
+            False,
+            _("Il termine di 10 giorni per le osservazioni è scaduto il %(when)s (ora di Roma).")
+            % {"when": _when(preavviso.scadenza)},
+        )
+    return ALLOWED
+
+
+@transaction.atomic
+def preavviso_observations(*, preavviso: Preavviso, actor, osservazioni: str, now=None) -> Preavviso:
+    now = now or timezone.now()
+    preavviso = (
+        Preavviso.objects.select_for_update(of=("self",)).select_related("candidatura__ente").get(pk=preavviso.pk)
+    )
+    decision = osservazioni_decision(actor, preavviso, now=now)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if not osservazioni.strip():
+        raise ValidationError({"osservazioni": _("Scrivi le tue osservazioni.")})
+    preavviso.osservazioni = osservazioni
+    preavviso.osservazioni_il = now
+    preavviso.osservazioni_da = actor
+    preavviso.save(update_fields=["osservazioni", "osservazioni_il", "osservazioni_da"])
+    audit_record(obj=preavviso.candidatura, evento=_("Osservazioni al preavviso inviate"), autore=actor)
+    return preavviso
+
+
+@transaction.atomic
+def preavviso_decide(*, preavviso: Preavviso, actor, esito: str, considerazioni: str, now=None) -> Preavviso:
+    """The final decision after a preavviso: only once the observations arrived or the ten days passed.
+
+    ``considerazioni`` records how the observations were considered. A confirmed rejection at the
+    istruttoria makes the application non ammissibile now; at evaluation it becomes non idonea when the
+    ranking is published. Accepted observations leave the application in review.
+    """
+    require_staff(actor)
+    now = now or timezone.now()
+    preavviso = Preavviso.objects.select_for_update(of=("self",)).get(pk=preavviso.pk)
+    if not preavviso.is_open:
+        raise ValidationError(_("Su questo preavviso è già stata presa la decisione."))
+    if not preavviso.can_decide(now):
+        raise ValidationError(
+            _(
+                "L'ente ha tempo fino al %(when)s per le osservazioni: la decisione si prende dopo averle "
+                "ricevute o a termine scaduto."
+            )
+            % {"when": _when(preavviso.scadenza)}
+        )
+    if esito not in Preavviso.Esito.values:
+        raise ValidationError({"esito": _("Scegli la decisione.")})
+    if not considerazioni.strip():
+        if preavviso.osservazioni_il is not None:
+            raise ValidationError({"considerazioni": _("Scrivi come sono state considerate le osservazioni.")})
+        considerazioni = _("Nessuna osservazione pervenuta entro il termine.")
+    preavviso.esito = esito
+    preavviso.considerazioni = considerazioni
+    preavviso.decisa_il = now
+    preavviso.decisa_da = actor
+    preavviso.full_clean()
+    preavviso.save()
+    nota = _("Motivi: %(motivi)s\n\nValutazione delle osservazioni: %(considerazioni)s") % {
+        "motivi": preavviso.motivi,
+        "considerazioni": considerazioni,
+    }
+    if esito == Preavviso.Esito.CONFERMATO and preavviso.fase == Preavviso.Fase.ISTRUTTORIA:
+        candidatura_transition(candidatura=preavviso.candidatura, to=S.NON_AMMISSIBILE, actor=actor, note=nota)
+    else:
+        audit_record(
+            obj=preavviso.candidatura,
+            evento=_("Decisione sulle osservazioni"),
+            autore=actor,
+            nota=f"{Preavviso.Esito(esito).label}. {considerazioni}",
+        )
+    return preavviso

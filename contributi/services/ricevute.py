@@ -1,0 +1,59 @@
+"""The receipt of a submitted application: a PDF/A of the snapshot, stored once and e-mailed."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from contributi.models import Candidatura
+
+
+def ricevuta_render(*, candidatura: Candidatura) -> bytes:
+    from costellazioni.services.pdf import pdf_render
+
+    return pdf_render(
+        template_name="contributi/pdf/ricevuta.html",
+        context={"candidatura": candidatura, "snapshot": candidatura.snapshot, "bando": candidatura.bando},
+        pdfa=True,
+    )
+
+
+@transaction.atomic
+def ricevuta_generate(*, candidatura_id: int) -> Candidatura:
+    """Render and store the receipt once (idempotent: a redelivered task finds it done)."""
+    candidatura = (
+        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura_id)
+    )
+    if candidatura.snapshot is None:
+        raise ValidationError(_("La candidatura non è stata presentata."))
+    if not candidatura.ricevuta:
+        pdf = ricevuta_render(candidatura=candidatura)
+        name = f"ricevuta-{candidatura.numero_protocollo.replace('/', '-')}.pdf"
+        candidatura.ricevuta.save(name, ContentFile(pdf), save=False)
+        Candidatura.objects.filter(pk=candidatura.pk).update(ricevuta=candidatura.ricevuta.name)
+    return candidatura
+
+
+def ricevuta_email_send(*, candidatura_id: int) -> bool:
+    """E-mail the receipt, attached, to whoever submitted the application."""
+    candidatura = ricevuta_generate(candidatura_id=candidatura_id)
+    destinatario = candidatura.presentata_da
+    if destinatario is None or not destinatario.email:
+        return False
+    body = render_to_string(
+        "contributi/email/ricevuta.txt", {"candidatura": candidatura, "site_url": settings.SITE_URL.rstrip("/")}
+    )
+    message = EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+        + _("Ricevuta della candidatura %(numero)s") % {"numero": candidatura.numero_protocollo},
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[destinatario.email],
+    )
+    with candidatura.ricevuta.open("rb") as handle:
+        message.attach(candidatura.ricevuta.name.rsplit("/", 1)[-1], handle.read(), "application/pdf")
+    message.send()
+    return True

@@ -1,0 +1,33 @@
+"""The published ranking of a call: a public page and its PDF; both answer 404 before publication."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from contributi.models import Graduatoria
+from contributi.services import graduatoria_render_pdf
+
+
+def _published(slug):
+    return get_object_or_404(
+        Graduatoria.objects.select_related("bando"), bando__slug=slug, stato=Graduatoria.Stato.PUBBLICATA
+    )
+
+
+def pubblica(request, slug):
+    graduatoria = _published(slug)
+    return render(
+        request,
+        "contributi/graduatoria/pubblica.html",
+        {
+            "graduatoria": graduatoria,
+            "bando": graduatoria.bando,
+            "posizioni": list(graduatoria.posizioni.for_list()),
+        },
+    )
+
+
+def pdf(request, slug):
+    graduatoria = _published(slug)
+    response = HttpResponse(graduatoria_render_pdf(graduatoria=graduatoria), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="graduatoria-{graduatoria.bando.slug}.pdf"'
+    return response
