@@ -8,7 +8,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
@@ -80,6 +80,7 @@ def spesa_add(
     """Add an expense with its receipt (PDF, JPEG or PNG by content), stored privately."""
     rendiconto = _lock(rendiconto)
     _require(permissions.can_edit_rendiconto(actor, rendiconto))
+    _check_within_project(rendiconto.concessione, data)
     content_type = check_upload(uploaded, images_allowed=True)
     digest = hashlib.sha256()
     for chunk in uploaded.chunks():
@@ -101,6 +102,18 @@ def spesa_add(
     spesa.giustificativo.save(f"{digest.hexdigest()[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
     spesa.save()
     return spesa
+
+
+def _check_within_project(concessione: Concessione, data) -> None:
+    """Only expenses incurred between the start and the end of the project can be reported."""
+    inizio, fine = concessione.data_inizio, concessione.data_fine
+    if inizio and fine and not inizio <= data <= fine:
+        raise ValidationError(
+            {
+                "data": _("La spesa deve essere del periodo del progetto, dal %(inizio)s al %(fine)s.")
+                % {"inizio": formats.date_format(inizio), "fine": formats.date_format(fine)}
+            }
+        )
 
 
 @transaction.atomic

@@ -16,13 +16,13 @@ pytestmark = pytest.mark.django_db
 R = Rendiconto.Stato
 
 
-def add_expense(rendiconto, user, *, categoria="beni", importo=Decimal("500"), uploaded=None):
+def add_expense(rendiconto, user, *, categoria="beni", importo=Decimal("500"), uploaded=None, data=date(2027, 3, 1)):
     return services.spesa_add(
         rendiconto=rendiconto,
         actor=user,
         categoria=categoria,
         descrizione="Attrezzature",
-        data=date(2027, 3, 1),
+        data=data,
         importo=importo,
         uploaded=uploaded or receipt(),
     )
@@ -45,6 +45,17 @@ class TestDraft:
             add_expense(rendiconto, user, uploaded=receipt("fattura.pdf", b"MZ\x90\x00 not a pdf"))
         spesa = add_expense(rendiconto, user, uploaded=receipt("scontrino.png", PNG_BYTES))
         assert spesa.content_type == "image/png" and spesa.giustificativo.name.endswith(".png")
+
+    @pytest.mark.parametrize("data", [date(2026, 12, 31), date(2028, 1, 1)])
+    def test_expenses_outside_the_project_period_are_refused_next_to_the_date(self, data):
+        concessione, user, _staff, _tranche = accepted()  # the project runs through 2027
+        rendiconto = services.rendiconto_start(concessione=concessione, actor=user, tipo="intermedio")
+        with pytest.raises(ValidationError) as exc:
+            add_expense(rendiconto, user, data=data)
+        assert "periodo del progetto" in exc.value.message_dict["data"][0]
+        assert not rendiconto.spese.exists()
+        add_expense(rendiconto, user, data=date(2027, 12, 31))
+        assert rendiconto.spese.count() == 1
 
     def test_one_draft_per_type_and_one_final_report(self):
         concessione, user, _staff, _t = accepted()
