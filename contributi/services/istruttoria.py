@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -205,7 +206,25 @@ def integrazioni_reply(
         messaggio=_("Abbiamo ricevuto le integrazioni: l'istruttoria della candidatura %(c)s riprende.")
         % {"c": richiesta.candidatura},
     )
+    _tell_case_officer(
+        richiesta.richiesta_da,
+        richiesta.candidatura,
+        oggetto=_("Integrazioni ricevute: %(c)s") % {"c": richiesta.candidatura},
+        link=reverse("admin:contributi_candidatura_change", args=[richiesta.candidatura_id]),
+    )
     return richiesta
+
+
+def _tell_case_officer(officer, candidatura, *, oggetto: str, link: str) -> None:
+    """The staff member who asked the applicant for something is told when the answer arrives."""
+    notify(
+        destinatari=[officer],
+        tipo=Messaggio.Tipo.CANDIDATURA,
+        oggetto=oggetto,
+        testo=_("%(ente)s ha risposto per la candidatura %(c)s: la pratica attende il tuo esame.")
+        % {"ente": candidatura.ente, "c": candidatura},
+        link=link,
+    )
 
 
 @transaction.atomic
@@ -310,6 +329,12 @@ def preavviso_observations(*, preavviso: Preavviso, actor, osservazioni: str, no
     preavviso.osservazioni_da = actor
     preavviso.save(update_fields=["osservazioni", "osservazioni_il", "osservazioni_da"])
     audit_record(obj=preavviso.candidatura, evento=_("Osservazioni al preavviso inviate"), autore=actor)
+    _tell_case_officer(
+        preavviso.inviato_da,
+        preavviso.candidatura,
+        oggetto=_("Osservazioni al preavviso di rigetto: %(c)s") % {"c": preavviso.candidatura},
+        link=reverse("admin:contributi_preavviso_change", args=[preavviso.pk]),
+    )
     return preavviso
 
 

@@ -118,6 +118,8 @@ class TestIntegrazioni:
         assert richiesta.risposta_il is not None
         documento = richiesta.documenti.get()
         assert documento.content_type == "application/pdf" and len(documento.sha256) == 64
+        officer_message = Messaggio.objects.get(destinatario=staff_user, oggetto__startswith="Integrazioni ricevute")
+        assert officer_message.link == f"/admin/contributi/candidatura/{c.pk}/change/"
 
     def test_reply_after_the_deadline_is_refused_in_italian(self, staff_user, candidatura, applicant):
         c = services.istruttoria_start(candidatura=candidatura, actor=staff_user)
@@ -200,6 +202,10 @@ class TestPreavviso:
     def test_observations_allow_an_early_decision_that_records_them(self, staff_user, candidatura, applicant):
         p = self._preavviso(staff_user, candidatura)
         services.preavviso_observations(preavviso=p, actor=applicant[0], osservazioni="Siamo iscritti dal 2024.")
+        officer_message = Messaggio.objects.get(
+            destinatario=staff_user, oggetto__startswith="Osservazioni al preavviso"
+        )
+        assert officer_message.link == f"/admin/contributi/preavviso/{p.pk}/change/"
         with pytest.raises(ValidationError):
             services.preavviso_decide(preavviso=p, actor=staff_user, esito=Preavviso.Esito.SUPERATO, considerazioni="")
         p = services.preavviso_decide(
