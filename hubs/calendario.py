@@ -21,8 +21,13 @@ def ics_event(
     descrizione: str = "",
     url: str = "",
     annullato: bool = False,
+    sequenza: int = 0,
 ) -> bytes:
-    """One event in a calendar file, at the Italian local time (TZID=Europe/Rome, with its VTIMEZONE)."""
+    """One event in a calendar file, at the Italian local time (TZID=Europe/Rome, with its VTIMEZONE).
+
+    A later version of the same ``uid`` (a cancellation) carries a higher ``sequenza``, so that calendar
+    applications replace the event they already hold instead of adding a second one.
+    """
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -32,6 +37,7 @@ def ics_event(
     event = Event()
     event.add("uid", f"{uid}@costellazioni")
     event.add("dtstamp", timezone.now())
+    event.add("sequence", sequenza)
     event.add("dtstart", timezone.localtime(inizio))
     event.add("dtend", timezone.localtime(fine))
     event.add("summary", titolo)

@@ -107,6 +107,7 @@ def prenotazione_transition(*, prenotazione: Prenotazione, to: str, actor, note:
     prenotazione = (
         Prenotazione.objects.select_for_update(of=("self",)).select_related("spazio__hub").get(pk=prenotazione.pk)
     )
+    was_confirmed = prenotazione.stato == Prenotazione.Stato.CONFERMATA
     workflow_transition(
         obj=prenotazione,
         field="stato",
@@ -143,7 +144,12 @@ def prenotazione_transition(*, prenotazione: Prenotazione, to: str, actor, note:
             S.ANNULLATA: _("La prenotazione è stata annullata."),
         }[to]
     )
-    allegati = [("prenotazione.ics", prenotazione_ics(prenotazione), ICS_MIMETYPE)] if to == S.CONFERMATA else []
+    allegati = []
+    if to == S.CONFERMATA:
+        allegati = [("prenotazione.ics", prenotazione_ics(prenotazione), ICS_MIMETYPE)]
+    elif to == S.ANNULLATA and was_confirmed:
+        # The same event, marked cancelled, takes the booking out of the calendar it was added to.
+        allegati = [("prenotazione-annullata.ics", prenotazione_ics(prenotazione), ICS_MIMETYPE)]
     _notify_prenotazione(prenotazione, oggetto=oggetto, testo=testo, allegati=allegati)
     return prenotazione
 
@@ -172,8 +178,9 @@ def _notify_prenotazione(prenotazione: Prenotazione, *, oggetto: str, testo: str
 
 
 def prenotazione_ics(prenotazione: Prenotazione) -> bytes:
-    """The confirmed booking as a calendar event."""
+    """The booking as a calendar event: confirmed, or cancelled once a confirmed booking is called off."""
     hub = prenotazione.spazio.hub
+    annullata = prenotazione.stato == Prenotazione.Stato.ANNULLATA
     return ics_event(
         uid=f"prenotazione-{prenotazione.pk}",
         inizio=prenotazione.inizio,
@@ -181,6 +188,8 @@ def prenotazione_ics(prenotazione: Prenotazione) -> bytes:
         titolo=f"{prenotazione.spazio.nome} — {hub.nome}",
         luogo=hub_location(hub),
         descrizione=prenotazione.scopo,
+        annullato=annullata,
+        sequenza=1 if annullata else 0,
     )
 
 

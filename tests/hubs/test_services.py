@@ -176,11 +176,24 @@ class TestPrenotazioneTransitions:
         with pytest.raises(PermissionDenied):
             services.prenotazione_confirm(prenotazione=prenotazione, actor=prenotazione.richiedente)
 
-    def test_the_person_cancels_their_confirmed_booking(self):
+    def test_the_person_cancels_their_confirmed_booking(self, django_capture_on_commit_callbacks):
         prenotazione = PrenotazioneFactory(confermata=True)
-        services.prenotazione_cancel(prenotazione=prenotazione, actor=prenotazione.richiedente)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.prenotazione_cancel(prenotazione=prenotazione, actor=prenotazione.richiedente)
         prenotazione.refresh_from_db()
         assert prenotazione.stato == Prenotazione.Stato.ANNULLATA
+        # One e-mail whose .ics replaces the confirmed event (same UID, higher SEQUENCE) with a cancelled one.
+        [(name, content, mimetype)] = mail.outbox[-1].attachments
+        assert name == "prenotazione-annullata.ics" and mimetype == "text/calendar"
+        event = ics_event_of(content)
+        assert event.get("status") == "CANCELLED" and event.get("sequence") == 1
+        assert str(event.get("uid")) == f"prenotazione-{prenotazione.pk}@costellazioni"
+
+    def test_cancelling_a_request_not_yet_confirmed_sends_no_calendar_file(self, django_capture_on_commit_callbacks):
+        prenotazione = PrenotazioneFactory()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.prenotazione_cancel(prenotazione=prenotazione, actor=prenotazione.richiedente)
+        assert len(mail.outbox) == 1 and not mail.outbox[0].attachments
 
     def test_someone_else_cannot_cancel(self):
         prenotazione = PrenotazioneFactory()
