@@ -211,25 +211,33 @@ class SocioAdmin(AuditTimelineMixin, admin.ModelAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     readonly_fields = ["user", "stato", "verificato_da", "verificato_il", "iscritto_il"]
     action_form = NotaActionForm
-    actions = ["verifica", "non_accogliere"]
+    actions = ["verifica", "non_accogliere", "sospendi", "riammetti"]
+
+    def _each(self, request, queryset, change):
+        for socio in queryset:
+            try:
+                change(socio)
+            except (ValidationError, PermissionDenied) as error:
+                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"{socio}: {text}", messages.ERROR)
 
     @admin.action(description=_("Verifica i soci selezionati"), permissions=["change"])
     def verifica(self, request, queryset):
-        for socio in queryset:
-            try:
-                services.socio_verify(socio=socio, actor=request.user)
-            except (ValidationError, PermissionDenied) as error:
-                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                self.message_user(request, f"{socio}: {text}", messages.ERROR)
+        self._each(request, queryset, lambda socio: services.socio_verify(socio=socio, actor=request.user))
 
     @admin.action(description=_("Non accogliere le iscrizioni selezionate (serve la nota)"), permissions=["change"])
     def non_accogliere(self, request, queryset):
-        for socio in queryset:
-            try:
-                services.socio_reject(socio=socio, actor=request.user, note=request.POST.get("nota", ""))
-            except (ValidationError, PermissionDenied) as error:
-                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                self.message_user(request, f"{socio}: {text}", messages.ERROR)
+        note = request.POST.get("nota", "")
+        self._each(request, queryset, lambda socio: services.socio_reject(socio=socio, actor=request.user, note=note))
+
+    @admin.action(description=_("Sospendi i soci selezionati (serve la nota)"), permissions=["change"])
+    def sospendi(self, request, queryset):
+        note = request.POST.get("nota", "")
+        self._each(request, queryset, lambda socio: services.socio_suspend(socio=socio, actor=request.user, note=note))
+
+    @admin.action(description=_("Riammetti i soci sospesi selezionati"), permissions=["change"])
+    def riammetti(self, request, queryset):
+        self._each(request, queryset, lambda socio: services.socio_reinstate(socio=socio, actor=request.user))
 
 
 @admin.register(Offerta, Richiesta)

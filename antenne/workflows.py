@@ -45,4 +45,6 @@ BANCA = frozenset({COORDINATORE, STAFF})
 SOCIO = {
     (S.IN_ATTESA, S.VERIFICATO): Transition(_("Socio verificato"), BANCA),
     (S.IN_ATTESA, S.RESPINTO): Transition(_("Iscrizione non accolta"), BANCA, note_required=True),
+    (S.VERIFICATO, S.SOSPESO): Transition(_("Socio sospeso"), BANCA, note_required=True),
+    (S.SOSPESO, S.VERIFICATO): Transition(_("Socio riammesso"), BANCA),
 }

@@ -10,7 +10,9 @@ from antenne.services.banca import (
     scambio_confirm,
     scambio_propose,
     socio_join,
+    socio_reinstate,
     socio_reject,
+    socio_suspend,
     socio_verify,
 )
 from antenne.services.bisogni import bisogno_notify
@@ -34,6 +36,8 @@ __all__ = [
     "scambio_propose",
     "seguito_done",
     "socio_join",
+    "socio_reinstate",
     "socio_reject",
+    "socio_suspend",
     "socio_verify",
 ]

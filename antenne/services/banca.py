@@ -62,13 +62,19 @@ def socio_join(*, user, quartiere=None) -> SocioBancaDelTempo:
     return socio
 
 
-def _socio_transition(*, socio: SocioBancaDelTempo, to: str, actor, note: str = "") -> SocioBancaDelTempo:
+def _socio_transition(*, socio: SocioBancaDelTempo, da: str, to: str, actor, note: str = "") -> SocioBancaDelTempo:
     decision = permissions.can_manage_banca(actor)
     if not decision:
         raise PermissionDenied(decision.reason)
     socio = SocioBancaDelTempo.objects.select_for_update(of=("self",)).select_related("user").get(pk=socio.pk)
-    if socio.stato != S.IN_ATTESA:
-        raise ValidationError(_("Il socio non è in attesa di verifica."))
+    if socio.stato != da:
+        raise ValidationError(
+            {
+                S.IN_ATTESA: _("Il socio non è in attesa di verifica."),
+                S.VERIFICATO: _("Si può sospendere solo un socio verificato."),
+                S.SOSPESO: _("Il socio non è sospeso."),
+            }[da]
+        )
     apply_transition(
         obj=socio, table=workflows.SOCIO, to=to, actor=actor, roles=permissions.banca_roles(actor), note=note
     )
@@ -78,7 +84,7 @@ def _socio_transition(*, socio: SocioBancaDelTempo, to: str, actor, note: str = 
 @transaction.atomic
 def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
     """Verify a member and give the configured starting credit, balanced by the bank's own account."""
-    socio = _socio_transition(socio=socio, to=S.VERIFICATO, actor=actor)
+    socio = _socio_transition(socio=socio, da=S.IN_ATTESA, to=S.VERIFICATO, actor=actor)
     socio.verificato_da, socio.verificato_il = actor, timezone.now()
     socio.full_clean()
     socio.save(update_fields=["stato", "verificato_da", "verificato_il"])
@@ -102,7 +108,7 @@ def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
 @transaction.atomic
 def socio_reject(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaDelTempo:
     """Turn down a membership request; the reason is recorded and sent to the person."""
-    socio = _socio_transition(socio=socio, to=S.RESPINTO, actor=actor, note=note)
+    socio = _socio_transition(socio=socio, da=S.IN_ATTESA, to=S.RESPINTO, actor=actor, note=note)
     socio.verificato_da, socio.verificato_il = actor, timezone.now()
     socio.full_clean()
     socio.save(update_fields=["stato", "verificato_da", "verificato_il"])
@@ -112,6 +118,37 @@ def socio_reject(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaDe
         oggetto=_("La tua iscrizione alla banca del tempo non è stata accolta"),
         testo=_("Motivo: %(nota)s Per chiarimenti scrivi al coordinamento della banca del tempo.")
         % {"nota": note.strip()},
+        link="/banca-del-tempo/",
+    )
+    return socio
+
+
+@transaction.atomic
+def socio_suspend(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaDelTempo:
+    """Suspend a member: no new exchanges, offers and requests hidden; the balance stays as it is."""
+    socio = _socio_transition(socio=socio, da=S.VERIFICATO, to=S.SOSPESO, actor=actor, note=note)
+    socio.save(update_fields=["stato"])
+    notify(
+        destinatari=[socio.user],
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=_("La tua iscrizione alla banca del tempo è sospesa"),
+        testo=_("Motivo: %(nota)s Per chiarimenti scrivi al coordinamento della banca del tempo.")
+        % {"nota": note.strip()},
+        link="/banca-del-tempo/",
+    )
+    return socio
+
+
+@transaction.atomic
+def socio_reinstate(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
+    """Lift a suspension; the member finds their balance and history as they left them."""
+    socio = _socio_transition(socio=socio, da=S.SOSPESO, to=S.VERIFICATO, actor=actor)
+    socio.save(update_fields=["stato"])
+    notify(
+        destinatari=[socio.user],
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=_("Sei di nuovo socio attivo della banca del tempo"),
+        testo=_("La sospensione è terminata: puoi di nuovo offrire e chiedere tempo."),
         link="/banca-del-tempo/",
     )
     return socio

@@ -324,6 +324,36 @@ class TestVerificaSoci:
             services.socio_verify(socio=socio, actor=OperatoreFactory(coordinatore=True).user)
 
 
+class TestSospensioneSoci:
+    def test_a_suspended_member_cannot_exchange_keeps_the_balance_and_is_reinstated_without_new_credit(self):
+        coordinatore = OperatoreFactory(coordinatore=True).user
+        socio, altro = SocioFactory(), SocioFactory()
+        saldo = socio.saldo()
+        services.socio_suspend(socio=socio, actor=coordinatore, note="Scambi non registrati.")
+        socio.refresh_from_db()
+        assert socio.stato == SocioBancaDelTempo.Stato.SOSPESO
+        assert EventoAudit.objects.get(object_id=str(socio.pk), stato_a="sospeso").nota == "Scambi non registrati."
+        assert "Scambi non registrati." in Messaggio.objects.filter(destinatario=socio.user).latest("pk").testo
+        with pytest.raises(ValidationError, match="verificati"):
+            services.scambio_propose(
+                proposto_da=altro, erogatore=altro, beneficiario=socio, ore=Decimal("1"), descrizione="Spesa"
+            )
+        with pytest.raises(ValidationError):
+            services.socio_verify(socio=socio, actor=coordinatore)  # no second starting credit through verify
+        services.socio_reinstate(socio=socio, actor=coordinatore)
+        socio.refresh_from_db()
+        assert socio.stato == SocioBancaDelTempo.Stato.VERIFICATO and socio.saldo() == saldo
+
+    def test_a_reason_is_required_and_only_the_coordination_suspends(self):
+        socio = SocioFactory()
+        with pytest.raises(ValidationError):
+            services.socio_suspend(socio=socio, actor=OperatoreFactory(coordinatore=True).user, note=" ")
+        with pytest.raises(PermissionDenied):
+            services.socio_suspend(socio=socio, actor=OperatoreFactory().user, note="No")
+        with pytest.raises(ValidationError, match="non è sospeso"):
+            services.socio_reinstate(socio=socio, actor=OperatoreFactory(coordinatore=True).user)
+
+
 class TestHubDiRiferimento:
     def test_the_antennas_operator_sets_and_clears_it_with_an_audit_row(self):
         from tests.hubs.factories import HubFactory
