@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
 from antenne.models import Antenna, Consenso, OperatoreDiComunita
-from antenne.services._workflow import apply_transition
 from costellazioni.models import Messaggio, Quartiere
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
 from hubs.models import Hub
 
 VERSIONE_TESTO_CONSENSO = "2026-01"
@@ -17,7 +17,8 @@ VERSIONE_TESTO_CONSENSO = "2026-01"
 def antenna_transition(*, antenna: Antenna, to: str, actor, note: str = "") -> Antenna:
     """Move an antenna along its lifecycle (``workflows.ANTENNA``), recording who, when and why."""
     antenna = Antenna.objects.select_for_update().get(pk=antenna.pk)
-    apply_transition(
+    workflow_transition(
+        field="stato",
         obj=antenna,
         table=workflows.ANTENNA,
         to=to,

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from antenne import permissions, workflows
 from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
 from antenne.models.banca import credito_iniziale, limite_negativo
-from antenne.services._workflow import apply_transition
 from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
 
 S = SocioBancaDelTempo.Stato
 T = MovimentoBancaDelTempo.Tipo
@@ -75,8 +75,14 @@ def _socio_transition(*, socio: SocioBancaDelTempo, da: str, to: str, actor, not
                 S.SOSPESO: _("Il socio non è sospeso."),
             }[da]
         )
-    apply_transition(
-        obj=socio, table=workflows.SOCIO, to=to, actor=actor, roles=permissions.banca_roles(actor), note=note
+    workflow_transition(
+        field="stato",
+        obj=socio,
+        table=workflows.SOCIO,
+        to=to,
+        actor=actor,
+        roles=permissions.banca_roles(actor),
+        note=note,
     )
     return socio
 

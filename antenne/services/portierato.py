@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
 from antenne.models import Antenna, RichiestaPortierato
-from antenne.services._workflow import apply_transition
 from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
 
 
 def _gestori(antenna: Antenna) -> list[tuple]:
@@ -50,7 +50,8 @@ def portierato_request(*, antenna: Antenna, richiedente, servizio: str, descrizi
 @transaction.atomic
 def portierato_transition(*, richiesta: RichiestaPortierato, to: str, actor, note: str = "") -> RichiestaPortierato:
     richiesta = RichiestaPortierato.objects.select_for_update().select_related("antenna").get(pk=richiesta.pk)
-    apply_transition(
+    workflow_transition(
+        field="stato",
         obj=richiesta,
         table=workflows.PORTIERATO,
         to=to,
