@@ -1,5 +1,7 @@
 """Upload checks: type by content (magic bytes), never by name or the browser's declared type; size from settings."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -41,3 +43,12 @@ def check_upload(uploaded, *, images_allowed: bool = False) -> str:
             message = _("Il file non è un PDF: carica il documento in formato PDF.")
         raise ValidationError(message, code="bad_type")
     return content_type
+
+
+def upload_sha256(uploaded) -> str:
+    """The SHA-256 digest of an uploaded file, read in chunks; the file is left ready to be saved."""
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return digest.hexdigest()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from contributi import permissions, workflows
 from contributi.models import Allegato, Bando, Candidatura, Partner, VoceBudget
-from contributi.uploads import EXTENSIONS, check_upload
+from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.protocollo import protocollo_register
@@ -147,10 +147,7 @@ def allegato_upload(*, candidatura: Candidatura, actor, richiesto, uploaded, now
     if richiesto is not None and richiesto.bando_id != candidatura.bando_id:
         raise PermissionDenied(_("Documento non previsto da questo bando."))
     content_type = check_upload(uploaded, images_allowed=bool(richiesto and richiesto.immagini_ammesse))
-    digest = hashlib.sha256()
-    for chunk in uploaded.chunks():
-        digest.update(chunk)
-    uploaded.seek(0)
+    sha256 = upload_sha256(uploaded)
     for old in candidatura.allegati.filter(richiesto=richiesto):
         old.file.delete(save=False)
         old.delete()
@@ -160,10 +157,10 @@ def allegato_upload(*, candidatura: Candidatura, actor, richiesto, uploaded, now
         nome_originale=(uploaded.name or "documento")[:200],
         content_type=content_type,
         dimensione=uploaded.size,
-        sha256=digest.hexdigest(),
+        sha256=sha256,
         caricato_da=actor,
     )
-    allegato.file.save(f"{digest.hexdigest()[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
+    allegato.file.save(f"{sha256[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
     allegato.full_clean()
     allegato.save()
     return allegato

@@ -4,7 +4,6 @@ State changes go through ``candidatura_transition``; this module checks what is 
 (deadlines, the ten days of the preavviso, a complete checklist) before calling it.
 """
 
-import hashlib
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +21,7 @@ from contributi.models import (
     VerificaChecklist,
 )
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
-from contributi.uploads import EXTENSIONS, check_upload
+from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente, is_staff_comunale
 from costellazioni.services.audit import audit_record
@@ -180,16 +179,13 @@ def integrazioni_reply(
             content_type = check_upload(uploaded)
         except ValidationError as exc:
             raise ValidationError({"documenti": [f"{uploaded.name}: {m}" for m in exc.messages]}) from exc
-        digest = hashlib.sha256()
-        for chunk in uploaded.chunks():
-            digest.update(chunk)
-        uploaded.seek(0)
+        sha256 = upload_sha256(uploaded)
         documento = DocumentoIntegrazione(
             richiesta=richiesta,
             nome_originale=uploaded.name[:200],
             content_type=content_type,
             dimensione=uploaded.size,
-            sha256=digest.hexdigest(),
+            sha256=sha256,
             caricato_da=actor,
         )
         documento.file.save(f"integrazione{EXTENSIONS[content_type]}", uploaded, save=False)

@@ -4,8 +4,6 @@ The report's procedure is the table ``workflows.RENDICONTO``; submitting the fin
 AVVIATA → RENDICONTATA and asking for changes to it moves it back, through ``candidatura_transition``.
 """
 
-import hashlib
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
@@ -14,7 +12,7 @@ from django.utils.translation import gettext as _
 from contributi import permissions
 from contributi.models import Candidatura, Concessione, PersoneRaggiunte, Rendiconto, Spesa
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
-from contributi.uploads import EXTENSIONS, check_upload
+from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from contributi.workflows import REFERENTE, RENDICONTO
 from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente
@@ -82,10 +80,7 @@ def spesa_add(
     _require(permissions.can_edit_rendiconto(actor, rendiconto))
     _check_within_project(rendiconto.concessione, data)
     content_type = check_upload(uploaded, images_allowed=True)
-    digest = hashlib.sha256()
-    for chunk in uploaded.chunks():
-        digest.update(chunk)
-    uploaded.seek(0)
+    sha256 = upload_sha256(uploaded)
     spesa = Spesa(
         rendiconto=rendiconto,
         categoria=categoria,
@@ -95,11 +90,11 @@ def spesa_add(
         importo=importo,
         nome_originale=(uploaded.name or "giustificativo")[:200],
         content_type=content_type,
-        sha256=digest.hexdigest(),
+        sha256=sha256,
         caricata_da=actor,
     )
     spesa.full_clean(exclude=["giustificativo"])
-    spesa.giustificativo.save(f"{digest.hexdigest()[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
+    spesa.giustificativo.save(f"{sha256[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
     spesa.save()
     return spesa
 
