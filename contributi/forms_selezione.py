@@ -116,6 +116,19 @@ class RichiestaIntegrazioniAdminForm(forms.Form):
     )
 
 
+class AssegnazioneAdminForm(forms.Form):
+    membri = forms.ModelMultipleChoiceField(
+        label=_("Componenti a cui assegnare le candidature"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Chi ha dichiarato un conflitto di interessi su una candidatura non la riceve: verrà segnalato."),
+    )
+
+    def __init__(self, *args, membri, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membri"].queryset = membri
+
+
 class PreavvisoAdminForm(forms.Form):
     motivi = forms.CharField(label=_("Motivi ostativi"), widget=forms.Textarea(attrs={"rows": 5}))
 

@@ -1,6 +1,7 @@
 """The application admin: istruttoria, evaluation and ranking actions, checklist and read-only scores."""
 
 import json
+from functools import partial
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,10 +12,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
-from contributi.forms_selezione import PreavvisoAdminForm, RichiestaIntegrazioniAdminForm
+from contributi.forms_selezione import AssegnazioneAdminForm, PreavvisoAdminForm, RichiestaIntegrazioniAdminForm
 from contributi.models import (
     Allegato,
     Candidatura,
+    MembroCommissione,
     Preavviso,
     RichiestaIntegrazioni,
     Valutazione,
@@ -230,6 +232,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
         "richiedi_integrazioni",
         "invia_preavviso",
         "assegna_commissione",
+        "assegna_componenti",
         "avvia_valutazione",
         "concludi_valutazione",
         "riapri_valutazione",
@@ -370,6 +373,35 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
             queryset,
             lambda c: services.assegnazione_all(candidatura=c, actor=request.user),
             _("%(n)d candidature assegnate."),
+        )
+
+    @admin.action(description=_("Assegna a componenti scelti della commissione"), permissions=["selezione"])
+    def assegna_componenti(self, request, queryset):
+        membri = MembroCommissione.objects.filter(bando__in=queryset.values("bando")).select_related("utente", "bando")
+
+        def apply(data):
+            def assign(candidatura):
+                # One member's conflict must not keep the application from the others chosen.
+                errors = []
+                for membro in data["membri"]:
+                    if membro.bando_id == candidatura.bando_id:
+                        try:
+                            services.assegnazione_create(candidatura=candidatura, membro=membro, actor=request.user)
+                        except ValidationError as error:
+                            errors.extend(error.messages)
+                if errors:
+                    raise ValidationError(errors)
+
+            _each(self, request, queryset, assign, _("%(n)d candidature assegnate."))
+
+        return intermediate(
+            self,
+            request,
+            queryset,
+            form_class=partial(AssegnazioneAdminForm, membri=membri),
+            titolo=_("Assegna ai componenti della commissione"),
+            action="assegna_componenti",
+            apply=apply,
         )
 
     @admin.action(description=_("Avvia la valutazione"), permissions=["selezione"])

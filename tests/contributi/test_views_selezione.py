@@ -336,6 +336,26 @@ class TestAdmin:
         c.refresh_from_db()
         assert c.stato == S.INTEGRAZIONI_RICHIESTE
 
+    def test_staff_assign_applications_to_chosen_members_and_conflicts_are_reported(self, client, staff_user):
+        from contributi.models import Assegnazione
+
+        bando = closed_bando()
+        alfa, beta, gamma = board(bando, size=3)
+        prima, seconda = (SubmittedCandidaturaFactory(bando=bando) for _ in range(2))
+        Candidatura.objects.filter(pk__in=[prima.pk, seconda.pk]).update(stato=S.AMMISSIBILE)
+        # The president may declare before any assignment; the others declare on what they are given.
+        services.conflitto_declare(candidatura=seconda, actor=alfa.utente, conflitto=True, nota="Socio.")
+        client.force_login(staff_user)
+        data = {"action": "assegna_componenti", "_selected_action": [prima.pk, seconda.pk]}
+        page = client.post("/admin/contributi/candidatura/", data).content.decode()
+        assert str(gamma) in page  # the members of the call are offered
+        response = client.post(
+            "/admin/contributi/candidatura/", data | {"apply": "1", "membri": [alfa.pk, beta.pk]}, follow=True
+        )
+        assigned = set(Assegnazione.objects.values_list("candidatura_id", "membro_id"))
+        assert assigned == {(prima.pk, alfa.pk), (prima.pk, beta.pk), (seconda.pk, beta.pk)}
+        assert "conflitto di interessi" in response.content.decode()
+
     def test_checklist_inline_is_saved_through_the_service(self, client, staff_user):
         from contributi.models import VoceChecklist
 
