@@ -259,7 +259,7 @@ def test_coordinator_verifies_a_member_on_a_phone(live_server, phone_page, brows
     card = phone_page.locator("li", has_text="Bepi Molin")
     card.get_by_text("Non accogliere", exact=True).click()
     card.get_by_role("button", name="Non accogliere l'iscrizione").click()
-    phone_page.get_by_text("Scrivi la motivazione del passaggio.").wait_for()
+    phone_page.get_by_text("Scrivi la motivazione: verrà comunicata all'interessato.").wait_for()
     assert not blocking(phone_page)
     phone_page.locator("li", has_text="Bepi Molin").get_by_label("Motivo").fill("Non risiede nel comune")
     phone_page.locator("li", has_text="Bepi Molin").get_by_role("button", name="Non accogliere l'iscrizione").click()
