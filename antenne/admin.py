@@ -1,8 +1,7 @@
 import csv
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +21,7 @@ from antenne.models import (
     SocioBancaDelTempo,
 )
 from antenne.services.antenne import VERSIONE_TESTO_CONSENSO
-from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, transition_action
+from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.spreadsheets import spreadsheet_safe
 
@@ -213,31 +212,33 @@ class SocioAdmin(AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     actions = ["verifica", "non_accogliere", "sospendi", "riammetti"]
 
-    def _each(self, request, queryset, change):
-        for socio in queryset:
-            try:
-                change(socio)
-            except (ValidationError, PermissionDenied) as error:
-                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                self.message_user(request, f"{socio}: {text}", messages.ERROR)
-
     @admin.action(description=_("Verifica i soci selezionati"), permissions=["change"])
     def verifica(self, request, queryset):
-        self._each(request, queryset, lambda socio: services.socio_verify(socio=socio, actor=request.user))
+        apply_to_each(self, request, queryset, lambda socio: services.socio_verify(socio=socio, actor=request.user))
 
     @admin.action(description=_("Non accogliere le iscrizioni selezionate (serve la nota)"), permissions=["change"])
     def non_accogliere(self, request, queryset):
         note = request.POST.get("nota", "")
-        self._each(request, queryset, lambda socio: services.socio_reject(socio=socio, actor=request.user, note=note))
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda socio: services.socio_reject(socio=socio, actor=request.user, note=note),
+        )
 
     @admin.action(description=_("Sospendi i soci selezionati (serve la nota)"), permissions=["change"])
     def sospendi(self, request, queryset):
         note = request.POST.get("nota", "")
-        self._each(request, queryset, lambda socio: services.socio_suspend(socio=socio, actor=request.user, note=note))
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda socio: services.socio_suspend(socio=socio, actor=request.user, note=note),
+        )
 
     @admin.action(description=_("Riammetti i soci sospesi selezionati"), permissions=["change"])
     def riammetti(self, request, queryset):
-        self._each(request, queryset, lambda socio: services.socio_reinstate(socio=socio, actor=request.user))
+        apply_to_each(self, request, queryset, lambda socio: services.socio_reinstate(socio=socio, actor=request.user))
 
 
 @admin.register(Offerta, Richiesta)

@@ -3,8 +3,8 @@
 import json
 from functools import partial
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Avg, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,7 +23,7 @@ from contributi.models import (
     VerificaChecklist,
     VoceBudget,
 )
-from costellazioni.admin.actions import NotaActionForm
+from costellazioni.admin.actions import NotaActionForm, apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.permissions import is_staff_comunale
 
@@ -187,19 +187,6 @@ class PunteggioFilter(admin.SimpleListFilter):
         return queryset
 
 
-def _each(modeladmin, request, queryset, call, done_message):
-    done = 0
-    for obj in queryset:
-        try:
-            call(obj)
-            done += 1
-        except (ValidationError, PermissionDenied) as error:
-            text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
-    if done:
-        modeladmin.message_user(request, done_message % {"n": done}, messages.SUCCESS)
-
-
 def intermediate(modeladmin, request, queryset, *, form_class, titolo, action, apply):
     """An action that first asks for data (a note, a deadline) on a page of its own."""
     form = form_class(request.POST if "apply" in request.POST else None)
@@ -290,7 +277,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Avvia l'istruttoria"), permissions=["selezione"])
     def avvia_istruttoria(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -301,7 +288,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     @admin.action(description=_("Segna come ammissibili"), permissions=["selezione"])
     def segna_ammissibile(self, request, queryset):
         nota = request.POST.get("nota", "")
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -317,7 +304,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
             scadenza = data["scadenza"]
             if timezone.is_naive(scadenza):
                 scadenza = timezone.make_aware(scadenza)
-            _each(
+            apply_to_each(
                 self,
                 request,
                 queryset,
@@ -340,7 +327,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     @admin.action(description=_("Invia il preavviso di rigetto (non ammissibilità)"), permissions=["selezione"])
     def invia_preavviso(self, request, queryset):
         def apply(data):
-            _each(
+            apply_to_each(
                 self,
                 request,
                 queryset,
@@ -367,7 +354,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Assegna a tutti i componenti della commissione"), permissions=["selezione"])
     def assegna_commissione(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -392,7 +379,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
                 if errors:
                     raise ValidationError(errors)
 
-            _each(self, request, queryset, assign, _("%(n)d candidature assegnate."))
+            apply_to_each(self, request, queryset, assign, _("%(n)d candidature assegnate."))
 
         return intermediate(
             self,
@@ -406,7 +393,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Avvia la valutazione"), permissions=["selezione"])
     def avvia_valutazione(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -416,7 +403,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Concludi la valutazione"), permissions=["selezione"])
     def concludi_valutazione(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -429,7 +416,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     )
     def riapri_valutazione(self, request, queryset):
         nota = request.POST.get("nota", "")
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -442,7 +429,7 @@ class CandidaturaAdmin(AuditTimelineMixin, admin.ModelAdmin):
         from contributi.models import Bando
 
         bandi = Bando.objects.filter(pk__in=queryset.values("bando_id"))
-        _each(
+        apply_to_each(
             self,
             request,
             bandi,

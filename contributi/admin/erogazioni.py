@@ -25,7 +25,7 @@ from contributi.models import (
     TrancheBando,
 )
 from contributi.services.rendicontazione import R
-from costellazioni.admin.actions import NotaActionForm, transition_action
+from costellazioni.admin.actions import NotaActionForm, error_text, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 
 AGREEMENT_FIELDS = [
@@ -43,8 +43,7 @@ AGREEMENT_FIELDS = [
 
 
 def _report(modeladmin, request, obj, error):
-    text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-    modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
+    modeladmin.message_user(request, f"{obj}: {error_text(error)}", messages.ERROR)
 
 
 class ReadOnlyInline(admin.TabularInline):

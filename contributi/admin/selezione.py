@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
-from contributi.admin.candidature import _each, intermediate
+from contributi.admin.candidature import intermediate
 from contributi.forms_selezione import DeterminaForm
 from contributi.models import (
     Assegnazione,
@@ -23,7 +23,7 @@ from contributi.models import (
     VoceChecklist,
 )
 from contributi.models.graduatoria import REGOLE_FISSE
-from costellazioni.admin.actions import ReadOnlyAdminMixin
+from costellazioni.admin.actions import ReadOnlyAdminMixin, apply_to_each, error_text
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.permissions import is_staff_comunale
 
@@ -110,7 +110,7 @@ class RichiestaIntegrazioniAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Riprendi l'istruttoria (termine scaduto senza risposta)"), permissions=["selezione"])
     def chiudi_scadute(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -161,8 +161,7 @@ class PreavvisoAdmin(admin.ModelAdmin):
                 considerazioni=form.cleaned_data["considerazioni"],
             )
         except (ValidationError, PermissionDenied) as error:
-            text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            self.message_user(request, text, messages.ERROR)
+            self.message_user(request, error_text(error), messages.ERROR)
 
 
 class PosizioneInline(admin.TabularInline):
@@ -205,7 +204,7 @@ class GraduatoriaAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Ricalcola la graduatoria provvisoria"), permissions=["selezione"])
     def ricalcola(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -216,7 +215,7 @@ class GraduatoriaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     @admin.action(description=_("Approva con determina dirigenziale"), permissions=["selezione"])
     def approva(self, request, queryset):
         def apply(data):
-            _each(
+            apply_to_each(
                 self,
                 request,
                 queryset,
@@ -236,7 +235,7 @@ class GraduatoriaAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Pubblica la graduatoria approvata"), permissions=["selezione"])
     def pubblica(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,

@@ -18,6 +18,26 @@ class NotaActionForm(ActionForm):
     )
 
 
+def error_text(error) -> str:
+    """What a refused service call tells the person: its validation messages, or the permission's reason."""
+    return "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+def apply_to_each(modeladmin, request, queryset, call, done_message=None) -> int:
+    """Call ``call(obj)`` for each selected row. A refusal (ValidationError, PermissionDenied) is reported for
+    its row and leaves it as it was; the others go ahead. ``done_message``, if given, takes ``%(n)d``: the rows done."""
+    done = 0
+    for obj in queryset:
+        try:
+            call(obj)
+            done += 1
+        except (ValidationError, PermissionDenied) as error:
+            modeladmin.message_user(request, f"{obj}: {error_text(error)}", messages.ERROR)
+    if done and done_message:
+        modeladmin.message_user(request, done_message % {"n": done}, messages.SUCCESS)
+    return done
+
+
 def transition_action(*, name: str, description, service, object_kwarg: str, to: str):
     """An admin action calling ``service(<object_kwarg>=obj, to=to, actor=user, note=nota)`` for each row.
 
@@ -28,18 +48,13 @@ def transition_action(*, name: str, description, service, object_kwarg: str, to:
     @admin.action(description=description, permissions=["change"])
     def action(modeladmin, request, queryset):
         nota = request.POST.get("nota", "")
-        done = 0
-        for obj in queryset:
-            try:
-                service(**{object_kwarg: obj}, to=to, actor=request.user, note=nota)
-                done += 1
-            except (ValidationError, PermissionDenied) as error:
-                text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
-        if done:
-            modeladmin.message_user(
-                request, _("Operazione eseguita su %(n)d elementi.") % {"n": done}, messages.SUCCESS
-            )
+        apply_to_each(
+            modeladmin,
+            request,
+            queryset,
+            lambda obj: service(**{object_kwarg: obj}, to=to, actor=request.user, note=nota),
+            _("Operazione eseguita su %(n)d elementi."),
+        )
 
     action.__name__ = name
     return action
