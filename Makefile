@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint format install messages vendor stop-db clean
 
@@ -34,7 +35,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(MAKE) lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

@@ -14,6 +14,27 @@ def pytest_configure(config):
     # The suite runs tasks inline; the Celery integration test turns this off against a real worker.
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+    _separate_redis_per_worker()
+
+
+def _separate_redis_per_worker():
+    """Under pytest-xdist each worker gets its own Redis database, for the cache and for Celery.
+
+    Every test empties the cache, and the worker tests purge the queues: two workers sharing a database
+    would wipe each other's rate-limit counters and take each other's tasks.
+    """
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return
+    base = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
+    prefix, _, database = base.rpartition("/")
+    own = f"{prefix}/{(int(database or 0) + int(worker[2:])) % 16}"
+    os.environ["REDIS_URL"] = own
+    cache = settings.CACHES["default"]
+    if cache["BACKEND"].endswith("RedisCache"):
+        cache["LOCATION"] = own
 
 
 def pytest_collection_modifyitems(config, items):
