@@ -124,3 +124,26 @@ class TestAwardPaymentReport:
         assert rendiconto.stato == Rendiconto.Stato.PRESENTATO
         rendiconto = services.rendiconto_transition(rendiconto=rendiconto, to=Rendiconto.Stato.APPROVATO, actor=staff)
         assert rendiconto.stato == Rendiconto.Stato.APPROVATO
+
+
+class TestAdminForms:
+    def test_a_payment_by_a_member_of_the_ente_is_refused_next_to_the_form(self, client):
+        concessione, _user, _staff, tranche = accepted()
+        client.force_login(staff_of(concessione.candidatura.ente))
+        response = client.post(
+            reverse("admin:contributi_pagamento_add"),
+            {"concessione": concessione.pk, "tranche": tranche[0].pk, "data": "10/01/2027", "numero_mandato": "M-9"},
+        )
+        assert response.status_code == 200
+        assert "ne fai parte" in response.content.decode()
+        assert not concessione.pagamenti.exists()
+
+    def test_a_colleague_records_it(self, client):
+        concessione, _user, staff, tranche = accepted()
+        client.force_login(staff)
+        response = client.post(
+            reverse("admin:contributi_pagamento_add"),
+            {"concessione": concessione.pk, "tranche": tranche[0].pk, "data": "10/01/2027", "numero_mandato": "M-9"},
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert concessione.pagamenti.get().numero_mandato == "M-9"
