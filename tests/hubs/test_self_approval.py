@@ -87,3 +87,32 @@ class TestAppuntamento:
         appuntamento = AppuntamentoFactory(richiedente=StaffFactory())
         appuntamento = _fix(appuntamento, StaffFactory())
         assert appuntamento.stato == Appuntamento.Stato.FISSATO
+
+
+class TestAppuntamentoAdmin:
+    def test_fixing_ones_own_appointment_in_the_admin_is_an_error_without_success(self, client):
+        staff = StaffFactory()
+        appuntamento = AppuntamentoFactory(richiedente=staff)
+        client.force_login(staff)
+        inizio = timezone.localtime(timezone.now() + datetime.timedelta(days=3)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+        fine = inizio + datetime.timedelta(hours=1)
+        response = client.post(
+            reverse("admin:hubs_appuntamento_change", args=[appuntamento.pk]),
+            {
+                "inizio_0": inizio.strftime("%d/%m/%Y"),
+                "inizio_1": inizio.strftime("%H:%M"),
+                "fine_0": fine.strftime("%d/%m/%Y"),
+                "fine_1": fine.strftime("%H:%M"),
+                "operatore": staff.pk,
+                "esito": "",
+                "seguiti": "",
+            },
+            follow=True,
+        )
+        texts = [(m.level_tag, str(m)) for m in response.context["messages"]]
+        assert any(tag == "error" and "hai presentato tu" in text for tag, text in texts), texts
+        assert not any(tag == "success" for tag, _text in texts)
+        appuntamento.refresh_from_db()
+        assert appuntamento.stato == Appuntamento.Stato.RICHIESTO and appuntamento.inizio is None
