@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from contributi import services
-from contributi.models import Candidatura, VoceChecklist
+from contributi.models import Candidatura, Partner, VoceBudget, VoceChecklist
 from costellazioni.models import Quartiere
 from tests.contributi.factories import PDF_BYTES, BandoFactory, close_bando, complete_draft, open_bando, referente
 from tests.costellazioni.factories import MembershipFactory, StaffFactory, UserFactory
@@ -48,6 +48,18 @@ def test_the_change_page_of_a_submitted_application_opens(client, submitted, sup
     assert "Impatto e indicatori" in page and submitted.snapshot["titolo"] in page
     assert '"progetto":' not in page and "<pre>" not in page
     assert 'name="quartieri"' not in page and 'name="titolo"' not in page
+
+
+@pytest.mark.parametrize("rows", [1, 25])
+def test_the_change_page_runs_a_fixed_number_of_queries(client, submitted, rows, django_assert_num_queries):
+    for n in range(rows):
+        VoceBudget.objects.create(candidatura=submitted, categoria="beni", descrizione=f"Voce {n}", importo=10)
+        Partner.objects.create(candidatura=submitted, denominazione=f"Partner {n}", ruolo="Laboratori")
+    client.force_login(StaffFactory())
+    url = _change_url(submitted)
+    client.get(url)  # sessions and caches warmed
+    with django_assert_num_queries(16):
+        assert client.get(url).status_code == 200
 
 
 def test_a_post_through_the_admin_form_changes_nothing(client, submitted, staff_user):
