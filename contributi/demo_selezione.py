@@ -16,6 +16,7 @@ from contributi import services
 from contributi.models import (
     AllegatoRichiesto,
     Bando,
+    Candidatura,
     CriterioValutazione,
     MembroCommissione,
     Preavviso,
@@ -90,6 +91,37 @@ def _commissario() -> User:
     user.groups.add(Group.objects.get(name=roles.VALUTATORE))
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
+
+
+def _board_member_with_ties(bando, staff) -> None:
+    """A board member who is a delegate of an applying ente: the portal sees the conflict, never assigns her that
+    application and keeps her from opening or scoring it (staff were warned when they added her)."""
+    from allauth.account.models import EmailAddress
+
+    from costellazioni.demo import DEMO_PASSWORD
+    from costellazioni.models import Membership
+    from costellazioni.services.enti import membership_request, membership_set_state
+
+    email = "consigliera@costellazioni.example"
+    user, created = User.objects.get_or_create(email=email, defaults={"first_name": "Elena", "last_name": "Scarpa"})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=roles.VALUTATORE))
+    EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    ente = bando.candidature.submitted().order_by("presentata_il").first().ente
+    if not Membership.objects.filter(user=user, ente=ente).exists():
+        membership = membership_request(
+            user=user,
+            ente=ente,
+            ruolo=Membership.Ruolo.DELEGATO,
+            motivazione="Delegata del consiglio direttivo per i rapporti con il Comune.",
+        )
+        membership_set_state(membership=membership, to=Membership.Stato.VERIFICATA, actor=staff)
+    membro = services.membro_add(bando=bando, utente=user, actor=staff)
+    for candidatura in bando.candidature.filter(stato=Candidatura.Stato.IN_VALUTAZIONE):
+        if not services.membro_conflicts(membro).filter(pk=candidatura.pk).exists():
+            services.assegnazione_create(candidatura=candidatura, membro=membro, actor=staff)
 
 
 def _bando(spec, staff) -> Bando:
@@ -188,6 +220,7 @@ def seed() -> None:
         bando = _bando(IN_VALUTAZIONE, staff)
         board = _board(bando, valutatrice, commissario)
         _evaluate(bando, IN_VALUTAZIONE, staff=staff, referente=referente, board=board, finish=False)
+        _board_member_with_ties(bando, staff)
 
     if not Bando.objects.filter(slug=CONCLUSO["slug"]).exists():
         bando = _bando(CONCLUSO, staff)

@@ -6,7 +6,7 @@ Which applications a user may *see* is answered by ``Candidatura.objects.visible
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, is_staff_comunale
+from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, can_approve, is_staff_comunale
 
 
 def bando_open_decision(bando, *, now=None) -> Decision:
@@ -60,6 +60,17 @@ def can_read_files(user, candidatura) -> Decision:
     if not decision and is_assigned_evaluator(user, candidatura):
         return ALLOWED
     return decision
+
+
+# --- staff decisions: nobody decides on their own application ---------------------------------------
+
+
+def can_decide(user, candidatura) -> Decision:
+    """Istruttoria, evaluation, award, payment, report approval: never by the person who wrote or submitted the
+    application, nor by a member of the applying ente."""
+    if user.is_authenticated and user.pk in (candidatura.creata_da_id, candidatura.presentata_da_id):
+        return can_approve(user, requester=user)
+    return can_approve(user, ente=candidatura.ente)
 
 
 # --- award and reporting (erogazioni) -------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni import workflows
@@ -47,3 +48,57 @@ def can_act_for_ente(user, ente) -> Decision:
     if not ente.memberships.verified().filter(user=user).exists():
         return Decision(False, _("La tua rappresentanza per questo ente non è ancora stata verificata."))
     return ALLOWED
+
+
+# --- nobody approves their own request ---------------------------------------------------------------
+
+# The states of a membership that mean the person belongs to the ente, or has asked to.
+BELONGING_STATES = ("richiesta", "verificata")
+
+
+class PartyToRequest(PermissionDenied):
+    """A decision refused because the person deciding asked for it, or belongs to the ente concerned."""
+
+    code = "party_to_request"
+
+
+def is_party_to(user, *, ente=None, requester=None) -> bool:
+    """Whether ``user`` is the person who asked (``requester``) or belongs to ``ente`` (a membership that is
+    verified or requested)."""
+    if not user.is_authenticated:
+        return False
+    if requester is not None and requester.pk == user.pk:
+        return True
+    if ente is not None:
+        return ente.memberships.filter(user_id=user.pk, stato__in=BELONGING_STATES).exists()
+    return False
+
+
+def can_approve(user, *, ente=None, requester=None) -> Decision:
+    """Verify, confirm, admit, score, award, pay or approve: never by a party to the request."""
+    if requester is not None and user.is_authenticated and requester.pk == user.pk:
+        return Decision(False, _("Non puoi decidere su una richiesta che hai presentato tu: deve farlo un collega."))
+    if is_party_to(user, ente=ente):
+        return Decision(
+            False,
+            _(
+                "Non puoi decidere su una richiesta di %(ente)s: ne fai parte o hai chiesto di rappresentarlo. "
+                "Deve farlo un collega."
+            )
+            % {"ente": ente},
+        )
+    return ALLOWED
+
+
+def require_approver(decision: Decision) -> None:
+    """Raise ``PartyToRequest`` with the reason when ``decision`` (from ``can_approve``) refuses."""
+    if not decision:
+        raise PartyToRequest(decision.reason)
+
+
+def can_decide_membership(user, membership) -> Decision:
+    return can_approve(user, ente=membership.ente, requester=membership.user)
+
+
+def can_decide_ente(user, ente) -> Decision:
+    return can_approve(user, ente=ente)

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, is_staff_comunale
+from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, can_approve, is_staff_comunale
 
 
 def is_hub_staff(user) -> bool:
@@ -56,3 +56,9 @@ def can_cancel(user, obj) -> Decision:
     if is_hub_staff(user) or (user.is_authenticated and obj.richiedente_id == user.pk):
         return ALLOWED
     return Decision(False, _("Non hai i permessi per questa operazione."))
+
+
+def can_decide(user, obj) -> Decision:
+    """Confirm or refuse a booking, fix or record an appointment: never the person who asked, nor a member of the
+    ente it was asked for."""
+    return can_approve(user, ente=obj.ente, requester=obj.richiedente)

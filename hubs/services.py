@@ -116,6 +116,7 @@ def prenotazione_transition(*, prenotazione: Prenotazione, to: str, actor, note:
         actor=actor,
         note=note,
         owner=prenotazione.richiedente,
+        approval=permissions.can_decide(actor, prenotazione),
     )
     if note:
         prenotazione.motivazione = note
@@ -245,6 +246,7 @@ def appuntamento_transition(*, appuntamento: Appuntamento, to: str, actor, note:
         actor=actor,
         note=note,
         owner=appuntamento.richiedente,
+        approval=permissions.can_decide(actor, appuntamento),
     )
     for name, value in fields.items():
         setattr(appuntamento, name, value)

@@ -1,3 +1,3 @@
 """The grants admin, one module per stage; importing them registers their ModelAdmins."""
 
-from contributi.admin import bandi, candidature, erogazioni, selezione  # noqa: F401
+from contributi.admin import bandi, candidature, erogazioni, pagamenti, selezione  # noqa: F401

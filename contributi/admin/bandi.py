@@ -22,6 +22,7 @@ from contributi.models import (
     FaqBando,
     Rettifica,
 )
+from costellazioni.admin.actions import apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
 
 EXPORT_COLUMNS = [
@@ -118,7 +119,7 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["titolo"]}
     filter_horizontal = ["quartieri"]
     inlines = [CriterioInline, AllegatoRichiestoInline, DocumentoInline, FaqInline, RettificaInline]
-    actions = ["pubblica", "esporta_csv", "esporta_xlsx"]
+    actions = ["pubblica", "genera_checklist", "esporta_csv", "esporta_xlsx"]
     formfield_overrides = PRIVATE_FILES
 
     def get_readonly_fields(self, request, obj=None):
@@ -186,6 +187,16 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
                 services.bando_publish(bando=bando, actor=request.user)
             except ValidationError as exc:
                 self.message_user(request, f"{bando}: {' '.join(exc.messages)}", level="error")
+
+    @admin.action(description=_("Genera la checklist predefinita di ammissibilità"), permissions=["change"])
+    def genera_checklist(self, request, queryset):
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda bando: services.checklist_generate(bando=bando, actor=request.user),
+            _("Checklist di ammissibilità aggiornata per %(n)d bandi."),
+        )
 
     def _rows(self, queryset):
         return (

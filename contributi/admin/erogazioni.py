@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
+from contributi.admin.decisioni import ActorFormMixin, refuse_if_party
 from contributi.models import (
     Candidatura,
     Concessione,
@@ -157,6 +158,11 @@ class ConcessioneForm(forms.ModelForm):
                 concessione__isnull=True,
             )
 
+    def clean(self):
+        data = super().clean()
+        refuse_if_party(self, data.get("candidatura") or getattr(self.instance, "candidatura", None))
+        return data
+
     def _post_clean(self):
         if self.instance.pk is None and self.cleaned_data.get("candidatura"):
             self.instance.importo = self.cleaned_data["candidatura"].importo_concesso
@@ -183,7 +189,7 @@ def _concessione_action(name, description, call):
 
 
 @admin.register(Concessione)
-class ConcessioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class ConcessioneAdmin(ActorFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     form = ConcessioneForm
     list_display = ["candidatura", "ente", "importo", "riduzione", "erogato", "accettata_il", "pubblicata_il", "stato"]
     list_filter = ["candidatura__bando", "candidatura__stato", "de_minimis", "oscura_beneficiario"]
@@ -255,108 +261,6 @@ class ConcessioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
                 candidatura=form.cleaned_data["candidatura"], actor=request.user, **dati
             )
         obj.pk = saved.pk
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-# --- payments and reductions (added through the services, never changed) --------------------------
-
-
-class PagamentoForm(forms.ModelForm):
-    importo = forms.DecimalField(
-        label=_("importo (EUR)"),
-        max_digits=10,
-        decimal_places=2,
-        required=False,
-        help_text=_("Vuoto: quanto resta della tranche."),
-    )
-
-    class Meta:
-        model = Pagamento
-        fields = ["concessione", "tranche", "data", "importo", "numero_mandato"]
-
-    def clean(self):
-        data = super().clean()
-        concessione, tranche = data.get("concessione"), data.get("tranche")
-        if concessione and tranche:
-            try:
-                data["importo"] = services.pagamento_check(
-                    concessione=concessione, tranche=tranche, importo=data.get("importo")
-                )
-            except ValidationError as error:
-                self.add_error(None, error)
-        return data
-
-    def _post_clean(self):
-        # The service builds and validates the row; the form only checks the input.
-        pass
-
-
-@admin.register(Pagamento)
-class PagamentoAdmin(admin.ModelAdmin):
-    form = PagamentoForm
-    list_display = ["numero_mandato", "data", "concessione", "tranche", "importo", "registrato_da"]
-    list_filter = ["data", "concessione__candidatura__bando"]
-    list_select_related = ["concessione__candidatura", "tranche", "registrato_da"]
-    search_fields = ["numero_mandato", "concessione__candidatura__ente__denominazione"]
-    date_hierarchy = "data"
-
-    def save_model(self, request, obj, form, change):
-        saved = services.pagamento_register(
-            concessione=form.cleaned_data["concessione"],
-            tranche=form.cleaned_data["tranche"],
-            actor=request.user,
-            data=form.cleaned_data["data"],
-            numero_mandato=form.cleaned_data["numero_mandato"],
-            importo=form.cleaned_data["importo"],
-        )
-        obj.pk, obj.numero_mandato, obj.importo = saved.pk, saved.numero_mandato, saved.importo
-
-    def has_change_permission(self, request, obj=None):
-        return obj is None and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class RiduzioneForm(forms.ModelForm):
-    class Meta:
-        model = Riduzione
-        fields = ["concessione", "importo", "motivo"]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("concessione"):
-            try:
-                services.riduzione_check(
-                    concessione=data["concessione"], importo=data.get("importo"), motivo=data.get("motivo") or ""
-                )
-            except ValidationError as error:
-                self.add_error(None, error)
-        return data
-
-    def _post_clean(self):
-        pass
-
-
-@admin.register(Riduzione)
-class RiduzioneAdmin(admin.ModelAdmin):
-    form = RiduzioneForm
-    list_display = ["concessione", "importo", "creata_il", "autore"]
-    list_select_related = ["concessione__candidatura", "autore"]
-
-    def save_model(self, request, obj, form, change):
-        saved = services.concessione_reduce(
-            concessione=form.cleaned_data["concessione"],
-            actor=request.user,
-            importo=form.cleaned_data["importo"],
-            motivo=form.cleaned_data["motivo"],
-        )
-        obj.pk, obj.concessione, obj.importo = saved.pk, saved.concessione, saved.importo
-
-    def has_change_permission(self, request, obj=None):
-        return obj is None and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -23,7 +23,7 @@ from contributi.models import (
     VoceChecklist,
 )
 from contributi.models.graduatoria import REGOLE_FISSE
-from costellazioni.admin.actions import ReadOnlyAdminMixin, apply_to_each, error_text
+from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, error_text
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.permissions import is_staff_comunale
 
@@ -71,11 +71,35 @@ class AssegnazioneInline(admin.TabularInline):
 
 @admin.register(MembroCommissione)
 class MembroCommissioneAdmin(admin.ModelAdmin):
+    """Board members, added through ``services.membro_add``; staff are warned of the conflicts the portal sees."""
+
     list_display = ["__str__", "bando", "presidente", "nominato_il"]
     list_filter = ["bando", "presidente"]
     search_fields = ["utente__email", "utente__last_name"]
     raw_id_fields = ["utente"]
     inlines = [AssegnazioneInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["bando", "utente", "nominato_il"] if obj is not None else ["nominato_il"]
+
+    def save_model(self, request, obj, form, change):
+        membro = services.membro_add(bando=obj.bando, utente=obj.utente, actor=request.user, presidente=obj.presidente)
+        obj.pk, obj.nominato_il = membro.pk, membro.nominato_il
+        conflitti = list(services.membro_conflicts(membro))
+        if conflitti:
+            self.message_user(
+                request,
+                _(
+                    "Attenzione: %(membro)s è o è stato rappresentante di enti che hanno presentato candidature a "
+                    "questo bando, o ne ha scritte: ha un conflitto di interessi su %(elenco)s. Non gli saranno "
+                    "assegnate e non potrà valutarle."
+                )
+                % {
+                    "membro": membro,
+                    "elenco": "; ".join(f"{c} ({c.ente})" for c in conflitti),
+                },
+                messages.WARNING,
+            )
 
 
 @admin.register(DichiarazioneConflitto)
@@ -87,11 +111,30 @@ class DichiarazioneConflittoAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(Valutazione)
 class ValutazioneAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Score sheets, read-only for staff: members write them from their own pages."""
+    """Score sheets, read-only for staff: members write them from their own pages. A sheet written despite a
+    conflict of interest the portal sees is annulled here, with the reason (in the action bar's note)."""
 
+    action_form = NotaActionForm
     list_display = ["candidatura", "membro", "consenso", "totale", "inviata_il"]
     list_filter = ["candidatura__bando", "consenso", ("inviata_il", admin.EmptyFieldListFilter)]
     list_select_related = ["candidatura", "membro__utente"]
+    actions = ["annulla_in_conflitto"]
+
+    def has_selezione_permission(self, request):
+        return _staff(request)
+
+    @admin.action(
+        description=_("Annulla le schede scritte in conflitto di interessi (scrivi la nota)"), permissions=["selezione"]
+    )
+    def annulla_in_conflitto(self, request, queryset):
+        nota = request.POST.get("nota", "")
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda v: services.valutazione_annul(valutazione=v, actor=request.user, note=nota),
+            _("%(n)d schede annullate."),
+        )
 
 
 @admin.register(RichiestaIntegrazioni)

@@ -7,6 +7,32 @@ from django.utils.translation import gettext_lazy as _
 from contributi.models.bandi import AllegatoRichiesto, Bando
 from contributi.storage import private_storage
 from costellazioni.models import Ente, Membership
+from costellazioni.permissions import BELONGING_STATES
+
+
+def automatic_conflict(user, *, path: str = ""):
+    """The condition "``user`` has a conflict of interest on the application", seen by the portal itself.
+
+    True when ``user`` wrote or submitted the application, or is a member or representative of its ente (a
+    verified or requested membership), or was one during the call (a revoked membership verified before the
+    call's deadline: its revocation date is not recorded, so it counts). ``user`` is a user, or the name of the
+    outer row's field holding one (``"membro__utente_id"``); ``path`` leads from the outer row to the application.
+    """
+    if isinstance(user, str):
+        outer_user, same_user = models.OuterRef(user), models.F(user)
+    else:
+        outer_user = same_user = user.pk
+    belonged = Membership.objects.filter(user_id=outer_user, ente_id=models.OuterRef(f"{path}ente_id")).filter(
+        Q(stato__in=BELONGING_STATES)
+        | Q(
+            stato=Membership.Stato.REVOCATA,
+            verificata_il__isnull=False,
+            verificata_il__lte=models.OuterRef(f"{path}bando__termine"),
+        )
+    )
+    return (
+        models.Exists(belonged) | Q(**{f"{path}creata_da_id": same_user}) | Q(**{f"{path}presentata_da_id": same_user})
+    )
 
 
 class CandidaturaQuerySet(models.QuerySet):
@@ -33,7 +59,7 @@ class CandidaturaQuerySet(models.QuerySet):
 
     def assigned_to(self, user):
         """Applications under evaluation assigned to ``user`` as a board member, except where they declared a
-        conflict of interest."""
+        conflict of interest or have one the portal sees (``automatic_conflict``)."""
         from contributi.models.commissione import Assegnazione, DichiarazioneConflitto
 
         if not user.is_authenticated:
@@ -45,7 +71,13 @@ class CandidaturaQuerySet(models.QuerySet):
         return self.filter(
             models.Exists(assigned),
             stato__in=[Candidatura.Stato.IN_VALUTAZIONE, Candidatura.Stato.VALUTATA],
-        ).exclude(models.Exists(conflicted))
+        ).exclude(models.Exists(conflicted) | automatic_conflict(user))
+
+    def conflicting_with(self, user):
+        """The applications on which ``user`` has a conflict of interest the portal sees (``automatic_conflict``)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(automatic_conflict(user))
 
     def drafts(self):
         return self.filter(stato=Candidatura.Stato.BOZZA)

@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import Bando, CriterioValutazione
-from contributi.models.candidature import Candidatura
+from contributi.models.candidature import Candidatura, automatic_conflict
 
 
 class MembroCommissione(models.Model):
@@ -61,7 +61,7 @@ class AssegnazioneQuerySet(models.QuerySet):
         conflicted = DichiarazioneConflitto.objects.filter(
             membro_id=OuterRef("membro_id"), candidatura_id=OuterRef("candidatura_id"), conflitto=True
         )
-        return self.filter(~Exists(conflicted))
+        return self.filter(~Exists(conflicted)).exclude(automatic_conflict("membro__utente_id", path="candidatura__"))
 
 
 class Assegnazione(models.Model):
@@ -95,6 +95,10 @@ class ValutazioneQuerySet(models.QuerySet):
     def individual(self):
         return self.filter(consenso=False)
 
+    def conflicted(self):
+        """Sheets by a member with a conflict of interest the portal sees on the application they score."""
+        return self.filter(automatic_conflict("membro__utente_id", path="candidatura__"))
+
     def visible_to(self, user):
         """Score sheets a person may read.
 
@@ -114,7 +118,9 @@ class ValutazioneQuerySet(models.QuerySet):
         conflicted = DichiarazioneConflitto.objects.filter(
             candidatura_id=OuterRef("candidatura_id"), membro__utente=user, conflitto=True
         )
-        return self.filter(Q(membro__utente=user) | Exists(own_submitted)).exclude(Exists(conflicted))
+        return self.filter(Q(membro__utente=user) | Exists(own_submitted)).exclude(
+            Exists(conflicted) | automatic_conflict(user, path="candidatura__")
+        )
 
 
 class Valutazione(models.Model):

@@ -8,8 +8,6 @@ from contributi.services.bandi import bando_publish, rettifica_publish
 from contributi.services.candidature import (
     allegato_delete,
     allegato_upload,
-    budget_errors,
-    budget_limit_messages,
     candidatura_mark_step,
     candidatura_referenti,
     candidatura_save_budget,
@@ -21,23 +19,31 @@ from contributi.services.candidature import (
     candidatura_submit,
     candidatura_transition,
     candidatura_withdraw,
-    completeness_errors,
-    eligibility_errors,
     quartieri_choices,
     snapshot_digest,
-    submission_errors,
 )
+from contributi.services.checklist import checklist_default_items, checklist_errors, checklist_generate, checklist_save
 from contributi.services.commissione import (
     assegnazione_all,
     assegnazione_create,
+    conflicted_sheets,
     conflitto_declare,
     membro_add,
+    membro_conflicts,
     punteggi_save,
     punteggio_finale,
     regole_for,
+    valutazione_annul,
     valutazione_conclude,
     valutazione_reopen,
     valutazione_start,
+)
+from contributi.services.controlli import (
+    budget_errors,
+    budget_limit_messages,
+    completeness_errors,
+    eligibility_errors,
+    submission_errors,
 )
 from contributi.services.erogazioni import (
     concessione_accept,
@@ -63,8 +69,6 @@ from contributi.services.graduatoria import (
     ranking_rows,
 )
 from contributi.services.istruttoria import (
-    checklist_errors,
-    checklist_save,
     integrazioni_close,
     integrazioni_reply,
     integrazioni_request,
@@ -104,7 +108,9 @@ __all__ = [
     "candidatura_submit",
     "candidatura_transition",
     "candidatura_withdraw",
+    "checklist_default_items",
     "checklist_errors",
+    "checklist_generate",
     "checklist_save",
     "completeness_errors",
     "concessione_accept",
@@ -115,6 +121,7 @@ __all__ = [
     "concessione_renounce",
     "concessione_revoke",
     "concessione_update",
+    "conflicted_sheets",
     "conflitto_declare",
     "eligibility_errors",
     "graduatoria_approve",
@@ -127,6 +134,8 @@ __all__ = [
     "istruttoria_ammissibile",
     "istruttoria_start",
     "membro_add",
+    "membro_conflicts",
+    "valutazione_annul",
     "pagamento_check",
     "pagamento_register",
     "preavviso_decide",

@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from contributi.models import Bando, Candidatura, Rettifica
+from contributi.services.checklist import checklist_fill
 from contributi.uploads import check_upload
 from costellazioni.models import Membership, Messaggio, User
 from costellazioni.services.audit import audit_record
@@ -26,6 +27,8 @@ def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
     bando.pubblicato_il = now or timezone.now()
     Bando.objects.filter(pk=bando.pk).update(stato=bando.stato, pubblicato_il=bando.pubblicato_il)
     audit_record(obj=bando, evento=_("Bando pubblicato"), autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato)
+    if not bando.checklist.exists():
+        checklist_fill(bando=bando, actor=actor)
     return bando
 
 

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions, workflows
 from contributi.models import Allegato, Bando, Candidatura, Partner, VoceBudget
+from contributi.services.controlli import submission_errors
 from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
 from costellazioni.permissions import can_act_for_ente
@@ -173,83 +173,6 @@ def allegato_delete(*, allegato: Allegato, actor, now=None) -> None:
     allegato.delete()
 
 
-# --- checks ---------------------------------------------------------------------------------------
-
-
-def eligibility_errors(candidatura: Candidatura) -> list[str]:
-    """Every eligibility rule of the call that the ente or the project does not meet."""
-    bando, ente = candidatura.bando, candidatura.ente
-    errors = []
-    if ente.tipo not in bando.tipi_ammessi():
-        errors.append(_("Il bando non ammette enti di tipo «%(tipo)s».") % {"tipo": ente.get_tipo_display()})
-    if bando.runts_obbligatorio and not ente.runts_numero:
-        errors.append(_("Il bando richiede l'iscrizione dell'ente al RUNTS: aggiorna i dati dell'ente."))
-    ambito = set(bando.quartieri.values_list("pk", flat=True))
-    if ambito:
-        scelti = set(candidatura.quartieri.values_list("pk", flat=True))
-        if not scelti or not scelti <= ambito:
-            errors.append(_("Il progetto deve svolgersi nei quartieri previsti dal bando."))
-    if bando.una_candidatura_per_ente and (
-        bando.candidature.submitted().filter(ente=ente).exclude(pk=candidatura.pk).exists()
-    ):
-        errors.append(_("Questo ente ha già presentato una candidatura per il bando, che ne ammette una sola."))
-    return errors
-
-
-def budget_limit_messages(bando: Bando) -> dict[str, str]:
-    """What ``budget_errors`` says for each of the call's limits; the budget step also checks them as one types."""
-    return {
-        "minimo": _("Il contributo richiesto è inferiore al minimo di %(min)s euro.")
-        % {"min": _amount(bando.contributo_minimo)},
-        "massimo": _("Il contributo richiesto supera il massimo di %(max)s euro.")
-        % {"max": _amount(bando.contributo_massimo)},
-        "cofinanziamento": _("Il cofinanziamento deve coprire almeno il %(perc)s%% del costo totale del progetto.")
-        % {"perc": _amount(bando.cofinanziamento_percentuale)},
-    }
-
-
-def _amount(value: Decimal) -> str:
-    """Italian style, without needless decimals: 30.000, 12,5 (``Decimal.normalize`` would give 1E+1)."""
-    return floatformat(value, "-2g")
-
-
-def budget_errors(candidatura: Candidatura) -> list[str]:
-    bando = candidatura.bando
-    if not candidatura.voci_budget.exists():
-        return [_("Inserisci almeno una voce di budget.")]
-    messages = budget_limit_messages(bando)
-    richiesto, totale = candidatura.importo_richiesto, candidatura.costo_totale
-    errors = []
-    if richiesto < bando.contributo_minimo:
-        errors.append(messages["minimo"])
-    if richiesto > bando.contributo_massimo:
-        errors.append(messages["massimo"])
-    if totale and candidatura.cofinanziamento * 100 < bando.cofinanziamento_percentuale * totale:
-        errors.append(messages["cofinanziamento"])
-    return errors
-
-
-def completeness_errors(candidatura: Candidatura) -> list[str]:
-    errors = []
-    missing_steps = [
-        p for p in Candidatura.Passo if p != Candidatura.Passo.INVIO and p not in candidatura.passi_completati
-    ]
-    for passo in missing_steps:
-        if passo != Candidatura.Passo.ALLEGATI:
-            errors.append(_("Completa il passo «%(passo)s».") % {"passo": passo.label})
-    given = set(candidatura.allegati.values_list("richiesto_id", flat=True))
-    for richiesto in candidatura.bando.allegati_richiesti.filter(obbligatorio=True):
-        if richiesto.pk not in given:
-            errors.append(_("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome})
-    if not (candidatura.dichiarazione_veridicita and candidatura.dichiarazione_privacy):
-        errors.append(_("Rendi le dichiarazioni richieste per presentare la candidatura."))
-    return errors
-
-
-def submission_errors(candidatura: Candidatura) -> list[str]:
-    return completeness_errors(candidatura) + eligibility_errors(candidatura) + budget_errors(candidatura)
-
-
 # --- submission -----------------------------------------------------------------------------------
 
 
@@ -376,8 +299,9 @@ def candidatura_transition(
     """Move an application along ``workflows.CANDIDATURA``: the one door for every change of state.
 
     Locks the row, checks who may fire the transition (staff, or a verified referente of the
-    application's ente), sets ``fields`` (e.g. ``importo_concesso``), records the audit row and tells
-    the ente's referenti in their area personale and by e-mail. ``messaggio`` is the text they read
+    application's ente; a staff decision never by a party to it, ``permissions.can_decide``), sets
+    ``fields`` (e.g. ``importo_concesso``), records the audit row and tells the ente's referenti in their
+    area personale and by e-mail. ``messaggio`` is the text they read
     (the transition's label and the note when empty).
     """
     candidatura = (
@@ -385,7 +309,14 @@ def candidatura_transition(
     )
     roles = {workflows.REFERENTE} if can_act_for_ente(actor, candidatura.ente) else set()
     transition = workflow_transition(
-        obj=candidatura, field="stato", table=workflows.CANDIDATURA, to=to, actor=actor, note=note, roles=roles
+        obj=candidatura,
+        field="stato",
+        table=workflows.CANDIDATURA,
+        to=to,
+        actor=actor,
+        note=note,
+        roles=roles,
+        approval=permissions.can_decide(actor, candidatura),
     )
     for name, value in fields.items():
         setattr(candidatura, name, value)

@@ -1,7 +1,9 @@
 """The evaluation board: members, conflict-of-interest declarations, assignments, score sheets, final score.
 
-A member with a declared conflict on an application neither reads its scores nor scores it: the querysets
-(``Candidatura.objects.assigned_to``, ``Valutazione.objects.visible_to``) and these functions both refuse.
+A member with a conflict on an application neither reads its scores nor scores it: the querysets
+(``Candidatura.objects.assigned_to``, ``Valutazione.objects.visible_to``) and these functions both refuse. A conflict
+is declared by the member, or seen by the portal (``contributi.models.automatic_conflict``: the member wrote or
+submitted the application, or is or was during the call a member or representative of the applying ente).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -12,6 +14,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contributi import permissions
 from contributi.models import (
     Assegnazione,
     Bando,
@@ -24,6 +27,7 @@ from contributi.models import (
 )
 from contributi.services.candidature import candidatura_transition
 from contributi.services.istruttoria import require_staff
+from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 
 S = Candidatura.Stato
@@ -53,6 +57,29 @@ def membro_add(*, bando: Bando, utente, actor, presidente: bool = False) -> Memb
     return membro
 
 
+def membro_conflicts(membro: MembroCommissione):
+    """The submitted applications of the member's call on which the portal sees a conflict of interest: what staff
+    are warned about when they add the member to the board."""
+    return (
+        Candidatura.objects.filter(bando_id=membro.bando_id)
+        .submitted()
+        .conflicting_with(membro.utente)
+        .select_related("ente")
+        .order_by("numero_protocollo")
+    )
+
+
+def has_automatic_conflict(user, candidatura: Candidatura) -> bool:
+    return Candidatura.objects.conflicting_with(user).filter(pk=candidatura.pk).exists()
+
+
+def automatic_conflict_message(candidatura: Candidatura) -> str:
+    return _(
+        "Hai un conflitto di interessi su %(c)s: sei o sei stato rappresentante di %(ente)s, o hai scritto tu la "
+        "candidatura. Non puoi aprirla né valutarla."
+    ) % {"c": candidatura, "ente": candidatura.ente}
+
+
 def membro_for(*, candidatura: Candidatura, user) -> MembroCommissione:
     membro = MembroCommissione.objects.filter(bando_id=candidatura.bando_id, utente=user).first()
     if membro is None:
@@ -64,6 +91,8 @@ def membro_for(*, candidatura: Candidatura, user) -> MembroCommissione:
 def conflitto_declare(*, candidatura: Candidatura, actor, conflitto: bool, nota: str = "") -> DichiarazioneConflitto:
     """The member's own declaration for one application; given once, it cannot be changed online."""
     membro = membro_for(candidatura=candidatura, user=actor)
+    if not conflitto and has_automatic_conflict(actor, candidatura):
+        raise PermissionDenied(automatic_conflict_message(candidatura))
     if not Assegnazione.objects.filter(membro=membro, candidatura=candidatura).exists() and not membro.presidente:
         raise PermissionDenied(_("Questa candidatura non ti è stata assegnata."))
     if DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura).exists():
@@ -82,16 +111,28 @@ def conflitto_declare(*, candidatura: Candidatura, actor, conflitto: bool, nota:
 
 
 def has_conflict(membro: MembroCommissione, candidatura: Candidatura) -> bool:
-    return DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura, conflitto=True).exists()
+    """Declared by the member, or seen by the portal."""
+    declared = DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura, conflitto=True)
+    return declared.exists() or has_automatic_conflict(membro.utente, candidatura)
 
 
 @transaction.atomic
 def assegnazione_create(*, candidatura: Candidatura, membro: MembroCommissione, actor) -> Assegnazione:
     require_staff(actor)
+    require_approver(permissions.can_decide(actor, candidatura))
     if membro.bando_id != candidatura.bando_id:
         raise ValidationError(_("Il componente non fa parte della commissione di questo bando."))
     if candidatura.stato not in (S.AMMISSIBILE, S.IN_VALUTAZIONE):
         raise ValidationError(_("Si assegnano solo candidature ammissibili o in valutazione."))
+    if has_automatic_conflict(membro.utente, candidatura):
+        raise ValidationError(
+            _(
+                "%(membro)s è o è stato rappresentante di %(ente)s, o ha scritto la candidatura %(c)s: "
+                "non gli si assegna."
+            )
+            % {"membro": membro, "ente": candidatura.ente, "c": candidatura},
+            code="automatic_conflict",
+        )
     if has_conflict(membro, candidatura):
         raise ValidationError(
             _("%(membro)s ha dichiarato un conflitto di interessi su %(c)s.") % {"membro": membro, "c": candidatura}
@@ -104,7 +145,7 @@ def assegnazione_create(*, candidatura: Candidatura, membro: MembroCommissione, 
 
 @transaction.atomic
 def assegnazione_all(*, candidatura: Candidatura, actor) -> list[Assegnazione]:
-    """Assign the application to every board member of its call (except those who declared a conflict)."""
+    """Assign the application to every board member of its call (except those with a conflict on it)."""
     return [
         assegnazione_create(candidatura=candidatura, membro=membro, actor=actor)
         for membro in MembroCommissione.objects.filter(bando_id=candidatura.bando_id).select_related("bando")
@@ -134,6 +175,8 @@ def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
 
 def _scoring_membro(candidatura, actor, *, consenso: bool) -> MembroCommissione:
     membro = membro_for(candidatura=candidatura, user=actor)
+    if has_automatic_conflict(actor, candidatura):
+        raise PermissionDenied(automatic_conflict_message(candidatura))
     if consenso:
         if not membro.presidente:
             raise PermissionDenied(_("Il punteggio collegiale lo inserisce il presidente della commissione."))
@@ -212,6 +255,39 @@ def punteggi_save(
     valutazione.full_clean()
     valutazione.save()
     return valutazione
+
+
+def conflicted_sheets(bando: Bando):
+    """Score sheets of the call written by a member with a conflict the portal sees: they keep the ranking from
+    being computed until staff annul them (``valutazione_annul``)."""
+    return (
+        Valutazione.objects.filter(candidatura__bando=bando)
+        .conflicted()
+        .select_related("membro__utente", "candidatura")
+        .order_by("candidatura__numero_protocollo", "pk")
+    )
+
+
+@transaction.atomic
+def valutazione_annul(*, valutazione: Valutazione, actor, note: str) -> None:
+    """Staff remove a sheet written despite a conflict of interest the portal sees, with the reason (audited)."""
+    require_staff(actor)
+    valutazione = (
+        Valutazione.objects.select_for_update(of=("self",)).select_related("membro__utente").get(pk=valutazione.pk)
+    )
+    candidatura = Candidatura.objects.select_related("ente").get(pk=valutazione.candidatura_id)
+    require_approver(permissions.can_decide(actor, candidatura))
+    if not Valutazione.objects.filter(pk=valutazione.pk).conflicted().exists():
+        raise ValidationError(_("Si annullano solo le schede di un componente in conflitto di interessi."))
+    if not note.strip():
+        raise ValidationError({"note": _("Scrivi il motivo dell'annullamento.")})
+    audit_record(
+        obj=candidatura,
+        evento=_("Scheda di valutazione annullata per conflitto di interessi"),
+        autore=actor,
+        nota=f"{valutazione.membro}: {note}",
+    )
+    valutazione.delete()
 
 
 def punteggio_finale(candidatura: Candidatura, *, regole: RegoleSelezione | None = None) -> dict | None:

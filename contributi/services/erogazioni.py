@@ -17,7 +17,7 @@ from contributi import permissions
 from contributi.models import Bando, Candidatura, Concessione, Pagamento, Rendiconto, Riduzione, TrancheBando
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from costellazioni.models import Messaggio
-from costellazioni.permissions import is_staff_comunale
+from costellazioni.permissions import is_staff_comunale, require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 
@@ -104,8 +104,16 @@ def _default_agreement(candidatura: Candidatura) -> dict:
 
 @transaction.atomic
 def concessione_create(*, candidatura: Candidatura, actor, **dati) -> Concessione:
-    """The award of a financed application (once: a second call returns it), with the agreement data given."""
+    """The award of a financed application (once: a second call returns it), with the agreement data given.
+
+    Staff record it; never a party to the application (the beneficiary's acceptance creates it through
+    ``concessione_accept``)."""
     candidatura = Candidatura.objects.select_for_update(of=("self",)).select_related("bando").get(pk=candidatura.pk)
+    require_approver(permissions.can_decide(actor, candidatura))
+    return _concessione_get_or_create(candidatura=candidatura, actor=actor, **dati)
+
+
+def _concessione_get_or_create(*, candidatura: Candidatura, actor, **dati) -> Concessione:
     existing = Concessione.objects.filter(candidatura=candidatura).first()
     if existing:
         return existing
@@ -122,7 +130,8 @@ def concessione_create(*, candidatura: Candidatura, actor, **dati) -> Concession
 def concessione_update(*, concessione: Concessione, actor, **dati) -> Concessione:
     """Staff fill in or correct the agreement data (CUP, dates, COR, transparency fields)."""
     _require_staff(actor)
-    concessione = Concessione.objects.select_for_update().get(pk=concessione.pk)
+    concessione = Concessione.objects.select_for_update().select_related("candidatura__ente").get(pk=concessione.pk)
+    require_approver(permissions.can_decide(actor, concessione.candidatura))
     changed = []
     for name, value in dati.items():
         if getattr(concessione, name) != value:
@@ -142,7 +151,8 @@ def concessione_accept(*, candidatura: Candidatura, actor, data_inizio: date, da
     _require(permissions.can_accept(actor, candidatura))
     if data_fine < data_inizio:
         raise ValidationError({"data_fine": _("La fine del progetto non può precedere l'inizio.")})
-    concessione = concessione_create(candidatura=candidatura, actor=actor)
+    candidatura = Candidatura.objects.select_for_update(of=("self",)).select_related("bando").get(pk=candidatura.pk)
+    concessione = _concessione_get_or_create(candidatura=candidatura, actor=actor)
     concessione = Concessione.objects.select_for_update().get(pk=concessione.pk)
     concessione.data_inizio = data_inizio
     concessione.data_fine = data_fine
@@ -166,6 +176,7 @@ def concessione_publish(*, concessione: Concessione, actor, pubblicata_il: date 
     """Record the publication in Amministrazione trasparente: from that date the award takes effect."""
     _require_staff(actor)
     concessione = Concessione.objects.select_for_update().select_related("candidatura").get(pk=concessione.pk)
+    require_approver(permissions.can_decide(actor, concessione.candidatura))
     if concessione.pubblicata_il:
         raise ValidationError(_("La concessione è già pubblicata."))
     errors = {}
@@ -272,6 +283,7 @@ def pagamento_register(
     concessione = (
         Concessione.objects.select_for_update(of=("self",)).select_related("candidatura__bando").get(pk=concessione.pk)
     )
+    require_approver(permissions.can_decide(actor, concessione.candidatura))
     importo = pagamento_check(concessione=concessione, tranche=tranche, importo=importo)
     pagamento = Pagamento(
         concessione=concessione,
@@ -330,6 +342,7 @@ def concessione_reduce(*, concessione: Concessione, actor, importo: Decimal, mot
     """Reduce the amount granted, with the reason (see ``riduzione_check``)."""
     _require_staff(actor)
     concessione = Concessione.objects.select_for_update().select_related("candidatura").get(pk=concessione.pk)
+    require_approver(permissions.can_decide(actor, concessione.candidatura))
     riduzione_check(concessione=concessione, importo=importo, motivo=motivo)
     riduzione = Riduzione(concessione=concessione, importo=importo, motivo=motivo, autore=actor)
     riduzione.full_clean()

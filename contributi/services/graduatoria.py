@@ -14,10 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contributi import permissions
 from contributi.models import Bando, Candidatura, Graduatoria, PosizioneGraduatoria, Preavviso
 from contributi.services.candidature import candidatura_transition
-from contributi.services.commissione import punteggio_finale, regole_for, valutazioni_prefetch
+from contributi.services.commissione import conflicted_sheets, punteggio_finale, regole_for, valutazioni_prefetch
 from contributi.services.istruttoria import preavviso_send, require_staff
+from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 
 S = Candidatura.Stato
@@ -86,6 +88,22 @@ def graduatoria_compute(*, bando: Bando, actor, now=None) -> Graduatoria:
     if in_corso:
         raise ValidationError(
             _("%(n)d candidature non hanno ancora concluso istruttoria e valutazione.") % {"n": in_corso}
+        )
+    conflicted = list(conflicted_sheets(bando))
+    if conflicted:
+        raise ValidationError(
+            [
+                ValidationError(
+                    _(
+                        "%(membro)s ha valutato %(c)s pur essendo in conflitto di interessi (è o è stato "
+                        "rappresentante dell'ente, o ha scritto la candidatura): annulla la scheda prima di calcolare "
+                        "la graduatoria."
+                    )
+                    % {"membro": v.membro, "c": v.candidatura},
+                    code="conflicted_scores",
+                )
+                for v in conflicted
+            ]
         )
     rows = ranking_rows(bando)
     if not rows:
@@ -166,6 +184,8 @@ def graduatoria_approve(
         raise ValidationError(_("La graduatoria è già approvata."))
     if not (determina_numero or "").strip() or determina_data is None:
         raise ValidationError(_("Indica numero e data della determina dirigenziale."))
+    for posizione in graduatoria.posizioni.select_related("candidatura__ente"):
+        require_approver(permissions.can_decide(actor, posizione.candidatura))
     errors = approval_errors(graduatoria, now=now)
     if errors:
         raise ValidationError(errors)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from contributi import permissions
 from contributi.models import (
     PREAVVISO_GIORNI,
     Candidatura,
@@ -21,18 +22,14 @@ from contributi.models import (
     VerificaChecklist,
 )
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
+from contributi.services.checklist import checklist_errors, require_staff
 from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from costellazioni.models import Messaggio
-from costellazioni.permissions import can_act_for_ente, is_staff_comunale
+from costellazioni.permissions import can_act_for_ente, require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 
 S = Candidatura.Stato
-
-
-def require_staff(actor) -> None:
-    if not (is_staff_comunale(actor) or (actor.is_authenticated and actor.is_superuser)):
-        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
 
 
 def _when(value) -> str:
@@ -43,7 +40,7 @@ def _lock(candidatura) -> Candidatura:
     return Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
 
 
-# --- start and checklist --------------------------------------------------------------------------
+# --- start --------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -53,50 +50,20 @@ def istruttoria_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
     candidatura = _lock(candidatura)
     if now < candidatura.bando.termine:
         raise ValidationError(_("Il bando è ancora aperto: l'istruttoria inizia dopo la scadenza."))
+    if not candidatura.bando.checklist.exists():
+        raise ValidationError(
+            _(
+                "Il bando non ha ancora la checklist di ammissibilità: generala dai requisiti del bando "
+                "(azione «Genera la checklist predefinita» sui bandi) prima di avviare l'istruttoria."
+            ),
+            code="no_checklist",
+        )
     candidatura = candidatura_transition(candidatura=candidatura, to=S.IN_ISTRUTTORIA, actor=actor)
     VerificaChecklist.objects.bulk_create(
         [VerificaChecklist(candidatura=candidatura, voce=voce) for voce in candidatura.bando.checklist.all()],
         ignore_conflicts=True,
     )
     return candidatura
-
-
-@transaction.atomic
-def checklist_save(*, candidatura: Candidatura, actor, risposte: dict, now=None) -> list[VerificaChecklist]:
-    """Record staff's answers: ``{voce_id: (soddisfatta: bool | None, nota: str)}``."""
-    require_staff(actor)
-    now = now or timezone.now()
-    candidatura = _lock(candidatura)
-    if candidatura.stato not in (S.IN_ISTRUTTORIA, S.INTEGRAZIONI_RICHIESTE):
-        raise ValidationError(_("La checklist si compila solo durante l'istruttoria."))
-    voci = {v.pk: v for v in candidatura.bando.checklist.all()}
-    saved = []
-    for voce_id, (soddisfatta, nota) in risposte.items():
-        voce = voci.get(int(voce_id))
-        if voce is None:
-            raise ValidationError(_("Questa voce non appartiene alla checklist del bando."))
-        verifica, _created = VerificaChecklist.objects.get_or_create(candidatura=candidatura, voce=voce)
-        verifica.soddisfatta = soddisfatta
-        verifica.nota = nota or ""
-        verifica.verificata_da = actor
-        verifica.verificata_il = now
-        verifica.full_clean()
-        verifica.save()
-        saved.append(verifica)
-    return saved
-
-
-def checklist_errors(candidatura: Candidatura) -> list[str]:
-    """What stops a positive admissibility outcome: unanswered or unmet blocking items."""
-    verifiche = {v.voce_id: v for v in candidatura.verifiche.all()}
-    errors = []
-    for voce in candidatura.bando.checklist.all():
-        verifica = verifiche.get(voce.pk)
-        if verifica is None or verifica.soddisfatta is None:
-            errors.append(_("Requisito non ancora verificato: %(voce)s") % {"voce": voce.testo})
-        elif voce.bloccante and not verifica.soddisfatta:
-            errors.append(_("Requisito non soddisfatto: %(voce)s") % {"voce": voce.testo})
-    return errors
 
 
 @transaction.atomic
@@ -229,6 +196,7 @@ def integrazioni_close(*, richiesta: RichiestaIntegrazioni, actor, now=None) -> 
     require_staff(actor)
     now = now or timezone.now()
     richiesta = RichiestaIntegrazioni.objects.select_for_update(of=("self",)).get(pk=richiesta.pk)
+    require_approver(permissions.can_decide(actor, richiesta.candidatura))
     if not richiesta.is_pending:
         raise ValidationError(_("La richiesta non è più in attesa."))
     if now <= richiesta.scadenza:
@@ -257,6 +225,7 @@ def preavviso_send(
     require_staff(actor)
     now = now or timezone.now()
     candidatura = _lock(candidatura)
+    require_approver(permissions.can_decide(actor, candidatura))
     if candidatura.stato != FASE_STATO[fase]:
         raise ValidationError(
             _("Il preavviso di rigetto si invia a una candidatura nello stato «%(stato)s».")
@@ -345,6 +314,7 @@ def preavviso_decide(*, preavviso: Preavviso, actor, esito: str, considerazioni:
     require_staff(actor)
     now = now or timezone.now()
     preavviso = Preavviso.objects.select_for_update(of=("self",)).get(pk=preavviso.pk)
+    require_approver(permissions.can_decide(actor, preavviso.candidatura))
     if not preavviso.is_open:
         raise ValidationError(_("Su questo preavviso è già stata presa la decisione."))
     if not preavviso.can_decide(now):

@@ -175,7 +175,15 @@ def rendiconto_transition(*, rendiconto: Rendiconto, to: str, actor, note: str =
     its approval makes the balance tranche payable.
     """
     rendiconto = _lock(rendiconto)
-    transition = workflow_transition(obj=rendiconto, field="stato", table=RENDICONTO, to=to, actor=actor, note=note)
+    transition = workflow_transition(
+        obj=rendiconto,
+        field="stato",
+        table=RENDICONTO,
+        to=to,
+        actor=actor,
+        note=note,
+        approval=permissions.can_decide(actor, rendiconto.concessione.candidatura),
+    )
     rendiconto.esaminato_il = now or timezone.now()
     if to == R.MODIFICHE_RICHIESTE:
         rendiconto.nota_esame = note

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from costellazioni import workflows
 from costellazioni.models import Ente, Membership, Messaggio
-from costellazioni.permissions import can_act_for_ente
+from costellazioni.permissions import can_act_for_ente, can_decide_ente, can_decide_membership
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -63,7 +63,15 @@ def ente_update(*, ente: Ente, actor, **fields) -> Ente:
 @transaction.atomic
 def ente_set_verification(*, ente: Ente, to: str, actor, note: str = "") -> Ente:
     ente = Ente.objects.select_for_update().get(pk=ente.pk)
-    workflow_transition(obj=ente, field="stato_verifica", table=workflows.ENTE_VERIFICA, to=to, actor=actor, note=note)
+    workflow_transition(
+        obj=ente,
+        field="stato_verifica",
+        table=workflows.ENTE_VERIFICA,
+        to=to,
+        actor=actor,
+        note=note,
+        approval=can_decide_ente(actor, ente),
+    )
     if to == Ente.StatoVerifica.VERIFICATO:
         ente.verificato_da, ente.verificato_il = actor, timezone.now()
     ente.full_clean()
@@ -94,7 +102,14 @@ def membership_request(*, user, ente: Ente, ruolo: str, motivazione: str = "") -
 def membership_set_state(*, membership: Membership, to: str, actor, note: str = "") -> Membership:
     membership = Membership.objects.select_for_update().select_related("user", "ente").get(pk=membership.pk)
     workflow_transition(
-        obj=membership, field="stato", table=workflows.MEMBERSHIP, to=to, actor=actor, note=note, owner=membership.user
+        obj=membership,
+        field="stato",
+        table=workflows.MEMBERSHIP,
+        to=to,
+        actor=actor,
+        note=note,
+        owner=membership.user,
+        approval=can_decide_membership(actor, membership),
     )
     if to == Membership.Stato.VERIFICATA:
         membership.verificata_da, membership.verificata_il = actor, timezone.now()

@@ -4,7 +4,7 @@ import csv
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -186,7 +186,15 @@ class AppuntamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
             elif form.changed_data:
                 messages.warning(request, _("Per fissare l'appuntamento indica inizio e fine."))
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            request._appuntamento_refused = " ".join(getattr(error, "messages", [str(error)]))
+
+    def response_change(self, request, obj):
+        # A refusal is shown as an error, without Django's "changed successfully" next to it.
+        refused = getattr(request, "_appuntamento_refused", None)
+        if refused:
+            messages.error(request, refused)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
 
 @admin.register(Connessione)

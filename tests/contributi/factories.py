@@ -159,6 +159,14 @@ class SubmittedCandidaturaFactory(CandidaturaFactory):
     )
 
 
+def with_checklist(candidatura):
+    """The application's call gets a one-item admissibility checklist, which its istruttoria needs."""
+    from contributi.models import VoceChecklist
+
+    VoceChecklist.objects.get_or_create(bando=candidatura.bando, testo="Statuto conforme")
+    return candidatura
+
+
 def valutatore(**kwargs):
     from costellazioni import roles
 

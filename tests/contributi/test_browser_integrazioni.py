@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from contributi import services
 from contributi.models import Candidatura, Preavviso
-from tests.contributi.factories import PDF_BYTES, SubmittedCandidaturaFactory, board, in_valutazione, referente
+from tests.contributi.factories import (
+    PDF_BYTES,
+    SubmittedCandidaturaFactory,
+    board,
+    in_valutazione,
+    referente,
+    with_checklist,
+)
 from tests.costellazioni.factories import StaffFactory
 from tests.costellazioni.test_accessibility import blocking_violations
 
@@ -24,7 +31,7 @@ def test_referente_answers_integrations_and_preavviso_on_a_phone(live_server, ph
     page = phone_page
     staff = StaffFactory()
     user, ente = referente()
-    c = SubmittedCandidaturaFactory(ente=ente, titolo="Portineria di quartiere")
+    c = with_checklist(SubmittedCandidaturaFactory(ente=ente, titolo="Portineria di quartiere"))
     c = services.istruttoria_start(candidatura=c, actor=staff)
     services.integrazioni_request(
         candidatura=c, actor=staff, testo="Inviate lo statuto firmato.", scadenza=timezone.now() + timedelta(days=7)

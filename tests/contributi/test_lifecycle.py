@@ -37,7 +37,9 @@ def test_from_submission_to_final_payment(staff_user):
     beta = services.candidatura_submit(candidatura=beta, actor=beta_user, veridicita=True, privacy=True)
     bando = close_bando(bando)
 
-    # Istruttoria: alfa is asked for a document and answers in time; both are admissible.
+    # Istruttoria on the call's default checklist: alfa is asked for a document and answers in time; both are
+    # admissible once every item is checked.
+    services.checklist_generate(bando=bando, actor=staff_user)
     for c in (alfa, beta):
         services.istruttoria_start(candidatura=c, actor=staff_user)
     richiesta = services.integrazioni_request(
@@ -52,6 +54,9 @@ def test_from_submission_to_final_payment(staff_user):
         risposta="Ecco il preventivo firmato.",
         files=[SimpleUploadedFile("preventivo.pdf", PDF_BYTES)],
     )
+    risposte = {v.pk: (True, "Verificato sui documenti.") for v in bando.checklist.all()}
+    for c in (alfa, beta):
+        services.checklist_save(candidatura=c, actor=staff_user, risposte=risposte)
     alfa = services.istruttoria_ammissibile(candidatura=alfa, actor=staff_user)
     beta = services.istruttoria_ammissibile(candidatura=beta, actor=staff_user)
 

@@ -20,6 +20,7 @@ from tests.contributi.factories import (
     in_valutazione,
     referente,
     score,
+    with_checklist,
 )
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +153,7 @@ class TestApplicantPages:
     @pytest.fixture
     def in_istruttoria(self, staff_user):
         user, ente = referente()
-        c = SubmittedCandidaturaFactory(ente=ente)
+        c = with_checklist(SubmittedCandidaturaFactory(ente=ente))
         return services.istruttoria_start(candidatura=c, actor=staff_user), user
 
     def test_integration_request_shown_and_answered(self, client, staff_user, in_istruttoria):
@@ -325,7 +326,9 @@ class TestAdmin:
 
     def test_request_integrations_action_asks_for_a_deadline(self, client, staff_user):
         user, ente = referente()
-        c = services.istruttoria_start(candidatura=SubmittedCandidaturaFactory(ente=ente), actor=staff_user)
+        c = services.istruttoria_start(
+            candidatura=with_checklist(SubmittedCandidaturaFactory(ente=ente)), actor=staff_user
+        )
         client.force_login(staff_user)
         data = {"action": "richiedi_integrazioni", "_selected_action": [c.pk]}
         response = client.post("/admin/contributi/candidatura/", data)
@@ -380,7 +383,7 @@ class TestAdmin:
             "verifiche-0-soddisfatta": "true",
             "verifiche-0-nota": "Conforme.",
         }
-        for prefix in ("richieste_integrazioni", "preavvisi", "valutazioni", "voci_budget", "allegati"):
+        for prefix in ("richieste_integrazioni", "preavvisi", "valutazioni", "partner", "voci_budget", "allegati"):
             data |= {
                 f"{prefix}-TOTAL_FORMS": "0",
                 f"{prefix}-INITIAL_FORMS": "0",
@@ -413,7 +416,7 @@ def test_every_new_admin_page_opens_for_staff(client, staff_user, published):
 
 def test_staff_decide_on_a_preavviso_in_the_admin(client, staff_user):
     user, ente = referente()
-    c = services.istruttoria_start(candidatura=SubmittedCandidaturaFactory(ente=ente), actor=staff_user)
+    c = services.istruttoria_start(candidatura=with_checklist(SubmittedCandidaturaFactory(ente=ente)), actor=staff_user)
     preavviso = services.preavviso_send(candidatura=c, actor=staff_user, motivi="Manca il requisito X.")
     services.preavviso_observations(preavviso=preavviso, actor=user, osservazioni="Il requisito c'è.")
     client.force_login(staff_user)

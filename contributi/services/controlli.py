@@ -1,0 +1,82 @@
+"""The checks of an application before submission: completeness, eligibility, budget limits of the call."""
+
+from decimal import Decimal
+
+from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext as _
+
+from contributi.models import Bando, Candidatura
+
+
+def eligibility_errors(candidatura: Candidatura) -> list[str]:
+    """Every eligibility rule of the call that the ente or the project does not meet."""
+    bando, ente = candidatura.bando, candidatura.ente
+    errors = []
+    if ente.tipo not in bando.tipi_ammessi():
+        errors.append(_("Il bando non ammette enti di tipo «%(tipo)s».") % {"tipo": ente.get_tipo_display()})
+    if bando.runts_obbligatorio and not ente.runts_numero:
+        errors.append(_("Il bando richiede l'iscrizione dell'ente al RUNTS: aggiorna i dati dell'ente."))
+    ambito = set(bando.quartieri.values_list("pk", flat=True))
+    if ambito:
+        scelti = set(candidatura.quartieri.values_list("pk", flat=True))
+        if not scelti or not scelti <= ambito:
+            errors.append(_("Il progetto deve svolgersi nei quartieri previsti dal bando."))
+    if bando.una_candidatura_per_ente and (
+        bando.candidature.submitted().filter(ente=ente).exclude(pk=candidatura.pk).exists()
+    ):
+        errors.append(_("Questo ente ha già presentato una candidatura per il bando, che ne ammette una sola."))
+    return errors
+
+
+def budget_limit_messages(bando: Bando) -> dict[str, str]:
+    """What ``budget_errors`` says for each of the call's limits; the budget step also checks them as one types."""
+    return {
+        "minimo": _("Il contributo richiesto è inferiore al minimo di %(min)s euro.")
+        % {"min": _amount(bando.contributo_minimo)},
+        "massimo": _("Il contributo richiesto supera il massimo di %(max)s euro.")
+        % {"max": _amount(bando.contributo_massimo)},
+        "cofinanziamento": _("Il cofinanziamento deve coprire almeno il %(perc)s%% del costo totale del progetto.")
+        % {"perc": _amount(bando.cofinanziamento_percentuale)},
+    }
+
+
+def _amount(value: Decimal) -> str:
+    """Italian style, without needless decimals: 30.000, 12,5 (``Decimal.normalize`` would give 1E+1)."""
+    return floatformat(value, "-2g")
+
+
+def budget_errors(candidatura: Candidatura) -> list[str]:
+    bando = candidatura.bando
+    if not candidatura.voci_budget.exists():
+        return [_("Inserisci almeno una voce di budget.")]
+    messages = budget_limit_messages(bando)
+    richiesto, totale = candidatura.importo_richiesto, candidatura.costo_totale
+    errors = []
+    if richiesto < bando.contributo_minimo:
+        errors.append(messages["minimo"])
+    if richiesto > bando.contributo_massimo:
+        errors.append(messages["massimo"])
+    if totale and candidatura.cofinanziamento * 100 < bando.cofinanziamento_percentuale * totale:
+        errors.append(messages["cofinanziamento"])
+    return errors
+
+
+def completeness_errors(candidatura: Candidatura) -> list[str]:
+    errors = []
+    missing_steps = [
+        p for p in Candidatura.Passo if p != Candidatura.Passo.INVIO and p not in candidatura.passi_completati
+    ]
+    for passo in missing_steps:
+        if passo != Candidatura.Passo.ALLEGATI:
+            errors.append(_("Completa il passo «%(passo)s».") % {"passo": passo.label})
+    given = set(candidatura.allegati.values_list("richiesto_id", flat=True))
+    for richiesto in candidatura.bando.allegati_richiesti.filter(obbligatorio=True):
+        if richiesto.pk not in given:
+            errors.append(_("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome})
+    if not (candidatura.dichiarazione_veridicita and candidatura.dichiarazione_privacy):
+        errors.append(_("Rendi le dichiarazioni richieste per presentare la candidatura."))
+    return errors
+
+
+def submission_errors(candidatura: Candidatura) -> list[str]:
+    return completeness_errors(candidatura) + eligibility_errors(candidatura) + budget_errors(candidatura)
