@@ -18,7 +18,7 @@ def test_page_renders(client):
 def test_visitor_reports_a_need(client):
     assert client.post(URL, data()).status_code == 302
     bisogno = Bisogno.objects.get()
-    assert bisogno.segnalato_da is None and bisogno.stato == Bisogno.Stato.APERTO
+    assert bisogno.segnalato_da is None and bisogno.stato == Bisogno.Stato.SEGNALATO
 
 
 def test_logged_in_report_records_who(client):

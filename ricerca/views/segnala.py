@@ -21,6 +21,7 @@ def segnala(request):
                 descrizione=data["descrizione"],
                 quartiere=data["quartiere"],
                 urgenza=data["urgenza"],
+                destinatari=data["destinatari"],
                 user=request.user,
             )
             return redirect("bisogni:grazie")

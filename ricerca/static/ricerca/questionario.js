@@ -1,0 +1,28 @@
+// Conditional questions: a question with data-mostra-se="d<id>" is shown only when that question has the
+// answer in data-mostra-se-valore. Without JavaScript every question shows and the server ignores the
+// hidden ones' answers. Also sets the progress bar width (no inline styles under the CSP).
+(function () {
+  "use strict";
+  var form = document.querySelector(".ricerca-questionario");
+  document.querySelectorAll(".ricerca-progresso").forEach(function (bar) {
+    bar.style.width = (parseInt(bar.dataset.percentuale, 10) || 0) + "%";
+  });
+  if (!form) return;
+  function valori(nome) {
+    return Array.prototype.filter
+      .call(form.elements, function (el) {
+        return el.name === nome && ((el.type !== "radio" && el.type !== "checkbox") || el.checked);
+      })
+      .map(function (el) { return el.value; });
+  }
+  function aggiorna() {
+    form.querySelectorAll("[data-mostra-se]").forEach(function (blocco) {
+      var visibile = valori(blocco.dataset.mostraSe).indexOf(blocco.dataset.mostraSeValore) !== -1;
+      blocco.hidden = !visibile;
+    });
+  }
+  form.addEventListener("change", aggiorna);
+  aggiorna();
+  var errori = document.getElementById("errori");
+  if (errori) errori.focus();
+})();
