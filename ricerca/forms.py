@@ -77,7 +77,7 @@ class QuestionarioForm(forms.Form):
         for domanda in domande:
             campo = _campo(domanda)
             if domanda.obbligatoria:
-                campo.label_suffix = " *"
+                campo.label = f"{domanda.testo} *"
             self.fields[f"d{domanda.pk}"] = campo
             if iniziali and domanda.pk in iniziali:
                 self.initial[f"d{domanda.pk}"] = iniziali[domanda.pk]

@@ -7,6 +7,7 @@ go through ``ricerca.services.questionari`` and ``ricerca.selectors.risultati``.
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -115,6 +116,18 @@ class Domanda(models.Model):
 
     def __str__(self):
         return self.testo
+
+    def clean(self):
+        errori = {}
+        if self.tipo in self.TIPI_CON_OPZIONI and not self.scelte:
+            errori["opzioni"] = _("Scrivi almeno un'opzione, una per riga.")
+        if self.mostra_se_id is not None:
+            if self.mostra_se.questionario_id != self.questionario_id or self.mostra_se_id == self.pk:
+                errori["mostra_se"] = _("Scegli un'altra domanda dello stesso questionario.")
+            elif self.mostra_se_valore not in self.mostra_se.scelte:
+                errori["mostra_se_valore"] = _("Scrivi esattamente una delle opzioni di quella domanda.")
+        if errori:
+            raise ValidationError(errori)
 
     @property
     def scelte(self) -> list[str]:
