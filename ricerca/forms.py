@@ -17,7 +17,10 @@ class SegnalaBisognoForm(forms.Form):
         label=_("Quartiere"), queryset=Quartiere.objects.all(), required=False, empty_label=_("Non so / tutta la città")
     )
     destinatari = forms.ChoiceField(
-        label=_("Chi riguarda soprattutto"), choices=Bisogno.Destinatari.choices, initial=Bisogno.Destinatari.TUTTI
+        label=_("Chi riguarda soprattutto"),
+        choices=Bisogno.Destinatari.choices,
+        initial=Bisogno.Destinatari.TUTTI,
+        required=False,
     )
     urgenza = forms.ChoiceField(label=_("Urgenza"), choices=Bisogno.Urgenza.choices, initial=Bisogno.Urgenza.MEDIA)
     # Honeypot: hidden from people, filled in by bots.

@@ -83,3 +83,10 @@ def test_a_failing_receiver_does_not_lose_the_report(client):
     finally:
         bisogno_segnalato.disconnect(broken)
     assert Bisogno.objects.count() == 1
+
+
+def test_target_group_is_recorded(client):
+    client.post(URL, data(destinatari="anziani"))
+    bisogno = Bisogno.objects.get()
+    assert bisogno.destinatari == Bisogno.Destinatari.ANZIANI
+    assert bisogno.fonte == Bisogno.Fonte.SEGNALAZIONE
