@@ -1,0 +1,66 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+
+from costellazioni import roles
+from ricerca import selectors, services
+from ricerca.models import DimensioneMaturita, RilevazioneMaturita, ValutazioneMaturita
+from tests.costellazioni.factories import EnteFactory, MembershipFactory, StaffFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def dimensione(nome, ordine):
+    livelli = {f"livello_{n}": f"Livello {n}" for n in range(1, 6)}
+    return DimensioneMaturita.objects.create(nome=nome, ordine=ordine, **livelli)
+
+
+def rilevazione(fase, giorno):
+    return RilevazioneMaturita.objects.create(fase=fase, data=datetime.date(2026, 1, giorno))
+
+
+def test_scores_are_averaged_per_dimension_and_round():
+    reti, risorse = dimensione("Reti", 1), dimensione("Risorse", 2)
+    base = rilevazione(RilevazioneMaturita.Fase.BASELINE, 1)
+    meta = rilevazione(RilevazioneMaturita.Fase.INTERMEDIA, 2)
+    anna, paolo = StaffFactory(), StaffFactory()
+    for autore, punteggio in [(anna, 2), (paolo, 3)]:
+        services.maturita_valuta(rilevazione=base, dimensione=reti, punteggio=punteggio, actor=autore)
+    services.maturita_valuta(rilevazione=meta, dimensione=reti, punteggio=4, actor=anna)
+    services.maturita_valuta(rilevazione=base, dimensione=reti, punteggio=1, actor=anna)  # re-scoring updates
+    dimensioni, rilevazioni = selectors.maturita_per_rilevazione()
+    assert dimensioni == [reti, risorse]
+    assert [(r.rilevazione, r.medie, r.valutatori) for r in rilevazioni] == [
+        (base, [2.0, None], 2),
+        (meta, [4.0, None], 1),
+    ]
+
+
+def test_a_score_outside_1_5_is_refused_by_the_database():
+    reti = dimensione("Reti", 1)
+    base = rilevazione(RilevazioneMaturita.Fase.BASELINE, 1)
+    with pytest.raises(IntegrityError, match="valutazione_maturita_1_5"):
+        ValutazioneMaturita.objects.create(rilevazione=base, dimensione=reti, punteggio=6, autore=StaffFactory())
+
+
+def test_a_closed_round_takes_no_scores():
+    base = RilevazioneMaturita.objects.create(fase="baseline", data=datetime.date(2026, 1, 1), aperta=False)
+    with pytest.raises(PermissionDenied, match="chiusa"):
+        services.maturita_valuta(rilevazione=base, dimensione=dimensione("Reti", 1), punteggio=3, actor=StaffFactory())
+
+
+def test_an_invited_ente_scores_through_its_verified_representative():
+    base = rilevazione(RilevazioneMaturita.Fase.BASELINE, 1)
+    reti = dimensione("Reti", 1)
+    ente = EnteFactory(verified=True)
+    referente = UserFactory(groups=[roles.REFERENTE_ETS])
+    MembershipFactory(user=referente, ente=ente, verified=True)
+    with pytest.raises(PermissionDenied, match="non è stato invitato"):
+        services.maturita_valuta(rilevazione=base, dimensione=reti, punteggio=3, actor=referente, ente=ente)
+    base.enti_invitati.add(ente)
+    valutazione = services.maturita_valuta(rilevazione=base, dimensione=reti, punteggio=3, actor=referente, ente=ente)
+    assert valutazione.ente == ente
+    with pytest.raises(PermissionDenied, match="per conto di un ente"):
+        services.maturita_valuta(rilevazione=base, dimensione=reti, punteggio=3, actor=UserFactory())
