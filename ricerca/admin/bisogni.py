@@ -9,7 +9,13 @@ from ricerca import services
 from ricerca.models import Bisogno, RispostaBisogno
 
 # What can answer a need: models of the apps above ricerca, named by content type (ricerca imports none of them).
-RISPOSTE_AMMESSE = [("hubs", "servizio"), ("hubs", "hub"), ("antenne", "antenna"), ("contributi", "candidatura")]
+RISPOSTE_AMMESSE = [
+    ("hubs", "servizio"),
+    ("hubs", "hub"),
+    ("antenne", "antenna"),
+    ("contributi", "candidatura"),
+    ("costellazioni", "ente"),
+]
 
 
 class RispostaBisognoForm(forms.ModelForm):
