@@ -33,7 +33,7 @@ class DomandaFactory(factory.django.DjangoModelFactory):
 
     questionario = factory.SubFactory(QuestionarioFactory)
     ordine = factory.Sequence(int)
-    testo = factory.Sequence(lambda n: f"Domanda {n}")
+    testo = factory.Sequence(lambda n: f"Domanda numero {n}?")
     tipo = Domanda.Tipo.TESTO_BREVE
 
 
