@@ -91,3 +91,28 @@ class QuestionarioForm(forms.Form):
     def righe(self):
         """(domanda, bound field) pairs, for the template to mark conditions."""
         return [(d, self[f"d{d.pk}"]) for d in self.domande]
+
+
+class MaturitaForm(forms.Form):
+    """One 1-5 choice per dimension, each level with its descriptor; ``ente`` when scoring for an organisation."""
+
+    ente = forms.ModelChoiceField(label=_("Per conto dell'ente"), queryset=None, required=False)
+
+    def __init__(self, *args, dimensioni, enti, staff: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dimensioni = dimensioni
+        self.fields["ente"].queryset = enti
+        self.fields["ente"].required = not staff
+        if staff:
+            self.fields["ente"].empty_label = _("Nessuno: valuto come staff del Comune")
+        for dimensione in dimensioni:
+            self.fields[f"d{dimensione.pk}"] = forms.TypedChoiceField(
+                label=dimensione.nome,
+                help_text=dimensione.descrizione,
+                coerce=int,
+                choices=[(n, f"{n} — {testo}") for n, testo in dimensione.descrittori],
+                widget=forms.RadioSelect,
+            )
+
+    def righe(self):
+        return [self[f"d{d.pk}"] for d in self.dimensioni]

@@ -2,8 +2,11 @@
 
 import csv
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +14,7 @@ from django.views.decorators.http import require_POST
 from costellazioni.services.pdf import pdf_render
 from costellazioni.spreadsheets import safe_row
 from ricerca import charts, dati, permissions, selectors
-from ricerca.forms import CommentoForm
+from ricerca.forms import CommentoForm, MaturitaForm
 from ricerca.models import (
     AttivitaCoinvolgimento,
     Bisogno,
@@ -20,7 +23,7 @@ from ricerca.models import (
     Stakeholder,
     TeoriaCambiamento,
 )
-from ricerca.services import teoria_commento_add
+from ricerca.services import maturita_valuta, teoria_commento_add
 
 
 def index(request):
@@ -84,7 +87,49 @@ def maturita(request):
     return render(
         request,
         "ricerca/maturita.html",
-        {"dimensioni": dimensioni, "rilevazioni": rilevazioni, "righe": righe, "svg": svg},
+        {
+            "dimensioni": dimensioni,
+            "rilevazioni": rilevazioni,
+            "righe": righe,
+            "svg": svg,
+            "aperte": [r.rilevazione for r in rilevazioni if r.rilevazione.aperta],
+            "grazie": request.GET.get("grazie") == "1",
+        },
+    )
+
+
+@login_required
+def maturita_valuta_view(request, fase):
+    """Staff, or a verified representative of an invited ente, score every dimension of an open round."""
+    from costellazioni.models import Ente
+    from costellazioni.permissions import is_staff_comunale
+    from ricerca.models import DimensioneMaturita
+
+    rilevazione = get_object_or_404(RilevazioneMaturita, fase=fase, aperta=True)
+    staff = is_staff_comunale(request.user)
+    invitati = rilevazione.enti_invitati.all()
+    enti = Ente.objects.filter(
+        pk__in=[e.pk for e in invitati if permissions.can_assess_maturity(request.user, rilevazione, e)]
+    )
+    if not staff and not enti.exists():
+        raise PermissionDenied(_("La tua organizzazione non è stata invitata a questa rilevazione."))
+    dimensioni = list(DimensioneMaturita.objects.all())
+    form = MaturitaForm(request.POST or None, dimensioni=dimensioni, enti=enti, staff=staff)
+    if request.method == "POST" and form.is_valid():
+        for dimensione in dimensioni:
+            maturita_valuta(
+                rilevazione=rilevazione,
+                dimensione=dimensione,
+                punteggio=form.cleaned_data[f"d{dimensione.pk}"],
+                actor=request.user,
+                ente=form.cleaned_data["ente"],
+            )
+        return redirect(f"{reverse('ricerca_azione:maturita')}?grazie=1")
+    return render(
+        request,
+        "ricerca/maturita_valuta.html",
+        {"rilevazione": rilevazione, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -64,3 +64,22 @@ def test_an_invited_ente_scores_through_its_verified_representative():
     assert valutazione.ente == ente
     with pytest.raises(PermissionDenied, match="per conto di un ente"):
         services.maturita_valuta(rilevazione=base, dimensione=reti, punteggio=3, actor=UserFactory())
+
+
+def test_an_invited_ente_scores_every_dimension_from_the_public_site(client):
+    base = rilevazione(RilevazioneMaturita.Fase.BASELINE, 1)
+    reti, risorse = dimensione("Reti", 1), dimensione("Risorse", 2)
+    ente = EnteFactory(verified=True)
+    referente = UserFactory(groups=[roles.REFERENTE_ETS])
+    MembershipFactory(user=referente, ente=ente, verified=True)
+    url = "/ricerca-azione/maturita/baseline/valuta/"
+    client.force_login(referente)
+    assert client.get(url).status_code == 403
+    base.enti_invitati.add(ente)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"ente": ente.pk, f"d{reti.pk}": "3"})
+    assert response.status_code == 400 and not ValutazioneMaturita.objects.exists()
+    response = client.post(url, {"ente": ente.pk, f"d{reti.pk}": "3", f"d{risorse.pk}": "2"})
+    assert response.status_code == 302
+    assert sorted(ValutazioneMaturita.objects.values_list("punteggio", "ente")) == [(2, ente.pk), (3, ente.pk)]
+    assert "Partecipa alla rilevazione" in client.get("/ricerca-azione/maturita/").content.decode()
