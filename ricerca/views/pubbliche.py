@@ -43,6 +43,8 @@ def index(request):
         "stakeholder": Stakeholder.objects.count(),
         "attivita": AttivitaCoinvolgimento.objects.count(),
         "rilevazioni": RilevazioneMaturita.objects.count(),
+        "segue_bisogni": request.user.is_authenticated and bool(permissions.can_follow_needs(request.user)),
+        "gestisce_ricerca": request.user.is_authenticated and bool(permissions.can_manage_research(request.user)),
     }
     return render(request, "ricerca/index.html", context)
 

@@ -70,3 +70,57 @@ def test_survey_and_need_report_pages_have_no_serious_axe_violation(live_server,
         assert blocking_violations(page) == []
     finally:
         context.close()
+
+
+@pytest.fixture
+def dati_ricerca():
+    """A stakeholder, a maturity round and an approved theory of change, made through the services."""
+    import datetime
+
+    from costellazioni import roles
+    from ricerca import services
+    from ricerca.models import DimensioneMaturita, RilevazioneMaturita, Stakeholder, TeoriaCambiamento
+    from tests.costellazioni.factories import StaffFactory, UserFactory
+    from tests.ricerca.factories import BisognoFactory, ElementoFactory, TeoriaFactory
+
+    staff = StaffFactory()
+    BisognoFactory.create_batch(6)
+    services.stakeholder_livello_set(
+        stakeholder=Stakeholder.objects.create(nome="Auser Lido", interesse=5, influenza=2),
+        livello=3,
+        data=datetime.date(2026, 4, 1),
+    )
+    base = RilevazioneMaturita.objects.create(fase="baseline", data=datetime.date(2026, 5, 1))
+    for ordine, nome in enumerate(["Reti", "Risorse", "Competenze"]):
+        dimensione = DimensioneMaturita.objects.create(
+            nome=nome, ordine=ordine, **{f"livello_{n}": f"Descrittore {n}" for n in range(1, 6)}
+        )
+        services.maturita_valuta(rilevazione=base, dimensione=dimensione, punteggio=ordine + 2, actor=staff)
+    teoria = TeoriaFactory()
+    problema = ElementoFactory(teoria=teoria, tipo="problema", titolo="Isolamento degli anziani nelle isole")
+    impatto = ElementoFactory(teoria=teoria, tipo="impatto", titolo="Una città sicura di sé")
+    services.teoria_collegamento_add(da=problema, a=impatto, actor=staff)
+    teoria = services.teoria_transition(teoria=teoria, to=TeoriaCambiamento.Stato.IN_CONSULTAZIONE, actor=staff)
+    services.teoria_transition(
+        teoria=teoria, to=TeoriaCambiamento.Stato.APPROVATA, actor=UserFactory(groups=[roles.MEMBRO_ORGANO])
+    )
+    return staff
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ricerca-azione/maturita/",
+        "/ricerca-azione/teoria-del-cambiamento/",
+        "/ricerca-azione/dati/",
+        "/ricerca/bisogni/",
+        "/ricerca/stakeholder/",
+    ],
+)
+def test_research_pages_with_charts_are_accessible_on_a_phone(
+    live_server, phone_page, browser_login, dati_ricerca, path
+):
+    browser_login(phone_page, dati_ricerca)
+    assert phone_page.goto(f"{live_server.url}{path}").status == 200
+    assert phone_page.locator("h1").first.is_visible()
+    assert blocking_violations(phone_page) == []
