@@ -18,7 +18,7 @@ from costellazioni.models import EventoAudit, Quartiere
 from costellazioni.spreadsheets import safe_row
 from ricerca import charts, permissions, selectors, workflows
 from ricerca.forms import BisognoTransizioneForm
-from ricerca.models import Bisogno, LivelloCoinvolgimento, Questionario, Stakeholder
+from ricerca.models import Bisogno, Citazione, LivelloCoinvolgimento, Questionario, Stakeholder, Tema
 from ricerca.services import bisogno_transition
 
 PER_PAGINA = 25
@@ -140,6 +140,21 @@ def stakeholder(request):
     etichette = dict(LivelloCoinvolgimento.Livello.choices)
     righe = [(s, etichette.get(s.livello_attuale, "—"), storia.get(s.pk, [])) for s in elenco]
     return render(request, "ricerca/staff/stakeholder.html", {"righe": righe, "svg": charts.matrice_svg(elenco)})
+
+
+@_consentito(permissions.can_manage_research)
+def temi(request):
+    """Findings of interviews and focus groups, counted by coded theme, with their quotes and linked needs."""
+    elenco = list(
+        Tema.objects.annotate(
+            n_citazioni=Count("citazioni", distinct=True), n_interviste=Count("citazioni__intervista", distinct=True)
+        ).order_by("-n_citazioni", "nome")
+    )
+    citazioni = Citazione.objects.select_related("intervista", "tema").prefetch_related("bisogni", "elementi_toc")
+    per_tema: dict[int, list] = {}
+    for citazione in citazioni.order_by("-intervista__data", "pk"):
+        per_tema.setdefault(citazione.tema_id, []).append(citazione)
+    return render(request, "ricerca/staff/temi.html", {"righe": [(t, per_tema.get(t.pk, [])) for t in elenco]})
 
 
 @_consentito(permissions.can_manage_research)

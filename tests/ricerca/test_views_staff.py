@@ -102,3 +102,27 @@ def test_results_are_for_staff_only(client):
     q, _d = questionario_completo()
     client.force_login(UserFactory(groups=[roles.OPERATORE]))
     assert client.get(reverse("ricerca:risultati_csv", args=[q.slug])).status_code == 403
+
+
+@pytest.mark.parametrize("righe", [1, 10])
+def test_themes_are_counted_with_their_quotes(staff_client, django_assert_num_queries, righe):
+    import datetime
+
+    from ricerca.models import Citazione, Intervista, Tema
+
+    solitudine = Tema.objects.create(nome="Solitudine")
+    bisogno = BisognoFactory()
+    for n in range(righe):
+        intervista = Intervista.objects.create(
+            titolo=f"Focus group {n}",
+            data=datetime.date(2026, 4, 1),
+            protocollo="Traccia",
+            profilo_partecipanti="5 volontarie",
+        )
+        Citazione.objects.create(intervista=intervista, tema=solitudine, testo=f"Nessuno passa {n}").bisogni.add(
+            bisogno
+        )
+    with django_assert_num_queries(9):
+        response = staff_client.get(reverse("ricerca:temi"))
+    testo = response.content.decode()
+    assert f"{righe} citazion" in testo and "Nessuno passa 0" in testo and bisogno.get_categoria_display() in testo
