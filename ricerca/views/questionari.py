@@ -67,7 +67,6 @@ def compila(request, slug):
             "salvato": request.GET.get("salvato") == "1",
             "risposte": risposte,
             "totale": len(domande),
-            "percentuale": round(100 * risposte / len(domande)) if domande else 0,
         },
         status=400 if request.method == "POST" else 200,
     )

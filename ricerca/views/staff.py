@@ -75,9 +75,12 @@ def bisogni(request):
     tabella = [
         (nome, [riga.get(c, 0) for c, _l in categorie], sum(riga.values())) for nome, riga in sorted(matrice.items())
     ]
-    mesi = (
-        Bisogno.objects.annotate(mese=TruncMonth("creato_il")).values("mese").annotate(n=Count("pk")).order_by("mese")
-    )
+    per_mese: dict = {}
+    for r in Bisogno.objects.annotate(mese=TruncMonth("creato_il")).values("mese", "categoria").annotate(n=Count("pk")):
+        per_mese.setdefault(r["mese"], {})[r["categoria"]] = r["n"]
+    mesi = [
+        (mese, [riga.get(c, 0) for c, _l in categorie], sum(riga.values())) for mese, riga in sorted(per_mese.items())
+    ]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -89,7 +92,7 @@ def bisogni(request):
             "punti": punti,
             "categorie": categorie,
             "tabella": tabella,
-            "mesi": list(mesi),
+            "mesi": mesi,
             "stati": Bisogno.Stato.choices,
             "stato": stato,
             "quartieri": Quartiere.objects.filter(bisogni__isnull=False).distinct().order_by("nome"),

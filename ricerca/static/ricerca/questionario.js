@@ -1,12 +1,9 @@
 // Conditional questions: a question with data-mostra-se="d<id>" is shown only when that question has the
 // answer in data-mostra-se-valore. Without JavaScript every question shows and the server ignores the
-// hidden ones' answers. Also sets the progress bar width (no inline styles under the CSP).
+// hidden ones' answers.
 (function () {
   "use strict";
   var form = document.querySelector(".ricerca-questionario");
-  document.querySelectorAll(".ricerca-progresso").forEach(function (bar) {
-    bar.style.width = (parseInt(bar.dataset.percentuale, 10) || 0) + "%";
-  });
   if (!form) return;
   function valori(nome) {
     return Array.prototype.filter
