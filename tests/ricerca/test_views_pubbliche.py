@@ -103,6 +103,10 @@ def test_theory_of_change_pdf(client, teoria_approvata):
     response = client.get(reverse("ricerca_azione:teoria_pdf", args=[teoria_approvata.versione]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert response["Content-Disposition"].startswith("attachment;")
+    from pypdf import PdfReader
+
+    testo = " ".join(pagina.extract_text() for pagina in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Isolamento degli anziani" in testo and "Una città sicura di sé" in testo
 
 
 def test_a_draft_version_is_not_public(client):
