@@ -129,3 +129,38 @@ def test_a_choice_question_without_options_is_refused(client, staff_user):
 
     with pytest.raises(ValidationError, match="almeno un'opzione"):
         domanda.full_clean()
+
+
+def test_staff_scores_a_dimension_in_the_admin_through_the_service(client, staff_user):
+    import datetime
+
+    from ricerca.models import DimensioneMaturita, RilevazioneMaturita, ValutazioneMaturita
+
+    reti = DimensioneMaturita.objects.create(nome="Reti", **{f"livello_{n}": f"L{n}" for n in range(1, 6)})
+    base = RilevazioneMaturita.objects.create(fase="baseline", data=datetime.date(2026, 5, 1))
+    client.force_login(staff_user)
+    dati = {"rilevazione": base.pk, "dimensione": reti.pk, "punteggio": 3, "nota": ""}
+    assert client.post("/admin/ricerca/valutazionematurita/add/", dati).status_code == 302
+    assert client.post("/admin/ricerca/valutazionematurita/add/", {**dati, "punteggio": 4}).status_code == 302
+    valutazione = ValutazioneMaturita.objects.get()
+    assert (valutazione.punteggio, valutazione.autore) == (4, staff_user)
+    base.aperta = False
+    base.save()
+    response = client.post("/admin/ricerca/valutazionematurita/add/", {**dati, "punteggio": 1})
+    assert response.status_code == 200 and "La rilevazione è chiusa." in response.content.decode()
+
+
+def test_the_committee_approves_a_version_from_the_admin(client):
+    from costellazioni import roles
+    from ricerca import services
+    from tests.costellazioni.factories import StaffFactory
+
+    staff = StaffFactory()
+    teoria = services.teoria_transition(teoria=TeoriaFactory(), to="consultazione", actor=staff)
+    client.force_login(staff)
+    client.post("/admin/ricerca/teoriacambiamento/", {"action": "teoria_approvata", "_selected_action": [teoria.pk]})
+    assert TeoriaCambiamento.objects.get().stato == "consultazione"  # staff prepare, the committee approves
+    comitato = StaffFactory(groups=[roles.MEMBRO_ORGANO])
+    client.force_login(comitato)
+    client.post("/admin/ricerca/teoriacambiamento/", {"action": "teoria_approvata", "_selected_action": [teoria.pk]})
+    assert TeoriaCambiamento.objects.get().stato == TeoriaCambiamento.Stato.APPROVATA
