@@ -3,14 +3,19 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Quartiere
+from costellazioni.models import Messaggio, Quartiere
+from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from ricerca import permissions, workflows
 from ricerca.models import Bisogno, RispostaBisogno
 from ricerca.signals import bisogno_segnalato
+
+# The person who reported a need hears when it is answered (or cannot be).
+ESITI_DA_COMUNICARE = {Bisogno.Stato.INDIRIZZATO, Bisogno.Stato.RISOLTO, Bisogno.Stato.NON_RISOLVIBILE}
 
 
 @transaction.atomic
@@ -58,6 +63,20 @@ def bisogno_transition(*, bisogno: Bisogno, to: str, actor, note: str = "") -> B
     bisogno.stato_aggiornato_il = timezone.now()
     bisogno.full_clean()
     bisogno.save(update_fields=["stato", "stato_aggiornato_da", "stato_aggiornato_il"])
+    segnalante = bisogno.segnalato_da
+    if segnalante is not None and segnalante != actor and to in ESITI_DA_COMUNICARE:
+        notify(
+            destinatari=[segnalante],
+            tipo=Messaggio.Tipo.AVVISO,
+            oggetto=_("Il bisogno che hai segnalato: %(stato)s") % {"stato": bisogno.get_stato_display().lower()},
+            testo=_("Il bisogno «%(descrizione)s» è ora: %(stato)s.%(nota)s")
+            % {
+                "descrizione": bisogno.descrizione[:120],
+                "stato": bisogno.get_stato_display().lower(),
+                "nota": f" {note}" if note else "",
+            },
+            link=reverse("ricerca_azione:index"),
+        )
     return bisogno
 
 

@@ -99,3 +99,15 @@ def test_the_data_migration_maps_old_states_onto_the_lifecycle():
         "chiuso": S.RISOLTO,
     }
     assert Bisogno.objects.aperti().count() == 2
+
+
+def test_the_citizen_who_reported_hears_the_answer():
+    from costellazioni.models import Messaggio
+
+    cittadina, staff = UserFactory(), StaffFactory()
+    bisogno = services.bisogno_report(categoria="casa", descrizione="Muffa in casa", quartiere=None, user=cittadina)
+    bisogno = services.bisogno_transition(bisogno=bisogno, to=S.PRESO_IN_CARICO, actor=staff)
+    assert not Messaggio.objects.filter(destinatario=cittadina).exists()
+    services.bisogno_transition(bisogno=bisogno, to=S.INDIRIZZATO, actor=staff, note="Chiama lo sportello casa.")
+    messaggio = Messaggio.objects.get(destinatario=cittadina)
+    assert "indirizzato" in messaggio.oggetto and "Chiama lo sportello casa." in messaggio.testo
