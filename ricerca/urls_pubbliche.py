@@ -12,6 +12,7 @@ urlpatterns = [
     path("ricerca-azione/dati/bisogni.json", pubbliche.dati_bisogni_json, name="bisogni_json"),
     path("ricerca-azione/dati/", pubbliche.dati_bisogni_dizionario, name="dati"),
     path("ricerca-azione/maturita/", pubbliche.maturita, name="maturita"),
+    path("ricerca-azione/maturita/maturita.csv", pubbliche.maturita_csv, name="maturita_csv"),
     path("ricerca-azione/maturita/<str:fase>/valuta/", pubbliche.maturita_valuta_view, name="maturita_valuta"),
     path("ricerca-azione/teoria-del-cambiamento/", pubbliche.teoria, name="teoria"),
     path("ricerca-azione/teoria-del-cambiamento/v<int:versione>/", pubbliche.teoria, name="teoria_versione"),

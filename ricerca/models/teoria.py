@@ -1,6 +1,7 @@
 """The theory of change: versioned, built together, approved by the management committee."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -119,6 +120,8 @@ class CollegamentoToc(models.Model):
 
 
 class IndicatoreToc(models.Model):
+    TIPI_MISURABILI = [ElementoToc.Tipo.OUTPUT, ElementoToc.Tipo.OUTCOME_BREVE, ElementoToc.Tipo.OUTCOME_MEDIO]
+
     elemento = models.ForeignKey(
         ElementoToc, on_delete=models.CASCADE, related_name="indicatori", verbose_name=_("elemento")
     )
@@ -138,6 +141,12 @@ class IndicatoreToc(models.Model):
 
     def __str__(self):
         return self.nome
+
+    def clean(self):
+        if self.elemento_id is not None and self.elemento.tipo not in self.TIPI_MISURABILI:
+            raise ValidationError(
+                {"elemento": _("Gli indicatori si collegano a output e outcome.")}, code="tipo_non_misurabile"
+            )
 
 
 class CommentoToc(models.Model):

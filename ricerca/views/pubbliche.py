@@ -100,6 +100,21 @@ def maturita(request):
     )
 
 
+def maturita_csv(request):
+    """The mean score per dimension and round, one row each, for spreadsheets."""
+    dimensioni, rilevazioni = selectors.maturita_per_rilevazione()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="maturita-ecosistema.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["rilevazione", "data", "dimensione", "punteggio_medio", "valutatori"])
+    for r in rilevazioni:
+        for dimensione, media in zip(dimensioni, r.medie, strict=True):
+            writer.writerow(
+                safe_row([r.rilevazione.fase, r.rilevazione.data.isoformat(), dimensione.nome, media, r.valutatori])
+            )
+    return response
+
+
 @login_required
 def maturita_valuta_view(request, fase):
     """Staff, or a verified representative of an invited ente, score every dimension of an open round."""

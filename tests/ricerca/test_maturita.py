@@ -83,3 +83,28 @@ def test_an_invited_ente_scores_every_dimension_from_the_public_site(client):
     assert response.status_code == 302
     assert sorted(ValutazioneMaturita.objects.values_list("punteggio", "ente")) == [(2, ente.pk), (3, ente.pk)]
     assert "Partecipa alla rilevazione" in client.get("/ricerca-azione/maturita/").content.decode()
+
+
+def test_maturity_is_exportable_and_shown_as_a_radar(client):
+    import csv
+    import io
+
+    reti = dimensione("Reti", 1)
+    dimensione("Risorse", 2)
+    base = rilevazione(RilevazioneMaturita.Fase.BASELINE, 1)
+    services.maturita_valuta(rilevazione=base, dimensione=reti, punteggio=3, actor=StaffFactory())
+    righe = list(csv.reader(io.StringIO(client.get("/ricerca-azione/maturita/maturita.csv").content.decode())))
+    assert righe[1:] == [["baseline", "2026-01-01", "Reti", "3.0", "1"], ["baseline", "2026-01-01", "Risorse", "", "1"]]
+    pagina = client.get("/ricerca-azione/maturita/").content.decode()
+    assert "<polygon" in pagina and "Baseline: Reti 3.0, Risorse —" in pagina
+
+
+def test_indicators_attach_to_outputs_and_outcomes_only():
+    from django.core.exceptions import ValidationError
+
+    from ricerca.models import IndicatoreToc
+    from tests.ricerca.factories import ElementoFactory
+
+    with pytest.raises(ValidationError, match="output e outcome"):
+        IndicatoreToc(elemento=ElementoFactory(tipo="attivita"), nome="Ore di apertura").full_clean()
+    IndicatoreToc(elemento=ElementoFactory(tipo="output"), nome="Persone agganciate").full_clean()
