@@ -22,7 +22,7 @@ MACRO_AZIONI = [
             "Stakeholder engagement e teoria del cambiamento: conoscere l'ecosistema del welfare generativo "
             "e i bisogni inespressi della comunità."
         ),
-        "/il-progetto/#ricerca-azione",
+        "/ricerca-azione/",
     ),
     MacroAzione(
         2,

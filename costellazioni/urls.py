@@ -38,6 +38,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ricerca/", include("ricerca.urls")),
     path("bisogni/", include("ricerca.urls_bisogni")),
+    path("", include("ricerca.urls_pubbliche")),
     path("hub/", include("hubs.urls")),
     path("antenne/", include("antenne.urls")),
     path("operatori/", include("antenne.urls_operatori")),

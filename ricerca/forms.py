@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.models import Quartiere
-from ricerca.models import Bisogno
+from ricerca.models import Bisogno, Domanda
 
 
 class SegnalaBisognoForm(forms.Form):
@@ -16,6 +16,12 @@ class SegnalaBisognoForm(forms.Form):
     quartiere = forms.ModelChoiceField(
         label=_("Quartiere"), queryset=Quartiere.objects.all(), required=False, empty_label=_("Non so / tutta la città")
     )
+    destinatari = forms.ChoiceField(
+        label=_("Chi riguarda soprattutto"),
+        choices=Bisogno.Destinatari.choices,
+        initial=Bisogno.Destinatari.TUTTI,
+        required=False,
+    )
     urgenza = forms.ChoiceField(label=_("Urgenza"), choices=Bisogno.Urgenza.choices, initial=Bisogno.Urgenza.MEDIA)
     # Honeypot: hidden from people, filled in by bots.
     sito_web = forms.CharField(
@@ -26,3 +32,87 @@ class SegnalaBisognoForm(forms.Form):
 
     def is_spam(self) -> bool:
         return bool(self.data.get("sito_web", "").strip())
+
+
+class CommentoForm(forms.Form):
+    testo = forms.CharField(
+        label=_("Il tuo commento"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}), strip=True
+    )
+
+
+class BisognoTransizioneForm(forms.Form):
+    stato = forms.ChoiceField(label=_("Nuovo stato"), choices=())
+    nota = forms.CharField(label=_("Nota"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, stati=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stato"].choices = [(s, Bisogno.Stato(s).label) for s in stati]
+
+
+def _campo(domanda: Domanda) -> forms.Field:
+    """The form field for a question. Every field is optional here: the service decides what is required,
+    because a required question hidden by its condition must not block the person."""
+    T = Domanda.Tipo
+    comuni = {"label": domanda.testo, "help_text": domanda.aiuto, "required": False}
+    if domanda.tipo == T.SCELTA_SINGOLA:
+        return forms.ChoiceField(choices=[(s, s) for s in domanda.scelte], widget=forms.RadioSelect, **comuni)
+    if domanda.tipo == T.SCELTA_MULTIPLA:
+        return forms.MultipleChoiceField(
+            choices=[(s, s) for s in domanda.scelte], widget=forms.CheckboxSelectMultiple, **comuni
+        )
+    if domanda.scala is not None:
+        return forms.ChoiceField(choices=[(str(n), str(n)) for n in domanda.scala], widget=forms.RadioSelect, **comuni)
+    if domanda.tipo == T.TESTO_LUNGO:
+        return forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 4}), **comuni)
+    if domanda.tipo == T.NUMERO:
+        return forms.DecimalField(localize=True, **comuni)
+    if domanda.tipo == T.DATA:
+        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **comuni)
+    return forms.CharField(max_length=300, **comuni)
+
+
+class QuestionarioForm(forms.Form):
+    """One field ``d<pk>`` per question; ``valori()`` gives the ``{domanda_id: value}`` the service takes."""
+
+    def __init__(self, *args, domande, iniziali=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.domande = domande
+        for domanda in domande:
+            campo = _campo(domanda)
+            if domanda.obbligatoria:
+                campo.label = f"{domanda.testo} *"
+            self.fields[f"d{domanda.pk}"] = campo
+            if iniziali and domanda.pk in iniziali:
+                self.initial[f"d{domanda.pk}"] = iniziali[domanda.pk]
+
+    def valori(self) -> dict:
+        return {d.pk: self.cleaned_data.get(f"d{d.pk}") for d in self.domande if f"d{d.pk}" in self.cleaned_data}
+
+    def righe(self):
+        """(domanda, bound field) pairs, for the template to mark conditions."""
+        return [(d, self[f"d{d.pk}"]) for d in self.domande]
+
+
+class MaturitaForm(forms.Form):
+    """One 1-5 choice per dimension, each level with its descriptor; ``ente`` when scoring for an organisation."""
+
+    ente = forms.ModelChoiceField(label=_("Per conto dell'ente"), queryset=None, required=False)
+
+    def __init__(self, *args, dimensioni, enti, staff: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dimensioni = dimensioni
+        self.fields["ente"].queryset = enti
+        self.fields["ente"].required = not staff
+        if staff:
+            self.fields["ente"].empty_label = _("Nessuno: valuto come staff del Comune")
+        for dimensione in dimensioni:
+            self.fields[f"d{dimensione.pk}"] = forms.TypedChoiceField(
+                label=dimensione.nome,
+                help_text=dimensione.descrizione,
+                coerce=int,
+                choices=[(n, f"{n} — {testo}") for n, testo in dimensione.descrittori],
+                widget=forms.RadioSelect,
+            )
+
+    def righe(self):
+        return [self[f"d{d.pk}"] for d in self.dimensioni]

@@ -1,4 +1,17 @@
+"""Pages for staff and community operators, at /ricerca/."""
+
+from django.urls import path
+
+from ricerca.views import staff
+
 app_name = "ricerca"
 
-# Pages of this app arrive with its issue.
-urlpatterns: list = []
+urlpatterns = [
+    path("bisogni/", staff.bisogni, name="bisogni"),
+    path("bisogni/<int:pk>/", staff.bisogno, name="bisogno"),
+    path("stakeholder/", staff.stakeholder, name="stakeholder"),
+    path("temi/", staff.temi, name="temi"),
+    path("questionari/<slug:slug>/risultati/", staff.risultati, name="risultati"),
+    path("questionari/<slug:slug>/risposte.csv", staff.risultati_csv, name="risultati_csv"),
+    path("questionari/<slug:slug>/risposte.xlsx", staff.risultati_xlsx, name="risultati_xlsx"),
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ricerca import views
+from ricerca.views import segnala as views
 
 app_name = "bisogni"
 

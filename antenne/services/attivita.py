@@ -91,7 +91,7 @@ def attivita_log(
         attivita.antenne.set(antenne)
     nuovi = []
     for dati in bisogni:
-        bisogno = Bisogno(quartiere=quartiere, segnalato_da=operatore.user, **dati)
+        bisogno = Bisogno(quartiere=quartiere, segnalato_da=operatore.user, fonte=Bisogno.Fonte.OPERATORE, **dati)
         bisogno.full_clean()
         nuovi.append(bisogno)
     if nuovi:

@@ -29,6 +29,7 @@ class NavItem:
 # The apps behind most sections are still empty, so their paths are written out rather than reversed.
 MAIN_NAVIGATION = [
     (_("Il progetto"), "il_progetto"),
+    (_("Ricerca-azione"), "/ricerca-azione/"),
     (_("HUB"), "/hub/"),
     (_("Antenne"), "/antenne/"),
     (_("Bandi"), "/bandi/"),

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_open_needs_in_quartieri():
     quartiere, altro = Quartiere.objects.order_by("pk")[:2]
     aperto = Bisogno.objects.create(categoria="casa", descrizione="Umidità", quartiere=quartiere)
-    Bisogno.objects.create(categoria="casa", descrizione="Risolto", quartiere=quartiere, stato=Bisogno.Stato.CHIUSO)
+    Bisogno.objects.create(categoria="casa", descrizione="Risolto", quartiere=quartiere, stato=Bisogno.Stato.RISOLTO)
     Bisogno.objects.create(categoria="casa", descrizione="Altrove", quartiere=altro)
     assert list(Bisogno.objects.aperti().in_quartieri([quartiere])) == [aperto]
 

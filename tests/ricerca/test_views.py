@@ -18,7 +18,7 @@ def test_page_renders(client):
 def test_visitor_reports_a_need(client):
     assert client.post(URL, data()).status_code == 302
     bisogno = Bisogno.objects.get()
-    assert bisogno.segnalato_da is None and bisogno.stato == Bisogno.Stato.APERTO
+    assert bisogno.segnalato_da is None and bisogno.stato == Bisogno.Stato.SEGNALATO
 
 
 def test_logged_in_report_records_who(client):
@@ -83,3 +83,10 @@ def test_a_failing_receiver_does_not_lose_the_report(client):
     finally:
         bisogno_segnalato.disconnect(broken)
     assert Bisogno.objects.count() == 1
+
+
+def test_target_group_is_recorded(client):
+    client.post(URL, data(destinatari="anziani"))
+    bisogno = Bisogno.objects.get()
+    assert bisogno.destinatari == Bisogno.Destinatari.ANZIANI
+    assert bisogno.fonte == Bisogno.Fonte.SEGNALAZIONE

@@ -2,6 +2,7 @@ from django.shortcuts import redirect, render
 
 from costellazioni.ratelimit import over_limit
 from ricerca.forms import SegnalaBisognoForm
+from ricerca.models import Bisogno
 from ricerca.services import bisogno_report
 
 SEGNALAZIONI_PER_ORA = 5
@@ -21,6 +22,7 @@ def segnala(request):
                 descrizione=data["descrizione"],
                 quartiere=data["quartiere"],
                 urgenza=data["urgenza"],
+                destinatari=data["destinatari"] or Bisogno.Destinatari.TUTTI,
                 user=request.user,
             )
             return redirect("bisogni:grazie")

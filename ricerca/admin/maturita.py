@@ -1,0 +1,59 @@
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from ricerca import services
+from ricerca.models import DimensioneMaturita, RilevazioneMaturita, ValutazioneMaturita
+
+
+@admin.register(DimensioneMaturita)
+class DimensioneMaturitaAdmin(admin.ModelAdmin):
+    list_display = ["nome", "ordine"]
+    list_editable = ["ordine"]
+
+
+@admin.register(RilevazioneMaturita)
+class RilevazioneMaturitaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "fase", "data", "aperta"]
+    filter_horizontal = ["enti_invitati"]
+
+
+@admin.register(ValutazioneMaturita)
+class ValutazioneMaturitaAdmin(admin.ModelAdmin):
+    """Staff score a dimension for themselves; ``maturita_valuta`` checks the round is open."""
+
+    list_display = ["rilevazione", "dimensione", "punteggio", "autore", "ente"]
+    list_filter = ["rilevazione", "dimensione"]
+    list_select_related = ["rilevazione", "dimensione", "autore", "ente"]
+    fields = ["rilevazione", "dimensione", "punteggio", "nota", "autore", "ente"]
+    readonly_fields = ["autore", "ente"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or (obj.autore_id == request.user.pk and super().has_change_permission(request, obj))
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class Form(form):
+            def clean(self):
+                data = super().clean()
+                if not self.errors:
+                    try:
+                        self._valutazione = services.maturita_valuta(
+                            rilevazione=data["rilevazione"],
+                            dimensione=data["dimensione"],
+                            punteggio=data["punteggio"],
+                            nota=data.get("nota", ""),
+                            actor=request.user,
+                        )
+                    except (ValidationError, PermissionDenied) as error:
+                        raise ValidationError(getattr(error, "messages", None) or str(error)) from None
+                return data
+
+        return Form
+
+    def save_model(self, request, obj, form, change):
+        obj.pk = form._valutazione.pk
+        obj.autore = form._valutazione.autore
+
+    def save_related(self, request, form, formsets, change):
+        pass

@@ -1,0 +1,125 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from costellazioni.admin.actions import NotaActionForm, apply_to_each, error_text, transition_action
+from costellazioni.admin.audit import AuditTimelineMixin
+from ricerca import services
+from ricerca.models import CollegamentoToc, CommentoToc, ElementoToc, IndicatoreToc, TeoriaCambiamento
+
+
+class _SoloInBozza:
+    """Elements and links change only while the version is a draft."""
+
+    def _bozza(self, obj):
+        return obj is None or obj.stato == TeoriaCambiamento.Stato.BOZZA
+
+    def has_add_permission(self, request, obj=None):
+        return self._bozza(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._bozza(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._bozza(obj) and super().has_delete_permission(request, obj)
+
+
+class ElementoInline(_SoloInBozza, admin.StackedInline):
+    model = ElementoToc
+    extra = 0
+    fields = [("tipo", "ordine"), "titolo", "descrizione", ("assunzioni", "rischi")]
+
+
+class CollegamentoForm(forms.ModelForm):
+    class Meta:
+        model = CollegamentoToc
+        fields = ["da", "a"]
+
+
+class CollegamentoInline(_SoloInBozza, admin.TabularInline):
+    """New links go through ``teoria_collegamento_add``, which refuses cycles (``TeoriaAdmin.save_formset``)."""
+
+    model = CollegamentoToc
+    form = CollegamentoForm
+    extra = 1
+
+    def has_change_permission(self, request, obj=None):
+        return False if obj is not None and obj.pk else super().has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in ("da", "a"):
+            teoria_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = (
+                ElementoToc.objects.filter(teoria_id=teoria_id) if teoria_id else ElementoToc.objects.none()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CommentoInline(admin.TabularInline):
+    model = CommentoToc
+    extra = 0
+    fields = ["autore", "testo", "creato_il"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _azione(to, label):
+    return transition_action(
+        name=f"teoria_{to}", description=label, service=services.teoria_transition, object_kwarg="teoria", to=to
+    )
+
+
+@admin.action(description=_("Crea una nuova versione in bozza da questa"), permissions=["add"])
+def nuova_versione(modeladmin, request, queryset):
+    apply_to_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda teoria: services.teoria_nuova_versione(da=teoria, actor=request.user),
+        _("Create %(n)d nuove versioni."),
+    )
+
+
+@admin.register(TeoriaCambiamento)
+class TeoriaCambiamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    action_form = NotaActionForm
+    list_display = ["versione", "titolo", "stato", "approvata_il"]
+    list_filter = ["stato"]
+    readonly_fields = ["stato", "approvata_il", "approvata_da"]
+    fields = ["versione", "titolo", "sintesi", "stato", "approvata_il", "approvata_da"]
+    inlines = [ElementoInline, CollegamentoInline, CommentoInline]
+    actions = [
+        _azione(TeoriaCambiamento.Stato.IN_CONSULTAZIONE, _("Apri ai commenti degli stakeholder")),
+        _azione(TeoriaCambiamento.Stato.BOZZA, _("Riporta in bozza (serve la nota)")),
+        _azione(TeoriaCambiamento.Stato.APPROVATA, _("Approva per il comitato di gestione")),
+        nuova_versione,
+    ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not CollegamentoToc:
+            return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for row in formset.deleted_forms:
+            if row.instance.pk:  # removing a link never creates a cycle
+                row.instance.delete()
+                formset.deleted_objects.append(row.instance)
+        for row in formset.extra_forms:
+            if row.has_changed() and row.cleaned_data and row not in formset.deleted_forms:
+                try:
+                    formset.new_objects.append(
+                        services.teoria_collegamento_add(
+                            da=row.cleaned_data["da"], a=row.cleaned_data["a"], actor=request.user
+                        )
+                    )
+                except (ValidationError, PermissionDenied) as error:
+                    self.message_user(request, error_text(error), level="error")
+
+
+@admin.register(IndicatoreToc)
+class IndicatoreTocAdmin(admin.ModelAdmin):
+    list_display = ["nome", "elemento", "unita", "obiettivo", "codice_monitoraggio"]
+    list_select_related = ["elemento__teoria"]
+    raw_id_fields = ["elemento"]

@@ -1,0 +1,94 @@
+"""Writes on needs: the public report, the lifecycle, and the links to whatever answered them."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from costellazioni.models import Messaggio, Quartiere
+from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
+from ricerca import permissions, workflows
+from ricerca.models import Bisogno, RispostaBisogno
+from ricerca.signals import bisogno_segnalato
+
+# The person who reported a need hears when it is answered (or cannot be).
+ESITI_DA_COMUNICARE = {Bisogno.Stato.INDIRIZZATO, Bisogno.Stato.RISOLTO, Bisogno.Stato.NON_RISOLVIBILE}
+
+
+@transaction.atomic
+def bisogno_report(
+    *,
+    categoria: str,
+    descrizione: str,
+    quartiere: Quartiere | None,
+    urgenza: str = Bisogno.Urgenza.MEDIA,
+    destinatari: str = Bisogno.Destinatari.TUTTI,
+    fonte: str = Bisogno.Fonte.SEGNALAZIONE,
+    user=None,
+) -> Bisogno:
+    """A citizen (or a visitor) reports a need; ``bisogno_segnalato`` tells whoever follows the quartiere."""
+    bisogno = Bisogno(
+        categoria=categoria,
+        descrizione=descrizione,
+        quartiere=quartiere,
+        urgenza=urgenza,
+        destinatari=destinatari,
+        fonte=fonte,
+        segnalato_da=user if user is not None and user.is_authenticated else None,
+    )
+    bisogno.full_clean()
+    bisogno.save()
+    # A failing receiver is logged (django.dispatch) and must not lose the citizen's report.
+    bisogno_segnalato.send_robust(sender=Bisogno, bisogno=bisogno)
+    return bisogno
+
+
+@transaction.atomic
+def bisogno_transition(*, bisogno: Bisogno, to: str, actor, note: str = "") -> Bisogno:
+    """Move a need along segnalato → preso in carico → indirizzato → risolto / non risolvibile."""
+    bisogno = Bisogno.objects.select_for_update().get(pk=bisogno.pk)
+    workflow_transition(
+        obj=bisogno,
+        field="stato",
+        table=workflows.BISOGNO,
+        to=to,
+        actor=actor,
+        note=note,
+        roles=permissions.bisogno_roles(actor),
+    )
+    bisogno.stato_aggiornato_da = actor
+    bisogno.stato_aggiornato_il = timezone.now()
+    bisogno.full_clean()
+    bisogno.save(update_fields=["stato", "stato_aggiornato_da", "stato_aggiornato_il"])
+    segnalante = bisogno.segnalato_da
+    if segnalante is not None and segnalante != actor and to in ESITI_DA_COMUNICARE:
+        notify(
+            destinatari=[segnalante],
+            tipo=Messaggio.Tipo.AVVISO,
+            oggetto=_("Il bisogno che hai segnalato: %(stato)s") % {"stato": bisogno.get_stato_display().lower()},
+            testo=_("Il bisogno «%(descrizione)s» è ora: %(stato)s.%(nota)s")
+            % {
+                "descrizione": bisogno.descrizione[:120],
+                "stato": bisogno.get_stato_display().lower(),
+                "nota": f" {note}" if note else "",
+            },
+            link=reverse("ricerca_azione:index"),
+        )
+    return bisogno
+
+
+@transaction.atomic
+def bisogno_link_risposta(*, bisogno: Bisogno, descrizione: str, actor, oggetto=None) -> RispostaBisogno:
+    """Record what answered the need: a HUB service, a project, an antenna (any model, by content type)."""
+    if not permissions.bisogno_roles(actor):
+        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+    risposta = RispostaBisogno(bisogno=bisogno, descrizione=descrizione, creata_da=actor)
+    if oggetto is not None:
+        risposta.content_type = ContentType.objects.get_for_model(oggetto)
+        risposta.object_id = str(oggetto.pk)
+    risposta.full_clean()
+    risposta.save()
+    return risposta

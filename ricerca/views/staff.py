@@ -1,0 +1,211 @@
+"""Pages for staff and operators: needs on a map and as counts, the stakeholder map, survey results."""
+
+import csv
+import io
+from functools import wraps
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from costellazioni.models import EventoAudit, Quartiere
+from costellazioni.spreadsheets import safe_row
+from ricerca import charts, permissions, selectors, workflows
+from ricerca.forms import BisognoTransizioneForm
+from ricerca.models import Bisogno, Citazione, LivelloCoinvolgimento, Questionario, Stakeholder, Tema
+from ricerca.services import bisogno_transition
+
+PER_PAGINA = 25
+
+
+def _consentito(regola):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            decision = regola(request.user)
+            if not decision:
+                raise PermissionDenied(decision.reason)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+@_consentito(permissions.can_follow_needs)
+def bisogni(request):
+    """Needs to follow: filters, a map of open needs by quartiere, counts by quartiere × category and by month."""
+    qs = Bisogno.objects.select_related("quartiere")
+    stato = request.GET.get("stato", "")
+    if stato in Bisogno.Stato.values:
+        qs = qs.filter(stato=stato)
+    quartiere = request.GET.get("quartiere", "")
+    if quartiere.isdigit():
+        qs = qs.filter(quartiere_id=int(quartiere))
+    page = Paginator(qs.order_by("-creato_il", "-pk"), PER_PAGINA).get_page(request.GET.get("page"))
+    aperti = (
+        Bisogno.objects.aperti()
+        .filter(quartiere__isnull=False)
+        .values("quartiere_id", "quartiere__nome", "quartiere__latitudine", "quartiere__longitudine")
+        .annotate(n=Count("pk"))
+    )
+    punti = [
+        {
+            "nome": _("%(quartiere)s: %(n)s bisogni aperti") % {"quartiere": r["quartiere__nome"], "n": r["n"]},
+            "lat": float(r["quartiere__latitudine"]),
+            "lng": float(r["quartiere__longitudine"]),
+            "url": f"{reverse('ricerca:bisogni')}?quartiere={r['quartiere_id']}",
+        }
+        for r in aperti
+    ]
+    categorie = Bisogno.Categoria.choices
+    matrice: dict[str, dict[str, int]] = {}
+    for r in Bisogno.objects.per_quartiere_e_categoria():
+        matrice.setdefault(r["quartiere__nome"] or _("Quartiere non indicato"), {})[r["categoria"]] = r["totale"]
+    tabella = [
+        (nome, [riga.get(c, 0) for c, _l in categorie], sum(riga.values())) for nome, riga in sorted(matrice.items())
+    ]
+    per_mese: dict = {}
+    for r in Bisogno.objects.annotate(mese=TruncMonth("creato_il")).values("mese", "categoria").annotate(n=Count("pk")):
+        per_mese.setdefault(r["mese"], {})[r["categoria"]] = r["n"]
+    mesi = [
+        (mese, [riga.get(c, 0) for c, _l in categorie], sum(riga.values())) for mese, riga in sorted(per_mese.items())
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "ricerca/staff/bisogni.html",
+        {
+            "page_obj": page,
+            "bisogni": page.object_list,
+            "punti": punti,
+            "categorie": categorie,
+            "tabella": tabella,
+            "mesi": mesi,
+            "stati": Bisogno.Stato.choices,
+            "stato": stato,
+            "quartieri": Quartiere.objects.filter(bisogni__isnull=False).distinct().order_by("nome"),
+            "quartiere": quartiere,
+            "query_string": f"{query.urlencode()}&" if query else "",
+            "MAP_TILE_URL": settings.MAP_TILE_URL,
+        },
+    )
+
+
+@_consentito(permissions.can_follow_needs)
+def bisogno(request, pk):
+    oggetto = get_object_or_404(Bisogno.objects.select_related("quartiere", "stato_aggiornato_da"), pk=pk)
+    stati = [to for (da, to) in workflows.BISOGNO if da == oggetto.stato]
+    form = BisognoTransizioneForm(request.POST or None, stati=stati)
+    if request.method == "POST" and form.is_valid():
+        try:
+            bisogno_transition(
+                bisogno=oggetto, to=form.cleaned_data["stato"], actor=request.user, note=form.cleaned_data["nota"]
+            )
+        except ValidationError as error:
+            for campo, messaggi in getattr(error, "message_dict", {None: error.messages}).items():
+                form.add_error("nota" if campo == "note" else None, messaggi)
+        else:
+            return redirect("ricerca:bisogno", pk=oggetto.pk)
+    return render(
+        request,
+        "ricerca/staff/bisogno.html",
+        {
+            "bisogno": oggetto,
+            "form": form,
+            "risposte": list(oggetto.risposte.all()),
+            "eventi": list(EventoAudit.objects.for_object(oggetto).select_related("autore").order_by("pk")),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@_consentito(permissions.can_manage_research)
+def stakeholder(request):
+    elenco = list(Stakeholder.objects.con_livello().select_related("quartiere").order_by("nome"))
+    livelli = LivelloCoinvolgimento.objects.select_related("stakeholder", "attivita").order_by(
+        "stakeholder__nome", "data"
+    )
+    storia: dict[int, list] = {}
+    for livello in livelli:
+        storia.setdefault(livello.stakeholder_id, []).append(livello)
+    etichette = dict(LivelloCoinvolgimento.Livello.choices)
+    righe = [(s, etichette.get(s.livello_attuale, "—"), storia.get(s.pk, [])) for s in elenco]
+    return render(request, "ricerca/staff/stakeholder.html", {"righe": righe, "svg": charts.matrice_svg(elenco)})
+
+
+@_consentito(permissions.can_manage_research)
+def temi(request):
+    """Findings of interviews and focus groups, counted by coded theme, with their quotes and linked needs."""
+    elenco = list(
+        Tema.objects.annotate(
+            n_citazioni=Count("citazioni", distinct=True), n_interviste=Count("citazioni__intervista", distinct=True)
+        ).order_by("-n_citazioni", "nome")
+    )
+    citazioni = Citazione.objects.select_related("intervista", "tema").prefetch_related("bisogni", "elementi_toc")
+    per_tema: dict[int, list] = {}
+    for citazione in citazioni.order_by("-intervista__data", "pk"):
+        per_tema.setdefault(citazione.tema_id, []).append(citazione)
+    return render(request, "ricerca/staff/temi.html", {"righe": [(t, per_tema.get(t.pk, [])) for t in elenco]})
+
+
+@_consentito(permissions.can_manage_research)
+def risultati(request, slug):
+    questionario = get_object_or_404(Questionario, slug=slug)
+    return render(
+        request,
+        "ricerca/staff/risultati.html",
+        {
+            "questionario": questionario,
+            "risultati": selectors.risultati(questionario),
+            "inviate": selectors.compilazioni_inviate(questionario).count(),
+        },
+    )
+
+
+@_consentito(permissions.can_manage_research)
+def risultati_csv(request, slug):
+    questionario = get_object_or_404(Questionario, slug=slug)
+    intestazione, righe = selectors.righe_risposte(questionario)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{questionario.slug}.csv"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+    writer = csv.writer(response)
+    writer.writerow(safe_row(intestazione))
+    for riga in righe:
+        writer.writerow(safe_row(riga))
+    return response
+
+
+@_consentito(permissions.can_manage_research)
+def risultati_xlsx(request, slug):
+    from openpyxl import Workbook
+
+    questionario = get_object_or_404(Questionario, slug=slug)
+    intestazione, righe = selectors.righe_risposte(questionario)
+    workbook = Workbook()
+    foglio = workbook.active
+    foglio.title = _("Risposte")[:31]
+    foglio.append(safe_row(intestazione))
+    for riga in righe:
+        foglio.append(safe_row(riga))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{questionario.slug}.xlsx"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,166 @@
+import pytest
+
+from ricerca.models import Bisogno, CollegamentoToc, Domanda, RispostaBisogno, TeoriaCambiamento
+from tests.costellazioni.factories import EnteFactory
+from tests.ricerca.factories import BisognoFactory, ElementoFactory, TeoriaFactory, questionario_completo
+
+pytestmark = pytest.mark.django_db
+
+CHANGELISTS = [
+    "bisogno",
+    "questionario",
+    "stakeholder",
+    "attivitacoinvolgimento",
+    "dimensionematurita",
+    "rilevazionematurita",
+    "valutazionematurita",
+    "intervista",
+    "tema",
+    "teoriacambiamento",
+    "indicatoretoc",
+]
+
+
+@pytest.mark.parametrize("model", CHANGELISTS)
+def test_staff_opens_every_changelist_and_add_form(client, staff_user, model):
+    BisognoFactory()
+    questionario_completo()
+    TeoriaFactory()
+    client.force_login(staff_user)
+    assert client.get(f"/admin/ricerca/{model}/").status_code == 200
+    assert client.get(f"/admin/ricerca/{model}/add/").status_code == 200
+
+
+def test_change_forms_open(client, staff_user):
+    bisogno = BisognoFactory()
+    q, _d = questionario_completo()
+    teoria = ElementoFactory().teoria
+    client.force_login(staff_user)
+    for url in [
+        f"/admin/ricerca/bisogno/{bisogno.pk}/change/",
+        f"/admin/ricerca/questionario/{q.pk}/change/",
+        f"/admin/ricerca/teoriacambiamento/{teoria.pk}/change/",
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_admin_actions_move_needs_through_the_service(client, staff_user):
+    bisogni = BisognoFactory.create_batch(2)
+    client.force_login(staff_user)
+    client.post(
+        "/admin/ricerca/bisogno/",
+        {"action": "bisogno_preso_in_carico", "_selected_action": [b.pk for b in bisogni], "nota": ""},
+    )
+    assert set(Bisogno.objects.values_list("stato", flat=True)) == {Bisogno.Stato.PRESO_IN_CARICO}
+    response = client.post(
+        "/admin/ricerca/bisogno/",
+        {"action": "bisogno_non_risolvibile", "_selected_action": [bisogni[0].pk], "nota": ""},
+        follow=True,
+    )
+    assert "Scrivi la motivazione" in response.content.decode()
+
+
+def _inline_management(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def test_admin_links_an_answer_to_a_need_by_content_type(client, staff_user):
+    from django.contrib.contenttypes.models import ContentType
+
+    bisogno = BisognoFactory()
+    ente = EnteFactory()
+    client.force_login(staff_user)
+    data = {
+        "categoria": bisogno.categoria,
+        "descrizione": bisogno.descrizione,
+        "destinatari": bisogno.destinatari,
+        "urgenza": bisogno.urgenza,
+        "quartiere": bisogno.quartiere_id,
+        "fonte": bisogno.fonte,
+        **_inline_management("risposte", total=1),
+        "risposte-0-descrizione": "Seguito dall'ente",
+        "risposte-0-content_type": ContentType.objects.get_for_model(ente).pk,
+        "risposte-0-object_id": "999999",
+    }
+    response = client.post(f"/admin/ricerca/bisogno/{bisogno.pk}/change/", data)
+    assert response.status_code == 200 and "Non esiste un elemento" in response.content.decode()
+    data["risposte-0-object_id"] = str(ente.pk)
+    response = client.post(f"/admin/ricerca/bisogno/{bisogno.pk}/change/", data)
+    assert response.status_code == 302
+    assert RispostaBisogno.objects.get().oggetto == ente
+
+
+def test_admin_refuses_a_link_that_closes_a_cycle(client, staff_user):
+    teoria = TeoriaFactory()
+    a = ElementoFactory(teoria=teoria)
+    b = ElementoFactory(teoria=teoria)
+    CollegamentoToc.objects.create(teoria=teoria, da=a, a=b)
+    client.force_login(staff_user)
+    data = {
+        "versione": teoria.versione,
+        "titolo": teoria.titolo,
+        "sintesi": "",
+        **_inline_management("elementi", total=2, initial=2),
+        **{
+            f"elementi-{i}-{k}": v
+            for i, e in enumerate([a, b])
+            for k, v in {"id": e.pk, "teoria": teoria.pk, "tipo": e.tipo, "ordine": 0, "titolo": e.titolo}.items()
+        },
+        **_inline_management("collegamenti", total=1),
+        "collegamenti-0-da": b.pk,
+        "collegamenti-0-a": a.pk,
+        **_inline_management("commenti"),
+    }
+    response = client.post(f"/admin/ricerca/teoriacambiamento/{teoria.pk}/change/", data, follow=True)
+    assert "creerebbe un ciclo" in response.content.decode()
+    assert CollegamentoToc.objects.count() == 1
+    assert TeoriaCambiamento.objects.get().stato == TeoriaCambiamento.Stato.BOZZA
+
+
+def test_a_choice_question_without_options_is_refused(client, staff_user):
+    q, _d = questionario_completo()
+    domanda = Domanda(questionario=q, testo="Quale?", tipo=Domanda.Tipo.SCELTA_SINGOLA)
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="almeno un'opzione"):
+        domanda.full_clean()
+
+
+def test_staff_scores_a_dimension_in_the_admin_through_the_service(client, staff_user):
+    import datetime
+
+    from ricerca.models import DimensioneMaturita, RilevazioneMaturita, ValutazioneMaturita
+
+    reti = DimensioneMaturita.objects.create(nome="Reti", **{f"livello_{n}": f"L{n}" for n in range(1, 6)})
+    base = RilevazioneMaturita.objects.create(fase="baseline", data=datetime.date(2026, 5, 1))
+    client.force_login(staff_user)
+    dati = {"rilevazione": base.pk, "dimensione": reti.pk, "punteggio": 3, "nota": ""}
+    assert client.post("/admin/ricerca/valutazionematurita/add/", dati).status_code == 302
+    assert client.post("/admin/ricerca/valutazionematurita/add/", {**dati, "punteggio": 4}).status_code == 302
+    valutazione = ValutazioneMaturita.objects.get()
+    assert (valutazione.punteggio, valutazione.autore) == (4, staff_user)
+    base.aperta = False
+    base.save()
+    response = client.post("/admin/ricerca/valutazionematurita/add/", {**dati, "punteggio": 1})
+    assert response.status_code == 200 and "La rilevazione è chiusa." in response.content.decode()
+
+
+def test_the_committee_approves_a_version_from_the_admin(client):
+    from costellazioni import roles
+    from ricerca import services
+    from tests.costellazioni.factories import StaffFactory
+
+    staff = StaffFactory()
+    teoria = services.teoria_transition(teoria=TeoriaFactory(), to="consultazione", actor=staff)
+    client.force_login(staff)
+    client.post("/admin/ricerca/teoriacambiamento/", {"action": "teoria_approvata", "_selected_action": [teoria.pk]})
+    assert TeoriaCambiamento.objects.get().stato == "consultazione"  # staff prepare, the committee approves
+    comitato = StaffFactory(groups=[roles.MEMBRO_ORGANO])
+    client.force_login(comitato)
+    client.post("/admin/ricerca/teoriacambiamento/", {"action": "teoria_approvata", "_selected_action": [teoria.pk]})
+    assert TeoriaCambiamento.objects.get().stato == TeoriaCambiamento.Stato.APPROVATA
