@@ -23,6 +23,7 @@ from antenne.models import (
 from antenne.services.antenne import VERSIONE_TESTO_CONSENSO
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.spreadsheets import spreadsheet_safe
 
 
@@ -165,7 +166,7 @@ def _cella(value) -> str:
 
 
 @admin.register(Attivita)
-class AttivitaAdmin(admin.ModelAdmin):
+class AttivitaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["svolta_il", "tipo", "quartiere", "operatore", "persone_raggiunte"]
     list_filter = [("quartiere", admin.RelatedOnlyFieldListFilter), "tipo", MeseFilter, "operatore"]
     list_select_related = ["quartiere", "operatore__user"]

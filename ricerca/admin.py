@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from ricerca.models import Bisogno
 
 
 @admin.register(Bisogno)
-class BisognoAdmin(admin.ModelAdmin):
+class BisognoAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["__str__", "categoria", "urgenza", "stato", "quartiere", "creato_il"]
     list_filter = ["stato", "urgenza", "categoria", ("quartiere", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["quartiere"]

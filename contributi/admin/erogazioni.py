@@ -27,6 +27,7 @@ from contributi.models import (
 from contributi.services.rendicontazione import R
 from costellazioni.admin.actions import NotaActionForm, error_text, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 
 AGREEMENT_FIELDS = [
     "cup",
@@ -294,7 +295,7 @@ class PagamentoForm(forms.ModelForm):
 
 
 @admin.register(Pagamento)
-class PagamentoAdmin(admin.ModelAdmin):
+class PagamentoAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     form = PagamentoForm
     list_display = ["numero_mandato", "data", "concessione", "tranche", "importo", "registrato_da"]
     list_filter = ["data", "concessione__candidatura__bando"]
