@@ -138,7 +138,7 @@ class MeseFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value() or ""
-        if len(value) == 7 and value[:4].isdigit() and value[5:].isdigit():
+        if len(value) == 7 and value.isascii() and value[:4].isdigit() and value[5:].isdigit() and value[:4] != "0000":
             return queryset.filter(svolta_il__year=int(value[:4]), svolta_il__month=int(value[5:]))
         return queryset
 

@@ -138,7 +138,14 @@ class AttivitaFiltroForm(forms.Form):
         if data.get("quartiere"):
             queryset = queryset.filter(quartiere=data["quartiere"])
         mese = data.get("mese") or ""
-        if len(mese) == 7 and mese[:4].isdigit() and mese[5:].isdigit() and 1 <= int(mese[5:]) <= 12:
+        if (
+            len(mese) == 7
+            and mese.isascii()
+            and mese[:4].isdigit()
+            and mese[5:].isdigit()
+            and int(mese[:4]) >= 1
+            and 1 <= int(mese[5:]) <= 12
+        ):
             queryset = queryset.filter(svolta_il__year=int(mese[:4]), svolta_il__month=int(mese[5:]))
         return queryset
 

@@ -7,13 +7,13 @@ by primary key, and one in the middle), so a model with thousands of rows does n
 
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import TestCase
 from django.urls import NoReverseMatch, reverse
 
 from costellazioni.models import User
+from tests.demo_fixtures import demo, demo_media, seeded_demo  # noqa: F401
 
+run_on_commit = True  # the receipts of submitted applications exist, as in ``make run``
 OBJECTS_PER_MODEL = 3
 ROLES = {
     "staff": "staff@costellazioni.example",
@@ -60,20 +60,9 @@ def _server_errors(client, urls):
     return errors
 
 
-@pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The demo data, seeded once for the module inside a transaction rolled back at its end.
-
-    The callbacks the seed leaves for after the commit (receipts, PDFs) are run, as ``make run`` runs them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
+@pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize("role", sorted(ROLES))
-def test_every_admin_page_of_every_registered_model_opens(demo_data, db, client, role):
+def test_every_admin_page_of_every_registered_model_opens(client, role):
     user = User.objects.get(email=ROLES[role])
     assert user.is_staff
     assert user.is_superuser == (role == "superuser")
@@ -85,8 +74,8 @@ def test_every_admin_page_of_every_registered_model_opens(demo_data, db, client,
     assert _server_errors(client, urls) == []
 
 
-@pytest.mark.django_db
-def test_the_staff_account_of_the_demo_is_not_a_superuser_but_sees_the_admin(demo_data, db, client):
+@pytest.mark.usefixtures("demo")
+def test_the_staff_account_of_the_demo_is_not_a_superuser_but_sees_the_admin(client):
     client.force_login(User.objects.get(email=ROLES["staff"]))
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
