@@ -80,3 +80,21 @@ def test_the_staff_account_of_the_demo_is_not_a_superuser_but_sees_the_admin(cli
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
     assert response.context["app_list"], "the staff group grants no admin module"
+
+
+@pytest.mark.django_db
+def test_every_date_drill_down_survives_the_edge_of_the_calendar(client):
+    client.force_login(User.objects.create_superuser(email="edge@example.it", password="Laguna-Edge-2026"))
+    client.raise_request_exception = False
+    drilled = 0
+    for model, model_admin in admin.site._registry.items():
+        field = model_admin.date_hierarchy
+        if not field:
+            continue
+        drilled += 1
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for query in [f"{field}__year=9999", f"{field}__year=9999&{field}__month=12", f"{field}__year=99999"]:
+            response = client.get(f"{changelist}?{query}")
+            assert response.status_code == 302, f"{changelist}?{query} -> {response.status_code}"
+            assert response.url.endswith("?e=1")
+    assert drilled >= 5
