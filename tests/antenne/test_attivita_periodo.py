@@ -27,6 +27,8 @@ def test_the_form_refuses_a_date_outside_the_programme_next_to_the_field(client,
     assert errors == ["La data è precedente all'inizio del programma (01/01/2021): controlla l'anno."] or errors == [
         "La data è nel futuro: registra le attività solo dopo averle svolte."
     ]
+    page = response.content.decode()
+    assert "controlla l&#x27;anno" in page or "registra le attività solo dopo averle svolte" in page
     assert not Attivita.objects.exists()
 
 
