@@ -9,8 +9,10 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 RUN pip install --upgrade pip && pip install .
 COPY . .
+# collectstatic runs with the production settings (DEBUG=0), so the manifest the running portal needs exists.
 RUN DEBUG=1 DATABASE_URL=postgres://build@localhost/none python manage.py compilemessages --ignore=.venv \
-    && DEBUG=1 DATABASE_URL=postgres://build@localhost/none python manage.py collectstatic --noinput \
+    && DEBUG=0 SECRET_KEY=collectstatic-at-build-time-only DATABASE_URL=postgres://build@localhost/none \
+       python manage.py collectstatic --noinput \
     && useradd --system --home /app portale && mkdir -p /app/var/media && chown -R portale /app/var
 USER portale
 EXPOSE 8000

@@ -23,6 +23,7 @@ from antenne.models import (
 from antenne.services.antenne import VERSIONE_TESTO_CONSENSO
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.spreadsheets import spreadsheet_safe
 
 
@@ -137,7 +138,7 @@ class MeseFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value() or ""
-        if len(value) == 7 and value[:4].isdigit() and value[5:].isdigit():
+        if len(value) == 7 and value.isascii() and value[:4].isdigit() and value[5:].isdigit() and value[:4] != "0000":
             return queryset.filter(svolta_il__year=int(value[:4]), svolta_il__month=int(value[5:]))
         return queryset
 
@@ -165,7 +166,7 @@ def _cella(value) -> str:
 
 
 @admin.register(Attivita)
-class AttivitaAdmin(admin.ModelAdmin):
+class AttivitaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["svolta_il", "tipo", "quartiere", "operatore", "persone_raggiunte"]
     list_filter = [("quartiere", admin.RelatedOnlyFieldListFilter), "tipo", MeseFilter, "operatore"]
     list_select_related = ["quartiere", "operatore__user"]

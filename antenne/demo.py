@@ -284,7 +284,8 @@ def _diario(operatori, antenne) -> None:
                 operatore=operatore,
                 uuid=key,
                 tipo=tipo,
-                svolta_il=timezone.make_aware(datetime.combine(data, time(9 + giorno % 8, 30))),
+                # Today's activity is never later than now: the log holds only what already happened.
+                svolta_il=min(timezone.make_aware(datetime.combine(data, time(9 + giorno % 8, 30))), timezone.now()),
                 quartiere=quartieri[slug],
                 luogo=luogo,
                 persone_raggiunte=persone,

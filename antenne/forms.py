@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from antenne.models import Antenna, Attivita, Categoria, RichiestaPortierato, Servizio
 from costellazioni.models import Quartiere
+from costellazioni.validators import validate_nel_periodo_del_programma
 from ricerca.models import Bisogno
 
 FASCE = ["persone_minori", "persone_adulte", "persone_anziane", "persone_donne", "persone_uomini"]
@@ -19,6 +20,7 @@ class AttivitaForm(forms.Form):
         label=_("Data e ora"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        validators=[validate_nel_periodo_del_programma],
     )
     quartiere = forms.ModelChoiceField(
         label=_("Quartiere"),
@@ -136,7 +138,14 @@ class AttivitaFiltroForm(forms.Form):
         if data.get("quartiere"):
             queryset = queryset.filter(quartiere=data["quartiere"])
         mese = data.get("mese") or ""
-        if len(mese) == 7 and mese[:4].isdigit() and mese[5:].isdigit() and 1 <= int(mese[5:]) <= 12:
+        if (
+            len(mese) == 7
+            and mese.isascii()
+            and mese[:4].isdigit()
+            and mese[5:].isdigit()
+            and int(mese[:4]) >= 1
+            and 1 <= int(mese[5:]) <= 12
+        ):
             queryset = queryset.filter(svolta_il__year=int(mese[:4]), svolta_il__month=int(mese[5:]))
         return queryset
 

@@ -1,6 +1,7 @@
 """The programme's five macro-actions, as the home page presents them."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -52,3 +53,9 @@ MACRO_AZIONI = [
         "/monitoraggio/",
     ),
 ]
+
+
+# The programme's period (PN Metro Plus 2021-2027): facts dated before its start belong to no action of it.
+INIZIO_PROGRAMMA = date(2021, 1, 1)
+# A phone's clock may run a little ahead of the server's: within this margin "now" is still now.
+TOLLERANZA_OROLOGIO = timedelta(minutes=5)

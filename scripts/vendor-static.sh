@@ -85,4 +85,14 @@ cp -R "$LF/dist/images" "$DEST/images"
 cp "$LF/LICENSE" "$DEST/LICENSE"
 echo "$LEAFLET_VERSION" >"$DEST/VERSION"
 
+# collectstatic (the manifest storage) follows every sourceMappingURL comment and fails on a missing map:
+# drop the comment wherever its map is not vendored beside the file.
+find "$VENDOR" -type f \( -name '*.js' -o -name '*.css' \) -print0 |
+    while IFS= read -r -d '' file; do
+        map="$(sed -n -E 's@^(//|/\*)# sourceMappingURL=([^ *]+).*$@\2@p' "$file" | tail -n 1)"
+        if [[ -n "$map" && ! -f "$(dirname "$file")/$map" ]]; then
+            sed -i -E '\@^(//|/\*)# sourceMappingURL=@d' "$file"
+        fi
+    done
+
 echo "Vendored bootstrap-italia $BOOTSTRAP_ITALIA_VERSION, htmx.org $HTMX_VERSION and leaflet $LEAFLET_VERSION into static/vendor/ ($(du -sh "$VENDOR" | cut -f1))."

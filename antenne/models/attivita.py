@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from antenne.models.territorio import Antenna, OperatoreDiComunita
+from costellazioni.validators import validate_nel_periodo_del_programma
 
 
 def foto_path(instance, filename):
@@ -60,7 +61,12 @@ class Attivita(models.Model):
         OperatoreDiComunita, on_delete=models.PROTECT, related_name="attivita", verbose_name=_("operatore")
     )
     tipo = models.CharField(_("tipo di attività"), max_length=20, choices=Tipo.choices)
-    svolta_il = models.DateTimeField(_("data e ora"), default=timezone.now)
+    svolta_il = models.DateTimeField(
+        _("data e ora"),
+        default=timezone.now,
+        validators=[validate_nel_periodo_del_programma],
+        help_text=_("Dall'inizio del programma (1° gennaio 2021) a oggi."),
+    )
     quartiere = models.ForeignKey(
         "costellazioni.Quartiere", on_delete=models.PROTECT, related_name="attivita", verbose_name=_("quartiere")
     )

@@ -170,7 +170,8 @@ def attivita_nuova(request):
                     foto=data.get("foto"),
                 )
             except ValidationError as error:
-                for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
+                by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+                for field, errors in by_field.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 if _wants_json(request):

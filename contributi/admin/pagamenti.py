@@ -1,3 +1,4 @@
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 """Payments and reductions of an award: added through the services, never changed; the form refuses a person who
 is party to the application before anything is saved."""
 
@@ -44,7 +45,7 @@ class PagamentoForm(forms.ModelForm):
 
 
 @admin.register(Pagamento)
-class PagamentoAdmin(ActorFormMixin, admin.ModelAdmin):
+class PagamentoAdmin(SafeDateHierarchyMixin, ActorFormMixin, admin.ModelAdmin):
     form = PagamentoForm
     list_display = ["numero_mandato", "data", "concessione", "tranche", "importo", "registrato_da"]
     list_filter = ["data", "concessione__candidatura__bando"]

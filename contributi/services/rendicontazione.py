@@ -4,13 +4,16 @@ The report's procedure is the table ``workflows.RENDICONTO``; submitting the fin
 AVVIATA → RENDICONTATA and asking for changes to it moves it back, through ``candidatura_transition``.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
-from contributi.models import Candidatura, Concessione, PersoneRaggiunte, Rendiconto, Spesa
+from contributi.models import Candidatura, Concessione, PersoneRaggiunte, Rendiconto, Spesa, VoceBudget
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from contributi.workflows import REFERENTE, RENDICONTO
@@ -79,6 +82,7 @@ def spesa_add(
     rendiconto = _lock(rendiconto)
     _require(permissions.can_edit_rendiconto(actor, rendiconto))
     _check_within_project(rendiconto.concessione, data)
+    _check_within_grant(rendiconto, importo)
     content_type = check_upload(uploaded, images_allowed=True)
     sha256 = upload_sha256(uploaded)
     spesa = Spesa(
@@ -108,6 +112,50 @@ def _check_within_project(concessione: Concessione, data) -> None:
                 "data": _("La spesa deve essere del periodo del progetto, dal %(inizio)s al %(fine)s.")
                 % {"inizio": formats.date_format(inizio), "fine": formats.date_format(fine)}
             }
+        )
+
+
+def _money(value: Decimal) -> str:
+    return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+
+
+def _check_within_grant(rendiconto: Rendiconto, importo) -> None:
+    """No single expense above the grant; no total reported so far (this report and those submitted) above the
+    approved budget of the project (the grant, where the application listed no budget)."""
+    if not isinstance(importo, Decimal):
+        return  # full_clean names a missing or malformed amount next to the field
+    concessione = Concessione.objects.select_for_update().get(pk=rendiconto.concessione_id)  # one check at a time
+    if importo > concessione.importo:
+        raise ValidationError(
+            {
+                "importo": _("Una singola spesa non può superare il contributo concesso, %(importo)s €.")
+                % {"importo": _money(concessione.importo)}
+            },
+            code="spesa_oltre_il_contributo",
+        )
+    budget = (
+        VoceBudget.objects.filter(candidatura_id=concessione.candidatura_id).aggregate(t=Sum("importo"))["t"]
+        or concessione.importo
+    )
+    rendicontato = (
+        Spesa.objects.filter(rendiconto__concessione_id=concessione.pk)
+        .filter(Q(rendiconto=rendiconto) | ~Q(rendiconto__stato=R.BOZZA))
+        .aggregate(t=Sum("importo"))["t"]
+    ) or Decimal("0.00")
+    if rendicontato + importo > budget:
+        raise ValidationError(
+            {
+                "importo": _(
+                    "Con questa spesa il totale rendicontato (%(totale)s €) supera il budget approvato del progetto, "
+                    "%(budget)s €: ne restano %(residuo)s €."
+                )
+                % {
+                    "totale": _money(rendicontato + importo),
+                    "budget": _money(budget),
+                    "residuo": _money(max(budget - rendicontato, Decimal("0.00"))),
+                }
+            },
+            code="totale_oltre_il_budget",
         )
 
 

@@ -39,7 +39,7 @@ COLUMNS = [
 def _filtered(request):
     concessioni = Concessione.objects.for_trasparenza()
     anno = request.GET.get("anno", "")
-    if anno.isdigit():
+    if anno.isascii() and anno.isdigit() and len(anno) == 4 and anno != "0000":  # a year the calendar has
         concessioni = concessioni.filter(pubblicata_il__year=int(anno))
     bando = request.GET.get("bando", "")
     if bando:

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import ReadOnlyAdminMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.models import EventoAudit
 from costellazioni.templatetags.audit import render_timeline
 
@@ -40,7 +41,7 @@ class AuditTimelineMixin:
 
 
 @admin.register(EventoAudit)
-class EventoAuditAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class EventoAuditAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Append-only for everybody, superusers included: the log is evidence."""
 
     list_display = ["creato_il", "oggetto_link", "content_type", "evento", "passaggio", "autore"]

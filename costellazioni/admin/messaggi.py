@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import ReadOnlyAdminMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.models import Messaggio
 
 
@@ -38,7 +39,7 @@ class EmailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Messaggio)
-class MessaggioAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class MessaggioAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Messages are written only by services.notifications.notify and go with their recipient's account."""
 
     list_display = ["creato_il", "destinatario", "tipo", "oggetto", "letto_il", "email_inviata_il"]

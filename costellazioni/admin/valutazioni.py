@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.models import ValutazionePagina
 
 
 @admin.register(ValutazionePagina)
-class ValutazionePaginaAdmin(admin.ModelAdmin):
+class ValutazionePaginaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["pagina", "stelle", "aspetto", "creata_il"]
     list_filter = ["stelle", "aspetto", ("creata_il", admin.DateFieldListFilter)]
     search_fields = ["pagina"]

@@ -12,11 +12,23 @@ from costellazioni.models import Messaggio, User
 from costellazioni.models.notifiche import AllegatoMessaggio
 
 
+def header_text(text: str) -> str:
+    """Text for an e-mail header (the subject): one line, whatever the person typed.
+
+    A line break would let text add headers of its own, and Django refuses it (``BadHeaderError``), so every
+    run of white space, CR/LF and Unicode line separators included, becomes one space.
+    """
+    return " ".join(str(text).split())
+
+
 def email_send(
     *, subject: str, body: str, to: list[str], html: str = "", attachments: list[tuple[str, bytes, str]] = ()
 ) -> int:
-    """Send one e-mail; ``attachments`` are ``(file name, content, MIME type)``."""
-    message = EmailMultiAlternatives(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
+    """Send one e-mail; ``attachments`` are ``(file name, content, MIME type)``. The subject is flattened to one
+    line here, the one place e-mails are built, since it often carries text people typed (a topic, a title)."""
+    message = EmailMultiAlternatives(
+        subject=header_text(subject), body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+    )
     if html:
         message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

@@ -14,6 +14,7 @@ from django.utils.text import get_valid_filename
 
 from costellazioni.models import Messaggio, User
 from costellazioni.models.notifiche import ALLEGATO_MAX_BYTES, AllegatoMessaggio
+from costellazioni.services.email import header_text
 
 Allegato = tuple[str, bytes, str]  # (file name, content, MIME type)
 
@@ -44,7 +45,7 @@ def notify(
         raise ValueError(f"notify(allegati=...) takes files up to {ALLEGATO_MAX_BYTES} bytes.")
     unique = {user.pk: user for user in destinatari}
     messaggi = Messaggio.objects.bulk_create(
-        Messaggio(destinatario=user, tipo=tipo, oggetto=oggetto[:200], testo=testo, link=link)
+        Messaggio(destinatario=user, tipo=tipo, oggetto=header_text(oggetto)[:200], testo=testo, link=link)
         for user in unique.values()
     )
     if allegati:

@@ -3,11 +3,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from hubs.models import EventoHub
 
 
 @admin.register(EventoHub)
-class EventoHubAdmin(admin.ModelAdmin):
+class EventoHubAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     """Cancel an event with «annullato» rather than deleting it: people who planned to come see the notice."""
 
     list_display = ["titolo", "hub", "inizio", "fine", "pubblico", "annullato"]

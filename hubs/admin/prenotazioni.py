@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.services.audit import audit_record
 from costellazioni.spreadsheets import safe_row
 from hubs import services
@@ -57,7 +58,7 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(Prenotazione)
-class PrenotazioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class PrenotazioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The queue: filter «Richiesta», select, confirm or refuse (with the reason in the note)."""
 
     action_form = NotaActionForm
@@ -198,7 +199,7 @@ class AppuntamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
 
 @admin.register(Connessione)
-class ConnessioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class ConnessioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     list_display = ["ente_a", "ente_b", "hub", "data", "esito"]
     list_filter = ["hub", "esito", "data"]
     list_select_related = ["hub", "ente_a", "ente_b"]

@@ -1,3 +1,4 @@
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
@@ -64,7 +65,7 @@ def _azione(to, label):
 
 
 @admin.register(Bisogno)
-class BisognoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class BisognoAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     list_display = ["__str__", "categoria", "urgenza", "stato", "fonte", "quartiere", "creato_il"]
     list_filter = [

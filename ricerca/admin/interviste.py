@@ -1,3 +1,4 @@
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,7 @@ class CitazioneInline(admin.StackedInline):
 
 
 @admin.register(Intervista)
-class IntervistaAdmin(admin.ModelAdmin):
+class IntervistaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["titolo", "tipo", "data", "partecipanti"]
     list_filter = ["tipo"]
     search_fields = ["titolo", "note"]

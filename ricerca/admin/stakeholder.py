@@ -1,3 +1,4 @@
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
@@ -29,7 +30,7 @@ class StakeholderAdmin(admin.ModelAdmin):
 
 
 @admin.register(AttivitaCoinvolgimento)
-class AttivitaCoinvolgimentoAdmin(admin.ModelAdmin):
+class AttivitaCoinvolgimentoAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["titolo", "tipo", "data", "partecipanti"]
     list_filter = ["tipo"]
     search_fields = ["titolo"]
