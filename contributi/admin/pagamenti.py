@@ -1,4 +1,5 @@
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+
 """Payments and reductions of an award: added through the services, never changed; the form refuses a person who
 is party to the application before anything is saved."""
 

@@ -1,4 +1,3 @@
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
@@ -6,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from ricerca import services
 from ricerca.models import Bisogno, RispostaBisogno
 

@@ -1,7 +1,7 @@
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from ricerca.models import Citazione, Intervista, Tema
 
 

@@ -1,9 +1,9 @@
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from ricerca.models import AttivitaCoinvolgimento, LivelloCoinvolgimento, Stakeholder
 
 
