@@ -1,5 +1,3 @@
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
-
 """Payments and reductions of an award: added through the services, never changed; the form refuses a person who
 is party to the application before anything is saved."""
 
@@ -11,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from contributi import services
 from contributi.admin.decisioni import ActorFormMixin, refuse_if_party
 from contributi.models import Pagamento, Riduzione
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 
 
 class PagamentoForm(forms.ModelForm):
