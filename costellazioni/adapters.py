@@ -5,17 +5,20 @@ from django.core.exceptions import ValidationError
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Account e-mails (verification, password reset) leave through the Celery mail queue;
+    """Account e-mails (verification, password reset) leave through the outbox and the Celery mail queue;
     too many failed log-ins answer 429."""
 
     def send_mail(self, template_prefix, email, context):
-        from costellazioni.tasks import send_email
+        from costellazioni.services.notifications import EMAIL
+        from costellazioni.services.outbox import operazione_enqueue
 
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), ""
         )
-        send_email.delay(subject=message.subject, body=message.body, to=list(message.to), html=html)
+        operazione_enqueue(
+            tipo=EMAIL, dati={"subject": message.subject, "body": message.body, "to": list(message.to), "html": html}
+        )
 
     def pre_authenticate(self, request, **credentials):
         # allauth reports an exhausted ``login_failed`` limit as a form error with status 200; a 429 page
