@@ -37,8 +37,9 @@ MEMBERSHIP = {
     (M.VERIFICATA, M.REVOCATA): Transition(_("Revoca la rappresentanza"), frozenset({OWNER, STAFF})),
 }
 
-O = OperazioneInCoda.Stato
 # The outbox moves its own rows (waiting, running, done, failed again); people fire only this one.
 OPERAZIONE_IN_CODA = {
-    (O.FALLITA, O.IN_ATTESA): Transition(_("Invia di nuovo"), frozenset({STAFF})),
+    (OperazioneInCoda.Stato.FALLITA, OperazioneInCoda.Stato.IN_ATTESA): Transition(
+        _("Invia di nuovo"), frozenset({STAFF})
+    ),
 }
