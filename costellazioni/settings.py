@@ -131,7 +131,8 @@ ACCOUNT_FORMS = {
     "signup": "costellazioni.forms.accounts.SignupForm",
 }
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # "key" is (client address, account): see costellazioni.adapters.AccountAdapter.
+    "login_failed": "20/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "3/m/key",

@@ -106,3 +106,28 @@ def _celery_join_flag():
     from celery._state import _set_task_join_will_block
 
     _set_task_join_will_block(False)
+
+
+class CommittingClient:
+    """A test client whose every request ends as if its transaction committed: on-commit work (the outbox's
+    e-mails) runs before the response comes back, as in production."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def __getattr__(self, name):
+        attribute = getattr(self._client, name)
+        if name in {"get", "post", "put", "patch", "delete"}:
+            from django.test import TestCase
+
+            def request(*args, **kwargs):
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    return attribute(*args, **kwargs)
+
+            return request
+        return attribute
+
+
+@pytest.fixture
+def committing_client(client):
+    return CommittingClient(client)
