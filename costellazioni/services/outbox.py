@@ -7,8 +7,8 @@
   conditional UPDATE (a second delivery of the same task finds it taken and does nothing), executes, and marks it
   done. A failure is recorded with a growing pause before the next attempt; after ``MAX_TENTATIVI`` the row is
   ``fallita`` and staff see it in the admin.
-- ``operazioni_sweep`` (beat, every minute) re-queues waiting rows whose time has come and gives back rows whose
-  worker died while running them.
+- ``operazioni_sweep`` (beat, every minute) re-queues waiting rows whose time has come, and marks as failed the
+  rows whose worker died while sending (whether the e-mail left is unknown: staff check and re-send).
 """
 
 import logging
@@ -37,6 +37,7 @@ GRAZIA = timedelta(minutes=3)
 # A row "in corso" for longer than this lost its worker (the slowest task has a 5-minute hard limit).
 INTERROTTA_DOPO = timedelta(minutes=15)
 SWEEP_BATCH = 500
+INTERROTTA = "Interrotta durante l'esecuzione: controllare se è arrivata prima di inviarla di nuovo."
 
 
 def _ritardo(tentativi: int) -> timedelta:
@@ -160,13 +161,18 @@ def _fail(operazione: OperazioneInCoda, message: str, now=None) -> None:
 
 
 def operazioni_sweep(*, now=None) -> int:
-    """Give back rows whose worker died, and queue the waiting rows whose time has come; return how many."""
+    """Fail rows whose worker died mid-run, and queue the waiting rows whose time has come; return how many."""
     now = now or timezone.now()
     with transaction.atomic():
         for operazione in OperazioneInCoda.objects.stale(older_than=now - INTERROTTA_DOPO).select_for_update(
             skip_locked=True
         )[:SWEEP_BATCH]:
-            _fail(operazione, "Interrotta: il processo che la eseguiva si è fermato.", now=now)
+            # Its process stopped while sending: whether the e-mail left is unknown. Sending it again on our own
+            # could send it twice, so staff decide (the admin shows it as failed, with "send again").
+            operazione.stato = Stato.FALLITA
+            operazione.ultimo_errore = INTERROTTA
+            operazione.save(update_fields=["stato", "ultimo_errore"])
+            logger.error("Outbox row %s (%s) was interrupted while running.", operazione.pk, operazione.tipo)
     queued = 0
     with transaction.atomic():
         due = list(
