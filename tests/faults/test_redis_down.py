@@ -16,7 +16,7 @@ from hubs.models import Prenotazione
 from tests.contributi.factories import complete_draft, open_bando, referente
 from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
 from tests.costellazioni.test_celery_worker import _reset_celery_connections
-from tests.faults.conftest import CLOSED_PORT, celery_on_redis, mails_to, outbox_done, redis_url, wait_until  # noqa: F401 (fixtures)
+from tests.faults.conftest import CLOSED_PORT, mails_to, outbox_done, wait_until
 from tests.faults.helpers import receipt_files, submission_step
 from tests.hubs.factories import SpazioFactory, next_weekday
 
