@@ -2,8 +2,8 @@
 
 Rate limits (allauth's log-in limits, ``costellazioni.ratelimit``) live in the cache. With plain ``RedisCache``
 an unreachable Redis turns every log-in into a 500; here each call that fails falls back to a per-process
-memory cache, with one warning a minute in the log. Limits keep working per process (looser, never off), and
-Redis is tried again on every call, so the shared counters return as soon as Redis does.
+memory cache, with one warning a minute in the log. Limits keep working per process (looser, never off); Redis
+is tried again 10 seconds after a failure, so the shared counters return soon after Redis does.
 """
 
 import logging
@@ -16,6 +16,7 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 WARN_EVERY = 60  # seconds between two warnings about the same outage
+RETRY_AFTER = 10  # seconds during which, after a failure, calls go straight to memory instead of waiting on Redis
 
 _FALLBACK_METHODS = (
     "add",
@@ -41,9 +42,11 @@ class FallbackRedisCache(RedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self._fallback = LocMemCache(f"fallback-{server}", {"TIMEOUT": params.get("TIMEOUT", 300)})
         self._warned_at = 0.0
+        self._down_until = 0.0
 
     def _degraded(self, method: str, error: Exception) -> None:
         now = time.monotonic()
+        self._down_until = now + RETRY_AFTER
         if now - self._warned_at > WARN_EVERY:
             self._warned_at = now
             logger.warning("Redis cache unreachable (%s: %s); counting in this process's memory.", method, error)
@@ -53,6 +56,8 @@ def _with_fallback(name):
     redis_method = getattr(RedisCache, name)
 
     def method(self, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return getattr(self._fallback, name)(*args, **kwargs)
         try:
             return redis_method(self, *args, **kwargs)
         except RedisError as error:

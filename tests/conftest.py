@@ -91,6 +91,14 @@ def committed_db(transactional_db, django_db_serialized_rollback):
 
 
 @pytest.fixture(autouse=True)
+def _broker_presumed_up():
+    # The outbox skips a broker that refused a task moments ago (per process); each test starts afresh.
+    from costellazioni.services import outbox
+
+    outbox._broker_down_until = 0.0
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate-limit counters (failed logins) live in the cache and would leak from one test to the next.
     from django.core.cache import cache

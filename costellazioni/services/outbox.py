@@ -37,6 +37,10 @@ GRAZIA = timedelta(minutes=3)
 # A row "in corso" for longer than this lost its worker (the slowest task has a 5-minute hard limit).
 INTERROTTA_DOPO = timedelta(minutes=15)
 SWEEP_BATCH = 500
+# After the broker refused a row, the next rows of this process skip it for this long (seconds): one request
+# that queues several e-mails waits once for a down broker, not once per e-mail.
+BROKER_RETRY_AFTER = 30
+_broker_down_until = 0.0
 INTERROTTA = "Interrotta durante l'esecuzione: controllare se è arrivata prima di inviarla di nuovo."
 
 
@@ -62,13 +66,18 @@ def operazione_enqueue(*, tipo: str, oggetto=None, dati: dict | None = None, now
     return operazione
 
 
-def operazione_dispatch(operazione_id: int, *, queue: str) -> bool:
+def operazione_dispatch(operazione_id: int, *, queue: str, even_if_down: bool = False) -> bool:
     """Hand one row to Celery. Never raises: a row the broker did not take waits for the sweeper."""
     from costellazioni.tasks import run_operazione
 
+    global _broker_down_until
+    if not even_if_down and time.monotonic() < _broker_down_until:
+        logger.info("Outbox row %s left for the sweeper: the broker was down moments ago.", operazione_id)
+        return False
     try:
         run_operazione.apply_async(args=[operazione_id], queue=queue)
     except Exception:  # broker down, connection refused, publish retries exhausted
+        _broker_down_until = time.monotonic() + BROKER_RETRY_AFTER
         logger.warning("Outbox row %s not queued now; the sweeper will queue it.", operazione_id, exc_info=True)
         return False
     return True
@@ -185,7 +194,9 @@ def operazioni_sweep(*, now=None) -> int:
             # The next sweep leaves it alone while this delivery is on its way.
             OperazioneInCoda.objects.filter(pk=pk).update(prossimo_tentativo=now + GRAZIA + _ritardo(tentativi))
     for pk, tipo, _tentativi in due:
-        queued += operazione_dispatch(pk, queue=outbox.compito(tipo).queue)
+        if not operazione_dispatch(pk, queue=outbox.compito(tipo).queue, even_if_down=True):
+            break  # the broker is down: the others come round at a later sweep
+        queued += 1
     return queued
 
 

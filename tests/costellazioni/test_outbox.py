@@ -20,6 +20,7 @@ from costellazioni.services.outbox import (
     operazioni_sweep,
 )
 from tests.costellazioni.factories import StaffFactory, UserFactory
+from tests.costellazioni.test_celery_worker import _reset_celery_connections
 
 pytestmark = pytest.mark.django_db
 Stato = OperazioneInCoda.Stato
@@ -175,15 +176,16 @@ def test_a_broker_that_refuses_the_task_does_not_reach_the_person(settings, djan
     conf = celery_app.conf
     saved = {key: conf[key] for key in ("task_always_eager", "broker_url")}
     conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:9/0")
-    celery_app._pool = None
+    _reset_celery_connections()
     try:
         with django_capture_on_commit_callbacks(execute=True):
             messaggio = _notify(UserFactory())
     finally:
         conf.update(saved)
-        celery_app._pool = None
+        _reset_celery_connections()
     operazione = OperazioneInCoda.objects.for_object(messaggio).get()
     assert operazione.stato == Stato.IN_ATTESA
+    assert outbox_service._broker_down_until > 0  # the publish was really refused
     assert mail.outbox == []
     assert outbox_service.operazione_run(operazione_id=operazione.pk) is True
     assert len(mail.outbox) == 1
@@ -196,3 +198,22 @@ def test_the_sweeper_runs_every_minute_from_the_database_schedule():
     assert task.enabled
     assert (task.interval.every, task.interval.period) == (1, "minutes")
     assert task.task in celery_app.tasks
+
+
+def test_after_a_refusal_the_next_rows_do_not_wait_for_the_broker_again(django_capture_on_commit_callbacks):
+    conf = celery_app.conf
+    saved = {key: conf[key] for key in ("task_always_eager", "broker_url")}
+    conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:9/0")
+    _reset_celery_connections()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            notify(destinatari=UserFactory.create_batch(3), tipo=Messaggio.Tipo.AVVISO, oggetto="Avviso", testo="Testo")
+        assert outbox_service._broker_down_until > 0
+    finally:
+        conf.update(saved)
+        _reset_celery_connections()
+    assert OperazioneInCoda.objects.filter(stato=Stato.IN_ATTESA).count() == 3
+    # Within the pause the dispatch does not even try; the sweeper always tries, and sends them all.
+    assert outbox_service.operazione_dispatch(OperazioneInCoda.objects.first().pk, queue="mail") is False
+    assert operazioni_sweep(now=timezone.now() + timedelta(minutes=5)) == 3
+    assert len(mail.outbox) == 3
