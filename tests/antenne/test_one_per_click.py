@@ -5,9 +5,11 @@ from decimal import Decimal
 import pytest
 
 from antenne import services
-from antenne.models import Scambio
+from antenne.models import RichiestaPortierato, Scambio
+from antenne.models.territorio import Servizio
 from costellazioni.models import Messaggio
-from tests.antenne.factories import SocioFactory
+from tests.antenne.factories import AntennaFactory, SocioFactory
+from tests.costellazioni.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +48,20 @@ def test_the_same_exchange_once_confirmed_can_be_proposed_again():
 
     assert second != first
     assert Scambio.objects.count() == 2
+
+
+def test_a_portierato_request_sent_twice_is_one_request():
+    antenna = AntennaFactory()
+    person = UserFactory()
+    ask = {
+        "antenna": antenna,
+        "richiedente": person,
+        "servizio": Servizio.RITIRO_PACCHI,
+        "descrizione": "Un pacco in arrivo giovedì",
+    }
+
+    first = services.portierato_request(**ask)
+    second = services.portierato_request(**ask)
+
+    assert first == second
+    assert RichiestaPortierato.objects.filter(richiedente=person).count() == 1
