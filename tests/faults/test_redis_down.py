@@ -8,11 +8,14 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
+from antenne.models import Attivita
 from contributi.models import Candidatura
 from costellazioni.celery import app as celery_app
 from costellazioni.models import OperazioneInCoda
 from costellazioni.services.outbox import operazioni_sweep
 from hubs.models import Prenotazione
+from tests.antenne.factories import OperatoreFactory
+from tests.antenne.test_views import attivita_post
 from tests.contributi.factories import complete_draft, open_bando, referente
 from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
 from tests.costellazioni.test_celery_worker import _reset_celery_connections
@@ -110,3 +113,15 @@ def test_booking_and_submission_with_redis_down_are_sent_once_when_redis_returns
     (receipt,) = mails_to(mail_dir, applicant.email)
     assert draft.numero_protocollo in receipt["Subject"]
     assert len(receipt_files(settings.MEDIA_ROOT)) == 1
+
+
+@pytest.mark.django_db
+def test_the_field_log_works_with_redis_down(client, redis_down):
+    client.force_login(OperatoreFactory().user)
+    data = attivita_post()
+    started = time.monotonic()
+    first = client.post("/operatori/attivita/nuova/", data, headers={"accept": "application/json"})
+    again = client.post("/operatori/attivita/nuova/", data, headers={"accept": "application/json"})  # offline replay
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert time.monotonic() - started < MAX_SECONDS
+    assert Attivita.objects.count() == 1
