@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint format install messages vendor stop-db clean
+.PHONY: run test lint format install messages vendor stop-db clean backup restore
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ format: $(STAMP)
 
 vendor:
 	scripts/vendor-static.sh
+
+# Database and uploaded files together, under one timestamp, in var/backups/ (or BACKUP_DIR=...).
+backup: $(STAMP)
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py backup $(if $(BACKUP_DIR),--dir $(BACKUP_DIR))
+
+# Restores BACKUP=var/backups/<timestamp> into DATABASE_URL and MEDIA_ROOT (asks before replacing them).
+restore: $(STAMP)
+	@test -n "$(BACKUP)" || (echo "make restore BACKUP=var/backups/<timestamp>"; exit 2)
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py restore $(BACKUP)
 
 stop-db: $(STAMP)
 	$(BIN)/python -m costellazioni.embedded_db stop

@@ -9,6 +9,7 @@ class ContributiConfig(AppConfig):
     def ready(self):
         from contributi.extensions import area_personale_candidature, home_bandi_aperti
         from contributi.search import search_bandi
+        from contributi.services.ricevute import register_outbox
         from contributi.views.valutazioni import area_personale_section as area_personale_valutazioni
         from costellazioni import extensions, search
 
@@ -16,3 +17,4 @@ class ContributiConfig(AppConfig):
         extensions.register_area_personale(area_personale_candidature)
         extensions.register_area_personale(area_personale_valutazioni)
         search.register("bandi", search_bandi)
+        register_outbox()

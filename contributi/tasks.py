@@ -1,11 +1,17 @@
-"""Celery tasks of the grants app: thin, they load by id and call a service."""
+"""Celery tasks of the grants app: thin, they load by id and call a service.
+
+The receipt itself goes through the outbox (``contributi.ricevuta``, registered in ``apps.py``); this task stays
+for deliveries already queued under its name.
+"""
 
 from celery import shared_task
 
+from costellazioni.tasks import RETRY
 
-@shared_task(queue="mail", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+
+@shared_task(queue="pdf", **RETRY, soft_time_limit=240, time_limit=300)
 def send_receipt(candidatura_id: int) -> bool:
-    """Render the receipt (once) and e-mail it, attached, to whoever submitted the application."""
-    from contributi.services import ricevuta_email_send
+    """Put the receipt in the outbox (once per application), which renders it and e-mails it."""
+    from contributi.services import ricevuta_enqueue
 
-    return ricevuta_email_send(candidatura_id=candidatura_id)
+    return ricevuta_enqueue(candidatura_id=candidatura_id) is not None

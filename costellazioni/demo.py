@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from stdnum import luhn
 
 from costellazioni import roles
-from costellazioni.models import Ente, Membership, Quartiere, User
+from costellazioni.models import Ente, Membership, OperazioneInCoda, Quartiere, User
 from costellazioni.services.enti import ente_set_verification, membership_set_state
 
 DEMO_PASSWORD = "Laguna-Demo-2026"
@@ -185,3 +185,26 @@ def seed() -> None:
             )
             if created and verified:
                 membership_set_state(membership=membership, to=Membership.Stato.VERIFICATA, actor=staff)
+    _outbox()
+
+
+BOUNCED = "SMTPRecipientsRefused: {'m.zanon@libero.example': (550, b'5.1.1 Mailbox unavailable')}"
+
+
+def _outbox() -> None:
+    """One e-mail that failed every attempt, so staff find it in "Operazioni in coda" and can send it again."""
+    from costellazioni.services.notifications import EMAIL
+
+    if OperazioneInCoda.objects.filter(tipo=EMAIL, ultimo_errore=BOUNCED).exists():
+        return
+    OperazioneInCoda.objects.create(
+        tipo=EMAIL,
+        dati={
+            "subject": "[Costellazioni civiche] Conferma il tuo indirizzo e-mail",
+            "body": "Per confermare l'indirizzo apri il collegamento che trovi nella tua area personale.",
+            "to": ["m.zanon@libero.example"],
+        },
+        stato=OperazioneInCoda.Stato.FALLITA,
+        tentativi=6,
+        ultimo_errore=BOUNCED,
+    )

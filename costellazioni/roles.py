@@ -27,6 +27,7 @@ PERMISSIONS = {
             "messaggio": ["view"],
             "eventoaudit": ["view"],
             "valutazionepagina": ["view"],
+            "operazioneincoda": ["view", "change"],
         },
     },
     AMMINISTRATORE: {

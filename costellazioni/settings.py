@@ -97,7 +97,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True  # transitional until Django 6, where https i
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down degrades rate limits to per-process counters instead of failing requests (costellazioni/cache.py).
+    CACHES = {"default": {"BACKEND": "costellazioni.cache.FallbackRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -131,7 +132,8 @@ ACCOUNT_FORMS = {
     "signup": "costellazioni.forms.accounts.SignupForm",
 }
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # "key" is (client address, account): see costellazioni.adapters.AccountAdapter.
+    "login_failed": "20/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "3/m/key",
@@ -181,9 +183,11 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Costellazioni civiche <costellazioni@comune.venezia.it>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery: without REDIS_URL tasks run inline.
+# Celery: without REDIS_URL tasks run inline. What each setting protects against: README, "Affidabilità".
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
+# No task result is ever read: no result backend, so a queued task never waits on Redis for one.
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
@@ -195,8 +199,30 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# A task is acknowledged when it ends; if its worker process dies (killed, out of memory) it goes back to the queue.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# An unacknowledged task is delivered again after this many seconds (Redis's default is one hour); above the
+# slowest task's hard limit (300 s, the PDF tasks).
+TASK_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=900)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": TASK_VISIBILITY_TIMEOUT,
+    # Publishing to an unreachable Redis gives up within seconds (the outbox keeps the work).
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+# Hard and soft limits for every task; the PDF tasks set their own (soft 240 s, hard 300 s).
+CELERY_TASK_TIME_LIMIT = 300
+CELERY_TASK_SOFT_TIME_LIMIT = 240
 
 # Security. Production (DEBUG off) is HTTPS-only behind a proxy that sets X-Forwarded-Proto.
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.models import Ente, Membership
+from costellazioni.models import Ente, Membership, OperazioneInCoda
 
 STAFF = "staff"  # staff comunale and amministratori (permission-based, see permissions.py)
 OWNER = "owner"  # the person the object belongs to
@@ -35,4 +35,11 @@ MEMBERSHIP = {
     (M.RICHIESTA, M.RESPINTA): Transition(_("Respingi la richiesta"), frozenset({STAFF}), note_required=True),
     (M.RICHIESTA, M.REVOCATA): Transition(_("Ritira la richiesta"), frozenset({OWNER, STAFF})),
     (M.VERIFICATA, M.REVOCATA): Transition(_("Revoca la rappresentanza"), frozenset({OWNER, STAFF})),
+}
+
+# The outbox moves its own rows (waiting, running, done, failed again); people fire only this one.
+OPERAZIONE_IN_CODA = {
+    (OperazioneInCoda.Stato.FALLITA, OperazioneInCoda.Stato.IN_ATTESA): Transition(
+        _("Invia di nuovo"), frozenset({STAFF})
+    ),
 }

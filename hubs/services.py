@@ -20,6 +20,19 @@ from hubs.models import Appuntamento, Connessione, Prenotazione, Servizio, Spazi
 # Bookings ---------------------------------------------------------------------------------------------------------
 
 
+def _save_once(obj, same_pending):
+    """Save ``obj``, unless a concurrent identical request (the other click) committed first: then return that."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        existing = same_pending.first()
+        if existing is None:
+            raise
+        return existing
+    return None
+
+
 def prenotazione_rules_check(*, spazio: Spazio, inizio, fine, partecipanti: int, now=None) -> None:
     """Raise a ValidationError, by field, when a slot breaks the space's rules or the HUB's hours."""
     now = now or timezone.now()
@@ -65,12 +78,14 @@ def prenotazione_request(
     if not decision:
         raise PermissionDenied(decision.reason)
     spazio = Spazio.objects.select_related("hub").get(pk=spazio.pk)
+    same = {"richiedente": user, "spazio": spazio, "inizio": inizio, "fine": fine}
+    if existing := Prenotazione.objects.pending().filter(**same).first():
+        return existing  # the same request sent again (a double click): one booking, one confirmation
     prenotazione_rules_check(spazio=spazio, inizio=inizio, fine=fine, partecipanti=partecipanti)
-    prenotazione = Prenotazione(
-        spazio=spazio, richiedente=user, ente=ente, inizio=inizio, fine=fine, scopo=scopo, partecipanti=partecipanti
-    )
+    prenotazione = Prenotazione(**same, ente=ente, scopo=scopo, partecipanti=partecipanti)
     prenotazione.full_clean()
-    prenotazione.save()
+    if existing := _save_once(prenotazione, Prenotazione.objects.pending().filter(**same)):
+        return existing
     audit_record(obj=prenotazione, evento=_("Prenotazione richiesta"), autore=user, stato_a=prenotazione.stato)
     _notify_prenotazione(
         prenotazione,
@@ -206,11 +221,14 @@ def appuntamento_request(
         raise PermissionDenied(decision.reason)
     if not servizio.attivo or servizio.accesso != Servizio.Accesso.APPUNTAMENTO:
         raise ValidationError(_("Questo servizio non riceve su appuntamento."))
-    appuntamento = Appuntamento(
-        servizio=servizio, richiedente=user, ente=ente, tema=tema, descrizione=descrizione, disponibilita=disponibilita
-    )
+    same = {"richiedente": user, "servizio": servizio, "tema": tema}
+    pending = Appuntamento.objects.filter(**same, stato=Appuntamento.Stato.RICHIESTO)
+    if existing := pending.first():
+        return existing  # the same request sent again (a double click): one appointment
+    appuntamento = Appuntamento(**same, ente=ente, descrizione=descrizione, disponibilita=disponibilita)
     appuntamento.full_clean()
-    appuntamento.save()
+    if existing := _save_once(appuntamento, pending):
+        return existing
     audit_record(obj=appuntamento, evento=_("Appuntamento richiesto"), autore=user, stato_a=appuntamento.stato)
     _notify_appuntamento(
         appuntamento,

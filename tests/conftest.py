@@ -112,6 +112,14 @@ def committed_db(transactional_db, django_db_serialized_rollback):
 
 
 @pytest.fixture(autouse=True)
+def _broker_presumed_up():
+    # The outbox skips a broker that refused a task moments ago (per process); each test starts afresh.
+    from costellazioni.services import outbox
+
+    outbox._broker_down_until = 0.0
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate-limit counters (failed logins) live in the cache and would leak from one test to the next.
     from django.core.cache import cache
@@ -127,3 +135,28 @@ def _celery_join_flag():
     from celery._state import _set_task_join_will_block
 
     _set_task_join_will_block(False)
+
+
+class CommittingClient:
+    """A test client whose every request ends as if its transaction committed: on-commit work (the outbox's
+    e-mails) runs before the response comes back, as in production."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def __getattr__(self, name):
+        attribute = getattr(self._client, name)
+        if name in {"get", "post", "put", "patch", "delete"}:
+            from django.test import TestCase
+
+            def request(*args, **kwargs):
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    return attribute(*args, **kwargs)
+
+            return request
+        return attribute
+
+
+@pytest.fixture
+def committing_client(client):
+    return CommittingClient(client)

@@ -208,6 +208,13 @@ class Scambio(models.Model):
         ordering = ["-creato_il", "-pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(erogatore=models.F("beneficiario")), name="scambio_two_members"),
+            # One effect per click: the same proposal sent twice, while unconfirmed, is one exchange.
+            models.UniqueConstraint(
+                fields=["erogatore", "beneficiario", "ore", "descrizione"],
+                condition=Q(stato="proposto"),
+                name="scambio_one_pending_proposal",
+                violation_error_message=_("Questo scambio è già stato proposto e aspetta conferma."),
+            ),
             models.CheckConstraint(condition=Q(ore__gt=0), name="scambio_ore_positive"),
             models.CheckConstraint(
                 condition=~Q(stato="confermato")

@@ -58,6 +58,13 @@ class RichiestaPortierato(models.Model):
                 condition=Q(voto__isnull=True) | Q(voto__range=(1, 5), stato="svolta"),
                 name="portierato_feedback_only_when_done",
             ),
+            # One effect per click: the same request sent twice while waiting is one request.
+            models.UniqueConstraint(
+                fields=["antenna", "richiedente", "servizio", "descrizione"],
+                condition=Q(stato="richiesta"),
+                name="portierato_one_pending_request",
+                violation_error_message=_("Hai già inviato questa richiesta: l'antenna ti risponderà."),
+            ),
         ]
 
     def __str__(self):

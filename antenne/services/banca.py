@@ -2,7 +2,7 @@ import uuid
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -195,19 +195,26 @@ def scambio_propose(
         raise PermissionDenied(_("Puoi proporre solo scambi di cui fai parte."))
     if erogatore.stato != S.VERIFICATO or beneficiario.stato != S.VERIFICATO:
         raise ValidationError(_("Entrambi i soci devono essere verificati."))
+    same = {"erogatore": erogatore, "beneficiario": beneficiario, "ore": ore, "descrizione": descrizione}
+    pending = Scambio.objects.filter(**same, stato=Scambio.Stato.PROPOSTO)
+    if existing := pending.first():
+        return existing  # the same proposal sent again (a double click): one exchange, one request to confirm
     adesso = timezone.now()
     scambio = Scambio(
-        erogatore=erogatore,
-        beneficiario=beneficiario,
-        ore=ore,
-        descrizione=descrizione,
+        **same,
         offerta=offerta,
         richiesta=richiesta,
         confermato_erogatore_il=adesso if proposto_da.pk == erogatore.pk else None,
         confermato_beneficiario_il=adesso if proposto_da.pk == beneficiario.pk else None,
     )
     scambio.full_clean()
-    scambio.save()
+    try:
+        with transaction.atomic():
+            scambio.save()
+    except IntegrityError:
+        if existing := pending.first():  # the other click committed first
+            return existing
+        raise
     altro = beneficiario if proposto_da.pk == erogatore.pk else erogatore
     notify(
         destinatari=[altro.user],

@@ -1,5 +1,5 @@
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
@@ -29,11 +29,19 @@ def portierato_request(*, antenna: Antenna, richiedente, servizio: str, descrizi
         raise ValidationError(_("Questa antenna non accoglie richieste in questo momento."))
     if servizio not in antenna.servizi:
         raise ValidationError({"servizio": _("Questa antenna non offre il servizio scelto.")})
-    richiesta = RichiestaPortierato(
-        antenna=antenna, richiedente=richiedente, servizio=servizio, descrizione=descrizione
-    )
+    same = {"antenna": antenna, "richiedente": richiedente, "servizio": servizio, "descrizione": descrizione}
+    pending = RichiestaPortierato.objects.filter(**same, stato=RichiestaPortierato.Stato.RICHIESTA)
+    if existing := pending.first():
+        return existing  # the same request sent again (a double click): one request, one message to the antenna
+    richiesta = RichiestaPortierato(**same)
     richiesta.full_clean()
-    richiesta.save()
+    try:
+        with transaction.atomic():
+            richiesta.save()
+    except IntegrityError:
+        if existing := pending.first():  # the other click committed first
+            return existing
+        raise
     audit_record(obj=richiesta, evento=_("Richiesta inviata"), autore=richiedente, stato_a=richiesta.stato)
     for persona, link in _gestori(antenna):
         notify(

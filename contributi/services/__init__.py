@@ -87,7 +87,12 @@ from contributi.services.rendicontazione import (
     spesa_add,
     spesa_delete,
 )
-from contributi.services.ricevute import ricevuta_email_send, ricevuta_generate, ricevuta_render
+from contributi.services.ricevute import (
+    ricevuta_email_send,
+    ricevuta_enqueue,
+    ricevuta_generate,
+    ricevuta_render,
+)
 
 __all__ = [
     "allegato_delete",
@@ -153,6 +158,7 @@ __all__ = [
     "rendiconto_transition",
     "rettifica_publish",
     "ricevuta_email_send",
+    "ricevuta_enqueue",
     "ricevuta_generate",
     "ricevuta_render",
     "riduzione_check",

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from contributi import permissions, workflows
 from contributi.models import Allegato, Bando, Candidatura, Partner, VoceBudget
 from contributi.services.controlli import submission_errors
+from contributi.services.ricevute import ricevuta_enqueue
 from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
 from costellazioni.permissions import can_act_for_ente
@@ -266,14 +267,9 @@ def candidatura_submit(*, candidatura: Candidatura, actor, veridicita: bool, pri
         stato_a=candidatura.stato,
         nota=registrazione.segnatura,
     )
-    transaction.on_commit(lambda pk=candidatura.pk: _queue_receipt(pk))
+    # The receipt is recorded in the outbox with the submission: it is sent even if the queue is down now.
+    ricevuta_enqueue(candidatura_id=candidatura.pk)
     return candidatura
-
-
-def _queue_receipt(candidatura_id: int) -> None:
-    from contributi.tasks import send_receipt
-
-    send_receipt.delay(candidatura_id)
 
 
 @transaction.atomic

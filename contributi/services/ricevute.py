@@ -29,12 +29,41 @@ def ricevuta_generate(*, candidatura_id: int) -> Candidatura:
     )
     if candidatura.snapshot is None:
         raise ValidationError(_("La candidatura non è stata presentata."))
-    if not candidatura.ricevuta:
+    if not candidatura.ricevuta or not candidatura.ricevuta.storage.exists(candidatura.ricevuta.name):
+        # Rendered again from the snapshot when the file is missing (a database restored without its media).
         pdf = ricevuta_render(candidatura=candidatura)
         name = f"ricevuta-{candidatura.numero_protocollo.replace('/', '-')}.pdf"
+        target = candidatura.ricevuta.field.generate_filename(candidatura, name)
+        # A file left by an attempt whose transaction rolled back is replaced, not kept beside a new copy.
+        if candidatura.ricevuta.storage.exists(target):
+            candidatura.ricevuta.storage.delete(target)
         candidatura.ricevuta.save(name, ContentFile(pdf), save=False)
         Candidatura.objects.filter(pk=candidatura.pk).update(ricevuta=candidatura.ricevuta.name)
     return candidatura
+
+
+RICEVUTA = "contributi.ricevuta"
+
+
+@transaction.atomic
+def ricevuta_enqueue(*, candidatura_id: int):
+    """Record, with the submission, that its receipt must be rendered and e-mailed (once per application)."""
+    from costellazioni.services.outbox import operazione_enqueue
+
+    candidatura = Candidatura.objects.get(pk=candidatura_id)
+    return operazione_enqueue(tipo=RICEVUTA, oggetto=candidatura)
+
+
+def register_outbox() -> None:
+    """Called from ``ContributiConfig.ready``: how the outbox renders (idempotent) and sends (once) a receipt."""
+    from costellazioni import outbox
+
+    outbox.register(
+        RICEVUTA,
+        prepare=lambda operazione: ricevuta_generate(candidatura_id=operazione.oggetto_id),
+        execute=lambda operazione: ricevuta_email_send(candidatura_id=operazione.oggetto_id),
+        queue="pdf",
+    )
 
 
 def ricevuta_email_send(*, candidatura_id: int) -> bool:

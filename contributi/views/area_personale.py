@@ -198,7 +198,9 @@ def _form_errors(form, exc: ValidationError) -> None:
 @login_required
 def ricevuta(request, pk):
     candidatura = get_object_or_404(Candidatura.objects.visible_to(request.user), pk=pk, snapshot__isnull=False)
-    if not candidatura.ricevuta:
+    if not candidatura.ricevuta or not candidatura.ricevuta.storage.exists(candidatura.ricevuta.name):
+        # Not rendered yet, or its file is missing (a database restored without its media): rendered again
+        # from the snapshot, never a 500.
         candidatura = services.ricevuta_generate(candidatura_id=candidatura.pk)
     return FileResponse(
         candidatura.ricevuta.open("rb"),

@@ -1,1 +1,1 @@
-from costellazioni.admin import audit, celery_beat, enti, messaggi, users, valutazioni  # noqa: F401
+from costellazioni.admin import audit, celery_beat, enti, messaggi, outbox, users, valutazioni  # noqa: F401

@@ -1,6 +1,7 @@
 from costellazioni.models.audit import EventoAudit
 from costellazioni.models.enti import Ente, Membership
 from costellazioni.models.notifiche import Messaggio
+from costellazioni.models.outbox import OperazioneInCoda
 from costellazioni.models.protocollo import Protocollo, RegistroProtocollo
 from costellazioni.models.territorio import Municipalita, Quartiere
 from costellazioni.models.users import User
@@ -12,6 +13,7 @@ __all__ = [
     "Membership",
     "Messaggio",
     "Municipalita",
+    "OperazioneInCoda",
     "Protocollo",
     "Quartiere",
     "RegistroProtocollo",

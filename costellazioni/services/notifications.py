@@ -18,6 +18,9 @@ from costellazioni.services.email import header_text
 
 Allegato = tuple[str, bytes, str]  # (file name, content, MIME type)
 
+MESSAGGIO_EMAIL = "costellazioni.messaggio_email"  # outbox kind: e-mail one message (registered in apps.py)
+EMAIL = "costellazioni.email"  # outbox kind: one e-mail given whole in ``dati`` (account e-mails)
+
 
 @transaction.atomic
 def notify(
@@ -34,9 +37,10 @@ def notify(
     ``link`` is a path on this portal (``reverse(...)``), never a full URL: e-mails prefix it with
     ``SITE_URL``. ``allegati`` are small files the portal generated, such as
     ``("prenotazione.ics", ics_bytes, "text/calendar")``; each recipient gets their own copy. E-mails
-    leave only after the outermost transaction commits, so a rolled-back change never announces itself.
+    leave only after the outermost transaction commits, so a rolled-back change never announces itself; they
+    are recorded in the outbox in the same transaction, so a committed change always gets them.
     """
-    from costellazioni.tasks import send_message_email
+    from costellazioni.services.outbox import operazione_enqueue
 
     if link and not link.startswith("/"):
         raise ValueError("notify(link=...) takes a path on this portal, such as reverse('area_personale').")
@@ -57,7 +61,8 @@ def notify(
     for messaggio in messaggi:
         user = messaggio.destinatario
         if user.is_active and user.email_digest == User.Digest.IMMEDIATE:
-            transaction.on_commit(lambda pk=messaggio.pk: send_message_email.delay(pk))
+            # In the outbox with the message: the e-mail leaves after the commit, even if the queue is down now.
+            operazione_enqueue(tipo=MESSAGGIO_EMAIL, oggetto=messaggio)
     return messaggi
 
 

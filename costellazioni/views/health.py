@@ -27,8 +27,19 @@ def _redis_status() -> str:
     return "ok"
 
 
+HEALTHY = {"ok", "not configured"}
+
+
 @never_cache
 @require_GET
 def healthz(request):
+    """Each part's status; 503 when any configured part fails, so an orchestrator sees a degraded portal.
+
+    With Redis down the portal still serves (log-ins, forms, bookings: rate limits count per process and the
+    outbox keeps the e-mails), but nothing is e-mailed until Redis returns: that is worth a 503.
+    """
     status = {"database": _database_status(), "redis": _redis_status()}
-    return JsonResponse(status, status=200 if status["database"] == "ok" else 503)
+    failing = sorted(part for part, value in status.items() if value not in HEALTHY)
+    if failing:
+        status["failing"] = failing
+    return JsonResponse(status, status=503 if failing else 200)

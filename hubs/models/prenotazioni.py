@@ -99,6 +99,13 @@ class Prenotazione(models.Model):
                 condition=Q(stato="confermata"),
                 violation_error_message=_("Lo spazio è già prenotato in questo orario."),
             ),
+            # One effect per click: the same request sent twice (a double click, a retried POST) is one booking.
+            models.UniqueConstraint(
+                fields=["richiedente", "spazio", "inizio", "fine"],
+                condition=Q(stato="richiesta"),
+                name="prenotazione_one_pending_request",
+                violation_error_message=_("Hai già chiesto questo spazio in questo orario."),
+            ),
         ]
         indexes = [models.Index(fields=["stato", "inizio"])]
 
@@ -186,6 +193,13 @@ class Appuntamento(models.Model):
                 condition=~Q(stato="svolto") | ~Q(esito=""),
                 name="appuntamento_done_has_outcome",
                 violation_error_message=_("Scrivi l'esito dell'appuntamento."),
+            ),
+            # One effect per click: the same request sent twice is one appointment.
+            models.UniqueConstraint(
+                fields=["richiedente", "servizio", "tema"],
+                condition=Q(stato="richiesto"),
+                name="appuntamento_one_pending_request",
+                violation_error_message=_("Hai già chiesto un appuntamento su questo tema."),
             ),
         ]
 

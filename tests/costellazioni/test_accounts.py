@@ -22,6 +22,12 @@ SIGNUP = {
 }
 
 
+@pytest.fixture
+def client(committing_client):
+    """Account e-mails leave through the outbox after the commit: each request here ends as if committed."""
+    return committing_client
+
+
 def confirmation_link(message) -> str:
     return re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
 

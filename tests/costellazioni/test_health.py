@@ -52,12 +52,15 @@ def test_healthz_is_503_when_the_database_does_not_answer():
     outcome = _healthz_with({"DATABASE_URL": "postgres://nobody@127.0.0.1:9/none", "REDIS_URL": ""})
     assert outcome["status"] == 503
     assert outcome["body"]["database"].startswith("error")
+    assert outcome["body"]["failing"] == ["database"]
 
 
-def test_healthz_reports_an_unreachable_redis_without_failing():
+def test_healthz_is_503_naming_redis_when_redis_is_unreachable():
     from costellazioni.embedded_db import database_url
 
     reachable_database = os.environ.get("DATABASE_URL") or database_url()
     outcome = _healthz_with({"DATABASE_URL": reachable_database, "REDIS_URL": "redis://127.0.0.1:9/0"})
-    assert outcome["status"] == 200
+    assert outcome["status"] == 503
+    assert outcome["body"]["database"] == "ok"
     assert outcome["body"]["redis"].startswith("error")
+    assert outcome["body"]["failing"] == ["redis"]

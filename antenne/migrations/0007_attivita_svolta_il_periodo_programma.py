@@ -8,7 +8,7 @@ import costellazioni.validators
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("antenne", "0004_antenna_hub_socio_respinto"),
+        ("antenne", "0006_portierato_one_pending_request"),
     ]
 
     operations = [
