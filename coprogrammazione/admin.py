@@ -1,0 +1,308 @@
+"""The staff's admin for co-programming: an adapter over the services and permission rules."""
+
+import datetime
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coprogrammazione import services
+from coprogrammazione.models import (
+    CondivisioneRisorsa,
+    DocumentoIstruttorio,
+    DocumentoPercorso,
+    Impegno,
+    LineaStrategica,
+    ManifestazioneInteresse,
+    ParteProtocollo,
+    Percorso,
+    Promemoria,
+    ProtocolloIntesa,
+    Risorsa,
+)
+from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
+from costellazioni.admin.audit import AuditTimelineMixin
+
+F = Percorso.Fase
+P = ProtocolloIntesa.Stato
+I = Impegno.Stato  # noqa: E741
+
+
+class DocumentoPercorsoInline(admin.TabularInline):
+    model = DocumentoPercorso
+    extra = 0
+    fields = ["titolo", "file", "pubblicato"]
+
+
+@admin.register(Percorso)
+class PercorsoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    list_display = ["titolo", "fase", "manifestazioni_al", "partecipanti", "in_attesa", "pubblicato"]
+    list_filter = ["fase", "pubblicato"]
+    search_fields = ["titolo", "tema"]
+    prepopulated_fields = {"slug": ["titolo"]}
+    readonly_fields = ["fase"]
+    inlines = [DocumentoPercorsoInline]
+    action_form = NotaActionForm
+    actions = [
+        transition_action(
+            name=f"fase_{to}", description=_("Passa alla fase: %(fase)s") % {"fase": to.label},
+            service=services.percorso_advance, object_kwarg="percorso", to=to,
+        )
+        for to in [F.MANIFESTAZIONI, F.TAVOLI, F.DOCUMENTO, F.ESITO]
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_ammesse=Count("manifestazioni", filter=Q(manifestazioni__stato="ammessa"), distinct=True),
+                n_attesa=Count("manifestazioni", filter=Q(manifestazioni__stato="presentata"), distinct=True),
+            )
+        )
+
+    @admin.display(description=_("partecipanti"), ordering="n_ammesse")
+    def partecipanti(self, obj):
+        return obj.n_ammesse
+
+    @admin.display(description=_("da valutare"), ordering="n_attesa")
+    def in_attesa(self, obj):
+        return obj.n_attesa
+
+
+@admin.register(ManifestazioneInteresse)
+class ManifestazioneInteresseAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    """The queue of expressions of interest: staff admit or exclude (with a reason) through the services."""
+
+    list_display = ["ente", "percorso", "stato", "presentata_il", "contatto_nome"]
+    list_filter = ["stato", "percorso"]
+    search_fields = ["ente__denominazione", "percorso__titolo"]
+    list_select_related = ["ente", "percorso"]
+    readonly_fields = [
+        "percorso", "ente", "presentata_da", "motivazione", "competenze", "risorse_offerte", "contatto_nome",
+        "contatto_email", "contatto_telefono", "stato", "motivo_esclusione", "presentata_il",
+    ]
+    action_form = NotaActionForm
+    actions = ["ammetti", "escludi"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Ammetti al percorso"), permissions=["change"])
+    def ammetti(self, request, queryset):
+        nota = request.POST.get("nota", "")
+        apply_to_each(
+            self, request, queryset,
+            lambda obj: services.manifestazione_admit(manifestazione=obj, actor=request.user, note=nota),
+            _("Enti ammessi: %(n)d."),
+        )
+
+    @admin.action(description=_("Escludi (scrivi il motivo nella nota)"), permissions=["change"])
+    def escludi(self, request, queryset):
+        nota = request.POST.get("nota", "")
+        apply_to_each(
+            self, request, queryset,
+            lambda obj: services.manifestazione_exclude(manifestazione=obj, actor=request.user, note=nota),
+            _("Manifestazioni escluse: %(n)d."),
+        )
+
+
+class CondivisioneInline(admin.TabularInline):
+    model = CondivisioneRisorsa
+    extra = 0
+    readonly_fields = ["beneficiario", "data", "quantita", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Risorsa)
+class RisorsaAdmin(admin.ModelAdmin):
+    list_display = ["descrizione", "tipo", "ente", "quantita", "unita", "quartiere", "percorso"]
+    list_filter = ["tipo", "percorso", "quartiere"]
+    search_fields = ["descrizione", "ente__denominazione"]
+    list_select_related = ["ente", "quartiere", "percorso"]
+    inlines = [CondivisioneInline]
+
+
+class LineaInline(admin.StackedInline):
+    model = LineaStrategica
+    extra = 0
+
+
+@admin.register(DocumentoIstruttorio)
+class DocumentoIstruttorioAdmin(admin.ModelAdmin):
+    list_display = ["percorso", "versione", "approvato_il"]
+    list_filter = ["percorso"]
+    readonly_fields = ["approvato_il"]
+    inlines = [LineaInline]
+    actions = ["approva"]
+
+    @admin.action(description=_("Approva la versione"), permissions=["change"])
+    def approva(self, request, queryset):
+        apply_to_each(
+            self, request, queryset,
+            lambda obj: services.documento_istruttorio_approve(documento=obj, actor=request.user),
+            _("Documenti approvati: %(n)d."),
+        )
+
+
+class ParteInline(admin.TabularInline):
+    model = ParteProtocollo
+    extra = 0
+    fields = ["ordine", "ente", "denominazione", "firmatario", "ruolo_firmatario", "firmato_il", "firma_verifica"]
+    readonly_fields = ["firmato_il", "firma_verifica"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.stato == P.BOZZA
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or obj.stato == P.BOZZA
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.stato == P.BOZZA
+
+
+class ImpegnoInline(admin.TabularInline):
+    model = Impegno
+    extra = 0
+    fields = ["parte", "testo", "scadenza", "stato"]
+    readonly_fields = ["stato"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.stato == P.BOZZA
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or obj.stato == P.BOZZA
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.stato == P.BOZZA
+
+
+@admin.register(ProtocolloIntesa)
+class ProtocolloIntesaAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    list_display = ["oggetto", "stato", "firme", "data_inizio", "data_fine", "versione"]
+    list_filter = ["stato", "percorso"]
+    search_fields = ["oggetto", "parti__denominazione"]
+    readonly_fields = ["stato", "versione", "impronta", "precedente"]
+    inlines = [ParteInline, ImpegnoInline]
+    action_form = NotaActionForm
+    actions = [
+        "genera_documento",
+        "invia_in_firma",
+        transition_action(
+            name="riporta_in_bozza", description=_("Riporta in bozza (scrivi il motivo)"),
+            service=services.protocollo_transition, object_kwarg="protocollo", to=P.BOZZA,
+        ),
+        transition_action(
+            name="attiva", description=_("Segna come attivo"),
+            service=services.protocollo_transition, object_kwarg="protocollo", to=P.ATTIVO,
+        ),
+        transition_action(
+            name="risolvi", description=_("Risolvi (scrivi il motivo)"),
+            service=services.protocollo_transition, object_kwarg="protocollo", to=P.RISOLTO,
+        ),
+        "rinnova",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_parti=Count("parti", distinct=True),
+                n_firme=Count("parti", filter=Q(parti__firmato_il__isnull=False), distinct=True),
+            )
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.stato != P.BOZZA:
+            fields += ["percorso", "oggetto", "testo", "data_inizio", "data_fine"]
+        return fields
+
+    @admin.display(description=_("firme"))
+    def firme(self, obj):
+        return f"{obj.n_firme}/{obj.n_parti}"
+
+    @admin.action(description=_("Genera il documento PDF"), permissions=["change"])
+    def genera_documento(self, request, queryset):
+        apply_to_each(
+            self, request, queryset, lambda obj: services.protocollo_document(protocollo=obj),
+            _("Documenti generati: %(n)d."),
+        )
+
+    @admin.action(description=_("Invia in firma"), permissions=["change"])
+    def invia_in_firma(self, request, queryset):
+        apply_to_each(
+            self, request, queryset,
+            lambda obj: services.protocollo_send_for_signature(protocollo=obj, actor=request.user),
+            _("Protocolli inviati in firma: %(n)d."),
+        )
+
+    @admin.action(description=_("Rinnova per la stessa durata"), permissions=["change"])
+    def rinnova(self, request, queryset):
+        nota = request.POST.get("nota", "")
+
+        def renew(obj):
+            durata = obj.data_fine - obj.data_inizio
+            nuovo = services.protocollo_renew(
+                protocollo=obj, actor=request.user, data_fine=max(obj.data_fine, timezone.localdate()) + durata,
+                note=nota,
+            )
+            self.message_user(request, _("Creata la bozza del rinnovo: %(p)s.") % {"p": nuovo}, messages.INFO)
+
+        apply_to_each(self, request, queryset, renew)
+
+
+class ScadenzaFilter(admin.SimpleListFilter):
+    title = _("scadenza")
+    parameter_name = "scadenza"
+
+    def lookups(self, request, model_admin):
+        return [("60", _("Nei prossimi 60 giorni")), ("scaduti", _("Scaduti e aperti"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "60":
+            return queryset.filter(scadenza__range=(today, today + datetime.timedelta(days=60)), stato__in=Impegno.APERTI)
+        if self.value() == "scaduti":
+            return queryset.filter(scadenza__lt=today, stato__in=Impegno.APERTI)
+        return queryset
+
+
+@admin.register(Impegno)
+class ImpegnoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    """Commitments of every MOU; the filter «Nei prossimi 60 giorni» is the list of what falls due."""
+
+    list_display = ["testo_breve", "parte", "protocollo", "scadenza", "stato"]
+    list_filter = [ScadenzaFilter, "stato"]
+    list_select_related = ["parte", "protocollo"]
+    search_fields = ["testo", "parte__denominazione", "protocollo__oggetto"]
+    readonly_fields = ["protocollo", "parte", "testo", "scadenza", "stato"]
+    action_form = NotaActionForm
+    actions = [
+        transition_action(
+            name=f"impegno_{to}", description=_("Segna come: %(stato)s") % {"stato": to.label},
+            service=services.impegno_transition, object_kwarg="impegno", to=to,
+        )
+        for to in [I.IN_CORSO, I.ADEMPIUTO, I.INADEMPIUTO]
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("impegno"))
+    def testo_breve(self, obj):
+        return str(obj)
+
+
+@admin.register(Promemoria)
+class PromemoriaAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["tipo", "protocollo", "impegno", "data", "inviato_il"]
+    list_filter = ["tipo"]
+    list_select_related = ["protocollo", "impegno"]

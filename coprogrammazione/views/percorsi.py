@@ -1,0 +1,142 @@
+"""Public pages of co-programming: the macro-action, its processes, the resources catalogue."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from coprogrammazione import permissions, services, uploads
+from coprogrammazione.forms import ManifestazioneForm, RisorsaFiltroForm
+from coprogrammazione.models import DocumentoIstruttorio, ManifestazioneInteresse, Percorso, ProtocolloIntesa, Risorsa
+
+
+def indice(request):
+    percorsi = Percorso.objects.public().with_counts()
+    page = Paginator(percorsi, 10).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "coprogrammazione/indice.html",
+        {
+            "page_obj": page,
+            "percorsi": page.object_list,
+            "protocolli_count": ProtocolloIntesa.objects.signed().count(),
+        },
+    )
+
+
+def percorso(request, slug):
+    percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
+    partecipanti = (
+        percorso.manifestazioni.ammesse().select_related("ente").order_by("ente__denominazione")
+    )
+    documento = (
+        DocumentoIstruttorio.objects.filter(percorso=percorso, approvato_il__isnull=False)
+        .prefetch_related("linee")
+        .order_by("-versione")
+        .first()
+    )
+    context = {
+        "percorso": percorso,
+        "fasi": percorso.fasi(),
+        "partecipanti": partecipanti,
+        "risorse": percorso.risorse.select_related("ente", "quartiere"),
+        "documenti": percorso.documenti.filter(pubblicato=True),
+        "documento_istruttorio": documento,
+        "protocolli": percorso.protocolli.signed().prefetch_related("parti"),
+        "riunioni": _riunioni(percorso),
+        "finestra": permissions.window_decision(percorso),
+    }
+    return render(request, "coprogrammazione/percorso.html", context)
+
+
+def _riunioni(percorso):
+    """The process's meetings, once the portal's meeting model is linked (see ``coprogrammazione.riunioni``)."""
+    try:
+        from coprogrammazione.riunioni import riunioni_for
+    except ImportError:
+        return []
+    return riunioni_for(percorso)
+
+
+def avviso(request, slug):
+    percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
+    if not percorso.avviso_pdf:
+        raise Http404
+    return uploads.file_response(percorso.avviso_pdf, filename=f"avviso-{percorso.slug}.pdf")
+
+
+def documento(request, slug, pk):
+    percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
+    doc = get_object_or_404(percorso.documenti, pk=pk, pubblicato=True)
+    return uploads.file_response(doc.file, filename=f"{percorso.slug}-documento-{doc.pk}.pdf")
+
+
+@login_required
+def manifesta_interesse(request, slug):
+    percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
+    form = ManifestazioneForm(request.POST or None, user=request.user)
+    window = permissions.window_decision(percorso)
+    enti = form.fields["ente"].queryset
+    gia = ManifestazioneInteresse.objects.filter(percorso=percorso, ente__in=enti).select_related("ente")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.manifestazione_submit(
+                percorso=percorso,
+                ente=data["ente"],
+                actor=request.user,
+                motivazione=data["motivazione"],
+                competenze=data["competenze"],
+                risorse_offerte=data["risorse_offerte"],
+                contatto_nome=data["contatto_nome"],
+                contatto_email=data["contatto_email"],
+                contatto_telefono=data["contatto_telefono"],
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error("ente", str(exc))
+        else:
+            messages.success(
+                request,
+                _("Manifestazione di interesse inviata: riceverai l'esito nella tua area personale."),
+            )
+            return redirect(percorso)
+    return render(
+        request,
+        "coprogrammazione/manifesta_interesse.html",
+        {"percorso": percorso, "form": form, "finestra": window, "gia": gia, "has_enti": enti.exists()},
+        status=200 if not form.errors else 400,
+    )
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def risorse(request):
+    form = RisorsaFiltroForm(request.GET or None)
+    qs = Risorsa.objects.public().select_related("ente", "quartiere", "percorso").order_by("tipo", "descrizione", "pk")
+    query = ""
+    if form.is_valid():
+        qs = qs.search(tipo=form.cleaned_data["tipo"], quartiere=form.cleaned_data["quartiere"])
+        params = []
+        if form.cleaned_data["tipo"]:
+            params.append(f"tipo={form.cleaned_data['tipo']}")
+        if form.cleaned_data["quartiere"]:
+            params.append(f"quartiere={form.cleaned_data['quartiere'].pk}")
+        query = "&".join(params)
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "coprogrammazione/risorse.html",
+        {"form": form, "page_obj": page, "risorse": page.object_list, "query_string": f"{query}&" if query else ""},
+    )
+
