@@ -46,8 +46,11 @@ class PercorsoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     actions = [
         transition_action(
-            name=f"fase_{to}", description=_("Passa alla fase: %(fase)s") % {"fase": to.label},
-            service=services.percorso_advance, object_kwarg="percorso", to=to,
+            name=f"fase_{to}",
+            description=_("Passa alla fase: %(fase)s") % {"fase": to.label},
+            service=services.percorso_advance,
+            object_kwarg="percorso",
+            to=to,
         )
         for to in [F.MANIFESTAZIONI, F.TAVOLI, F.DOCUMENTO, F.ESITO]
     ]
@@ -80,8 +83,18 @@ class ManifestazioneInteresseAdmin(AuditTimelineMixin, admin.ModelAdmin):
     search_fields = ["ente__denominazione", "percorso__titolo"]
     list_select_related = ["ente", "percorso"]
     readonly_fields = [
-        "percorso", "ente", "presentata_da", "motivazione", "competenze", "risorse_offerte", "contatto_nome",
-        "contatto_email", "contatto_telefono", "stato", "motivo_esclusione", "presentata_il",
+        "percorso",
+        "ente",
+        "presentata_da",
+        "motivazione",
+        "competenze",
+        "risorse_offerte",
+        "contatto_nome",
+        "contatto_email",
+        "contatto_telefono",
+        "stato",
+        "motivo_esclusione",
+        "presentata_il",
     ]
     action_form = NotaActionForm
     actions = ["ammetti", "escludi"]
@@ -96,7 +109,9 @@ class ManifestazioneInteresseAdmin(AuditTimelineMixin, admin.ModelAdmin):
     def ammetti(self, request, queryset):
         nota = request.POST.get("nota", "")
         apply_to_each(
-            self, request, queryset,
+            self,
+            request,
+            queryset,
             lambda obj: services.manifestazione_admit(manifestazione=obj, actor=request.user, note=nota),
             _("Enti ammessi: %(n)d."),
         )
@@ -105,7 +120,9 @@ class ManifestazioneInteresseAdmin(AuditTimelineMixin, admin.ModelAdmin):
     def escludi(self, request, queryset):
         nota = request.POST.get("nota", "")
         apply_to_each(
-            self, request, queryset,
+            self,
+            request,
+            queryset,
             lambda obj: services.manifestazione_exclude(manifestazione=obj, actor=request.user, note=nota),
             _("Manifestazioni escluse: %(n)d."),
         )
@@ -145,7 +162,9 @@ class DocumentoIstruttorioAdmin(admin.ModelAdmin):
     @admin.action(description=_("Approva la versione"), permissions=["change"])
     def approva(self, request, queryset):
         apply_to_each(
-            self, request, queryset,
+            self,
+            request,
+            queryset,
             lambda obj: services.documento_istruttorio_approve(documento=obj, actor=request.user),
             _("Documenti approvati: %(n)d."),
         )
@@ -195,16 +214,25 @@ class ProtocolloIntesaAdmin(AuditTimelineMixin, admin.ModelAdmin):
         "genera_documento",
         "invia_in_firma",
         transition_action(
-            name="riporta_in_bozza", description=_("Riporta in bozza (scrivi il motivo)"),
-            service=services.protocollo_transition, object_kwarg="protocollo", to=P.BOZZA,
+            name="riporta_in_bozza",
+            description=_("Riporta in bozza (scrivi il motivo)"),
+            service=services.protocollo_transition,
+            object_kwarg="protocollo",
+            to=P.BOZZA,
         ),
         transition_action(
-            name="attiva", description=_("Segna come attivo"),
-            service=services.protocollo_transition, object_kwarg="protocollo", to=P.ATTIVO,
+            name="attiva",
+            description=_("Segna come attivo"),
+            service=services.protocollo_transition,
+            object_kwarg="protocollo",
+            to=P.ATTIVO,
         ),
         transition_action(
-            name="risolvi", description=_("Risolvi (scrivi il motivo)"),
-            service=services.protocollo_transition, object_kwarg="protocollo", to=P.RISOLTO,
+            name="risolvi",
+            description=_("Risolvi (scrivi il motivo)"),
+            service=services.protocollo_transition,
+            object_kwarg="protocollo",
+            to=P.RISOLTO,
         ),
         "rinnova",
     ]
@@ -232,14 +260,19 @@ class ProtocolloIntesaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     @admin.action(description=_("Genera il documento PDF"), permissions=["change"])
     def genera_documento(self, request, queryset):
         apply_to_each(
-            self, request, queryset, lambda obj: services.protocollo_document(protocollo=obj),
+            self,
+            request,
+            queryset,
+            lambda obj: services.protocollo_document(protocollo=obj),
             _("Documenti generati: %(n)d."),
         )
 
     @admin.action(description=_("Invia in firma"), permissions=["change"])
     def invia_in_firma(self, request, queryset):
         apply_to_each(
-            self, request, queryset,
+            self,
+            request,
+            queryset,
             lambda obj: services.protocollo_send_for_signature(protocollo=obj, actor=request.user),
             _("Protocolli inviati in firma: %(n)d."),
         )
@@ -251,7 +284,9 @@ class ProtocolloIntesaAdmin(AuditTimelineMixin, admin.ModelAdmin):
         def renew(obj):
             durata = obj.data_fine - obj.data_inizio
             nuovo = services.protocollo_renew(
-                protocollo=obj, actor=request.user, data_fine=max(obj.data_fine, timezone.localdate()) + durata,
+                protocollo=obj,
+                actor=request.user,
+                data_fine=max(obj.data_fine, timezone.localdate()) + durata,
                 note=nota,
             )
             self.message_user(request, _("Creata la bozza del rinnovo: %(p)s.") % {"p": nuovo}, messages.INFO)
@@ -269,7 +304,9 @@ class ScadenzaFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         today = timezone.localdate()
         if self.value() == "60":
-            return queryset.filter(scadenza__range=(today, today + datetime.timedelta(days=60)), stato__in=Impegno.APERTI)
+            return queryset.filter(
+                scadenza__range=(today, today + datetime.timedelta(days=60)), stato__in=Impegno.APERTI
+            )
         if self.value() == "scaduti":
             return queryset.filter(scadenza__lt=today, stato__in=Impegno.APERTI)
         return queryset
@@ -287,8 +324,11 @@ class ImpegnoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     actions = [
         transition_action(
-            name=f"impegno_{to}", description=_("Segna come: %(stato)s") % {"stato": to.label},
-            service=services.impegno_transition, object_kwarg="impegno", to=to,
+            name=f"impegno_{to}",
+            description=_("Segna come: %(stato)s") % {"stato": to.label},
+            service=services.impegno_transition,
+            object_kwarg="impegno",
+            to=to,
         )
         for to in [I.IN_CORSO, I.ADEMPIUTO, I.INADEMPIUTO]
     ]

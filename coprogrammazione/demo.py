@@ -75,7 +75,10 @@ def _percorso_tavoli(staff, referente):
     banco = _ente("Banco Alimentare Terraferma ODV")
     auser = _ente("Auser Lido e Pellestrina ODV")
     _manifestazione(
-        percorso, bissuola, referente, staff,
+        percorso,
+        bissuola,
+        referente,
+        staff,
         motivazione="Gestiamo un centro d'incontro al parco Bissuola frequentato ogni giorno da persone anziane.",
         competenze="Animazione di comunità, laboratori intergenerazionali.",
         risorse="La sala del parco due pomeriggi a settimana; 12 volontari.",
@@ -97,20 +100,46 @@ def _percorso_tavoli(staff, referente):
         services.manifestazione_admit(manifestazione=manifestazione, actor=admin)
     services.percorso_advance(percorso=percorso, to=Percorso.Fase.TAVOLI, actor=staff)
     for ente, tipo, descrizione, quantita, unita, disponibilita, quartiere in [
-        (bissuola, "spazi", "Sala del parco Bissuola per incontri e merende", "80", "mq", "martedì e giovedì 15-18", "Bissuola"),
+        (
+            bissuola,
+            "spazi",
+            "Sala del parco Bissuola per incontri e merende",
+            "80",
+            "mq",
+            "martedì e giovedì 15-18",
+            "Bissuola",
+        ),
         (bissuola, "volontari", "Volontari per visite a domicilio", "12", "persone", "tutto l'anno", "Bissuola"),
-        (banco, "attrezzature", "Furgone refrigerato per consegne a domicilio", "1", "mezzo", "lunedì-venerdì", "Mestre centro"),
+        (
+            banco,
+            "attrezzature",
+            "Furgone refrigerato per consegne a domicilio",
+            "1",
+            "mezzo",
+            "lunedì-venerdì",
+            "Mestre centro",
+        ),
         (auser, "competenze", "Ascolto telefonico con operatori formati", "40", "ore al mese", "da gennaio", None),
     ]:
         services.risorsa_declare(
-            percorso=percorso, ente=ente, actor=staff, tipo=tipo, descrizione=descrizione,
-            quantita=Decimal(quantita), unita=unita, disponibilita=disponibilita,
+            percorso=percorso,
+            ente=ente,
+            actor=staff,
+            tipo=tipo,
+            descrizione=descrizione,
+            quantita=Decimal(quantita),
+            unita=unita,
+            disponibilita=disponibilita,
             quartiere=_quartiere(quartiere) if quartiere else None,
         )
     risorsa = percorso.risorse.get(tipo="attrezzature")
     services.condivisione_record(
-        risorsa=risorsa, beneficiario=bissuola, data=today - datetime.timedelta(days=6),
-        quantita=Decimal("1"), actor=staff, note="Consegna dei pacchi per la merenda solidale.",
+        risorsa=risorsa,
+        beneficiario=bissuola,
+        data=today - datetime.timedelta(days=6),
+        quantita=Decimal("1"),
+        actor=staff,
+        note="Consegna dei pacchi per la merenda solidale.",
     )
     documento = DocumentoIstruttorio.objects.create(
         percorso=percorso, versione=1, premessa="Bozza discussa al secondo tavolo."
@@ -203,7 +232,11 @@ def seed() -> None:
             (banco, "Giorgio Vianello", "Legale rappresentante"),
         ],
         impegni=[
-            (None, "Mettere a disposizione la sala del parco e la comunicazione alle famiglie", today + datetime.timedelta(days=20)),
+            (
+                None,
+                "Mettere a disposizione la sala del parco e la comunicazione alle famiglie",
+                today + datetime.timedelta(days=20),
+            ),
             (bissuola, "Organizzare 40 pomeriggi d'incontro nell'anno", today + datetime.timedelta(days=270)),
             (banco, "Fornire le merende ogni settimana", today + datetime.timedelta(days=5)),
         ],

@@ -36,7 +36,9 @@ class ManifestazioneForm(forms.ModelForm):
 
 
 class RisorsaFiltroForm(forms.Form):
-    tipo = forms.ChoiceField(label=_("Tipo di risorsa"), required=False, choices=[("", _("Tutti"))] + Risorsa.Tipo.choices)
+    tipo = forms.ChoiceField(
+        label=_("Tipo di risorsa"), required=False, choices=[("", _("Tutti"))] + Risorsa.Tipo.choices
+    )
     quartiere = forms.ModelChoiceField(
         label=_("Quartiere"), required=False, queryset=Quartiere.objects.order_by("nome"), empty_label=_("Tutti")
     )

@@ -107,6 +107,8 @@ def ente_referenti(ente):
     """The people who act for ``ente`` (verified memberships)."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.filter(
-        is_active=True, memberships__ente=ente, memberships__stato="verificata"
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__ente=ente, memberships__stato="verificata")
+        .distinct()
+    )

@@ -64,9 +64,7 @@ def sha256(data: bytes) -> str:
 
 def file_response(fieldfile, *, filename: str) -> FileResponse:
     """Serve a private file as a download: attachment, nosniff and a sandboxing CSP."""
-    response = FileResponse(
-        fieldfile.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
-    )
+    response = FileResponse(fieldfile.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf")
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response

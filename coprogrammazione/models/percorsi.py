@@ -14,9 +14,7 @@ class PercorsoQuerySet(models.QuerySet):
 
     def with_counts(self):
         return self.annotate(
-            partecipanti_count=models.Count(
-                "manifestazioni", filter=Q(manifestazioni__stato="ammessa"), distinct=True
-            )
+            partecipanti_count=models.Count("manifestazioni", filter=Q(manifestazioni__stato="ammessa"), distinct=True)
         )
 
 
@@ -79,7 +77,9 @@ class Percorso(models.Model):
     def finestra_aperta(self, now=None) -> bool:
         now = now or timezone.now()
         return bool(
-            self.manifestazioni_dal and self.manifestazioni_al and self.manifestazioni_dal <= now < self.manifestazioni_al
+            self.manifestazioni_dal
+            and self.manifestazioni_al
+            and self.manifestazioni_dal <= now < self.manifestazioni_al
         )
 
     def fasi(self):
@@ -106,7 +106,9 @@ class Percorso(models.Model):
 class DocumentoPercorso(models.Model):
     """A document published on the process page (minutes summary, presentations, the final document)."""
 
-    percorso = models.ForeignKey(Percorso, on_delete=models.CASCADE, related_name="documenti", verbose_name=_("percorso"))
+    percorso = models.ForeignKey(
+        Percorso, on_delete=models.CASCADE, related_name="documenti", verbose_name=_("percorso")
+    )
     titolo = models.CharField(_("titolo"), max_length=200)
     file = models.FileField(_("file (PDF)"), storage=private_storage, upload_to="coprogrammazione/documenti/")
     sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False, default="")

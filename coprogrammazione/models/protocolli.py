@@ -79,7 +79,11 @@ class ProtocolloIntesa(models.Model):
         _("impronta del testo (SHA-256)"), max_length=64, blank=True, default="", editable=False
     )
     documento = models.FileField(
-        _("documento (PDF)"), storage=private_storage, upload_to="coprogrammazione/protocolli/", blank=True, editable=False
+        _("documento (PDF)"),
+        storage=private_storage,
+        upload_to="coprogrammazione/protocolli/",
+        blank=True,
+        editable=False,
     )
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)
 
@@ -125,7 +129,9 @@ class ParteProtocollo(models.Model):
         CODICE = "codice", _("Copia firmata del documento generato (codice riconosciuto)")
         SCANSIONE = "scansione", _("Scansione firmata, controllata dal personale")
 
-    protocollo = models.ForeignKey(ProtocolloIntesa, on_delete=models.CASCADE, related_name="parti", verbose_name=_("protocollo"))
+    protocollo = models.ForeignKey(
+        ProtocolloIntesa, on_delete=models.CASCADE, related_name="parti", verbose_name=_("protocollo")
+    )
     ente = models.ForeignKey(
         "costellazioni.Ente",
         on_delete=models.PROTECT,
@@ -141,9 +147,15 @@ class ParteProtocollo(models.Model):
     ordine = models.PositiveSmallIntegerField(_("ordine"), default=1)
     firmato_il = models.DateField(_("firmato il"), null=True, blank=True, editable=False)
     firma_file = models.FileField(
-        _("copia firmata (PDF)"), storage=private_storage, upload_to="coprogrammazione/firme/", blank=True, editable=False
+        _("copia firmata (PDF)"),
+        storage=private_storage,
+        upload_to="coprogrammazione/firme/",
+        blank=True,
+        editable=False,
     )
-    firma_sha256 = models.CharField(_("SHA-256 della copia firmata"), max_length=64, blank=True, default="", editable=False)
+    firma_sha256 = models.CharField(
+        _("SHA-256 della copia firmata"), max_length=64, blank=True, default="", editable=False
+    )
     firma_versione = models.PositiveSmallIntegerField(_("versione firmata"), null=True, blank=True, editable=False)
     firma_verifica = models.CharField(
         _("controllo della firma"), max_length=20, choices=Verifica.choices, blank=True, default="", editable=False
@@ -205,8 +217,12 @@ class Impegno(models.Model):
 
     APERTI = (Stato.DA_AVVIARE, Stato.IN_CORSO)
 
-    protocollo = models.ForeignKey(ProtocolloIntesa, on_delete=models.CASCADE, related_name="impegni", verbose_name=_("protocollo"))
-    parte = models.ForeignKey(ParteProtocollo, on_delete=models.CASCADE, related_name="impegni", verbose_name=_("parte"))
+    protocollo = models.ForeignKey(
+        ProtocolloIntesa, on_delete=models.CASCADE, related_name="impegni", verbose_name=_("protocollo")
+    )
+    parte = models.ForeignKey(
+        ParteProtocollo, on_delete=models.CASCADE, related_name="impegni", verbose_name=_("parte")
+    )
     testo = models.TextField(_("impegno"))
     scadenza = models.DateField(_("scadenza"))
     stato = models.CharField(_("stato"), max_length=20, choices=Stato.choices, default=Stato.DA_AVVIARE)

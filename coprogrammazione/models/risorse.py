@@ -69,7 +69,9 @@ class Risorsa(models.Model):
 class CondivisioneRisorsa(models.Model):
     """What was actually shared, from whom to whom, and when (feeds monitoring)."""
 
-    risorsa = models.ForeignKey(Risorsa, on_delete=models.PROTECT, related_name="condivisioni", verbose_name=_("risorsa"))
+    risorsa = models.ForeignKey(
+        Risorsa, on_delete=models.PROTECT, related_name="condivisioni", verbose_name=_("risorsa")
+    )
     beneficiario = models.ForeignKey(
         "costellazioni.Ente", on_delete=models.PROTECT, related_name="risorse_ricevute", verbose_name=_("beneficiario")
     )
@@ -97,7 +99,10 @@ class DocumentoIstruttorio(models.Model):
     """One version of the final document (documento istruttorio finale), made of strategic lines."""
 
     percorso = models.ForeignKey(
-        "coprogrammazione.Percorso", on_delete=models.CASCADE, related_name="documenti_istruttori", verbose_name=_("percorso")
+        "coprogrammazione.Percorso",
+        on_delete=models.CASCADE,
+        related_name="documenti_istruttori",
+        verbose_name=_("percorso"),
     )
     versione = models.PositiveSmallIntegerField(_("versione"), default=1)
     premessa = models.TextField(_("premessa"), blank=True, default="")

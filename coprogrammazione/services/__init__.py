@@ -9,7 +9,7 @@ from coprogrammazione.services.percorsi import (
     percorso_advance,
     risorsa_declare,
 )
-from coprogrammazione.services.promemoria import protocolli_follow_dates, promemoria_send
+from coprogrammazione.services.promemoria import promemoria_send, protocolli_follow_dates
 from coprogrammazione.services.protocolli import (
     impegno_transition,
     parte_sign,

@@ -27,7 +27,12 @@ def percorso_advance(*, percorso: Percorso, to: str, actor, note: str = "") -> P
     """Move a process to its next phase (staff), recording the phase's date when it has none."""
     percorso = Percorso.objects.select_for_update().get(pk=percorso.pk)
     workflow_transition(
-        obj=percorso, field="fase", table=workflows.PERCORSO, to=to, actor=actor, note=note,
+        obj=percorso,
+        field="fase",
+        table=workflows.PERCORSO,
+        to=to,
+        actor=actor,
+        note=note,
         roles=permissions.actor_roles(actor),
     )
     today = timezone.localdate()
@@ -93,14 +98,19 @@ def manifestazione_submit(
 
 
 def _review(*, manifestazione: ManifestazioneInteresse, to: str, actor, note: str) -> ManifestazioneInteresse:
-    manifestazione = ManifestazioneInteresse.objects.select_for_update().select_related("ente", "percorso").get(
-        pk=manifestazione.pk
+    manifestazione = (
+        ManifestazioneInteresse.objects.select_for_update().select_related("ente", "percorso").get(pk=manifestazione.pk)
     )
     decision = permissions.can_review_manifestazione(actor, manifestazione)
     if not decision:
         raise PermissionDenied(decision.reason)
     workflow_transition(
-        obj=manifestazione, field="stato", table=workflows.MANIFESTAZIONE, to=to, actor=actor, note=note,
+        obj=manifestazione,
+        field="stato",
+        table=workflows.MANIFESTAZIONE,
+        to=to,
+        actor=actor,
+        note=note,
         roles=permissions.actor_roles(actor),
     )
     manifestazione.motivo_esclusione = note.strip() if to == ManifestazioneInteresse.Stato.ESCLUSA else ""
@@ -143,14 +153,28 @@ def _require_participant(*, percorso: Percorso, ente, actor) -> None:
 
 @transaction.atomic
 def risorsa_declare(
-    *, percorso: Percorso, ente, actor, tipo: str, descrizione: str, quantita: Decimal, unita: str,
-    disponibilita: str, quartiere=None,
+    *,
+    percorso: Percorso,
+    ente,
+    actor,
+    tipo: str,
+    descrizione: str,
+    quantita: Decimal,
+    unita: str,
+    disponibilita: str,
+    quartiere=None,
 ) -> Risorsa:
     """A participant declares what it puts in common."""
     _require_participant(percorso=percorso, ente=ente, actor=actor)
     risorsa = Risorsa(
-        percorso=percorso, ente=ente, tipo=tipo, descrizione=descrizione, quantita=quantita, unita=unita,
-        disponibilita=disponibilita, quartiere=quartiere,
+        percorso=percorso,
+        ente=ente,
+        tipo=tipo,
+        descrizione=descrizione,
+        quantita=quantita,
+        unita=unita,
+        disponibilita=disponibilita,
+        quartiere=quartiere,
     )
     risorsa.full_clean()
     risorsa.save()
@@ -167,7 +191,9 @@ def condivisione_record(
         raise PermissionDenied(decision.reason)
     if beneficiario.pk == risorsa.ente_id:
         raise ValidationError({"beneficiario": _("Una risorsa si condivide con un altro ente, non con chi la offre.")})
-    condivisione = CondivisioneRisorsa(risorsa=risorsa, beneficiario=beneficiario, data=data, quantita=quantita, note=note)
+    condivisione = CondivisioneRisorsa(
+        risorsa=risorsa, beneficiario=beneficiario, data=data, quantita=quantita, note=note
+    )
     condivisione.full_clean()
     condivisione.save()
     return condivisione

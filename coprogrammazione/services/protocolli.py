@@ -30,11 +30,10 @@ def protocollo_text_digest(protocollo: ProtocolloIntesa) -> str:
         "data_inizio": protocollo.data_inizio.isoformat(),
         "data_fine": protocollo.data_fine.isoformat(),
         "parti": [
-            [p.pk, p.ente_id, p.denominazione, p.firmatario, p.ruolo_firmatario] for p in protocollo.parti.order_by("pk")
+            [p.pk, p.ente_id, p.denominazione, p.firmatario, p.ruolo_firmatario]
+            for p in protocollo.parti.order_by("pk")
         ],
-        "impegni": [
-            [i.pk, i.parte_id, i.testo, i.scadenza.isoformat()] for i in protocollo.impegni.order_by("pk")
-        ],
+        "impegni": [[i.pk, i.parte_id, i.testo, i.scadenza.isoformat()] for i in protocollo.impegni.order_by("pk")],
     }
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
@@ -74,7 +73,12 @@ def protocollo_document(*, protocollo: ProtocolloIntesa) -> ProtocolloIntesa:
 
 def _transition(*, protocollo, to, actor, note="", roles=None):
     workflow_transition(
-        obj=protocollo, field="stato", table=workflows.PROTOCOLLO, to=to, actor=actor, note=note,
+        obj=protocollo,
+        field="stato",
+        table=workflows.PROTOCOLLO,
+        to=to,
+        actor=actor,
+        note=note,
         roles=roles if roles is not None else permissions.actor_roles(actor),
     )
     protocollo.full_clean()
@@ -88,7 +92,10 @@ def _notify_parties(protocollo, *, oggetto: str, testo: str) -> None:
             people.update(permissions.ente_referenti(parte.ente))
     if people:
         notify(
-            destinatari=people, tipo=Messaggio.Tipo.COPROGRAMMAZIONE, oggetto=oggetto, testo=testo,
+            destinatari=people,
+            tipo=Messaggio.Tipo.COPROGRAMMAZIONE,
+            oggetto=oggetto,
+            testo=testo,
             link=protocollo.get_absolute_url(),
         )
 
@@ -135,9 +142,7 @@ def _read_codes(data: bytes) -> set[tuple[int, int, str]]:
 
 
 @transaction.atomic
-def parte_sign(
-    *, parte: ParteProtocollo, file, actor, firmato_il=None, scansione: bool = False
-) -> ParteProtocollo:
+def parte_sign(*, parte: ParteProtocollo, file, actor, firmato_il=None, scansione: bool = False) -> ParteProtocollo:
     """Record a party's signature: the signed PDF, checked by content against the current version.
 
     A signed copy of the generated document carries its code (MOU, version, digest of the text); a copy of
@@ -192,7 +197,9 @@ def parte_sign(
     from costellazioni.services.audit import audit_record
 
     audit_record(
-        obj=protocollo, evento=_("Firma registrata"), autore=actor,
+        obj=protocollo,
+        evento=_("Firma registrata"),
+        autore=actor,
         nota=_("%(parte)s, SHA-256 %(sha)s") % {"parte": parte.denominazione, "sha": parte.firma_sha256},
     )
     if not protocollo.parti.filter(firmato_il__isnull=True).exists():
@@ -250,15 +257,21 @@ def protocollo_renew(*, protocollo: ProtocolloIntesa, actor, data_fine, note: st
     mapping = {}
     for parte in protocollo.parti.all():
         copia = ParteProtocollo(
-            protocollo=nuovo, ente=parte.ente, denominazione=parte.denominazione, firmatario=parte.firmatario,
-            ruolo_firmatario=parte.ruolo_firmatario, ordine=parte.ordine,
+            protocollo=nuovo,
+            ente=parte.ente,
+            denominazione=parte.denominazione,
+            firmatario=parte.firmatario,
+            ruolo_firmatario=parte.ruolo_firmatario,
+            ordine=parte.ordine,
         )
         copia.full_clean()
         copia.save()
         mapping[parte.pk] = copia
     for impegno in protocollo.impegni.filter(stato__in=Impegno.APERTI):
         copia = Impegno(
-            protocollo=nuovo, parte=mapping[impegno.parte_id], testo=impegno.testo,
+            protocollo=nuovo,
+            parte=mapping[impegno.parte_id],
+            testo=impegno.testo,
             scadenza=max(impegno.scadenza, nuovo.data_inizio),
         )
         copia.full_clean()
@@ -271,11 +284,18 @@ def protocollo_renew(*, protocollo: ProtocolloIntesa, actor, data_fine, note: st
 
 @transaction.atomic
 def impegno_transition(*, impegno: Impegno, to: str, actor, note: str = "") -> Impegno:
-    impegno = Impegno.objects.select_for_update(of=("self",)).select_related("parte__ente", "protocollo").get(pk=impegno.pk)
+    impegno = (
+        Impegno.objects.select_for_update(of=("self",)).select_related("parte__ente", "protocollo").get(pk=impegno.pk)
+    )
     if not impegno.protocollo.is_signed:
         raise ValidationError(_("Gli impegni si seguono dopo la firma del protocollo."), code="not_signed")
     workflow_transition(
-        obj=impegno, field="stato", table=workflows.IMPEGNO, to=to, actor=actor, note=note,
+        obj=impegno,
+        field="stato",
+        table=workflows.IMPEGNO,
+        to=to,
+        actor=actor,
+        note=note,
         roles=permissions.actor_roles(actor, ente=impegno.parte.ente),
     )
     impegno.full_clean()

@@ -14,7 +14,7 @@ from coprogrammazione.models import DocumentoIstruttorio, ManifestazioneInteress
 
 
 def indice(request):
-    percorsi = Percorso.objects.public().with_counts()
+    percorsi = Percorso.objects.public().with_counts().order_by("-avviso_pubblicato_il", "-pk")
     page = Paginator(percorsi, 10).get_page(request.GET.get("page"))
     return render(
         request,
@@ -29,9 +29,7 @@ def indice(request):
 
 def percorso(request, slug):
     percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
-    partecipanti = (
-        percorso.manifestazioni.ammesse().select_related("ente").order_by("ente__denominazione")
-    )
+    partecipanti = percorso.manifestazioni.ammesse().select_related("ente").order_by("ente__denominazione")
     documento = (
         DocumentoIstruttorio.objects.filter(percorso=percorso, approvato_il__isnull=False)
         .prefetch_related("linee")
@@ -139,4 +137,3 @@ def risorse(request):
         "coprogrammazione/risorse.html",
         {"form": form, "page_obj": page, "risorse": page.object_list, "query_string": f"{query}&" if query else ""},
     )
-

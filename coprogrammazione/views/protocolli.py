@@ -100,7 +100,10 @@ def dati_aperti(request):
 
 def esporta_csv(request, dataset):
     if dataset == "protocolli":
-        columns, rows = COLUMNS_PROTOCOLLI, (protocollo_row(p, request) for p in ProtocolloIntesa.objects.for_register())
+        columns, rows = (
+            COLUMNS_PROTOCOLLI,
+            (protocollo_row(p, request) for p in ProtocolloIntesa.objects.for_register()),
+        )
     elif dataset == "impegni":
         columns, rows = COLUMNS_IMPEGNI, (impegno_row(i) for i in _impegni())
     else:
