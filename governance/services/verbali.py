@@ -82,6 +82,7 @@ def verbale_approve(
     """Approve the minutes by the vote recorded at a later meeting of the same body, held with its quorum."""
     verbale = Verbale.objects.select_for_update().select_related("riunione__organo").get(pk=verbale.pk)
     riunione = verbale.riunione
+    in_riunione = Riunione.objects.select_related("organo").get(pk=in_riunione.pk)
     _check_manage(actor, in_riunione)
     if in_riunione.organo_id != riunione.organo_id or in_riunione.inizio <= riunione.fine:
         raise ValidationError(
@@ -143,7 +144,7 @@ def decisione_record(
     orientamento: Decisione | None = None,
 ) -> Decisione:
     """Record a decision on an agenda item; with a vote, the outcome follows from the numbers."""
-    riunione = punto.riunione
+    riunione = Riunione.objects.select_related("organo").get(pk=punto.riunione_id)
     _check_manage(actor, riunione)
     if riunione.stato not in (Riunione.Stato.SVOLTA, Riunione.Stato.VERBALE_APPROVATO):
         raise ValidationError(_("Le decisioni si registrano dopo che la riunione si è svolta."), code="not_held")
