@@ -2,7 +2,9 @@
 
 import datetime
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from coprogrammazione import services
 from coprogrammazione.models import (
     CondivisioneRisorsa,
+    ContributoRiunione,
     DocumentoIstruttorio,
     DocumentoPercorso,
     Impegno,
@@ -346,3 +349,38 @@ class PromemoriaAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["tipo", "protocollo", "impegno", "data", "inviato_il"]
     list_filter = ["tipo"]
     list_select_related = ["protocollo", "impegno"]
+
+
+class ContributoForm(forms.ModelForm):
+    class Meta:
+        model = ContributoRiunione
+        fields = ["riunione", "ente", "testo"]
+
+    def clean(self):
+        from coprogrammazione.riunioni import contributo_check
+
+        data = super().clean()
+        if data.get("riunione") and data.get("ente"):
+            try:
+                contributo_check(riunione=data["riunione"], ente=data["ente"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
+
+
+@admin.register(ContributoRiunione)
+class ContributoRiunioneAdmin(admin.ModelAdmin):
+    """Contributions are written through the service, which checks the ente takes part in the process."""
+
+    form = ContributoForm
+
+    list_display = ["ente", "riunione", "registrato_il"]
+    list_select_related = ["ente", "riunione__organo"]
+    search_fields = ["ente__denominazione", "riunione__titolo", "testo"]
+    readonly_fields = ["registrato_da", "registrato_il"]
+
+    def save_model(self, request, obj, form, change):
+        from coprogrammazione.riunioni import contributo_record
+
+        saved = contributo_record(riunione=obj.riunione, ente=obj.ente, testo=obj.testo, actor=request.user)
+        obj.pk = saved.pk

@@ -18,7 +18,11 @@ from coprogrammazione.models import (
     Percorso,
     ProtocolloIntesa,
 )
+from coprogrammazione.riunioni import contributo_record, incontro_convene
 from costellazioni.models import Ente, Quartiere, User
+from governance.models import Organo, Partecipazione, Riunione
+from governance.services import riunioni as governance_riunioni
+from governance.services import verbali
 
 COMUNE = "Comune di Venezia"
 UFFICIO = "Direzione Coesione sociale, Servizio Sviluppo di comunità"
@@ -155,6 +159,87 @@ def _percorso_tavoli(staff, referente):
     return percorso
 
 
+def _at(days: int, hour: int) -> datetime.datetime:
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def _held(riunione, staff):
+    presenze = {p.pk: (Partecipazione.Presenza.PRESENTE, None) for p in riunione.partecipazioni.all()}
+    governance_riunioni.presenze_register(riunione=riunione, actor=staff, presenze=presenze)
+    governance_riunioni.riunione_held(riunione=riunione, actor=staff)
+
+
+def _incontri(percorso, staff):
+    """Two tables already held with their minutes and the participants' contributions, and one to come."""
+    tavolo = Organo.objects.filter(slug="tavolo-solitudine-e-vicinato").first()
+    if tavolo is None or Riunione.objects.of_context(percorso).exists():
+        return
+    percorso.tavolo = tavolo
+    percorso.save(update_fields=["tavolo"])
+    bissuola = _ente("Spazio Bissuola APS")
+    banco = _ente("Banco Alimentare Terraferma ODV")
+    auser = _ente("Auser Lido e Pellestrina ODV")
+    luogo = "Centro civico Bissuola, Via Bissuola 32, Mestre"
+    primo = incontro_convene(
+        percorso=percorso,
+        titolo="Primo tavolo: bisogni e risorse",
+        inizio=_at(-20, 17),
+        fine=_at(-20, 19),
+        actor=staff,
+        luogo=luogo,
+        punti=["Presentazione dei partecipanti", "Mappa delle risorse disponibili"],
+        now=_at(-35, 9),
+    )
+    _held(primo, staff)
+    punti = list(primo.punti.order_by("ordine"))
+    verbali.verbale_write(
+        riunione=primo,
+        actor=staff,
+        premessa="Il tavolo si riunisce al centro civico Bissuola.",
+        testi={
+            punti[0].pk: "Ogni ente presenta le proprie attività con le persone anziane sole.",
+            punti[1].pk: "Si raccolgono spazi, volontari e mezzi che gli enti mettono in comune.",
+        },
+    )
+    secondo = incontro_convene(
+        percorso=percorso,
+        titolo="Secondo tavolo: verso le linee strategiche",
+        inizio=_at(-6, 17),
+        fine=_at(-6, 19),
+        actor=staff,
+        luogo=luogo,
+        punti=["Approvazione del verbale del primo tavolo", "Bozza delle linee strategiche"],
+        now=_at(-20, 20),
+    )
+    _held(secondo, staff)
+    verbali.verbale_approve(
+        verbale=primo.verbali.get(), in_riunione=secondo, favorevoli=3, contrari=0, astenuti=0, actor=staff
+    )
+    punti = list(secondo.punti.order_by("ordine"))
+    verbali.verbale_write(
+        riunione=secondo,
+        actor=staff,
+        testi={punti[1].pk: "Si discute la bozza: visite a domicilio e luoghi d'incontro di quartiere."},
+    )
+    for riunione, ente, testo in [
+        (primo, bissuola, "Offre la sala del parco due pomeriggi a settimana e dodici volontari."),
+        (primo, banco, "Mette a disposizione il furgone refrigerato per le consegne a domicilio."),
+        (primo, auser, "Propone un servizio di ascolto telefonico con operatori formati."),
+        (secondo, bissuola, "Propone la merenda solidale settimanale come primo luogo d'incontro."),
+    ]:
+        contributo_record(riunione=riunione, ente=ente, testo=testo, actor=staff)
+    incontro_convene(
+        percorso=percorso,
+        titolo="Terzo tavolo: il documento istruttorio finale",
+        inizio=_at(12, 17),
+        fine=_at(12, 19),
+        actor=staff,
+        luogo=luogo,
+        punti=["Lettura della bozza del documento finale"],
+    )
+
+
 def _percorso_aperto():
     now = timezone.now()
     Percorso.objects.get_or_create(
@@ -209,6 +294,7 @@ def seed() -> None:
     staff = User.objects.get(email="staff@costellazioni.example")
     referente = User.objects.get(email="referente@costellazioni.example")
     percorso = _percorso_tavoli(staff, referente)
+    _incontri(percorso, staff)
     _percorso_aperto()
     if ProtocolloIntesa.objects.exists():
         return

@@ -49,6 +49,16 @@ class Percorso(models.Model):
     avviso_pdf = models.FileField(
         _("avviso pubblico (PDF)"), storage=private_storage, upload_to="coprogrammazione/avvisi/", blank=True
     )
+    tavolo = models.ForeignKey(
+        "governance.Organo",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="percorsi_coprogrammazione",
+        limit_choices_to={"tipo": "tavolo"},
+        verbose_name=_("tavolo di lavoro"),
+        help_text=_("L'organo che convoca gli incontri del percorso."),
+    )
     pubblicato = models.BooleanField(_("pubblicato sul portale"), default=False)
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)
 

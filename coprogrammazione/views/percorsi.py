@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from coprogrammazione import permissions, services, uploads
+from coprogrammazione import permissions, riunioni, services, uploads
 from coprogrammazione.forms import ManifestazioneForm, RisorsaFiltroForm
 from coprogrammazione.models import DocumentoIstruttorio, ManifestazioneInteresse, Percorso, ProtocolloIntesa, Risorsa
+from governance.models import Riunione
 
 
 def indice(request):
@@ -44,19 +45,10 @@ def percorso(request, slug):
         "documenti": percorso.documenti.filter(pubblicato=True),
         "documento_istruttorio": documento,
         "protocolli": percorso.protocolli.signed().prefetch_related("parti"),
-        "riunioni": _riunioni(percorso),
+        "riunioni": riunioni.riunioni_for(percorso),
         "finestra": permissions.window_decision(percorso),
     }
     return render(request, "coprogrammazione/percorso.html", context)
-
-
-def _riunioni(percorso):
-    """The process's meetings, once the portal's meeting model is linked (see ``coprogrammazione.riunioni``)."""
-    try:
-        from coprogrammazione.riunioni import riunioni_for
-    except ImportError:
-        return []
-    return riunioni_for(percorso)
 
 
 def avviso(request, slug):
@@ -137,3 +129,17 @@ def risorse(request):
         "coprogrammazione/risorse.html",
         {"form": form, "page_obj": page, "risorse": page.object_list, "query_string": f"{query}&" if query else ""},
     )
+
+
+def verbale(request, slug, pk):
+    """The approved minutes of a process meeting, with each participant's contribution, as PDF."""
+    percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
+    riunione = get_object_or_404(Riunione.objects.of_context(percorso).pubbliche(), pk=pk)
+    vigente = riunioni.verbale_vigente(riunione, request.user)
+    if vigente is None:
+        raise Http404
+    pdf = riunioni.verbale_coprogrammazione_pdf(riunione=riunione, verbale=vigente, percorso=percorso)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="verbale-{percorso.slug}-{riunione.pk}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
