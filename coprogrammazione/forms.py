@@ -49,3 +49,13 @@ class FirmaForm(forms.Form):
     firmato_il = forms.DateField(
         label=_("Data della firma"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    scansione = forms.BooleanField(
+        label=_("È una scansione della copia firmata a mano, consegnata all'ufficio"),
+        required=False,
+        help_text=_("Solo per il personale del Comune: la scansione non porta il codice del documento."),
+    )
+
+    def __init__(self, *args, staff: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not staff:
+            del self.fields["scansione"]

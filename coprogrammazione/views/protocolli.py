@@ -33,11 +33,12 @@ def protocollo(request, pk):
 
 def _render_protocollo(request, protocollo, *, form=None, form_parte=None, status=200):
     parti = list(protocollo.parti.select_related("ente"))
+    staff = permissions.is_staff_comunale(request.user)
     for parte in parti:
         parte.puo_firmare = bool(permissions.can_sign(request.user, parte))
         parte.puo_scaricare = bool(permissions.can_download_firma(request.user, parte))
         if parte.puo_firmare:
-            parte.form = form if parte.pk == form_parte else FirmaForm(auto_id=f"id_firma_{parte.pk}_%s")
+            parte.form = form if parte.pk == form_parte else FirmaForm(auto_id=f"id_firma_{parte.pk}_%s", staff=staff)
     return render(
         request,
         "coprogrammazione/protocollo.html",
@@ -68,7 +69,12 @@ def firma_scarica(request, pk, parte_pk):
 def firma(request, pk, parte_pk):
     protocollo = get_object_or_404(ProtocolloIntesa.objects.visible_to(request.user), pk=pk)
     parte = get_object_or_404(protocollo.parti.select_related("ente"), pk=parte_pk)
-    form = FirmaForm(request.POST, request.FILES, auto_id=f"id_firma_{parte.pk}_%s")
+    form = FirmaForm(
+        request.POST,
+        request.FILES,
+        auto_id=f"id_firma_{parte.pk}_%s",
+        staff=permissions.is_staff_comunale(request.user),
+    )
     if form.is_valid():
         try:
             services.parte_sign(
@@ -76,6 +82,7 @@ def firma(request, pk, parte_pk):
                 file=form.cleaned_data["file"],
                 actor=request.user,
                 firmato_il=form.cleaned_data["firmato_il"],
+                scansione=form.cleaned_data.get("scansione", False),
             )
         except ValidationError as exc:
             for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
