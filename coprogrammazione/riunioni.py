@@ -90,6 +90,7 @@ def incontro_convene(
     riunione.refresh_from_db()
     if riunione.convocazione_inviata_il is None:
         governance_riunioni.riunione_convocazione_send(riunione=riunione, now=now)
+        riunione.refresh_from_db()
     elif invitati:
         notify(
             destinatari=invitati,
