@@ -19,7 +19,7 @@ from tests.coprogrammazione.factories import (
     sign_everyone,
     signed_copy,
 )
-from tests.costellazioni.factories import EnteFactory, StaffFactory, UserFactory
+from tests.costellazioni.factories import EnteFactory, MembershipFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 P = ProtocolloIntesa.Stato
@@ -218,3 +218,19 @@ class TestDocumentiEFirme:
         assert response.status_code == 302
         parti[0].refresh_from_db()
         assert parti[0].has_signed
+
+
+class TestAreaPersonale:
+    def test_the_card_lists_interests_and_mous_to_sign(self, client):
+        manifestazione = ManifestazioneFactory()
+        protocollo, parti = protocollo_with_parties()
+        ProtocolloIntesa.objects.filter(pk=protocollo.pk).update(stato=P.IN_FIRMA, versione=1, impronta="b" * 64)
+        referente = referente_of(parti[0].ente)
+        MembershipFactory(user=referente, ente=manifestazione.ente, verified=True)
+        client.force_login(referente)
+        html = client.get("/area-personale/").content.decode()
+        assert escape(protocollo.oggetto) in html and escape(manifestazione.percorso.titolo) in html
+
+    def test_no_card_for_people_without_enti(self, client):
+        client.force_login(UserFactory())
+        assert "Manifestazioni di interesse" not in client.get("/area-personale/").content.decode()
