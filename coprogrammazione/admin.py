@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coprogrammazione import services
+from coprogrammazione import services, uploads
 from coprogrammazione.models import (
     CondivisioneRisorsa,
     ContributoRiunione,
@@ -32,14 +32,60 @@ P = ProtocolloIntesa.Stato
 I = Impegno.Stato  # noqa: E741
 
 
+def _clean_pdf(uploaded):
+    """New uploads are checked by content (the app's one upload module); files already stored pass."""
+    if uploaded and hasattr(uploaded, "content_type"):
+        uploads.check_pdf(uploaded)
+    return uploaded
+
+
+class DocumentoPercorsoForm(forms.ModelForm):
+    class Meta:
+        model = DocumentoPercorso
+        fields = ["titolo", "file", "pubblicato"]
+
+    def clean_file(self):
+        uploaded = _clean_pdf(self.cleaned_data.get("file"))
+        if uploaded and hasattr(uploaded, "content_type"):
+            self.instance.sha256 = uploads.sha256(uploads.read_all(uploaded))
+        return uploaded
+
+
+class PercorsoForm(forms.ModelForm):
+    class Meta:
+        model = Percorso
+        fields = [
+            "titolo",
+            "slug",
+            "tema",
+            "descrizione",
+            "ufficio_responsabile",
+            "tavolo",
+            "avviso_pubblicato_il",
+            "manifestazioni_dal",
+            "manifestazioni_al",
+            "tavoli_dal",
+            "documento_finale_il",
+            "esito_il",
+            "esito",
+            "avviso_pdf",
+            "pubblicato",
+        ]
+
+    def clean_avviso_pdf(self):
+        return _clean_pdf(self.cleaned_data.get("avviso_pdf"))
+
+
 class DocumentoPercorsoInline(admin.TabularInline):
     model = DocumentoPercorso
+    form = DocumentoPercorsoForm
     extra = 0
     fields = ["titolo", "file", "pubblicato"]
 
 
 @admin.register(Percorso)
 class PercorsoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+    form = PercorsoForm
     list_display = ["titolo", "fase", "manifestazioni_al", "partecipanti", "in_attesa", "pubblicato"]
     list_filter = ["fase", "pubblicato"]
     search_fields = ["titolo", "tema"]

@@ -92,3 +92,30 @@ def test_commitments_due_in_the_next_60_days(staff_client):
     url = reverse("admin:coprogrammazione_impegno_changelist")
     html = staff_client.get(url, {"scadenza": "60"}).content.decode()
     assert presto.testo in html and "Relazione annuale" not in html
+
+
+def test_a_document_that_is_not_a_pdf_is_refused_next_to_the_field(staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.coprogrammazione.factories import PercorsoFactory
+
+    percorso = PercorsoFactory()
+    url = reverse("admin:coprogrammazione_percorso_change", args=[percorso.pk])
+    data = {
+        "titolo": percorso.titolo,
+        "slug": percorso.slug,
+        "tema": percorso.tema,
+        "descrizione": percorso.descrizione,
+        "ufficio_responsabile": percorso.ufficio_responsabile,
+        "pubblicato": "on",
+        "avviso_pdf": SimpleUploadedFile("avviso.pdf", b"<html>not a pdf</html>"),
+        "documenti-TOTAL_FORMS": "0",
+        "documenti-INITIAL_FORMS": "0",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 200 and "Il file non è un PDF" in response.content.decode()
+    data["avviso_pdf"] = SimpleUploadedFile("avviso.pdf", b"%PDF-1.7\n%fake but starts right\n")
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    percorso.refresh_from_db()
+    assert percorso.avviso_pdf
