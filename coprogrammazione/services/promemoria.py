@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
 from coprogrammazione.models import Impegno, Promemoria, ProtocolloIntesa
-from coprogrammazione.services.protocolli import _transition, system_actor
+from coprogrammazione.services.protocolli import protocollo_apply_transition, system_actor
 from costellazioni.models import Messaggio
 from costellazioni.services.notifications import notify
 
@@ -32,7 +32,9 @@ def protocolli_follow_dates(*, today: datetime.date | None = None) -> int:
             protocollo = ProtocolloIntesa.objects.select_for_update().get(pk=pk)
             target = _target_state(protocollo, today)
             if target and target != protocollo.stato:
-                _transition(protocollo=protocollo, to=target, actor=system_actor(), roles={workflows.SISTEMA})
+                protocollo_apply_transition(
+                    protocollo=protocollo, to=target, actor=system_actor(), roles={workflows.SISTEMA}
+                )
                 moved += 1
     return moved
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from coprogrammazione import permissions, uploads, workflows
 from coprogrammazione.models import Impegno, ParteProtocollo, ProtocolloIntesa
 from costellazioni.models import Messaggio
+from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.pdf import pdf_render
 from costellazioni.services.workflow import workflow_transition
@@ -71,7 +72,8 @@ def protocollo_document(*, protocollo: ProtocolloIntesa) -> ProtocolloIntesa:
     return protocollo
 
 
-def _transition(*, protocollo, to, actor, note="", roles=None):
+def protocollo_apply_transition(*, protocollo, to, actor, note="", roles=None):
+    """Move a locked MOU through ``workflows.PROTOCOLLO`` and save it (callers hold the transaction)."""
     workflow_transition(
         obj=protocollo,
         field="stato",
@@ -110,7 +112,7 @@ def protocollo_send_for_signature(*, protocollo: ProtocolloIntesa, actor) -> Pro
         raise ValidationError(
             _("Un protocollo d'intesa ha almeno due parti, tra cui il Comune."), code="too_few_parties"
         )
-    _transition(protocollo=protocollo, to=P.IN_FIRMA, actor=actor)
+    protocollo_apply_transition(protocollo=protocollo, to=P.IN_FIRMA, actor=actor)
     _notify_parties(
         protocollo,
         oggetto=_("Protocollo d'intesa da firmare: %(oggetto)s") % {"oggetto": protocollo.oggetto},
@@ -194,8 +196,6 @@ def parte_sign(*, parte: ParteProtocollo, file, actor, firmato_il=None, scansion
     parte.firma_file.save(f"protocollo-{protocollo.pk}-parte-{parte.pk}-firmato.pdf", ContentFile(data), save=False)
     parte.full_clean()
     parte.save()
-    from costellazioni.services.audit import audit_record
-
     audit_record(
         obj=protocollo,
         evento=_("Firma registrata"),
@@ -204,7 +204,7 @@ def parte_sign(*, parte: ParteProtocollo, file, actor, firmato_il=None, scansion
     )
     if not protocollo.parti.filter(firmato_il__isnull=True).exists():
         roles = permissions.actor_roles(actor, ente=parte.ente)
-        _transition(protocollo=protocollo, to=P.FIRMATO, actor=actor, roles=roles)
+        protocollo_apply_transition(protocollo=protocollo, to=P.FIRMATO, actor=actor, roles=roles)
         _notify_parties(
             protocollo,
             oggetto=_("Protocollo d'intesa firmato: %(oggetto)s") % {"oggetto": protocollo.oggetto},
@@ -221,7 +221,7 @@ def protocollo_transition(*, protocollo: ProtocolloIntesa, to: str, actor, note:
         raise ValidationError(_("Il protocollo diventa firmato solo con la firma di tutte le parti."), code="sign_rule")
     if to == P.RINNOVATO:
         raise ValidationError(_("Per rinnovare un protocollo usa il rinnovo."), code="use_renew")
-    _transition(protocollo=protocollo, to=to, actor=actor, note=note)
+    protocollo_apply_transition(protocollo=protocollo, to=to, actor=actor, note=note)
     if to == P.BOZZA:
         # Signatures were given to a text that may now change: they are withdrawn (the audit keeps them).
         for parte in protocollo.parti.filter(firmato_il__isnull=False):
@@ -243,7 +243,7 @@ def system_actor():
 def protocollo_renew(*, protocollo: ProtocolloIntesa, actor, data_fine, note: str = "") -> ProtocolloIntesa:
     """Renew an MOU: a new linked draft with the same text, parties and open commitments."""
     protocollo = _locked(protocollo)
-    _transition(protocollo=protocollo, to=P.RINNOVATO, actor=actor, note=note)
+    protocollo_apply_transition(protocollo=protocollo, to=P.RINNOVATO, actor=actor, note=note)
     nuovo = ProtocolloIntesa(
         percorso=protocollo.percorso,
         oggetto=protocollo.oggetto,
@@ -276,8 +276,6 @@ def protocollo_renew(*, protocollo: ProtocolloIntesa, actor, data_fine, note: st
         )
         copia.full_clean()
         copia.save()
-    from costellazioni.services.audit import audit_record
-
     audit_record(obj=nuovo, evento=_("Rinnovo creato"), autore=actor, stato_a=nuovo.stato, nota=str(protocollo))
     return nuovo
 
