@@ -59,3 +59,16 @@ class FirmaForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not staff:
             del self.fields["scansione"]
+
+
+class RisorsaForm(forms.ModelForm):
+    ente = forms.ModelChoiceField(queryset=Ente.objects.none(), label=_("Ente"), empty_label=None)
+
+    class Meta:
+        model = Risorsa
+        fields = ["ente", "tipo", "descrizione", "quantita", "unita", "disponibilita", "quartiere"]
+
+    def __init__(self, *args, enti, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ente"].queryset = enti
+        self.fields["quartiere"].queryset = Quartiere.objects.order_by("nome")

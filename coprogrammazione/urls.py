@@ -19,5 +19,6 @@ urlpatterns = [
     path("<slug:slug>/avviso.pdf", percorsi.avviso, name="avviso"),
     path("<slug:slug>/documenti/<int:pk>/", percorsi.documento, name="documento"),
     path("<slug:slug>/incontri/<int:pk>/verbale.pdf", percorsi.verbale, name="verbale"),
+    path("<slug:slug>/risorse/nuova/", percorsi.risorsa_nuova, name="risorsa_nuova"),
     path("<slug:slug>/manifesta-interesse/", percorsi.manifesta_interesse, name="manifesta_interesse"),
 ]

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, riunioni, services, uploads
-from coprogrammazione.forms import ManifestazioneForm, RisorsaFiltroForm
+from coprogrammazione.forms import ManifestazioneForm, RisorsaFiltroForm, RisorsaForm
 from coprogrammazione.models import DocumentoIstruttorio, ManifestazioneInteresse, Percorso, ProtocolloIntesa, Risorsa
+from costellazioni.models import Ente
 from governance.models import Riunione
 
 
@@ -143,3 +144,45 @@ def verbale(request, slug, pk):
     response["Content-Disposition"] = f'attachment; filename="verbale-{percorso.slug}-{riunione.pk}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def risorsa_nuova(request, slug):
+    """A participant declares what its ente puts in common in the process."""
+    percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
+    enti = (
+        Ente.objects.represented_by(request.user)
+        .verified()
+        .filter(
+            manifestazioni_interesse__percorso=percorso,
+            manifestazioni_interesse__stato=ManifestazioneInteresse.Stato.AMMESSA,
+        )
+    )
+    form = RisorsaForm(request.POST or None, enti=enti)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.risorsa_declare(
+                percorso=percorso,
+                ente=data["ente"],
+                actor=request.user,
+                tipo=data["tipo"],
+                descrizione=data["descrizione"],
+                quantita=data["quantita"],
+                unita=data["unita"],
+                disponibilita=data["disponibilita"],
+                quartiere=data["quartiere"],
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error("ente", str(exc))
+        else:
+            messages.success(request, _("Risorsa aggiunta al catalogo del percorso."))
+            return redirect(percorso)
+    return render(
+        request,
+        "coprogrammazione/risorsa_nuova.html",
+        {"percorso": percorso, "form": form, "has_enti": enti.exists()},
+        status=400 if form.errors else 200,
+    )

@@ -234,3 +234,33 @@ class TestAreaPersonale:
     def test_no_card_for_people_without_enti(self, client):
         client.force_login(UserFactory())
         assert "Manifestazioni di interesse" not in client.get("/area-personale/").content.decode()
+
+
+class TestRisorsaNuova:
+    def test_a_participant_declares_a_resource(self, client):
+        manifestazione = ManifestazioneFactory(ammessa=True)
+        percorso = manifestazione.percorso
+        client.force_login(referente_of(manifestazione.ente))
+        url = reverse("coprogrammazione:risorsa_nuova", args=[percorso.slug])
+        data = {
+            "ente": manifestazione.ente.pk,
+            "tipo": "volontari",
+            "descrizione": "Volontari per le visite",
+            "quantita": "0",
+            "unita": "persone",
+            "disponibilita": "sabato mattina",
+        }
+        response = client.post(url, data)
+        assert response.status_code == 400 and "maggiore di zero" in response.content.decode()
+        assert "Volontari per le visite" in response.content.decode()
+        data["quantita"] = "6"
+        assert client.post(url, data).status_code == 302
+        assert percorso.risorse.get().descrizione == "Volontari per le visite"
+
+    def test_an_ente_not_admitted_cannot(self, client):
+        manifestazione = ManifestazioneFactory()
+        client.force_login(referente_of(manifestazione.ente))
+        url = reverse("coprogrammazione:risorsa_nuova", args=[manifestazione.percorso.slug])
+        assert "Solo gli enti ammessi" in client.get(url).content.decode()
+        response = client.post(url, {"ente": manifestazione.ente.pk, "tipo": "spazi"})
+        assert response.status_code == 400 and not manifestazione.percorso.risorse.exists()
