@@ -72,3 +72,14 @@ class RisorsaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["ente"].queryset = enti
         self.fields["quartiere"].queryset = Quartiere.objects.order_by("nome")
+
+
+class CondivisioneForm(forms.Form):
+    beneficiario = forms.ModelChoiceField(queryset=Ente.objects.none(), label=_("Condivisa con"), empty_label=None)
+    data = forms.DateField(label=_("Data"), widget=forms.DateInput(attrs={"type": "date"}))
+    quantita = forms.DecimalField(label=_("Quantità"), max_digits=12, decimal_places=2, min_value=0)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, beneficiari, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["beneficiario"].queryset = beneficiari

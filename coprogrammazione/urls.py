@@ -20,5 +20,6 @@ urlpatterns = [
     path("<slug:slug>/documenti/<int:pk>/", percorsi.documento, name="documento"),
     path("<slug:slug>/incontri/<int:pk>/verbale.pdf", percorsi.verbale, name="verbale"),
     path("<slug:slug>/risorse/nuova/", percorsi.risorsa_nuova, name="risorsa_nuova"),
+    path("<slug:slug>/risorse/<int:pk>/condivisione/", percorsi.condivisione_nuova, name="condivisione_nuova"),
     path("<slug:slug>/manifesta-interesse/", percorsi.manifesta_interesse, name="manifesta_interesse"),
 ]

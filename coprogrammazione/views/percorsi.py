@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, riunioni, services, uploads
-from coprogrammazione.forms import ManifestazioneForm, RisorsaFiltroForm, RisorsaForm
+from coprogrammazione.forms import CondivisioneForm, ManifestazioneForm, RisorsaFiltroForm, RisorsaForm
 from coprogrammazione.models import DocumentoIstruttorio, ManifestazioneInteresse, Percorso, ProtocolloIntesa, Risorsa
 from costellazioni.models import Ente
 from governance.models import Riunione
@@ -48,6 +48,9 @@ def percorso(request, slug):
         "protocolli": percorso.protocolli.signed().prefetch_related("parti"),
         "riunioni": riunioni.riunioni_for(percorso),
         "finestra": permissions.window_decision(percorso),
+        "enti_utente": set(Ente.objects.represented_by(request.user).values_list("pk", flat=True))
+        if request.user.is_authenticated
+        else set(),
     }
     return render(request, "coprogrammazione/percorso.html", context)
 
@@ -184,5 +187,38 @@ def risorsa_nuova(request, slug):
         request,
         "coprogrammazione/risorsa_nuova.html",
         {"percorso": percorso, "form": form, "has_enti": enti.exists()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def condivisione_nuova(request, slug, pk):
+    """The ente that offered a resource records that it was shared with another participant."""
+    percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
+    risorsa = get_object_or_404(percorso.risorse.select_related("ente"), pk=pk)
+    decision = permissions.can_register_sharing(request.user, risorsa)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    beneficiari = (
+        Ente.objects.filter(
+            manifestazioni_interesse__percorso=percorso,
+            manifestazioni_interesse__stato=ManifestazioneInteresse.Stato.AMMESSA,
+        )
+        .exclude(pk=risorsa.ente_id)
+        .order_by("denominazione")
+    )
+    form = CondivisioneForm(request.POST or None, beneficiari=beneficiari)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.condivisione_record(risorsa=risorsa, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Condivisione registrata."))
+            return redirect(percorso)
+    return render(
+        request,
+        "coprogrammazione/condivisione_nuova.html",
+        {"percorso": percorso, "risorsa": risorsa, "form": form},
         status=400 if form.errors else 200,
     )

@@ -264,3 +264,24 @@ class TestRisorsaNuova:
         assert "Solo gli enti ammessi" in client.get(url).content.decode()
         response = client.post(url, {"ente": manifestazione.ente.pk, "tipo": "spazi"})
         assert response.status_code == 400 and not manifestazione.percorso.risorse.exists()
+
+
+class TestCondivisione:
+    def test_the_offering_ente_records_a_sharing_others_may_not(self, client):
+        offerente = ManifestazioneFactory(ammessa=True)
+        percorso = offerente.percorso
+        beneficiario = ManifestazioneFactory(percorso=percorso, ammessa=True)
+        risorsa = RisorsaFactory(percorso=percorso, ente=offerente.ente)
+        url = reverse("coprogrammazione:condivisione_nuova", args=[percorso.slug, risorsa.pk])
+        client.force_login(referente_of(beneficiario.ente))
+        assert client.get(url).status_code == 403
+        client.force_login(referente_of(offerente.ente))
+        assert escape(offerente.ente.denominazione) in client.get(percorso.get_absolute_url()).content.decode()
+        data = {
+            "beneficiario": beneficiario.ente.pk,
+            "data": "2026-11-20",
+            "quantita": "2",
+            "note": "Sala per la merenda",
+        }
+        assert client.post(url, data).status_code == 302
+        assert risorsa.condivisioni.get().beneficiario == beneficiario.ente
