@@ -197,7 +197,17 @@ class DocumentoIstruttorioAdmin(admin.ModelAdmin):
     list_filter = ["percorso"]
     readonly_fields = ["approvato_il"]
     inlines = [LineaInline]
-    actions = ["approva"]
+    actions = ["approva", "nuova_versione"]
+
+    @admin.action(description=_("Crea la versione successiva da questa"), permissions=["change"])
+    def nuova_versione(self, request, queryset):
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda obj: services.documento_istruttorio_new_version(documento=obj, actor=request.user),
+            _("Nuove versioni create: %(n)d."),
+        )
 
     @admin.action(description=_("Approva la versione"), permissions=["change"])
     def approva(self, request, queryset):

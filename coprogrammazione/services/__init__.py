@@ -3,6 +3,7 @@
 from coprogrammazione.services.percorsi import (
     condivisione_record,
     documento_istruttorio_approve,
+    documento_istruttorio_new_version,
     manifestazione_admit,
     manifestazione_exclude,
     manifestazione_submit,
@@ -22,6 +23,7 @@ from coprogrammazione.services.protocolli import (
 __all__ = [
     "condivisione_record",
     "documento_istruttorio_approve",
+    "documento_istruttorio_new_version",
     "impegno_transition",
     "manifestazione_admit",
     "manifestazione_exclude",

@@ -213,3 +213,22 @@ def documento_istruttorio_approve(*, documento: DocumentoIstruttorio, actor, dat
     documento.full_clean()
     documento.save()
     return documento
+
+
+@transaction.atomic
+def documento_istruttorio_new_version(*, documento: DocumentoIstruttorio, actor) -> DocumentoIstruttorio:
+    """Start the next version of the final document from ``documento``, its strategic lines copied."""
+    if workflows.STAFF not in permissions.actor_roles(actor):
+        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+    Percorso.objects.select_for_update().get(pk=documento.percorso_id)
+    ultima = DocumentoIstruttorio.objects.filter(percorso_id=documento.percorso_id).order_by("-versione").first()
+    nuovo = DocumentoIstruttorio(
+        percorso_id=documento.percorso_id, versione=ultima.versione + 1, premessa=documento.premessa
+    )
+    nuovo.full_clean()
+    nuovo.save()
+    for linea in documento.linee.all():
+        linea.pk = None
+        linea.documento = nuovo
+        linea.save()
+    return nuovo

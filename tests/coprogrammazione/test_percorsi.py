@@ -189,3 +189,23 @@ class TestRisorse:
         spazio = RisorsaFactory(tipo=Risorsa.Tipo.SPAZI)
         RisorsaFactory(tipo=Risorsa.Tipo.FONDI)
         assert list(Risorsa.objects.search(tipo=Risorsa.Tipo.SPAZI)) == [spazio]
+
+
+class TestDocumentoIstruttorio:
+    def test_versions_copy_the_lines_and_approval_needs_lines(self):
+        from coprogrammazione.models import DocumentoIstruttorio
+
+        staff = StaffFactory()
+        percorso = PercorsoFactory()
+        vuoto = DocumentoIstruttorio.objects.create(percorso=percorso, versione=1)
+        with pytest.raises(ValidationError, match="non ha linee strategiche"):
+            services.documento_istruttorio_approve(documento=vuoto, actor=staff)
+        vuoto.linee.create(ordine=1, titolo="Visite a domicilio", descrizione="Volontari formati.")
+        services.documento_istruttorio_approve(documento=vuoto, actor=staff)
+        with pytest.raises(ValidationError, match="già approvata"):
+            services.documento_istruttorio_approve(documento=vuoto, actor=staff)
+        seconda = services.documento_istruttorio_new_version(documento=vuoto, actor=staff)
+        assert seconda.versione == 2 and seconda.approvato_il is None
+        assert list(seconda.linee.values_list("titolo", flat=True)) == ["Visite a domicilio"]
+        with pytest.raises(PermissionDenied, match="permessi"):
+            services.documento_istruttorio_new_version(documento=vuoto, actor=referente_of())
