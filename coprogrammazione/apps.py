@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoprogrammazioneConfig(AppConfig):
     name = "coprogrammazione"
     verbose_name = _("Co-programmazione")
+
+    def ready(self):
+        from coprogrammazione.extensions import area_personale_coprogrammazione
+        from costellazioni import extensions
+
+        extensions.register_area_personale(area_personale_coprogrammazione)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = _("Governance")
+
+    def ready(self):
+        from costellazioni import extensions
+        from governance.extensions import area_personale_riunioni, home_prossimi_incontri
+
+        extensions.register_home(home_prossimi_incontri)
+        extensions.register_area_personale(area_personale_riunioni)

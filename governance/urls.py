@@ -1,4 +1,19 @@
+from django.urls import path
+
+from governance.views import file, pubbliche, riunioni
+
 app_name = "governance"
 
-# Pages of this app arrive with its issue.
-urlpatterns: list = []
+urlpatterns = [
+    path("", pubbliche.index, name="index"),
+    path("calendario.ics", pubbliche.calendario_ics, name="calendario"),
+    path("decisioni/", pubbliche.decisioni, name="decisioni"),
+    path("orientamenti/", pubbliche.catena, name="catena"),
+    path("organi/<slug:slug>/", pubbliche.organo_detail, name="organo"),
+    path("riunioni/<int:pk>/", riunioni.riunione_detail, name="riunione"),
+    path("riunioni/<int:pk>/rispondi/", riunioni.riunione_rispondi, name="rispondi"),
+    path("riunioni/<int:pk>/iscriviti/", riunioni.riunione_iscriviti, name="iscriviti"),
+    path("riunioni/<int:pk>/riunione.ics", riunioni.riunione_ics_view, name="riunione_ics"),
+    path("riunioni/<int:pk>/verbale.pdf", riunioni.verbale_pdf_view, name="verbale_pdf"),
+    path("documenti/versioni/<int:pk>/", file.documento_versione, name="documento"),
+]

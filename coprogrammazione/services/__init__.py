@@ -1,0 +1,40 @@
+"""Writes of the coprogrammazione app: ``<entity>_<verb>``, keyword-only, atomic, no request."""
+
+from coprogrammazione.services.percorsi import (
+    condivisione_record,
+    documento_istruttorio_approve,
+    documento_istruttorio_new_version,
+    manifestazione_admit,
+    manifestazione_exclude,
+    manifestazione_submit,
+    percorso_advance,
+    risorsa_declare,
+)
+from coprogrammazione.services.promemoria import promemoria_send, protocolli_follow_dates
+from coprogrammazione.services.protocolli import (
+    impegno_transition,
+    parte_sign,
+    protocollo_document,
+    protocollo_renew,
+    protocollo_send_for_signature,
+    protocollo_transition,
+)
+
+__all__ = [
+    "condivisione_record",
+    "documento_istruttorio_approve",
+    "documento_istruttorio_new_version",
+    "impegno_transition",
+    "manifestazione_admit",
+    "manifestazione_exclude",
+    "manifestazione_submit",
+    "parte_sign",
+    "percorso_advance",
+    "promemoria_send",
+    "protocolli_follow_dates",
+    "protocollo_document",
+    "protocollo_renew",
+    "protocollo_send_for_signature",
+    "protocollo_transition",
+    "risorsa_declare",
+]

@@ -1,0 +1,182 @@
+"""Contract oversight: the contractor's reports (submitted → accepted / changes requested) and site visits."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from costellazioni.models import Messaggio
+from costellazioni.permissions import can_act_for_ente
+from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_transition
+from governance import permissions, uploads, workflows
+from governance.models import (
+    AllegatoRapporto,
+    AttivitaRapporto,
+    CommentoRapporto,
+    FotoSopralluogo,
+    RapportoAppaltatore,
+    Sopralluogo,
+)
+
+
+@transaction.atomic
+def rapporto_create(
+    *,
+    appaltatore,
+    actor,
+    periodo_dal: datetime.date,
+    periodo_al: datetime.date,
+    attivita: list[dict],
+    problemi: str = "",
+) -> RapportoAppaltatore:
+    """A draft report: ``attivita`` is a list of ``{macro_azione, descrizione, ore, persone_raggiunte}``."""
+    decision = can_act_for_ente(actor, appaltatore)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    rapporto = RapportoAppaltatore(
+        appaltatore=appaltatore, periodo_dal=periodo_dal, periodo_al=periodo_al, problemi=problemi, autore=actor
+    )
+    rapporto.full_clean()
+    rapporto.save()
+    for riga in attivita:
+        item = AttivitaRapporto(rapporto=rapporto, **riga)
+        item.full_clean()
+        item.save()
+    return rapporto
+
+
+@transaction.atomic
+def rapporto_attach(*, rapporto: RapportoAppaltatore, actor, uploaded) -> AllegatoRapporto:
+    if not can_act_for_ente(actor, rapporto.appaltatore) or rapporto.stato not in (
+        RapportoAppaltatore.Stato.BOZZA,
+        RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE,
+    ):
+        raise PermissionDenied(_("Non puoi aggiungere allegati a questa relazione."))
+    content_type = uploads.check_upload(uploaded, allowed=uploads.DOCUMENTI | uploads.IMMAGINI)
+    allegato = AllegatoRapporto(
+        rapporto=rapporto,
+        file=uploaded,
+        nome_originale=uploaded.name[:200],
+        content_type=content_type,
+        sha256=uploads.upload_sha256(uploaded),
+    )
+    allegato.save()
+    return allegato
+
+
+def _roles(actor, rapporto: RapportoAppaltatore) -> set:
+    roles = set()
+    if can_act_for_ente(actor, rapporto.appaltatore):
+        roles.add(workflows.APPALTATORE)
+    elif permissions.sees_everything(actor):
+        # Nobody reviews a report of an organisation they represent.
+        roles.add(workflows.STAFF)
+    return roles
+
+
+@transaction.atomic
+def rapporto_transition(*, rapporto: RapportoAppaltatore, to: str, actor, note: str = "") -> RapportoAppaltatore:
+    rapporto = RapportoAppaltatore.objects.select_for_update().select_related("appaltatore").get(pk=rapporto.pk)
+    if to == RapportoAppaltatore.Stato.INVIATO and not rapporto.attivita.exists():
+        raise ValidationError(_("Descrivi almeno le attività di una macro-azione prima di inviare."), code="empty")
+    workflow_transition(
+        obj=rapporto,
+        field="stato",
+        table=workflows.RAPPORTO,
+        to=to,
+        actor=actor,
+        note=note,
+        roles=_roles(actor, rapporto),
+    )
+    if to == RapportoAppaltatore.Stato.INVIATO:
+        rapporto.inviato_il = timezone.now()
+    rapporto.full_clean()
+    rapporto.save(update_fields=["stato", "inviato_il"])
+    if note:
+        CommentoRapporto.objects.create(rapporto=rapporto, autore=actor, testo=note)
+    if to in (RapportoAppaltatore.Stato.ACCETTATO, RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE):
+        referenti = [m.user for m in rapporto.appaltatore.memberships.verified().select_related("user")]
+        notify(
+            destinatari=referenti,
+            tipo=Messaggio.Tipo.REPORT,
+            oggetto=(
+                _("Relazione accettata: %(r)s")
+                if to == RapportoAppaltatore.Stato.ACCETTATO
+                else _("Modifiche richieste alla relazione: %(r)s")
+            )
+            % {"r": rapporto},
+            testo=note or _("Lo staff di progetto ha accettato la relazione."),
+            link=reverse("area_personale"),
+        )
+    return rapporto
+
+
+def rapporto_submit(*, rapporto: RapportoAppaltatore, actor) -> RapportoAppaltatore:
+    return rapporto_transition(rapporto=rapporto, to=RapportoAppaltatore.Stato.INVIATO, actor=actor)
+
+
+def rapporto_accept(*, rapporto: RapportoAppaltatore, actor, note: str = "") -> RapportoAppaltatore:
+    return rapporto_transition(rapporto=rapporto, to=RapportoAppaltatore.Stato.ACCETTATO, actor=actor, note=note)
+
+
+def rapporto_request_changes(*, rapporto: RapportoAppaltatore, actor, note: str) -> RapportoAppaltatore:
+    return rapporto_transition(
+        rapporto=rapporto, to=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE, actor=actor, note=note
+    )
+
+
+@transaction.atomic
+def rapporto_comment(*, rapporto: RapportoAppaltatore, actor, testo: str) -> CommentoRapporto:
+    if not (permissions.sees_everything(actor) or can_act_for_ente(actor, rapporto.appaltatore)):
+        raise PermissionDenied(_("Non puoi commentare questa relazione."))
+    commento = CommentoRapporto(rapporto=rapporto, autore=actor, testo=testo)
+    commento.full_clean()
+    commento.save()
+    return commento
+
+
+@transaction.atomic
+def sopralluogo_record(
+    *,
+    actor,
+    data: datetime.date,
+    partecipanti: str,
+    esiti: str,
+    seguiti: str = "",
+    hub=None,
+    luogo: str = "",
+    foto: list[tuple] = (),
+) -> Sopralluogo:
+    """Record a site visit; ``foto`` is a list of ``(uploaded image, caption)``."""
+    if not permissions.sees_everything(actor):
+        raise PermissionDenied(_("I sopralluoghi li registra lo staff di progetto."))
+    sopralluogo = Sopralluogo(
+        data=data, hub=hub, luogo=luogo, partecipanti=partecipanti, esiti=esiti, seguiti=seguiti, autore=actor
+    )
+    sopralluogo.full_clean()
+    sopralluogo.save()
+    for uploaded, didascalia in foto:
+        sopralluogo_add_photo(sopralluogo=sopralluogo, actor=actor, uploaded=uploaded, didascalia=didascalia)
+    return sopralluogo
+
+
+@transaction.atomic
+def sopralluogo_add_photo(*, sopralluogo: Sopralluogo, actor, uploaded, didascalia: str) -> FotoSopralluogo:
+    if not permissions.sees_everything(actor):
+        raise PermissionDenied(_("I sopralluoghi li registra lo staff di progetto."))
+    if not didascalia.strip():
+        raise ValidationError({"didascalia": _("Descrivi la foto per chi non può vederla.")})
+    content_type = uploads.check_upload(uploaded, allowed=uploads.IMMAGINI)
+    foto = FotoSopralluogo(
+        sopralluogo=sopralluogo,
+        file=uploaded,
+        didascalia=didascalia,
+        content_type=content_type,
+        sha256=uploads.upload_sha256(uploaded),
+    )
+    foto.save()
+    return foto

@@ -1,0 +1,71 @@
+"""The care of the network, shared documents of a body and partnerships."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from governance import permissions, uploads
+from governance.models import ContattoRete, DocumentoOrgano, Organo, Partenariato, VersioneDocumento
+
+
+@transaction.atomic
+def contatto_record(
+    *, actor, data: datetime.date, servizio: str, persone: str, argomento: str, esito: str, seguiti: str = ""
+) -> ContattoRete:
+    if not permissions.can_use_contatti(actor):
+        raise PermissionDenied(_("Il registro dei contatti è degli operatori di comunità e dello staff."))
+    contatto = ContattoRete(
+        data=data,
+        operatore=actor,
+        servizio=servizio,
+        persone=persone,
+        argomento=argomento,
+        esito=esito,
+        seguiti=seguiti,
+    )
+    contatto.full_clean()
+    contatto.save()
+    return contatto
+
+
+@transaction.atomic
+def documento_upload(
+    *, organo: Organo, actor, uploaded, titolo: str = "", documento: DocumentoOrgano | None = None, nota: str = ""
+) -> VersioneDocumento:
+    """A new document, or a new version of ``documento``, uploaded by a member of the body or staff."""
+    if not (permissions.sees_everything(actor) or permissions.is_member(actor, organo)):
+        raise PermissionDenied(_("Solo i membri dell'organo caricano documenti."))
+    if documento is None:
+        documento = DocumentoOrgano(organo=organo, titolo=titolo)
+        documento.full_clean()
+        documento.save()
+    elif documento.organo_id != organo.pk:
+        raise ValidationError(_("Il documento appartiene a un altro organo."), code="foreign")
+    documento = DocumentoOrgano.objects.select_for_update().get(pk=documento.pk)
+    content_type = uploads.check_upload(uploaded, allowed=uploads.DOCUMENTI | uploads.IMMAGINI)
+    numero = (documento.versioni.aggregate(n=Max("numero"))["n"] or 0) + 1
+    versione = VersioneDocumento(
+        documento=documento,
+        numero=numero,
+        file=uploaded,
+        nome_originale=uploaded.name[:200],
+        content_type=content_type,
+        sha256=uploads.upload_sha256(uploaded),
+        nota=nota,
+        caricato_da=actor,
+    )
+    versione.save()
+    return versione
+
+
+@transaction.atomic
+def partenariato_save(*, partenariato: Partenariato, partner, actor) -> Partenariato:
+    if not permissions.sees_everything(actor):
+        raise PermissionDenied(_("I partenariati li registra lo staff di progetto."))
+    partenariato.full_clean()
+    partenariato.save()
+    partenariato.partner.set(partner)
+    return partenariato

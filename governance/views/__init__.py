@@ -1,0 +1,1 @@
+"""Pages of the governance app: public pages (``pubbliche``), one meeting (``riunioni``), files (``file``)."""

@@ -1,0 +1,101 @@
+"""Public governance pages: bodies and next meetings, one body, the decision register, the chain, the feed."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header, urlencode
+from django.utils.translation import gettext as _
+
+from governance import permissions, selectors
+from governance.calendario import ICS_MIMETYPE, riunioni_feed
+from governance.models import Azione, Decisione, DocumentoOrgano, MembroOrgano, Organo, Riunione
+
+PER_PAGE = 10
+MEETINGS_ON_INDEX = 6
+FEED_PAST_DAYS = 365
+
+
+def index(request):
+    organi = list(selectors.organi_pubblici())
+    prossime = list(selectors.riunioni_for_list(Riunione.objects.pubbliche().prossime())[:MEETINGS_ON_INDEX])
+    livelli = [
+        (livello, label, [o for o in organi if o.livello == livello]) for livello, label in Organo.Livello.choices
+    ]
+    return render(
+        request,
+        "governance/index.html",
+        {"livelli": livelli, "prossime": prossime, "miei_organi": list(Organo.objects.of_member(request.user))},
+    )
+
+
+def organo_detail(request, slug):
+    organo = get_object_or_404(Organo.objects.visible_to(request.user), slug=slug)
+    membro = permissions.is_member(request.user, organo)
+    membri = MembroOrgano.objects.in_carica().filter(organo=organo).select_related("user", "ente")
+    riunioni = selectors.riunioni_for_list(Riunione.objects.visible_to(request.user).filter(organo=organo))
+    page_obj = Paginator(riunioni.order_by("-inizio"), PER_PAGE).get_page(request.GET.get("page"))
+    documenti = DocumentoOrgano.objects.visible_to(request.user).filter(organo=organo).prefetch_related("versioni")
+    azioni = Azione.objects.aperte().of_organo(organo).select_related("responsabile", "ente_responsabile")
+    vede_azioni = organo.is_public or membro or permissions.sees_everything(request.user)
+    return render(
+        request,
+        "governance/organo_detail.html",
+        {
+            "organo": organo,
+            "membri": membri,
+            "membro": membro,
+            "page_obj": page_obj,
+            "riunioni": page_obj.object_list,
+            "query_string": "",
+            "documenti": documenti,
+            "azioni": azioni if vede_azioni else [],
+        },
+    )
+
+
+def decisioni(request):
+    q = request.GET.get("q", "").strip()[:100]
+    organo = request.GET.get("organo", "")
+    qs = Decisione.objects.visible_to(request.user)
+    if q:
+        qs = qs.filter(Q(testo__icontains=q) | Q(punto__titolo__icontains=q) | Q(azioni__descrizione__icontains=q))
+        qs = qs.distinct()
+    if organo:
+        qs = qs.filter(punto__riunione__organo__slug=organo)
+    page_obj = Paginator(selectors.decisioni_for_register(qs), PER_PAGE).get_page(request.GET.get("page"))
+    params = {k: v for k, v in {"q": q, "organo": organo}.items() if v}
+    return render(
+        request,
+        "governance/decisioni.html",
+        {
+            "page_obj": page_obj,
+            "decisioni": page_obj.object_list,
+            "q": q,
+            "organo_scelto": organo,
+            "organi": Organo.objects.visible_to(request.user).only("nome", "slug"),
+            "query_string": urlencode(params) + "&" if params else "",
+        },
+    )
+
+
+def catena(request):
+    """The coordination level as a chain: orientation → activities → action items and expected results."""
+    return render(
+        request, "governance/catena.html", {"orientamenti": list(selectors.catena_orientamenti(request.user))}
+    )
+
+
+def calendario_ics(request):
+    """Public meetings of the last year and every future one, as an iCalendar feed."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    dal = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+    riunioni = selectors.riunioni_for_list(Riunione.objects.pubbliche().filter(fine__gte=dal)).order_by("inizio")
+    content = riunioni_feed(riunioni, site_url=settings.SITE_URL, nome=_("Costellazioni civiche — incontri pubblici"))
+    response = HttpResponse(content, content_type=f"{ICS_MIMETYPE}; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(False, "calendario.ics")
+    return response

@@ -1,0 +1,121 @@
+"""The staff's admin: pages open, actions go through the services, the commitments due list."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coprogrammazione.models import ManifestazioneInteresse, ProtocolloIntesa
+from tests.coprogrammazione.factories import (
+    ImpegnoFactory,
+    ManifestazioneFactory,
+    RisorsaFactory,
+    protocollo_with_parties,
+)
+from tests.costellazioni.factories import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(StaffFactory())
+    return client
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "percorso",
+        "manifestazioneinteresse",
+        "risorsa",
+        "documentoistruttorio",
+        "protocollointesa",
+        "impegno",
+        "promemoria",
+        "contributoriunione",
+    ],
+)
+def test_every_list_opens_for_staff(staff_client, model):
+    ManifestazioneFactory()
+    RisorsaFactory()
+    protocollo, parti = protocollo_with_parties()
+    ImpegnoFactory(parte=parti[0])
+    assert staff_client.get(reverse(f"admin:coprogrammazione_{model}_changelist")).status_code == 200
+
+
+def test_change_pages_open(staff_client):
+    manifestazione = ManifestazioneFactory()
+    protocollo, parti = protocollo_with_parties()
+    ImpegnoFactory(parte=parti[0])
+    for url in [
+        reverse("admin:coprogrammazione_percorso_change", args=[manifestazione.percorso.pk]),
+        reverse("admin:coprogrammazione_manifestazioneinteresse_change", args=[manifestazione.pk]),
+        reverse("admin:coprogrammazione_protocollointesa_change", args=[protocollo.pk]),
+    ]:
+        assert staff_client.get(url).status_code == 200
+
+
+def test_signature_status_at_a_glance(staff_client):
+    protocollo, parti = protocollo_with_parties(n_enti=2)
+    html = staff_client.get(reverse("admin:coprogrammazione_protocollointesa_changelist")).content.decode()
+    assert "0/3" in html
+
+
+def test_exclusion_needs_a_reason_and_admission_goes_through_the_service(staff_client):
+    da_escludere, da_ammettere = ManifestazioneFactory.create_batch(2)
+    url = reverse("admin:coprogrammazione_manifestazioneinteresse_changelist")
+    response = staff_client.post(
+        url, {"action": "escludi", "_selected_action": [da_escludere.pk], "nota": ""}, follow=True
+    )
+    assert "Scrivi la motivazione" in response.content.decode()
+    da_escludere.refresh_from_db()
+    assert da_escludere.stato == ManifestazioneInteresse.Stato.PRESENTATA
+    staff_client.post(url, {"action": "ammetti", "_selected_action": [da_ammettere.pk], "nota": ""})
+    da_ammettere.refresh_from_db()
+    assert da_ammettere.stato == ManifestazioneInteresse.Stato.AMMESSA
+
+
+def test_send_for_signature_from_the_admin(staff_client):
+    protocollo, _parti = protocollo_with_parties()
+    url = reverse("admin:coprogrammazione_protocollointesa_changelist")
+    staff_client.post(url, {"action": "invia_in_firma", "_selected_action": [protocollo.pk], "nota": ""})
+    protocollo.refresh_from_db()
+    assert protocollo.stato == ProtocolloIntesa.Stato.IN_FIRMA and protocollo.versione == 1
+
+
+def test_commitments_due_in_the_next_60_days(staff_client):
+    today = timezone.localdate()
+    presto = ImpegnoFactory(testo="Consegnare il calendario", scadenza=today + datetime.timedelta(days=20))
+    ImpegnoFactory(testo="Relazione annuale", scadenza=today + datetime.timedelta(days=200))
+    url = reverse("admin:coprogrammazione_impegno_changelist")
+    html = staff_client.get(url, {"scadenza": "60"}).content.decode()
+    assert presto.testo in html and "Relazione annuale" not in html
+
+
+def test_a_document_that_is_not_a_pdf_is_refused_next_to_the_field(staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.coprogrammazione.factories import PercorsoFactory
+
+    percorso = PercorsoFactory()
+    url = reverse("admin:coprogrammazione_percorso_change", args=[percorso.pk])
+    data = {
+        "titolo": percorso.titolo,
+        "slug": percorso.slug,
+        "tema": percorso.tema,
+        "descrizione": percorso.descrizione,
+        "ufficio_responsabile": percorso.ufficio_responsabile,
+        "pubblicato": "on",
+        "avviso_pdf": SimpleUploadedFile("avviso.pdf", b"<html>not a pdf</html>"),
+        "documenti-TOTAL_FORMS": "0",
+        "documenti-INITIAL_FORMS": "0",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 200 and "Il file non è un PDF" in response.content.decode()
+    data["avviso_pdf"] = SimpleUploadedFile("avviso.pdf", b"%PDF-1.7\n%fake but starts right\n")
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    percorso.refresh_from_db()
+    assert percorso.avviso_pdf
