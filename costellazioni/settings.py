@@ -145,7 +145,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="ht
 # openid_connect app per configured proxy, accounts linked by codice fiscale (costellazioni/adapters.py).
 SOCIALACCOUNT_ADAPTER = "costellazioni.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": identita_config.apps_from_env(env)}}
-SOCIALACCOUNT_AUTO_SIGNUP = True
+# A first sign-in shows one form: the privacy notice to acknowledge, the e-mail address to confirm or give.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_FORMS = {"signup": "costellazioni.identita.forms.IdentitaSignupForm"}
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # never link an account because an e-mail address matches
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
 SOCIALACCOUNT_STORE_TOKENS = False

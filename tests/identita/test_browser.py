@@ -42,6 +42,13 @@ def test_sign_in_with_spid_through_the_idp_menu(live_server, page, spid_with_men
     expect(menu).to_be_visible()
     menu.get_by_role("button", name="Poste Italiane").click()
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("Completa la registrazione")
+    expect(page.get_by_text(MARCO)).to_be_visible()
+    assert blocking(page) == []
+    privacy = page.get_by_label(re.compile("Ho letto l.informativa"))
+    privacy.focus()
+    page.keyboard.press("Space")  # Bootstrap Italia draws its own box in place of the native checkbox
+    page.get_by_role("button", name="Registrati").click()
     page.wait_for_url(re.compile(r"/area-personale/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Area personale")
     assert spid_with_menu.authorize_requests[-1]["idp_hint"] == POSTE

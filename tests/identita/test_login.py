@@ -10,7 +10,7 @@ from django.urls import reverse
 from stdnum.it import codicefiscale
 
 from costellazioni.identita import livelli
-from costellazioni.models import User
+from costellazioni.models import EventoAudit, User
 from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,15 +40,36 @@ def sign_in(client, *, provider="spid", process="login", next_url="", auth_param
     return client.get(f"{callback.path}?{callback.query}")
 
 
+def first_sign_in(client, **kwargs):
+    """A first sign-in: the proxy, then the one form (privacy notice, e-mail address). Returns the form's answer."""
+    response = sign_in(client, **kwargs)
+    assert response.url == reverse("socialaccount_signup")
+    initial = client.get(response.url).context["form"].initial
+    return client.post(reverse("socialaccount_signup"), {"email": initial["email"], "privacy": "on"})
+
+
 class TestNewAccount:
     def test_creates_the_account_with_the_verified_claims(self, client, oidc_op):
         oidc_op.sign_in_as(codice_fiscale=MARCO, nome="Marco", cognome="Zanon", email="Marco.Zanon@example.it")
 
         response = sign_in(client)
 
+        assert response.url == reverse("socialaccount_signup")
+        html = client.get(response.url).content.decode()
+        assert "Marco Zanon" in html
+        assert MARCO in html
+        assert 'value="marco.zanon@example.it"' in html
+        assert not User.objects.filter(codice_fiscale=MARCO).exists()
+        response = client.post(response.url, {"email": "marco.zanon@example.it", "privacy": ""})
+        assert "Per registrarti devi dichiarare di aver letto l&#x27;informativa sulla privacy." in (
+            response.content.decode()
+        )
+        response = client.post(reverse("socialaccount_signup"), {"email": "marco.zanon@example.it", "privacy": "on"})
+
         assert response.status_code == 302
         assert response.url == reverse("area_personale")
         user = User.objects.get(codice_fiscale=MARCO)
+        assert EventoAudit.objects.for_object(user).get().evento == "Presa visione dell'informativa privacy"
         assert (user.first_name, user.last_name, user.email) == ("Marco", "Zanon", "marco.zanon@example.it")
         assert not user.has_usable_password()
         assert EmailAddress.objects.get(user=user).verified is True
@@ -58,7 +79,7 @@ class TestNewAccount:
 
     def test_signing_in_again_finds_the_same_account(self, client, oidc_op):
         oidc_op.sign_in_as(codice_fiscale=MARCO, email="marco@example.it")
-        sign_in(client)
+        first_sign_in(client)
         client.logout()
 
         response = sign_in(client)
@@ -69,7 +90,7 @@ class TestNewAccount:
 
     def test_cie_after_spid_lands_on_the_same_account(self, client, oidc_op):
         oidc_op.sign_in_as(codice_fiscale=MARCO, email="marco@example.it", sub="spid-sub")
-        sign_in(client)
+        first_sign_in(client)
         client.logout()
         oidc_op.sign_in_as(codice_fiscale=MARCO, email="marco@example.it", sub="cie-sub")
 
@@ -88,6 +109,7 @@ class TestNewAccount:
         assert response.url == reverse("socialaccount_signup")
         page = client.get(response.url)
         assert "non ci ha comunicato un indirizzo e-mail" in page.content.decode()
+        assert page.context["form"].initial["email"] == ""
         client.post(reverse("socialaccount_signup"), {"email": "giulia@example.it", "privacy": "on"})
         user = User.objects.get(codice_fiscale=GIULIA)
         assert user.email == "giulia@example.it"
