@@ -20,7 +20,7 @@ class IdentitaSignupForm(SignupForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Indirizzo e-mail")
         self.fields["email"].help_text = _(
-            "Se lo cambi, o se il gestore dell'identità non lo ha comunicato, ti invieremo un messaggio per confermarlo."
+            "Se lo cambi o se il gestore dell'identità non l'ha comunicato, ti invieremo un messaggio per confermarlo."
         )
         self.fields["email"].widget.attrs.pop("placeholder", None)
         self.fields["privacy"].label = format_html(
