@@ -101,3 +101,20 @@ class TestAppsFromEnv:
         )
         with pytest.raises(ImproperlyConfigured, match="must differ"):
             config.apps_from_env(env)
+
+
+def test_a_verified_codice_fiscale_cannot_be_edited(client, oidc_op):
+    user = UserFactory(first_name="Marco", last_name="Zanon")
+    client.force_login(user)
+    oidc_op.sign_in_as(codice_fiscale=MARCO)
+    sign_in(client, process="connect")
+
+    response = client.post(
+        reverse("area_personale_profilo"),
+        {"first_name": "Marco", "last_name": "Zanon", "codice_fiscale": "", "email_digest": "immediate"},
+    )
+
+    assert response.url == reverse("area_personale_profilo")
+    user.refresh_from_db()
+    assert user.codice_fiscale == MARCO
+    assert "Verificato con SPID o CIE: non si può modificare." in client.get(response.url).content.decode()
