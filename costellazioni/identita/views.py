@@ -50,5 +50,9 @@ def livello(request):
             "livello_richiesto": required,
             "livello_attuale": livelli.current_level(request),
             "acr_values": livelli.ACR_FOR_LEVEL.get(required, ""),
+            # Signed in with a password and never linked: linking is the sign-in (it proves both), never a takeover.
+            "process": "connect"
+            if request.user.is_authenticated and not request.user.socialaccount_set.exists()
+            else "login",
         },
     )

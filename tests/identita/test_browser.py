@@ -66,3 +66,11 @@ def test_login_page_with_spid_and_cie_is_accessible(live_server, request, spid_w
     assert box["x"] >= 0
     assert box["x"] + box["width"] <= page.viewport_size["width"]
     assert blocking(page) == []
+
+
+@pytest.mark.parametrize("viewport", ["page", "phone_page"])
+def test_sign_in_again_page_is_accessible(live_server, request, spid_with_menu, viewport):
+    page = request.getfixturevalue(viewport)
+    page.goto(f"{live_server.url}/accounts/identita/livello/?next=/bandi/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Serve un accesso più sicuro")
+    assert blocking(page) == []

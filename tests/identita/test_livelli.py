@@ -131,6 +131,24 @@ class TestSubmission:
         candidatura.refresh_from_db()
         assert candidatura.stato == Candidatura.Stato.PRESENTATA
 
+    def test_a_password_account_links_spid_from_the_refusal_and_submits(self, client, oidc_op):
+        user, ente = referente()
+        candidatura = complete_draft(bando=open_bando(), user=user, ente=ente)
+        client.force_login(user)
+        client.post(self.step_invio(candidatura), {"veridicita": "on", "privacy": "on"})
+
+        page = client.get(reverse("identita_livello") + "?next=" + self.step_invio(candidatura))
+        assert '<input type="hidden" name="process" value="connect">' in page.content.decode()
+        oidc_op.sign_in_as(codice_fiscale=MARCO)
+        back = sign_in(client, process="connect", next_url=self.step_invio(candidatura))
+        assert back.url == self.step_invio(candidatura)
+        client.post(self.step_invio(candidatura), {"veridicita": "on", "privacy": "on"})
+
+        candidatura.refresh_from_db()
+        assert candidatura.stato == Candidatura.Stato.PRESENTATA
+        user.refresh_from_db()
+        assert user.codice_fiscale == MARCO
+
     def test_without_spid_configured_nothing_changes(self, client, settings):
         settings.SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": []}}
         user, ente = referente()
