@@ -22,7 +22,7 @@ SPID_L2 = "https://www.spid.gov.it/SpidL2"
 
 
 class Provider:
-    def __init__(self, *, clients=None):
+    def __init__(self, *, clients=None, port=0):
         # One client per allauth app: allauth tells its apps apart by client id.
         self.clients = clients or {"portale-spid": "segreto-spid", "portale-cie": "segreto-cie"}
         self.key = RSAKey.generate_key(2048, parameters={"kid": "proxy-1", "use": "sig", "alg": "RS256"})
@@ -34,7 +34,7 @@ class Provider:
         self.codes: dict[str, dict] = {}
         self.tokens: dict[str, dict] = {}
         self.authorize_requests: list[dict] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.issuer = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -175,3 +175,16 @@ def _handler(op: Provider):
             return self._json(404, {"error": "not_found"})
 
     return Handler
+
+
+if __name__ == "__main__":
+    # For trying the buttons by hand (README): python -m tests.identita.oidc_provider 8081
+    import sys
+
+    from stdnum.it import codicefiscale
+
+    op = Provider(port=int(sys.argv[1]) if len(sys.argv) > 1 else 8081)
+    stem = "ZNNMRC80A01L736"
+    op.sign_in_as(codice_fiscale=stem + codicefiscale.calc_check_digit(stem), email="marco.zanon@example.it")
+    print(f"OpenID Connect provider on {op.issuer}: every sign-in is Marco Zanon, SPID L2", flush=True)
+    op.server.serve_forever()
