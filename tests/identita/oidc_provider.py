@@ -178,13 +178,14 @@ def _handler(op: Provider):
 
 
 if __name__ == "__main__":
-    # For trying the buttons by hand (README): python -m tests.identita.oidc_provider 8081
+    # For trying the buttons by hand (README): python -m tests.identita.oidc_provider 8081 [CODICE_FISCALE]
     import sys
 
-    from stdnum.it import codicefiscale
-
     op = Provider(port=int(sys.argv[1]) if len(sys.argv) > 1 else 8081)
-    stem = "ZNNMRC80A01L736"
-    op.sign_in_as(codice_fiscale=stem + codicefiscale.calc_check_digit(stem), email="marco.zanon@example.it")
-    print(f"OpenID Connect provider on {op.issuer}: every sign-in is Marco Zanon, SPID L2", flush=True)
+    if len(sys.argv) > 2:  # e.g. the demo referente's, to try "Collega SPID"
+        op.sign_in_as(codice_fiscale=sys.argv[2].upper(), nome="Marco", cognome="Zanon")
+    else:
+        op.sign_in_as(codice_fiscale="BSTTMS85C12L736M", nome="Tommaso", cognome="Busetto", email="tommaso@example.it")
+    print(f"OpenID Connect provider on {op.issuer}: every sign-in is {op.identity['fiscalNumber']}, SPID L2")
+    sys.stdout.flush()
     op.server.serve_forever()
