@@ -15,3 +15,4 @@ class CostellazioniConfig(AppConfig):
             MESSAGGIO_EMAIL, execute=lambda op: messaggio_email_send(messaggio_id=op.oggetto_id), queue="mail"
         )
         outbox.register(EMAIL, execute=lambda op: email_send(**op.dati), queue="mail")
+        from costellazioni.identita import signals  # noqa: F401  (SPID/CIE level and codice fiscale)

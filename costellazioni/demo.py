@@ -26,6 +26,9 @@ PEOPLE = [
     ("cittadina@costellazioni.example", "Giulia", "Fabris", roles.CITTADINO, False, False),
 ]
 
+# Personal codici fiscali of demo people: SPID/CIE sign-in finds accounts by them (README, "Accesso con SPID e CIE").
+DEMO_CODICI_FISCALI = {"referente@costellazioni.example": "ZNNMRC80A01L736O"}
+
 # denominazione, tipo, quartiere slug, indirizzo, CAP, RUNTS section, verified
 ENTI = [
     (
@@ -143,6 +146,9 @@ def _people() -> dict[str, User]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        if email in DEMO_CODICI_FISCALI and not user.codice_fiscale:
+            user.codice_fiscale = DEMO_CODICI_FISCALI[email]
+            user.save(update_fields=["codice_fiscale"])
         user.groups.add(Group.objects.get(name=group))
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         people[email] = user

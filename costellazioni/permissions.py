@@ -2,10 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni import workflows
+from costellazioni.identita import config, livelli
 
 
 @dataclass(frozen=True)
@@ -102,3 +106,29 @@ def can_decide_membership(user, membership) -> Decision:
 
 def can_decide_ente(user, ente) -> Decision:
     return can_approve(user, ente=ente)
+
+
+def has_identity_level(request, *, level: int | None = None) -> Decision:
+    """Is this session's sign-in strong enough (SPID level ``level``, CIE counting as L3)?
+
+    Only when SPID or CIE is configured; the default level is ``SPID_LEVEL_REQUIRED_FOR_SUBMISSION``. Used before
+    submitting a grant application and signing an MOU (``require_identity_level``)."""
+    required = livelli.required_level_for_submission() if level is None else level
+    if required <= 0 or not config.is_configured() or livelli.current_level(request) >= required:
+        return ALLOWED
+    return Decision(
+        False,
+        _("Per questa operazione serve l'accesso con SPID di livello %(livello)s o superiore, oppure con CIE.")
+        % {"livello": required},
+    )
+
+
+def require_identity_level(request, *, level: int | None = None) -> None:
+    """Raises a ValidationError (code ``identity_level``) whose message links to signing in again at the level."""
+    decision = has_identity_level(request, level=level)
+    if not decision:
+        url = f"{reverse('identita_livello')}?{urlencode({'next': request.get_full_path()})}"
+        raise ValidationError(
+            format_html('{} <a href="{}">{}</a>', decision.reason, url, _("Accedi di nuovo con SPID o CIE.")),
+            code="identity_level",
+        )

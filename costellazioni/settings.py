@@ -6,6 +6,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.identita import config as identita_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -36,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_celery_beat",
@@ -139,6 +143,20 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "3/m/key",
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http" if DEBUG else "https")
+
+# SPID, CIE and eIDAS through the Comune's OpenID Connect proxy (README, "Accesso con SPID e CIE"): one allauth
+# openid_connect app per configured proxy, accounts linked by codice fiscale (costellazioni/adapters.py).
+SOCIALACCOUNT_ADAPTER = "costellazioni.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": identita_config.apps_from_env(env)}}
+# A first sign-in shows one form: the privacy notice to acknowledge, the e-mail address to confirm or give.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_FORMS = {"signup": "costellazioni.identita.forms.IdentitaSignupForm"}
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # never link an account because an e-mail address matches
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+# Least SPID level (1-3; CIE counts as 3) to submit a grant application or sign an MOU when SPID/CIE is configured.
+SPID_LEVEL_REQUIRED_FOR_SUBMISSION = env.int("SPID_LEVEL_REQUIRED_FOR_SUBMISSION", default=2)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.forms.admin_login import AdminLoginForm
+from costellazioni.identita import views as identita
 from costellazioni.views import area_personale, health, messaggi, pages
 
 admin.site.site_header = _("Costellazioni civiche — Amministrazione")
@@ -35,6 +36,9 @@ urlpatterns = [
     path("area-personale/candidature/", include("contributi.urls_area_personale")),
     path("area-personale/valutazioni/", include("contributi.urls_valutazioni")),
     path("healthz", health.healthz, name="healthz"),
+    # Same path as allauth's openid_connect callback, resolved first: the ID token's signature is always checked.
+    path("accounts/oidc/<str:provider_id>/login/callback/", identita.callback, name="identita_callback"),
+    path("accounts/identita/livello/", identita.livello, name="identita_livello"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

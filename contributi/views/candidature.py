@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
 from costellazioni.models import Ente
+from costellazioni.permissions import require_identity_level
 
 P = Candidatura.Passo
 PASSI = list(P)
@@ -293,6 +294,7 @@ def _step_invio(request, candidatura):
     errori = []
     if request.method == "POST" and form.is_valid():
         try:
+            require_identity_level(request)
             services.candidatura_submit(candidatura=candidatura, actor=request.user, veridicita=True, privacy=True)
         except (ValidationError, PermissionDenied) as exc:
             errori = _messages_of(exc)

@@ -91,6 +91,10 @@ class ProfiloForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
+        if self.instance.pk and self.instance.socialaccount_set.exists():
+            # Vouched for by SPID/CIE: it is what links the account to the identity, so it cannot be edited.
+            self.fields["codice_fiscale"].disabled = True
+            self.fields["codice_fiscale"].help_text = _("Verificato con SPID o CIE: non si può modificare.")
 
     def clean_codice_fiscale(self):
         value = normalize_codice_fiscale(self.cleaned_data["codice_fiscale"])
