@@ -16,4 +16,6 @@ urlpatterns = [
     path("riunioni/<int:pk>/riunione.ics", riunioni.riunione_ics_view, name="riunione_ics"),
     path("riunioni/<int:pk>/verbale.pdf", riunioni.verbale_pdf_view, name="verbale_pdf"),
     path("documenti/versioni/<int:pk>/", file.documento_versione, name="documento"),
+    path("relazioni/allegati/<int:pk>/", file.allegato_rapporto, name="allegato"),
+    path("sopralluoghi/foto/<int:pk>/", file.foto_sopralluogo, name="foto"),
 ]

@@ -68,6 +68,13 @@ def azione_update(*, azione: Azione, actor, nota: str, to: str = "", riunione: R
     return azione
 
 
+def azione_transition(*, azione: Azione, to: str, actor, note: str = "") -> Azione:
+    """The admin's door to an action item's state: a follow-up note with the move."""
+    if not note and to != Azione.Stato.ANNULLATA:
+        note = str(Azione.Stato(to).label)
+    return azione_update(azione=azione, actor=actor, nota=note, to=to)
+
+
 @transaction.atomic
 def risultato_create(
     *,

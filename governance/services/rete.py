@@ -33,13 +33,21 @@ def contatto_record(
 
 @transaction.atomic
 def documento_upload(
-    *, organo: Organo, actor, uploaded, titolo: str = "", documento: DocumentoOrgano | None = None, nota: str = ""
+    *,
+    organo: Organo,
+    actor,
+    uploaded,
+    titolo: str = "",
+    descrizione: str = "",
+    riservato: bool = False,
+    documento: DocumentoOrgano | None = None,
+    nota: str = "",
 ) -> VersioneDocumento:
     """A new document, or a new version of ``documento``, uploaded by a member of the body or staff."""
     if not (permissions.sees_everything(actor) or permissions.is_member(actor, organo)):
         raise PermissionDenied(_("Solo i membri dell'organo caricano documenti."))
     if documento is None:
-        documento = DocumentoOrgano(organo=organo, titolo=titolo)
+        documento = DocumentoOrgano(organo=organo, titolo=titolo, descrizione=descrizione, riservato=riservato)
         documento.full_clean()
         documento.save()
     elif documento.organo_id != organo.pk:
@@ -59,6 +67,16 @@ def documento_upload(
     )
     versione.save()
     return versione
+
+
+@transaction.atomic
+def documento_update(*, documento: DocumentoOrgano, actor, titolo: str, descrizione: str, riservato: bool):
+    if not (permissions.sees_everything(actor) or permissions.is_member(actor, documento.organo)):
+        raise PermissionDenied(_("Solo i membri dell'organo modificano i documenti."))
+    documento.titolo, documento.descrizione, documento.riservato = titolo, descrizione, riservato
+    documento.full_clean()
+    documento.save(update_fields=["titolo", "descrizione", "riservato"])
+    return documento
 
 
 @transaction.atomic
