@@ -139,6 +139,7 @@ def riunione_create(
     audit_record(obj=riunione, evento=_("Riunione convocata"), autore=actor, stato_a=riunione.stato)
     if convocazione_dovuta_dal(riunione) <= now:
         riunione_convocazione_send(riunione=riunione, now=now)
+        riunione.refresh_from_db(fields=["convocazione_inviata_il"])
     return riunione
 
 
