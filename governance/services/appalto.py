@@ -69,18 +69,16 @@ def rapporto_attach(*, rapporto: RapportoAppaltatore, actor, uploaded) -> Allega
 
 
 def _roles(actor, rapporto: RapportoAppaltatore) -> set:
-    roles = set()
-    if can_act_for_ente(actor, rapporto.appaltatore):
-        roles.add(workflows.APPALTATORE)
-    elif permissions.sees_everything(actor):
-        # Nobody reviews a report of an organisation they represent.
-        roles.add(workflows.STAFF)
-    return roles
+    return {workflows.APPALTATORE} if can_act_for_ente(actor, rapporto.appaltatore) else set()
 
 
 @transaction.atomic
 def rapporto_transition(*, rapporto: RapportoAppaltatore, to: str, actor, note: str = "") -> RapportoAppaltatore:
     rapporto = RapportoAppaltatore.objects.select_for_update().select_related("appaltatore").get(pk=rapporto.pk)
+    revisione = to in (RapportoAppaltatore.Stato.ACCETTATO, RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE)
+    if revisione and can_act_for_ente(actor, rapporto.appaltatore):
+        # Nobody reviews a report of an organisation they represent, staff included.
+        raise PermissionDenied(_("Non puoi esaminare la relazione di un ente che rappresenti."))
     if to == RapportoAppaltatore.Stato.INVIATO and not rapporto.attivita.exists():
         raise ValidationError(_("Descrivi almeno le attività di una macro-azione prima di inviare."), code="empty")
     workflow_transition(
