@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from costellazioni.models import Ente, Membership, User
 from costellazioni.services.enti import membership_set_state
-from governance.models import MacroAzione, MembroOrgano, Organo, Partecipazione, Partenariato
+from governance.models import Appalto, MacroAzione, MembroOrgano, Organo, Partecipazione, Partenariato
 from governance.services import appalto, azioni, rete, riunioni, verbali
 from hubs.models import Hub
 
@@ -371,6 +371,13 @@ def seed() -> None:
         testi={b1.punti.get(ordine=1).pk: "Si chiede all'appaltatore di dettagliare le ore per macro-azione."},
     )
     oggi = timezone.localdate()
+    Appalto.objects.create(
+        appaltatore=barena,
+        oggetto="Servizi di animazione di comunità e gestione degli HUB di Costellazioni civiche",
+        cig="A01B2C3D4E",
+        dal=oggi - datetime.timedelta(days=300),
+        al=oggi + datetime.timedelta(days=430),
+    )
     primo = appalto.rapporto_create(
         appaltatore=barena,
         actor=busetto,

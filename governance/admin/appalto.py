@@ -12,6 +12,7 @@ from costellazioni.admin.actions import NotaActionForm, error_text, transition_a
 from costellazioni.admin.audit import AuditTimelineMixin
 from governance.models import (
     AllegatoRapporto,
+    Appalto,
     AttivitaRapporto,
     CommentoRapporto,
     ContattoRete,
@@ -57,6 +58,19 @@ class CommentoInline(admin.TabularInline):
     can_delete = False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Appalto)
+class AppaltoAdmin(admin.ModelAdmin):
+    """The contract: its contractor's representatives can report from the portal while it is in force."""
+
+    list_display = ["oggetto", "appaltatore", "cig", "dal", "al"]
+    list_select_related = ["appaltatore"]
+    search_fields = ["oggetto", "cig", "appaltatore__denominazione"]
+    autocomplete_fields = ["appaltatore"]
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

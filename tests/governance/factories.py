@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from governance.models import MembroOrgano, Organo, Partecipazione, PuntoOrdineGiorno, Riunione
+from governance.models import Appalto, MembroOrgano, Organo, Partecipazione, PuntoOrdineGiorno, Riunione
 from tests.costellazioni.factories import UserFactory
 
 
@@ -70,3 +70,10 @@ class PuntoFactory(factory.django.DjangoModelFactory):
     riunione = factory.SubFactory(RiunioneFactory)
     ordine = factory.Sequence(lambda n: n + 1)
     titolo = factory.Sequence(lambda n: f"Punto {n}")
+
+
+def contratto(ente) -> Appalto:
+    """A contract in force for ``ente``, so that its representatives can report."""
+    return Appalto.objects.create(
+        appaltatore=ente, oggetto="Animazione di comunità", dal=timezone.localdate() - datetime.timedelta(days=90)
+    )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from governance.models import Riunione, Verbale
 from governance.services import appalto, verbali
 from tests.costellazioni.factories import EnteFactory, MembershipFactory
-from tests.governance.factories import at
+from tests.governance.factories import at, contratto
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,7 @@ CHANGELISTS = [
     "decisione",
     "azione",
     "rapportoappaltatore",
+    "appalto",
     "sopralluogo",
     "contattorete",
     "partenariato",
@@ -80,6 +81,7 @@ def test_approving_minutes_in_the_admin_records_the_vote(client, staff, svolta, 
 
 def test_the_reports_queue_asks_for_changes_with_a_note(client, staff):
     referente = MembershipFactory(verified=True, ente=EnteFactory(verified=True)).user
+    contratto(referente.memberships.get().ente)
     rapporto = appalto.rapporto_create(
         appaltatore=referente.memberships.get().ente,
         actor=referente,

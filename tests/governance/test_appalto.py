@@ -15,7 +15,7 @@ from costellazioni.models import EventoAudit, Messaggio
 from governance.models import ContattoRete, MacroAzione, RapportoAppaltatore
 from governance.services import appalto, rete
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, UserFactory
-from tests.governance.factories import MembroOrganoFactory
+from tests.governance.factories import MembroOrganoFactory, contratto
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,9 @@ def png() -> bytes:
 
 @pytest.fixture
 def appaltatore(db):
-    return MembershipFactory(verified=True, ente=EnteFactory(verified=True, denominazione="Cooperativa Barena")).user
+    ente = EnteFactory(verified=True, denominazione="Cooperativa Barena")
+    contratto(ente)
+    return MembershipFactory(verified=True, ente=ente).user
 
 
 @pytest.fixture
@@ -90,6 +92,17 @@ class TestReports:
             appalto.rapporto_create(
                 appaltatore=appaltatore.memberships.get().ente,
                 actor=UserFactory(),
+                periodo_dal=timezone.localdate(),
+                periodo_al=timezone.localdate(),
+                attivita=[],
+            )
+
+    def test_only_an_ente_with_a_contract_in_force_reports(self):
+        referente = MembershipFactory(verified=True, ente=EnteFactory(verified=True)).user
+        with pytest.raises(ValidationError, match="appalto in corso"):
+            appalto.rapporto_create(
+                appaltatore=referente.memberships.get().ente,
+                actor=referente,
                 periodo_dal=timezone.localdate(),
                 periodo_al=timezone.localdate(),
                 attivita=[],
