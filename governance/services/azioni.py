@@ -102,10 +102,19 @@ def risultato_create(
 
 @transaction.atomic
 def risultato_set_stato(*, risultato: RisultatoAtteso, actor, stato: str, nota: str = "") -> RisultatoAtteso:
-    decision = permissions.can_manage_riunione(actor, risultato.decisione.punto.riunione)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-    risultato.stato = stato
+    risultato = (
+        RisultatoAtteso.objects.select_for_update().select_related("decisione__punto__riunione").get(pk=risultato.pk)
+    )
+    riunione = risultato.decisione.punto.riunione
+    workflow_transition(
+        obj=risultato,
+        field="stato",
+        table=workflows.RISULTATO,
+        to=stato,
+        actor=actor,
+        note=nota,
+        roles=permissions.actor_roles(actor, riunione),
+    )
     risultato.nota_stato = nota
     risultato.full_clean()
     risultato.save(update_fields=["stato", "nota_stato"])

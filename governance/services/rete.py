@@ -7,7 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from governance import permissions, uploads
+from costellazioni.services.workflow import workflow_transition
+from governance import permissions, uploads, workflows
 from governance.models import ContattoRete, DocumentoOrgano, Organo, Partenariato, VersioneDocumento
 
 
@@ -83,6 +84,11 @@ def documento_update(*, documento: DocumentoOrgano, actor, titolo: str, descrizi
 def partenariato_save(*, partenariato: Partenariato, partner, actor) -> Partenariato:
     if not permissions.sees_everything(actor):
         raise PermissionDenied(_("I partenariati li registra lo staff di progetto."))
+    if partenariato.pk:
+        precedente = Partenariato.objects.select_for_update().get(pk=partenariato.pk).stato
+        if precedente != partenariato.stato:
+            nuovo, partenariato.stato = partenariato.stato, precedente
+            workflow_transition(obj=partenariato, field="stato", table=workflows.PARTENARIATO, to=nuovo, actor=actor)
     partenariato.full_clean()
     partenariato.save()
     partenariato.partner.set(partner)

@@ -244,3 +244,14 @@ class TestActionsAndResults:
             azioni.risultato_create(
                 decisione=orientamento, actor=staff, descrizione="Anziani", indicatore="Persone", target="120"
             )
+
+
+def test_an_expected_result_moves_through_the_table_with_its_note(catena, staff):
+    _orientamento, attivita = catena
+    risultato = azioni.risultato_create(
+        decisione=attivita, actor=staff, descrizione="Anziani raggiunti", indicatore="Over 75", target="120"
+    )
+    azioni.risultato_set_stato(risultato=risultato, actor=staff, stato="in_corso", nota="Primi 40 colloqui.")
+    assert EventoAudit.objects.get(object_id=str(risultato.pk)).nota == "Primi 40 colloqui."
+    with pytest.raises(PermissionDenied, match="Non hai i permessi"):
+        azioni.risultato_set_stato(risultato=risultato, actor=MembroOrganoFactory().user, stato="raggiunto")
