@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import file, pubbliche, relazioni, riunioni
+from governance.views import file, gestione, pubbliche, relazioni, riunioni
 
 app_name = "governance"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("riunioni/<int:pk>/", riunioni.riunione_detail, name="riunione"),
     path("riunioni/<int:pk>/rispondi/", riunioni.riunione_rispondi, name="rispondi"),
     path("riunioni/<int:pk>/iscriviti/", riunioni.riunione_iscriviti, name="iscriviti"),
+    path("riunioni/<int:pk>/gestione/", gestione.gestione, name="gestione"),
     path("riunioni/<int:pk>/riunione.ics", riunioni.riunione_ics_view, name="riunione_ics"),
     path("riunioni/<int:pk>/verbale.pdf", riunioni.verbale_pdf_view, name="verbale_pdf"),
     path("relazioni/", relazioni.relazioni, name="relazioni"),

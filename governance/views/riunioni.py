@@ -70,6 +70,7 @@ def riunione_detail(request, pk):
             "mia": mia,
             "membro": membro,
             "vede_registro": vede_registro,
+            "gestisce": gestisce,
             "partecipazioni": partecipazioni,
             "quorum": services.quorum(riunione) if vede_registro else None,
             "azioni_da_verificare": list(Azione.objects.da_verificare_in(riunione)) if vede_registro else [],

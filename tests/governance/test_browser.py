@@ -81,3 +81,27 @@ def test_axe_on_the_public_governance_pages(live_server, request, svolta, succes
         assert not report, f"{path} at {page.viewport_size['width']} px:\n{report}"
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= page.viewport_size["width"], f"{path} scrolls sideways: {width} px"
+
+
+@pytest.mark.parametrize("viewport", ["page", "phone_page"])
+def test_axe_on_the_working_pages(live_server, request, browser_login, svolta, staff, viewport):
+    from tests.costellazioni.factories import EnteFactory, MembershipFactory
+    from tests.governance.factories import contratto
+
+    page = request.getfixturevalue(viewport)
+    referente = MembershipFactory(verified=True, ente=EnteFactory(verified=True)).user
+    contratto(referente.memberships.get().ente)
+    browser_login(page, referente)
+    paths = ["/governance/relazioni/", "/governance/relazioni/nuova/"]
+    for path in paths:
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        report = blocking_violations(page)
+        assert not report, f"{path} at {page.viewport_size['width']} px:\n{report}"
+    page.context.clear_cookies()
+    browser_login(page, staff)
+    for path in [f"/governance/riunioni/{svolta.pk}/gestione/", svolta.get_absolute_url()]:
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        report = blocking_violations(page)
+        assert not report, f"{path} at {page.viewport_size['width']} px:\n{report}"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= page.viewport_size["width"], f"{path} scrolls sideways: {width} px"
