@@ -38,3 +38,12 @@ def area_personale_relazioni(request) -> Section | None:
         appaltatore__in=enti, stato=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE
     ).count()
     return Section("governance/area_personale/relazioni.html", {"da_rivedere": da_rivedere})
+
+
+def area_personale_contatti(request) -> Section | None:
+    """Community operators and staff reach the care-of-the-network log from the area personale."""
+    from governance.permissions import can_use_contatti
+
+    if not can_use_contatti(request.user):
+        return None
+    return Section("governance/area_personale/contatti.html")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import file, gestione, pubbliche, relazioni, riunioni
+from governance.views import file, gestione, pubbliche, relazioni, rete, riunioni
 
 app_name = "governance"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("relazioni/<int:pk>/modifica/", relazioni.relazione_modifica, name="relazione_modifica"),
     path("relazioni/<int:pk>/invia/", relazioni.relazione_invia, name="relazione_invia"),
     path("relazioni/<int:pk>/commenta/", relazioni.relazione_commenta, name="relazione_commenta"),
+    path("cura-della-rete/", rete.contatti, name="contatti"),
     path("documenti/versioni/<int:pk>/", file.documento_versione, name="documento"),
     path("relazioni/allegati/<int:pk>/", file.allegato_rapporto, name="allegato"),
     path("sopralluoghi/foto/<int:pk>/", file.foto_sopralluogo, name="foto"),
