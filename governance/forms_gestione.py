@@ -103,3 +103,27 @@ class AzioneForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["decisione"].choices = [(d.pk, str(d)) for d in decisioni]
         self.fields["responsabile"].choices = [(m.user_id, str(m.user)) for m in membri]
+
+
+class ApprovazioneForm(forms.Form):
+    verbale = forms.TypedChoiceField(label=_("Verbale da approvare"), coerce=int)
+    favorevoli = forms.IntegerField(label=_("Voti favorevoli"), min_value=0)
+    contrari = forms.IntegerField(label=_("Voti contrari"), min_value=0)
+    astenuti = forms.IntegerField(label=_("Astenuti"), min_value=0)
+
+    def __init__(self, *args, verbali, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verbale"].choices = [(v.pk, str(v)) for v in verbali]
+
+
+class AggiornamentoForm(forms.Form):
+    azione_id = forms.TypedChoiceField(label=_("Azione"), coerce=int)
+    nota = forms.CharField(label=_("A che punto è"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    stato = forms.ChoiceField(label=_("Stato"))
+
+    def __init__(self, *args, azioni, **kwargs):
+        from governance.models import Azione
+
+        super().__init__(*args, **kwargs)
+        self.fields["azione_id"].choices = [(a.pk, str(a)) for a in azioni]
+        self.fields["stato"].choices = Azione.Stato.choices

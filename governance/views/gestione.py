@@ -10,8 +10,15 @@ from django.utils.translation import gettext as _
 
 from costellazioni.models import User
 from governance import permissions
-from governance.forms_gestione import AzioneForm, DecisioneForm, PresenzeForm, VerbaleForm
-from governance.models import Decisione, MembroOrgano, Riunione, Verbale
+from governance.forms_gestione import (
+    AggiornamentoForm,
+    ApprovazioneForm,
+    AzioneForm,
+    DecisioneForm,
+    PresenzeForm,
+    VerbaleForm,
+)
+from governance.models import Azione, Decisione, MembroOrgano, Riunione, Verbale
 from governance.services import azioni, riunioni, verbali
 
 
@@ -52,6 +59,14 @@ def gestione(request, pk):
         request.POST if azione == "decisione" else None, punti=punti, orientamenti=orientamenti
     )
     azione_form = AzioneForm(request.POST if azione == "azione_nuova" else None, decisioni=decisioni, membri=membri)
+    da_approvare = list(
+        Verbale.objects.filter(
+            riunione__organo=riunione.organo, riunione__fine__lt=riunione.inizio, stato=Verbale.Stato.BOZZA
+        ).select_related("riunione__organo")
+    )
+    approvazione_form = ApprovazioneForm(request.POST if azione == "approva" else None, verbali=da_approvare)
+    da_verificare = list(Azione.objects.da_verificare_in(riunione))
+    aggiornamento_form = AggiornamentoForm(request.POST if azione == "aggiorna" else None, azioni=da_verificare)
     try:
         if azione == "presenze" and presenze_form.is_valid():
             numero = riunioni.presenze_register(
@@ -110,8 +125,33 @@ def gestione(request, pk):
             )
             messages.success(request, _("Azione affidata."))
             return redirect("governance:gestione", pk=riunione.pk)
+        if azione == "approva" and approvazione_form.is_valid():
+            data = approvazione_form.cleaned_data
+            verbali.verbale_approve(
+                verbale=next(v for v in da_approvare if v.pk == data["verbale"]),
+                in_riunione=riunione,
+                favorevoli=data["favorevoli"],
+                contrari=data["contrari"],
+                astenuti=data["astenuti"],
+                actor=request.user,
+            )
+            messages.success(request, _("Verbale approvato con la votazione registrata."))
+            return redirect("governance:gestione", pk=riunione.pk)
+        if azione == "aggiorna" and aggiornamento_form.is_valid():
+            data = aggiornamento_form.cleaned_data
+            azioni.azione_update(
+                azione=next(a for a in da_verificare if a.pk == data["azione_id"]),
+                actor=request.user,
+                nota=data["nota"],
+                to=data["stato"],
+                riunione=riunione,
+            )
+            messages.success(request, _("Aggiornamento registrato."))
+            return redirect("governance:gestione", pk=riunione.pk)
     except (ValidationError, PermissionDenied) as error:
         form = {
+            "approva": approvazione_form,
+            "aggiorna": aggiornamento_form,
             "presenze": presenze_form,
             "verbale": verbale_form,
             "decisione": decisione_form,
@@ -130,6 +170,9 @@ def gestione(request, pk):
             "verbale_form": verbale_form,
             "decisione_form": decisione_form,
             "azione_form": azione_form,
+            "approvazione_form": approvazione_form if da_approvare else None,
+            "aggiornamento_form": aggiornamento_form if da_verificare else None,
+            "da_verificare": da_verificare,
             "decisioni": decisioni,
             "quorum": riunioni.quorum(riunione),
             "iniziata": riunione.inizio <= timezone.now(),

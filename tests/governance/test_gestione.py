@@ -112,3 +112,35 @@ def test_a_correction_after_approval_needs_its_reason(client, svolta, successiva
         (2, "bozza"),
         (1, "approvato"),
     ]
+
+
+def test_the_later_meeting_approves_earlier_minutes_by_vote(client, svolta, successiva, staff):
+    verbale = verbali.verbale_write(riunione=svolta, actor=staff, testi={})
+    client.force_login(staff)
+    dati = {"azione": "approva", "verbale": verbale.pk, "favorevoli": "1", "contrari": "3", "astenuti": "1"}
+    response = client.post(url(successiva), dati)
+    assert "non ha ottenuto la maggioranza" in response.content.decode()
+    client.post(url(successiva), {**dati, "favorevoli": "4", "contrari": "0"})
+    verbale.refresh_from_db()
+    assert (verbale.stato, verbale.approvato_in_id, verbale.voti_favorevoli) == ("approvato", successiva.pk, 4)
+
+
+def test_open_actions_are_followed_up_at_the_later_meeting(client, svolta, successiva, staff):
+    decisione = verbali.decisione_record(punto=svolta.punti.get(ordine=1), actor=staff, testo="Mappa")
+    from governance.services import azioni
+
+    azione = azioni.azione_create(
+        decisione=decisione,
+        actor=staff,
+        descrizione="Mappa delle persone sole",
+        scadenza=timezone.localdate(),
+        responsabile=staff,
+    )
+    client.force_login(staff)
+    assert "Mappa delle persone sole" in client.get(url(successiva)).content.decode()
+    client.post(
+        url(successiva), {"azione": "aggiorna", "azione_id": azione.pk, "nota": "Fatta.", "stato": "completata"}
+    )
+    azione.refresh_from_db()
+    assert azione.stato == "completata"
+    assert azione.aggiornamenti.get().riunione == successiva
