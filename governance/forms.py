@@ -84,3 +84,25 @@ class RapportoForm(forms.Form):
             initial[f"ore_{riga.macro_azione}"] = riga.ore
             initial[f"persone_{riga.macro_azione}"] = riga.persone_raggiunte
         return initial
+
+
+class DocumentoForm(forms.Form):
+    """A new shared document of a body, or a new version of one of its documents."""
+
+    documento = forms.TypedChoiceField(
+        label=_("Documento"), coerce=int, empty_value=None, required=False, help_text=_("Vuoto per un documento nuovo.")
+    )
+    titolo = forms.CharField(label=_("Titolo del nuovo documento"), max_length=250, required=False)
+    riservato = forms.BooleanField(label=_("Riservato ai membri dell'organo"), required=False)
+    file = forms.FileField(label=_("File (PDF o immagine)"))
+    nota = forms.CharField(label=_("Cosa cambia"), max_length=300, required=False)
+
+    def __init__(self, *args, documenti, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documento"].choices = [("", _("Nuovo documento"))] + [(d.pk, d.titolo) for d in documenti]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("documento") and not data.get("titolo"):
+            self.add_error("titolo", _("Dai un titolo al nuovo documento."))
+        return data

@@ -10,6 +10,7 @@ urlpatterns = [
     path("decisioni/", pubbliche.decisioni, name="decisioni"),
     path("orientamenti/", pubbliche.catena, name="catena"),
     path("organi/<slug:slug>/", pubbliche.organo_detail, name="organo"),
+    path("organi/<slug:slug>/documenti/", pubbliche.documento_carica, name="documento_carica"),
     path("riunioni/<int:pk>/", riunioni.riunione_detail, name="riunione"),
     path("riunioni/<int:pk>/rispondi/", riunioni.riunione_rispondi, name="rispondi"),
     path("riunioni/<int:pk>/iscriviti/", riunioni.riunione_iscriviti, name="iscriviti"),

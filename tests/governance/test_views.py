@@ -214,3 +214,58 @@ class TestFilesAndHome:
         RiunioneFactory(organo=organo, titolo="Annullata", inizio=at(7), stato="annullata")
         assert [r.titolo for r in home_prossimi_incontri(None)["prossimi_incontri"]] == ["Assemblea d'autunno"]
         assert "Assemblea d&#x27;autunno" in client.get("/").content.decode()
+
+
+class TestDocumentUpload:
+    def test_a_member_uploads_a_document_then_a_version(self, client, organo, membri):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from governance.models import DocumentoOrgano
+
+        client.force_login(membri[2].user)
+        url = f"/governance/organi/{organo.slug}/documenti/"
+        client.post(url, {"titolo": "Regolamento", "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4 uno")})
+        documento = DocumentoOrgano.objects.get()
+        response = client.post(
+            url,
+            {"documento": documento.pk, "file": SimpleUploadedFile("r2.pdf", b"%PDF-1.4 due"), "nota": "Art. 3"},
+            follow=True,
+        )
+        assert "Documento caricato." in response.content.decode()
+        assert list(documento.versioni.values_list("numero", "nota")) == [(2, "Art. 3"), (1, "")]
+
+    def test_a_fake_pdf_and_a_missing_title_are_explained(self, client, organo, membri):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        client.force_login(membri[2].user)
+        url = f"/governance/organi/{organo.slug}/documenti/"
+        response = client.post(url, {"titolo": "", "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4")}, follow=True)
+        assert "Dai un titolo al nuovo documento." in response.content.decode()
+        response = client.post(url, {"titolo": "X", "file": SimpleUploadedFile("r.pdf", b"GIF89a")}, follow=True)
+        assert "non è un PDF" in response.content.decode()
+
+    def test_a_non_member_cannot_upload(self, client, organo, membri):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from governance.models import DocumentoOrgano
+
+        client.force_login(UserFactory())
+        client.post(
+            f"/governance/organi/{organo.slug}/documenti/",
+            {"titolo": "Intruso", "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4")},
+        )
+        assert not DocumentoOrgano.objects.exists()
+        assert "Carica un documento" not in client.get(organo.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_body_page_query_count(client, organo, membri, staff, django_assert_num_queries, n):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    for i in range(n):
+        RiunioneFactory(organo=organo, inizio=at(10 + i))
+        rete.documento_upload(
+            organo=organo, actor=staff, titolo=f"Documento {i}", uploaded=SimpleUploadedFile("d.pdf", b"%PDF-1.4")
+        )
+    with django_assert_num_queries(7):  # body, members, meetings count and page, documents, versions, actions
+        assert client.get(organo.get_absolute_url()).status_code == 200
