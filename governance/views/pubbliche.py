@@ -5,17 +5,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from costellazioni.models import Ente
 from governance import permissions, selectors
 from governance.calendario import ICS_MIMETYPE, riunioni_feed
 from governance.forms import DocumentoForm
-from governance.models import Azione, Decisione, DocumentoOrgano, MembroOrgano, Organo, Riunione
+from governance.models import Azione, Decisione, DocumentoOrgano, MembroOrgano, Organo, Partenariato, Riunione
 from governance.services import rete
 
 PER_PAGE = 10
@@ -29,10 +30,18 @@ def index(request):
     livelli = [
         (livello, label, [o for o in organi if o.livello == livello]) for livello, label in Organo.Livello.choices
     ]
+    partenariati = Partenariato.objects.exclude(stato=Partenariato.Stato.CONCLUSO).prefetch_related(
+        Prefetch("partner", queryset=Ente.objects.order_by("denominazione").only("denominazione"))
+    )
     return render(
         request,
         "governance/index.html",
-        {"livelli": livelli, "prossime": prossime, "miei_organi": list(Organo.objects.of_member(request.user))},
+        {
+            "livelli": livelli,
+            "prossime": prossime,
+            "miei_organi": list(Organo.objects.of_member(request.user)),
+            "partenariati": list(partenariati),
+        },
     )
 
 

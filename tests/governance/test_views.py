@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from governance.extensions import home_prossimi_incontri
 from governance.services import rete, verbali
-from tests.costellazioni.factories import UserFactory
+from tests.costellazioni.factories import EnteFactory, UserFactory
 from tests.governance.conftest import hold
 from tests.governance.factories import MembroOrganoFactory, OrganoFactory, PuntoFactory, RiunioneFactory, at
 
@@ -39,12 +39,19 @@ class TestIndex:
         assert str(membri[1].user) not in html  # no consent, no name
 
     @pytest.mark.parametrize("n", [1, 8])
-    def test_query_count_does_not_grow(self, client, django_assert_num_queries, n):
-        for _ in range(n):
+    def test_query_count_does_not_grow(self, client, staff, django_assert_num_queries, n):
+        from governance.models import Partenariato
+
+        for i in range(n):
             organo = OrganoFactory()
             MembroOrganoFactory(organo=organo)
             RiunioneFactory(organo=organo, inizio=at(10))
-        with django_assert_num_queries(3):  # bodies, their members, next meetings (anonymous)
+            rete.partenariato_save(
+                partenariato=Partenariato(nome=f"Isole in rete {i}", progetto="Ascolto", finalita="Anziani soli"),
+                partner=[EnteFactory(), EnteFactory()],
+                actor=staff,
+            )
+        with django_assert_num_queries(5):  # bodies, their members, next meetings, partnerships, partners
             assert client.get("/governance/").status_code == 200
 
 
@@ -269,3 +276,19 @@ def test_body_page_query_count(client, organo, membri, staff, django_assert_num_
         )
     with django_assert_num_queries(7):  # body, members, meetings count and page, documents, versions, actions
         assert client.get(organo.get_absolute_url()).status_code == 200
+
+
+def test_registration_from_the_page_for_an_ente_and_bad_input(client, organo, membri):
+    from governance.models import Partecipazione
+    from tests.costellazioni.factories import MembershipFactory
+
+    riunione = RiunioneFactory(organo=organo, inizio=at(10), iscrizioni_aperte=True)
+    referente = MembershipFactory(verified=True, ente=EnteFactory(verified=True)).user
+    client.force_login(referente)
+    assert "Partecipo per" in client.get(riunione.get_absolute_url()).content.decode()
+    response = client.post(f"/governance/riunioni/{riunione.pk}/iscriviti/", {"ente": "x'; --"}, follow=True)
+    assert response.status_code == 200
+    riga = Partecipazione.objects.get(riunione=riunione, user=referente)
+    assert riga.ente is None
+    response = client.post(f"/governance/riunioni/{riunione.pk}/iscriviti/", {}, follow=True)
+    assert "Sei già iscritto" in response.content.decode()
