@@ -1,6 +1,7 @@
 from governance.admin.appalto import ContattoReteAdmin, PartenariatoAdmin, RapportoAppaltatoreAdmin, SopralluogoAdmin
+from governance.admin.azioni import AzioneAdmin, RisultatoAttesoAdmin
 from governance.admin.organi import DocumentoOrganoAdmin, OrganoAdmin
-from governance.admin.riunioni import AzioneAdmin, DecisioneAdmin, RiunioneAdmin, VerbaleAdmin
+from governance.admin.riunioni import DecisioneAdmin, RiunioneAdmin, VerbaleAdmin
 
 __all__ = [
     "AzioneAdmin",
@@ -10,6 +11,7 @@ __all__ = [
     "OrganoAdmin",
     "PartenariatoAdmin",
     "RapportoAppaltatoreAdmin",
+    "RisultatoAttesoAdmin",
     "RiunioneAdmin",
     "SopralluogoAdmin",
     "VerbaleAdmin",

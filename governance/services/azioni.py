@@ -119,3 +119,8 @@ def risultato_set_stato(*, risultato: RisultatoAtteso, actor, stato: str, nota: 
     risultato.full_clean()
     risultato.save(update_fields=["stato", "nota_stato"])
     return risultato
+
+
+def risultato_transition(*, risultato: RisultatoAtteso, to: str, actor, note: str = "") -> RisultatoAtteso:
+    """The admin's door to an expected result's state."""
+    return risultato_set_stato(risultato=risultato, actor=actor, stato=to, nota=note)

@@ -20,6 +20,7 @@ CHANGELISTS = [
     "azione",
     "rapportoappaltatore",
     "appalto",
+    "risultatoatteso",
     "sopralluogo",
     "contattorete",
     "partenariato",
@@ -99,3 +100,21 @@ def test_the_reports_queue_asks_for_changes_with_a_note(client, staff):
     rapporto.refresh_from_db()
     assert rapporto.stato == "modifiche_richieste"
     assert rapporto.commenti.get().testo == "Manca il registro."
+
+
+def test_an_expected_result_is_marked_reached_from_the_admin(client, staff, svolta):
+    from governance.models import Decisione, Organo, RisultatoAtteso
+    from governance.services import azioni
+
+    Organo.objects.filter(pk=svolta.organo_id).update(tipo=Organo.Tipo.COMITATO)
+    decisione = verbali.decisione_record(punto=svolta.punti.get(ordine=1), actor=staff, testo="Punti di ascolto")
+    decisione = Decisione.objects.get(pk=decisione.pk)  # the body is now the committee
+    risultato = azioni.risultato_create(
+        decisione=decisione, actor=staff, descrizione="Anziani raggiunti", indicatore="Over 75", target="120"
+    )
+    client.force_login(staff)
+    client.post(
+        "/admin/governance/risultatoatteso/",
+        {"action": "risultato_raggiunto", "_selected_action": [risultato.pk], "nota": "132 persone."},
+    )
+    assert RisultatoAtteso.objects.get(pk=risultato.pk).nota_stato == "132 persone."
