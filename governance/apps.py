@@ -8,7 +8,14 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from costellazioni import extensions
-        from governance.extensions import area_personale_riunioni, home_prossimi_incontri
+        from governance.extensions import (
+            area_personale_contatti,
+            area_personale_relazioni,
+            area_personale_riunioni,
+            home_prossimi_incontri,
+        )
 
         extensions.register_home(home_prossimi_incontri)
         extensions.register_area_personale(area_personale_riunioni)
+        extensions.register_area_personale(area_personale_relazioni)
+        extensions.register_area_personale(area_personale_contatti)

@@ -5,16 +5,17 @@ Idempotent: everything is created in one transaction the first time; a second ru
 """
 
 import datetime
-import io
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from costellazioni.models import Ente, Membership, User
 from costellazioni.services.enti import membership_set_state
-from governance.models import MacroAzione, MembroOrgano, Organo, Partecipazione, Partenariato
-from governance.services import appalto, azioni, rete, riunioni, verbali
+from governance.demo_helpers import at as _at
+from governance.demo_helpers import held as _held
+from governance.demo_operativo import seed_operativo
+from governance.models import MembroOrgano, Organo
+from governance.services import azioni, riunioni, verbali
 from hubs.models import Hub
 
 EXTRA_PEOPLE = [
@@ -23,24 +24,6 @@ EXTRA_PEOPLE = [
     ("g.busetto@barena.example.it", "Giorgio", "Busetto", "Cooperativa Sociale Barena"),
     ("m.ballarin@cavendramin.example.it", "Marta", "Ballarin", "Associazione Ca' Vendramin per la Comunità"),
 ]
-
-PDF_BYTES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-    b"3 0 obj<</Type/Page/MediaBox[0 0 595 842]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
-
-
-def _png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (8, 6), (0, 102, 204)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def _at(days: int, hour: int, minute: int = 0) -> datetime.datetime:
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
 def _people(staff) -> dict[str, User]:
@@ -69,19 +52,6 @@ def _membri(organo, righe, *, dal) -> None:
         MembroOrgano.objects.create(
             organo=organo, user=user, ente=ente, ruolo=ruolo, dal=dal, consenso_pubblicazione=ente is None
         )
-
-
-def _held(riunione, staff, presenze: dict) -> None:
-    """Mark attendance by user e-mail (present, absent, or the e-mail of the delegate) and hold the meeting."""
-    righe = {p.user.email: p for p in riunione.partecipazioni.select_related("user")}
-    registro = {}
-    for email, presenza in presenze.items():
-        if presenza in (Partecipazione.Presenza.PRESENTE, Partecipazione.Presenza.ASSENTE):
-            registro[righe[email].pk] = (presenza, None)
-        else:
-            registro[righe[email].pk] = (Partecipazione.Presenza.DELEGATO, righe[presenza].pk)
-    riunioni.presenze_register(riunione=riunione, actor=staff, presenze=registro)
-    riunioni.riunione_held(riunione=riunione, actor=staff)
 
 
 @transaction.atomic
@@ -352,115 +322,9 @@ def seed() -> None:
         punti=["Approvazione del verbale della seduta precedente", "Verifica delle azioni aperte"],
     )
 
-    # Operational level: a staff briefing, two contractor reports, a site visit, documents.
-    b1_inizio = _at(-14, 9)
-    b1 = riunioni.riunione_create(
-        organo=staff_progetto,
-        titolo="Briefing con il soggetto appaltatore",
-        inizio=b1_inizio,
-        fine=b1_inizio + datetime.timedelta(hours=1),
-        luogo="Direzione Coesione sociale, Via Verdi 36, Mestre",
-        actor=staff,
-        punti=["Relazione di settembre", "Sopralluogo all'HUB Bissuola"],
-        now=b1_inizio - datetime.timedelta(days=10),
-    )
-    _held(b1, staff, {staff.email: "presente", operatrice.email: "presente"})
-    verbali.verbale_write(
-        riunione=b1,
-        actor=staff,
-        testi={b1.punti.get(ordine=1).pk: "Si chiede all'appaltatore di dettagliare le ore per macro-azione."},
-    )
-    oggi = timezone.localdate()
-    primo = appalto.rapporto_create(
-        appaltatore=barena,
-        actor=busetto,
-        periodo_dal=oggi.replace(day=1) - datetime.timedelta(days=62),
-        periodo_al=oggi.replace(day=1) - datetime.timedelta(days=32),
-        attivita=[
-            {
-                "macro_azione": MacroAzione.HUB,
-                "descrizione": "Apertura dello sportello progetti all'HUB Bissuola, tre mattine a settimana.",
-                "ore": 96,
-                "persone_raggiunte": 41,
-            },
-            {
-                "macro_azione": MacroAzione.RICERCA,
-                "descrizione": "Dodici interviste a operatori dei servizi sociali per la mappa dei bisogni.",
-                "ore": 30,
-                "persone_raggiunte": 12,
-            },
-        ],
-    )
-    appalto.rapporto_submit(rapporto=primo, actor=busetto)
-    appalto.rapporto_accept(rapporto=primo, actor=staff, note="Relazione completa, grazie.")
-    secondo = appalto.rapporto_create(
-        appaltatore=barena,
-        actor=busetto,
-        periodo_dal=oggi.replace(day=1) - datetime.timedelta(days=31),
-        periodo_al=oggi.replace(day=1) - datetime.timedelta(days=1),
-        attivita=[
-            {
-                "macro_azione": MacroAzione.HUB,
-                "descrizione": "Sportello progetti e due laboratori di scrittura di progetti.",
-                "ore": 110,
-                "persone_raggiunte": 58,
-            }
-        ],
-        problemi="Sala del martedì indisponibile per lavori.",
-    )
-    appalto.rapporto_submit(rapporto=secondo, actor=busetto)
-    appalto.rapporto_request_changes(
-        rapporto=secondo,
-        actor=staff,
-        note="Indicate anche le attività della macro-azione 1 e allegate il registro presenze dei laboratori.",
-    )
-    appalto.sopralluogo_record(
-        actor=staff,
-        data=oggi - datetime.timedelta(days=12),
+    seed_operativo(
+        p={"staff": staff, "operatrice": operatrice, "organo": organo_user, "busetto": busetto},
+        o={"staff": staff_progetto, "comitato": comitato, "assemblea": assemblea},
+        enti=enti,
         hub=hub,
-        luogo="" if hub else "Via Bissuola 20/A, Mestre",
-        partecipanti="Paolo Vianello (Comune), Elena Bortolato (operatrice di comunità), Giorgio Busetto (Barena)",
-        esiti="Sportello aperto e ben segnalato; manca la segnaletica dell'ingresso senza barriere dal parcheggio.",
-        seguiti="Barena installa la segnaletica entro due settimane.",
-        foto=[(SimpleUploadedFile("ingresso.png", _png(), "image/png"), "Ingresso laterale dell'HUB dal parcheggio")],
-    )
-    for giorni, servizio, argomento, esito in [
-        (3, "Servizio sociale territoriale Lido", "Anziana sola segnalata dall'antenna di Malamocco", "inviato"),
-        (10, "Servizio sociale territoriale Mestre Centro", "Coordinamento sulle visite domiciliari", "in_corso"),
-    ]:
-        rete.contatto_record(
-            actor=operatrice,
-            data=oggi - datetime.timedelta(days=giorni),
-            servizio=servizio,
-            persone="Assistente sociale di zona, operatrice di comunità",
-            argomento=argomento,
-            esito=esito,
-            seguiti="Richiamare tra una settimana.",
-        )
-    documento = rete.documento_upload(
-        organo=comitato,
-        actor=staff,
-        titolo="Piano operativo 2026-2027",
-        uploaded=SimpleUploadedFile("piano-operativo.pdf", PDF_BYTES, "application/pdf"),
-        nota="Prima stesura",
-    ).documento
-    rete.documento_upload(
-        organo=comitato,
-        actor=organo_user,
-        documento=documento,
-        uploaded=SimpleUploadedFile("piano-operativo-v2.pdf", PDF_BYTES, "application/pdf"),
-        nota="Aggiunte le attività nelle isole",
-    )
-    partenariato = Partenariato(
-        nome="Partenariato «Isole in rete»",
-        progetto="Punti di ascolto per anziani soli al Lido e a Pellestrina",
-        finalita="Mettere insieme volontariato, cooperazione sociale e servizi per raggiungere gli anziani soli.",
-        organo=assemblea,
-        stato=Partenariato.Stato.ATTIVO,
-        avviato_il=oggi - datetime.timedelta(days=20),
-    )
-    rete.partenariato_save(
-        partenariato=partenariato,
-        partner=[enti["Auser Lido e Pellestrina ODV"], barena, fondazione],
-        actor=staff,
     )

@@ -22,3 +22,28 @@ def area_personale_riunioni(request) -> Section | None:
     if not riunioni:
         return None
     return Section("governance/area_personale/sezione.html", {"riunioni": riunioni})
+
+
+def area_personale_relazioni(request) -> Section | None:
+    """The contractor's representatives reach their activity reports from the area personale."""
+    from costellazioni.models import Ente
+    from governance.models import Appalto, RapportoAppaltatore
+
+    if not request.user.is_authenticated:
+        return None
+    enti = Ente.objects.verified().represented_by(request.user)
+    if not Appalto.objects.in_corso().filter(appaltatore__in=enti).exists():
+        return None
+    da_rivedere = RapportoAppaltatore.objects.filter(
+        appaltatore__in=enti, stato=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE
+    ).count()
+    return Section("governance/area_personale/relazioni.html", {"da_rivedere": da_rivedere})
+
+
+def area_personale_contatti(request) -> Section | None:
+    """Community operators and staff reach the care-of-the-network log from the area personale."""
+    from governance.permissions import can_use_contatti
+
+    if not can_use_contatti(request.user):
+        return None
+    return Section("governance/area_personale/contatti.html")

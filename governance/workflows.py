@@ -7,7 +7,7 @@ only code that moves a meeting, a minute, an action item or a contractor report 
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.workflows import STAFF, Transition
-from governance.models import Azione, RapportoAppaltatore, Riunione, Verbale
+from governance.models import Azione, Partenariato, RapportoAppaltatore, RisultatoAtteso, Riunione, Verbale
 
 PRESIDENZA = "presidenza"  # the chair or the secretary of the meeting's body
 RESPONSABILE_CONTESTO = "responsabile_contesto"  # granted by the app that owns the meeting (co-programming)
@@ -56,4 +56,19 @@ RAPPORTO = {
     (RapportoAppaltatore.Stato.INVIATO, RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE): Transition(
         _("Modifiche richieste"), frozenset({STAFF}), note_required=True
     ),
+}
+
+# Expected results and partnerships move freely between their states: the table still names who may move them.
+RISULTATO = {
+    (da, a): Transition(_("Stato del risultato atteso aggiornato"), frozenset({PRESIDENZA, STAFF}))
+    for da in RisultatoAtteso.Stato.values
+    for a in RisultatoAtteso.Stato.values
+    if da != a
+}
+
+PARTENARIATO = {
+    (da, a): Transition(_("Stato del partenariato aggiornato"), frozenset({STAFF}))
+    for da in Partenariato.Stato.values
+    for a in Partenariato.Stato.values
+    if da != a
 }

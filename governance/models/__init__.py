@@ -1,5 +1,6 @@
 from governance.models.appalto import (
     AllegatoRapporto,
+    Appalto,
     AttivitaRapporto,
     CommentoRapporto,
     FotoSopralluogo,
@@ -17,6 +18,7 @@ from governance.models.verbali import Decisione, Verbale, VerbalePunto
 __all__ = [
     "AggiornamentoAzione",
     "AllegatoRapporto",
+    "Appalto",
     "AttivitaRapporto",
     "Azione",
     "CommentoRapporto",

@@ -16,6 +16,39 @@ class MacroAzione(models.TextChoices):
     MONITORAGGIO = "monitoraggio", _("5. Monitoraggio e valutazione")
 
 
+class AppaltoQuerySet(models.QuerySet):
+    def in_corso(self, *, on=None):
+        from django.utils import timezone
+
+        day = on or timezone.localdate()
+        return self.filter(Q(al__isnull=True) | Q(al__gte=day), dal__lte=day)
+
+
+class Appalto(models.Model):
+    """The service contract whose contractor (soggetto appaltatore) reports its activity to the project staff."""
+
+    appaltatore = models.ForeignKey(
+        "costellazioni.Ente", on_delete=models.PROTECT, related_name="appalti", verbose_name=_("soggetto appaltatore")
+    )
+    oggetto = models.CharField(_("oggetto del contratto"), max_length=300)
+    cig = models.CharField(_("CIG"), max_length=10, blank=True, help_text=_("Codice identificativo di gara."))
+    dal = models.DateField(_("dal"))
+    al = models.DateField(_("al"), null=True, blank=True)
+
+    objects = AppaltoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("appalto")
+        verbose_name_plural = _("appalti")
+        ordering = ["-dal"]
+        constraints = [
+            models.CheckConstraint(condition=Q(al__isnull=True) | Q(al__gte=models.F("dal")), name="appalto_periodo")
+        ]
+
+    def __str__(self):
+        return f"{self.oggetto} — {self.appaltatore}"
+
+
 class RapportoAppaltatoreQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Staff see every report; the contractor's representatives see their own ente's."""

@@ -15,6 +15,7 @@ from costellazioni.services.workflow import workflow_transition
 from governance import permissions, uploads, workflows
 from governance.models import (
     AllegatoRapporto,
+    Appalto,
     AttivitaRapporto,
     CommentoRapporto,
     FotoSopralluogo,
@@ -37,11 +38,40 @@ def rapporto_create(
     decision = can_act_for_ente(actor, appaltatore)
     if not decision:
         raise PermissionDenied(decision.reason)
+    if not Appalto.objects.in_corso(on=periodo_al).filter(appaltatore=appaltatore).exists():
+        raise ValidationError({"appaltatore": _("L'ente non ha un appalto in corso con il programma.")})
     rapporto = RapportoAppaltatore(
         appaltatore=appaltatore, periodo_dal=periodo_dal, periodo_al=periodo_al, problemi=problemi, autore=actor
     )
     rapporto.full_clean()
     rapporto.save()
+    for riga in attivita:
+        item = AttivitaRapporto(rapporto=rapporto, **riga)
+        item.full_clean()
+        item.save()
+    return rapporto
+
+
+@transaction.atomic
+def rapporto_update(
+    *,
+    rapporto: RapportoAppaltatore,
+    actor,
+    periodo_dal: datetime.date,
+    periodo_al: datetime.date,
+    attivita: list[dict],
+    problemi: str = "",
+) -> RapportoAppaltatore:
+    """Rewrite a draft, or a report sent back with changes requested; the activities are replaced."""
+    rapporto = RapportoAppaltatore.objects.select_for_update().select_related("appaltatore").get(pk=rapporto.pk)
+    if not can_act_for_ente(actor, rapporto.appaltatore):
+        raise PermissionDenied(_("Non puoi modificare questa relazione."))
+    if rapporto.stato not in (RapportoAppaltatore.Stato.BOZZA, RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE):
+        raise ValidationError(_("La relazione è già all'esame dello staff."), code="locked")
+    rapporto.periodo_dal, rapporto.periodo_al, rapporto.problemi = periodo_dal, periodo_al, problemi
+    rapporto.full_clean()
+    rapporto.save()
+    rapporto.attivita.all().delete()
     for riga in attivita:
         item = AttivitaRapporto(rapporto=rapporto, **riga)
         item.full_clean()
@@ -69,18 +99,16 @@ def rapporto_attach(*, rapporto: RapportoAppaltatore, actor, uploaded) -> Allega
 
 
 def _roles(actor, rapporto: RapportoAppaltatore) -> set:
-    roles = set()
-    if can_act_for_ente(actor, rapporto.appaltatore):
-        roles.add(workflows.APPALTATORE)
-    elif permissions.sees_everything(actor):
-        # Nobody reviews a report of an organisation they represent.
-        roles.add(workflows.STAFF)
-    return roles
+    return {workflows.APPALTATORE} if can_act_for_ente(actor, rapporto.appaltatore) else set()
 
 
 @transaction.atomic
 def rapporto_transition(*, rapporto: RapportoAppaltatore, to: str, actor, note: str = "") -> RapportoAppaltatore:
     rapporto = RapportoAppaltatore.objects.select_for_update().select_related("appaltatore").get(pk=rapporto.pk)
+    revisione = to in (RapportoAppaltatore.Stato.ACCETTATO, RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE)
+    if revisione and can_act_for_ente(actor, rapporto.appaltatore):
+        # Nobody reviews a report of an organisation they represent, staff included.
+        raise PermissionDenied(_("Non puoi esaminare la relazione di un ente che rappresenti."))
     if to == RapportoAppaltatore.Stato.INVIATO and not rapporto.attivita.exists():
         raise ValidationError(_("Descrivi almeno le attività di una macro-azione prima di inviare."), code="empty")
     workflow_transition(

@@ -68,6 +68,13 @@ def azione_update(*, azione: Azione, actor, nota: str, to: str = "", riunione: R
     return azione
 
 
+def azione_transition(*, azione: Azione, to: str, actor, note: str = "") -> Azione:
+    """The admin's door to an action item's state: a follow-up note with the move."""
+    if not note and to != Azione.Stato.ANNULLATA:
+        note = str(Azione.Stato(to).label)
+    return azione_update(azione=azione, actor=actor, nota=note, to=to)
+
+
 @transaction.atomic
 def risultato_create(
     *,
@@ -95,11 +102,25 @@ def risultato_create(
 
 @transaction.atomic
 def risultato_set_stato(*, risultato: RisultatoAtteso, actor, stato: str, nota: str = "") -> RisultatoAtteso:
-    decision = permissions.can_manage_riunione(actor, risultato.decisione.punto.riunione)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-    risultato.stato = stato
+    risultato = (
+        RisultatoAtteso.objects.select_for_update().select_related("decisione__punto__riunione").get(pk=risultato.pk)
+    )
+    riunione = risultato.decisione.punto.riunione
+    workflow_transition(
+        obj=risultato,
+        field="stato",
+        table=workflows.RISULTATO,
+        to=stato,
+        actor=actor,
+        note=nota,
+        roles=permissions.actor_roles(actor, riunione),
+    )
     risultato.nota_stato = nota
     risultato.full_clean()
     risultato.save(update_fields=["stato", "nota_stato"])
     return risultato
+
+
+def risultato_transition(*, risultato: RisultatoAtteso, to: str, actor, note: str = "") -> RisultatoAtteso:
+    """The admin's door to an expected result's state."""
+    return risultato_set_stato(risultato=risultato, actor=actor, stato=to, nota=note)

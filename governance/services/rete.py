@@ -7,7 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from governance import permissions, uploads
+from costellazioni.services.workflow import workflow_transition
+from governance import permissions, uploads, workflows
 from governance.models import ContattoRete, DocumentoOrgano, Organo, Partenariato, VersioneDocumento
 
 
@@ -33,13 +34,21 @@ def contatto_record(
 
 @transaction.atomic
 def documento_upload(
-    *, organo: Organo, actor, uploaded, titolo: str = "", documento: DocumentoOrgano | None = None, nota: str = ""
+    *,
+    organo: Organo,
+    actor,
+    uploaded,
+    titolo: str = "",
+    descrizione: str = "",
+    riservato: bool = False,
+    documento: DocumentoOrgano | None = None,
+    nota: str = "",
 ) -> VersioneDocumento:
     """A new document, or a new version of ``documento``, uploaded by a member of the body or staff."""
     if not (permissions.sees_everything(actor) or permissions.is_member(actor, organo)):
         raise PermissionDenied(_("Solo i membri dell'organo caricano documenti."))
     if documento is None:
-        documento = DocumentoOrgano(organo=organo, titolo=titolo)
+        documento = DocumentoOrgano(organo=organo, titolo=titolo, descrizione=descrizione, riservato=riservato)
         documento.full_clean()
         documento.save()
     elif documento.organo_id != organo.pk:
@@ -62,9 +71,24 @@ def documento_upload(
 
 
 @transaction.atomic
+def documento_update(*, documento: DocumentoOrgano, actor, titolo: str, descrizione: str, riservato: bool):
+    if not (permissions.sees_everything(actor) or permissions.is_member(actor, documento.organo)):
+        raise PermissionDenied(_("Solo i membri dell'organo modificano i documenti."))
+    documento.titolo, documento.descrizione, documento.riservato = titolo, descrizione, riservato
+    documento.full_clean()
+    documento.save(update_fields=["titolo", "descrizione", "riservato"])
+    return documento
+
+
+@transaction.atomic
 def partenariato_save(*, partenariato: Partenariato, partner, actor) -> Partenariato:
     if not permissions.sees_everything(actor):
         raise PermissionDenied(_("I partenariati li registra lo staff di progetto."))
+    if partenariato.pk:
+        precedente = Partenariato.objects.select_for_update().get(pk=partenariato.pk).stato
+        if precedente != partenariato.stato:
+            nuovo, partenariato.stato = partenariato.stato, precedente
+            workflow_transition(obj=partenariato, field="stato", table=workflows.PARTENARIATO, to=nuovo, actor=actor)
     partenariato.full_clean()
     partenariato.save()
     partenariato.partner.set(partner)

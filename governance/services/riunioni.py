@@ -42,6 +42,44 @@ def convocazione_dovuta_dal(riunione: Riunione) -> datetime.datetime:
     return riunione.inizio - datetime.timedelta(days=riunione.organo.giorni_preavviso)
 
 
+def riunione_rules_check(*, organo: Organo, inizio: datetime.datetime, now: datetime.datetime | None = None) -> None:
+    """The start must leave the body's notice days for the convocation (the message is for the field)."""
+    now = now or timezone.now()
+    if inizio < now + datetime.timedelta(days=organo.giorni_preavviso):
+        raise ValidationError(
+            {
+                "inizio": _(
+                    "La convocazione deve arrivare almeno %(giorni)s giorni prima: scegli una data dal %(data)s."
+                )
+                % {
+                    "giorni": organo.giorni_preavviso,
+                    "data": date_format(
+                        timezone.localdate(now + datetime.timedelta(days=organo.giorni_preavviso)), "j F Y"
+                    ),
+                }
+            },
+            code="notice",
+        )
+
+
+UPDATABLE = ("titolo", "descrizione", "hub", "luogo", "link_online", "visibilita", "iscrizioni_aperte", "posti")
+
+
+@transaction.atomic
+def riunione_update(*, riunione: Riunione, actor, **fields) -> Riunione:
+    """Change what a convened meeting says about itself; its date moves only by cancelling and convening again."""
+    _check_manage(actor, riunione)
+    riunione = Riunione.objects.select_for_update().get(pk=riunione.pk)
+    unknown = set(fields) - set(UPDATABLE)
+    if unknown:
+        raise ValueError(f"riunione_update() cannot change {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(riunione, name, value)
+    riunione.full_clean()
+    riunione.save(update_fields=list(fields) or None)
+    return riunione
+
+
 @transaction.atomic
 def riunione_create(
     *,
@@ -89,20 +127,7 @@ def riunione_create(
         riunione.contesto_tipo = ContentType.objects.get_for_model(contesto)
         riunione.contesto_id = contesto.pk
     riunione.full_clean()
-    if inizio < now + datetime.timedelta(days=organo.giorni_preavviso):
-        raise ValidationError(
-            {
-                "inizio": _(
-                    "La convocazione deve arrivare almeno %(giorni)s giorni prima: scegli una data dal %(data)s."
-                )
-                % {
-                    "giorni": organo.giorni_preavviso,
-                    "data": date_format(
-                        timezone.localdate(now + datetime.timedelta(days=organo.giorni_preavviso)), "j F Y"
-                    ),
-                }
-            }
-        )
+    riunione_rules_check(organo=organo, inizio=inizio, now=now)
     riunione.save()
     membri = MembroOrgano.objects.in_carica(on=timezone.localdate(inizio)).filter(organo=organo)
     Partecipazione.objects.bulk_create(
@@ -114,6 +139,7 @@ def riunione_create(
     audit_record(obj=riunione, evento=_("Riunione convocata"), autore=actor, stato_a=riunione.stato)
     if convocazione_dovuta_dal(riunione) <= now:
         riunione_convocazione_send(riunione=riunione, now=now)
+        riunione.refresh_from_db(fields=["convocazione_inviata_il"])
     return riunione
 
 

@@ -1,16 +1,23 @@
 """Public governance pages: bodies and next meetings, one body, the decision register, the chain, the feed."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from costellazioni.models import Ente
 from governance import permissions, selectors
 from governance.calendario import ICS_MIMETYPE, riunioni_feed
-from governance.models import Azione, Decisione, DocumentoOrgano, MembroOrgano, Organo, Riunione
+from governance.forms import DocumentoForm
+from governance.models import Azione, Decisione, DocumentoOrgano, MembroOrgano, Organo, Partenariato, Riunione
+from governance.services import rete
 
 PER_PAGE = 10
 MEETINGS_ON_INDEX = 6
@@ -23,10 +30,18 @@ def index(request):
     livelli = [
         (livello, label, [o for o in organi if o.livello == livello]) for livello, label in Organo.Livello.choices
     ]
+    partenariati = Partenariato.objects.exclude(stato=Partenariato.Stato.CONCLUSO).prefetch_related(
+        Prefetch("partner", queryset=Ente.objects.order_by("denominazione").only("denominazione"))
+    )
     return render(
         request,
         "governance/index.html",
-        {"livelli": livelli, "prossime": prossime, "miei_organi": list(Organo.objects.of_member(request.user))},
+        {
+            "livelli": livelli,
+            "prossime": prossime,
+            "miei_organi": list(Organo.objects.of_member(request.user)),
+            "partenariati": list(partenariati),
+        },
     )
 
 
@@ -39,6 +54,7 @@ def organo_detail(request, slug):
     documenti = DocumentoOrgano.objects.visible_to(request.user).filter(organo=organo).prefetch_related("versioni")
     azioni = Azione.objects.aperte().of_organo(organo).select_related("responsabile", "ente_responsabile")
     vede_azioni = organo.is_public or membro or permissions.sees_everything(request.user)
+    carica = membro or permissions.sees_everything(request.user)
     return render(
         request,
         "governance/organo_detail.html",
@@ -51,6 +67,7 @@ def organo_detail(request, slug):
             "query_string": "",
             "documenti": documenti,
             "azioni": azioni if vede_azioni else [],
+            "documento_form": DocumentoForm(documenti=documenti) if carica else None,
         },
     )
 
@@ -99,3 +116,31 @@ def calendario_ics(request):
     response = HttpResponse(content, content_type=f"{ICS_MIMETYPE}; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(False, "calendario.ics")
     return response
+
+
+@login_required
+@require_POST
+def documento_carica(request, slug):
+    organo = get_object_or_404(Organo.objects.visible_to(request.user), slug=slug)
+    documenti = DocumentoOrgano.objects.filter(organo=organo)
+    form = DocumentoForm(request.POST, request.FILES, documenti=documenti)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rete.documento_upload(
+                organo=organo,
+                actor=request.user,
+                uploaded=data["file"],
+                titolo=data["titolo"],
+                riservato=data["riservato"],
+                documento=documenti.filter(pk=data["documento"]).first() if data["documento"] else None,
+                nota=data["nota"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("Documento caricato."))
+    else:
+        errori = [f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items()]
+        messages.error(request, " ".join(errori))
+    return redirect(organo)

@@ -70,6 +70,7 @@ def riunione_detail(request, pk):
             "mia": mia,
             "membro": membro,
             "vede_registro": vede_registro,
+            "gestisce": gestisce,
             "partecipazioni": partecipazioni,
             "quorum": services.quorum(riunione) if vede_registro else None,
             "azioni_da_verificare": list(Azione.objects.da_verificare_in(riunione)) if vede_registro else [],
@@ -104,8 +105,8 @@ def riunione_rispondi(request, pk):
 def riunione_iscriviti(request, pk):
     riunione = _riunione(request, pk)
     ente = None
-    if request.POST.get("ente"):
-        ente = Ente.objects.filter(pk=request.POST["ente"]).first()
+    if request.POST.get("ente", "").isdigit():
+        ente = Ente.objects.filter(pk=int(request.POST["ente"])).first()
     try:
         services.partecipazione_iscrivi(riunione=riunione, user=request.user, ente=ente)
     except (ValidationError, PermissionDenied) as error:

@@ -21,9 +21,9 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, unread messages (context processor), the page's own reads.
 # 4 of the core (session, user, unread count, memberships), then one card each from hubs, contributi (applications,
-# and board membership for the evaluators' card), antenne, governance (next meetings) and coprogrammazione
-# (expressions of interest, MOUs to sign).
-DASHBOARD_QUERIES = 11
+# and board membership for the evaluators' card), antenne, three from governance (next meetings, the contractor's
+# reports, the operators' contact log) and two from coprogrammazione (expressions of interest, MOUs to sign).
+DASHBOARD_QUERIES = 13
 ENTI_QUERIES = 6
 
 CF_PERSONA = "RSSMRA85T10A562S"
