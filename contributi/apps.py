@@ -7,6 +7,7 @@ class ContributiConfig(AppConfig):
     verbose_name = _("Contributi")
 
     def ready(self):
+        from contributi import indicators, open_data
         from contributi.extensions import area_personale_candidature, home_bandi_aperti
         from contributi.search import search_bandi
         from contributi.views.valutazioni import area_personale_section as area_personale_valutazioni
@@ -16,3 +17,5 @@ class ContributiConfig(AppConfig):
         extensions.register_area_personale(area_personale_candidature)
         extensions.register_area_personale(area_personale_valutazioni)
         search.register("bandi", search_bandi)
+        indicators.register()
+        open_data.register()

@@ -1,0 +1,17 @@
+from monitoraggio.models.catalogo import Disaggregazione, Indicatore, IndicatoreQuerySet, MacroAzione, Target
+from monitoraggio.models.misure import Misurazione, disaggregation_key
+from monitoraggio.models.progetti import Tappa
+from monitoraggio.models.report import Importazione, Report
+
+__all__ = [
+    "Disaggregazione",
+    "Importazione",
+    "Indicatore",
+    "IndicatoreQuerySet",
+    "MacroAzione",
+    "Misurazione",
+    "Report",
+    "Tappa",
+    "Target",
+    "disaggregation_key",
+]

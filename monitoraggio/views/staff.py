@@ -1,0 +1,65 @@
+"""Staff pages: the full dashboard with the funded projects' health, full exports, evidence downloads."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from monitoraggio import permissions, progetti, selectors, uploads
+from monitoraggio.models import Importazione, Indicatore, Misurazione, Report
+from monitoraggio.views import dati
+
+PROJECTS_SHOWN = 200
+
+
+def _staff_only(request):
+    decision = permissions.can_view_staff_dashboard(request.user)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+def cruscotto_staff(request):
+    _staff_only(request)
+    series = selectors.indicator_series(Indicatore.objects.all())
+    counts = Misurazione.objects.aggregate(
+        da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
+        respinte=Count("pk", filter=Q(stato=Misurazione.Stato.RESPINTA)),
+    )
+    health = progetti.project_health(limit=PROJECTS_SHOWN)
+    context = {
+        "sections": selectors.by_macro_azione(series),
+        "counts": counts,
+        "progetti": health,
+        "a_rischio": sum(1 for _project, flags in health if flags),
+        "report": list(Report.objects.order_by("-creato_il")[:6]),
+        "importazioni": list(Importazione.objects.order_by("-caricata_il")[:5]),
+    }
+    return render(request, "monitoraggio/staff.html", context)
+
+
+def misurazioni_csv(request):
+    _staff_only(request)
+    return dati._csv(dati.measurement_rows(public=False), dati.MEASUREMENT_COLUMNS, "misurazioni-complete.csv")
+
+
+def misurazioni_xlsx(request):
+    _staff_only(request)
+    return dati._xlsx(dati.measurement_rows(public=False), dati.MEASUREMENT_COLUMNS, "misurazioni-complete.xlsx")
+
+
+def evidenza(request, pk):
+    misurazione = get_object_or_404(Misurazione, pk=pk)
+    if not permissions.can_download_evidence(request.user, misurazione):
+        raise PermissionDenied
+    if not misurazione.evidenza:
+        raise Http404
+    with misurazione.evidenza.open("rb") as handle:
+        content = handle.read()
+    head = content[:16]
+    content_type = uploads.sniff_type(head)
+    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(content_type, "bin")
+    return uploads.file_response(
+        content,
+        filename=f"evidenza-{misurazione.pk}.{extension}",
+        content_type=content_type or "application/octet-stream",
+    )
