@@ -90,9 +90,9 @@ def report_generate(*, report_id: int) -> Report | None:
         report = Report.objects.select_for_update().get(pk=report_id)
         old_name = report.file.name if report.file else ""
         name = f"{report.tipo}-{report.periodo_inizio:%Y-%m-%d}.pdf"
-        report.file.save(name, ContentFile(content), save=False)
-        if old_name and old_name != report.file.name:
+        if old_name:  # regeneration replaces the file under the same name
             report.file.storage.delete(old_name)
+        report.file.save(name, ContentFile(content), save=False)
         report.pagine = len(PdfReader(io.BytesIO(content)).pages)
         report.generato_il = timezone.now()
         report.durata_secondi = Decimal(f"{time.monotonic() - started:.2f}")
