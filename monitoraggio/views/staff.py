@@ -1,5 +1,8 @@
 """Staff pages: the full dashboard with the funded projects' health, full exports, evidence downloads."""
 
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
@@ -12,14 +15,23 @@ from monitoraggio.views import dati
 PROJECTS_SHOWN = 200
 
 
-def _staff_only(request):
-    decision = permissions.can_view_staff_dashboard(request.user)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+def staff_only(view):
+    """Log-in first for visitors; a clear refusal for people who are not staff."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        decision = permissions.can_view_staff_dashboard(request.user)
+        if not decision:
+            raise PermissionDenied(decision.reason)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
+@staff_only
 def cruscotto_staff(request):
-    _staff_only(request)
     series = selectors.indicator_series(Indicatore.objects.all())
     counts = Misurazione.objects.aggregate(
         da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
@@ -37,13 +49,13 @@ def cruscotto_staff(request):
     return render(request, "monitoraggio/staff.html", context)
 
 
+@staff_only
 def misurazioni_csv(request):
-    _staff_only(request)
     return dati._csv(dati.measurement_rows(public=False), dati.MEASUREMENT_COLUMNS, "misurazioni-complete.csv")
 
 
+@staff_only
 def misurazioni_xlsx(request):
-    _staff_only(request)
     return dati._xlsx(dati.measurement_rows(public=False), dati.MEASUREMENT_COLUMNS, "misurazioni-complete.xlsx")
 
 
