@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monitoraggio.uploads import private_storage
@@ -110,4 +111,6 @@ class Importazione(models.Model):
         ordering = ["-caricata_il"]
 
     def __str__(self):
-        return f"{self.get_tipo_display()} {self.caricata_il:%d/%m/%Y %H:%M}"
+        if self.caricata_il is None:
+            return str(self.get_tipo_display())
+        return f"{self.get_tipo_display()} {timezone.localtime(self.caricata_il):%d/%m/%Y %H:%M}"
