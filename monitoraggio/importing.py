@@ -9,6 +9,7 @@ import io
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,7 +18,8 @@ from openpyxl import load_workbook
 
 from contributi.models import Concessione
 from costellazioni.models import Quartiere
-from monitoraggio import permissions, uploads
+from costellazioni.services.workflow import workflow_transition
+from monitoraggio import permissions, uploads, workflows
 from monitoraggio.models import Importazione, Indicatore, Misurazione, Tappa, disaggregation_key
 
 MAX_ROWS = 5000
@@ -184,10 +186,12 @@ def check_progress(row: dict, lookups: Lookups) -> tuple[list[str], Tappa | None
 
 
 def importazione_run(*, importazione_id: int) -> Importazione:
-    importazione = Importazione.objects.get(pk=importazione_id)
-    if importazione.stato in (Importazione.Stato.IMPORTATA, Importazione.Stato.RESPINTA):
-        return importazione  # a redelivered task
-    Importazione.objects.filter(pk=importazione.pk).update(stato=Importazione.Stato.IN_CORSO)
+    with transaction.atomic():
+        importazione = Importazione.objects.select_for_update().get(pk=importazione_id)
+        if importazione.stato != Importazione.Stato.IN_CODA:
+            return importazione  # a redelivered task
+        _system_move(importazione, Importazione.Stato.IN_CORSO)
+        importazione.save(update_fields=["stato"])
     rejected: list[dict] = []
     objects = []
     try:
@@ -233,7 +237,22 @@ def importazione_run(*, importazione_id: int) -> Importazione:
     importazione.righe_lette = len(rows)
     importazione.righe_importate = imported
     importazione.righe_respinte = rejected
-    importazione.stato = Importazione.Stato.IMPORTATA if imported and not rejected else Importazione.Stato.RESPINTA
     importazione.conclusa_il = timezone.now()
-    importazione.save(update_fields=["righe_lette", "righe_importate", "righe_respinte", "stato", "conclusa_il"])
+    with transaction.atomic():
+        _system_move(
+            importazione,
+            Importazione.Stato.IMPORTATA if imported and not rejected else Importazione.Stato.RESPINTA,
+        )
+        importazione.save(update_fields=["righe_lette", "righe_importate", "righe_respinte", "stato", "conclusa_il"])
     return importazione
+
+
+def _system_move(importazione: Importazione, to: str) -> None:
+    workflow_transition(
+        obj=importazione,
+        field="stato",
+        table=workflows.IMPORTAZIONE,
+        to=to,
+        actor=AnonymousUser(),
+        roles={workflows.SISTEMA},
+    )
