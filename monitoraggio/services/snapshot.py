@@ -39,6 +39,7 @@ def indicatori_snapshot(*, period_start: date, period_end: date, indicatori=None
         stale = [row.pk for chiave, row in existing.items() if chiave not in computed]
         if stale:
             Misurazione.objects.filter(pk__in=stale).delete()
+        new_rows = []
         for chiave, (value, disaggregazione) in computed.items():
             row = existing.get(chiave)
             if row is None:
@@ -47,15 +48,17 @@ def indicatori_snapshot(*, period_start: date, period_end: date, indicatori=None
                     periodo_inizio=period_start,
                     periodo_fine=period_end,
                     disaggregazione=disaggregazione,
+                    chiave=chiave,
                     origine=Misurazione.Origine.AUTOMATICA,
                     stato=Misurazione.Stato.VALIDATA,
                     valore=value,
                 )
-                row.full_clean(validate_unique=False)
-                row.save()
+                row.full_clean(validate_unique=False, validate_constraints=False)  # the database holds those
+                new_rows.append(row)
             elif row.valore != value:
                 row.valore = value
                 row.save(update_fields=["valore", "rilevata_il"])
+        Misurazione.objects.bulk_create(new_rows)
         counts[indicatore.codice] = len(computed)
     return counts
 

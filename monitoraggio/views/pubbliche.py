@@ -2,16 +2,19 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 
 from monitoraggio import permissions, selectors, uploads
-from monitoraggio.models import Indicatore, Report
+from monitoraggio.models import Indicatore, Misurazione, Report
 
 MAP_INDICATOR = "CC-08"
 TREND_MONTHS = 12
 REPORTS_PER_PAGE = 20
+CACHE_SECONDS = 600
 
 
 def chart_data(series) -> list[dict]:
@@ -33,6 +36,20 @@ def chart_data(series) -> list[dict]:
 
 
 def cruscotto(request):
+    """The public dashboard. Its body is cached (``{% cache %}``) under the measurements' version: a new or
+    changed measurement shows at once; a change of targets or indicators within ``CACHE_SECONDS``."""
+    version = Misurazione.objects.aggregate(ultima=Max("rilevata_il"), righe=Count("pk"))
+    context = {
+        "versione": f"{version['ultima']:%Y%m%d%H%M%S%f}-{version['righe']}" if version["ultima"] else "vuoto",
+        "cache_seconds": CACHE_SECONDS,
+        "dati": SimpleLazyObject(dashboard_context),  # computed only when the cached body must be rendered again
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "soglia": selectors.SUPPRESSION_THRESHOLD,
+    }
+    return render(request, "monitoraggio/cruscotto.html", context)
+
+
+def dashboard_context() -> dict:
     indicatori = list(Indicatore.objects.pubblici())
     series = selectors.indicator_series(indicatori)
     mappa = next((i for i in indicatori if i.codice == MAP_INDICATOR), None)
@@ -51,17 +68,14 @@ def cruscotto(request):
         }
         for cella in quartieri
     ]
-    context = {
+    return {
         "sections": sections,
         "charts": list(charts.values()),
         "quartieri": quartieri,
         "indicatore_mappa": mappa,
         "map_points": map_points,
-        "MAP_TILE_URL": settings.MAP_TILE_URL,
-        "soglia": selectors.SUPPRESSION_THRESHOLD,
         "report_recenti": list(Report.objects.pubblicati()[:3]),
     }
-    return render(request, "monitoraggio/cruscotto.html", context)
 
 
 def report_lista(request):

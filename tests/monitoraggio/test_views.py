@@ -93,8 +93,15 @@ class TestCruscotto:
             stato="pronto",
             pubblicato=True,
         )
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(7):  # the version, then the body's six
             assert client.get("/monitoraggio/").status_code == 200
+        with django_assert_num_queries(1):  # the body comes from the cache while no measurement changes
+            assert client.get("/monitoraggio/").status_code == 200
+        MisurazioneFactory(
+            indicatore=catalogue("CC-18"), periodo_inizio=date(2020, 1, 1), periodo_fine=date(2020, 12, 31)
+        )
+        with django_assert_num_queries(7):
+            assert "nessun dato" not in client.get("/monitoraggio/").content.decode().split("Soddisfazione")[1][:600]
 
 
 class TestStaff:
