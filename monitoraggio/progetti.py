@@ -100,9 +100,8 @@ def risks(concessione, *, today: date | None = None) -> list[Rischio]:
     return flags
 
 
-def project_health(*, today: date | None = None, limit: int | None = None) -> list[tuple]:
-    """``[(concessione, [Rischio])]``, the projects at risk first."""
-    projects = list(projects_queryset()[:limit] if limit else projects_queryset())
-    rows = [(project, risks(project, today=today)) for project in projects]
+def project_health(*, today: date | None = None) -> list[tuple]:
+    """``[(concessione, [Rischio])]`` of every active project, the ones with most risk flags first."""
+    rows = [(project, risks(project, today=today)) for project in projects_queryset()]
     rows.sort(key=lambda row: -len(row[1]))
     return rows

@@ -12,7 +12,7 @@ from monitoraggio import permissions, progetti, selectors, uploads
 from monitoraggio.models import Importazione, Indicatore, Misurazione, Report
 from monitoraggio.views import dati
 
-PROJECTS_SHOWN = 200
+PROJECTS_SHOWN = 25  # the riskiest; the admin lists them all
 
 
 def staff_only(view):
@@ -37,11 +37,12 @@ def cruscotto_staff(request):
         da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
         respinte=Count("pk", filter=Q(stato=Misurazione.Stato.RESPINTA)),
     )
-    health = progetti.project_health(limit=PROJECTS_SHOWN)
+    health = progetti.project_health()
     context = {
         "sections": selectors.by_macro_azione(series),
         "counts": counts,
-        "progetti": health,
+        "progetti": health[:PROJECTS_SHOWN],
+        "progetti_totali": len(health),
         "a_rischio": sum(1 for _project, flags in health if flags),
         "report": list(Report.objects.order_by("-creato_il")[:6]),
         "importazioni": list(Importazione.objects.order_by("-caricata_il")[:5]),
