@@ -48,7 +48,12 @@ class Report(models.Model):
         verbose_name=_("richiesto da"),
         help_text=_("Vuoto per i report prodotti dalla pianificazione."),
     )
-    pubblicato = models.BooleanField(_("pubblicato"), default=False, editable=False)
+    pubblicato = models.BooleanField(
+        _("pubblicato"),
+        default=False,
+        editable=False,
+        help_text=_("Visibile al pubblico quando è pronto: mentre si rigenera, torna visibile a generazione finita."),
+    )
     pubblicato_il = models.DateTimeField(_("pubblicato il"), null=True, blank=True, editable=False)
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)
 
@@ -63,7 +68,6 @@ class Report(models.Model):
             models.CheckConstraint(
                 condition=Q(periodo_fine__gte=models.F("periodo_inizio")), name="report_period_order"
             ),
-            models.CheckConstraint(condition=~Q(pubblicato=True) | Q(stato="pronto"), name="report_published_is_ready"),
         ]
 
     def __str__(self):

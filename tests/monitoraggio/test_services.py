@@ -196,3 +196,16 @@ class TestReport:
         assert (report.periodo_inizio, report.periodo_fine) == (date(2026, 7, 1), date(2026, 9, 30))
         assert report.stato == Report.Stato.PRONTO and report.richiesto_da is None
         assert Misurazione.objects.filter(periodo_inizio=date(2026, 9, 1), origine="automatica").exists()
+
+
+def test_a_published_report_regenerated_leaves_the_public_list_until_ready(django_capture_on_commit_callbacks):
+    staff = StaffFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_request(tipo="mensile", periodo_inizio=NOV[0], periodo_fine=NOV[1], actor=staff)
+    report.refresh_from_db()
+    services.report_publish(report=report, actor=staff)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.report_request(tipo="mensile", periodo_inizio=NOV[0], periodo_fine=NOV[1], actor=staff)
+    assert not Report.objects.pubblicati().exists()  # queued: not public while its file is being replaced
+    services.report_generate(report_id=report.pk)
+    assert list(Report.objects.pubblicati()) == [report]
