@@ -50,7 +50,18 @@ def projects_queryset():
     tappe = Tappa.objects.filter(progetto=OuterRef("pk"))
     return (
         Concessione.objects.filter(revocata_il__isnull=True, accettata_il__isnull=False)
-        .select_related("candidatura__ente", "candidatura__bando")
+        .select_related("candidatura__ente")
+        .only(  # the applications carry large JSON documents: read only what the table shows
+            "pk",
+            "importo",
+            "riduzione",
+            "data_inizio",
+            "data_fine",
+            "oscura_beneficiario",
+            "revocata_il",
+            "candidatura__titolo",
+            "candidatura__ente__denominazione",
+        )
         .annotate(
             spesa_rendicontata=Coalesce(Subquery(spese, output_field=MONEY), Value(Decimal(0), output_field=MONEY)),
             pagato=Coalesce(Subquery(pagato, output_field=MONEY), Value(Decimal(0), output_field=MONEY)),

@@ -38,15 +38,20 @@ def chart_data(series) -> list[dict]:
 def cruscotto(request):
     """The public dashboard. Its body is cached (``{% cache %}``) under the measurements' version: a new or
     changed measurement shows at once; a change of targets or indicators within ``CACHE_SECONDS``."""
-    version = Misurazione.objects.aggregate(ultima=Max("rilevata_il"), righe=Count("pk"))
     context = {
-        "versione": f"{version['ultima']:%Y%m%d%H%M%S%f}-{version['righe']}" if version["ultima"] else "vuoto",
+        "versione": measurements_version(),
         "cache_seconds": CACHE_SECONDS,
         "dati": SimpleLazyObject(dashboard_context),  # computed only when the cached body must be rendered again
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "soglia": selectors.SUPPRESSION_THRESHOLD,
     }
     return render(request, "monitoraggio/cruscotto.html", context)
+
+
+def measurements_version() -> str:
+    """Changes whenever a measurement is added, changed or deleted: one query."""
+    version = Misurazione.objects.aggregate(ultima=Max("rilevata_il"), righe=Count("pk"))
+    return f"{version['ultima']:%Y%m%d%H%M%S%f}-{version['righe']}" if version["ultima"] else "vuoto"
 
 
 def dashboard_context() -> dict:

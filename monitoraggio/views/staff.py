@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from monitoraggio import permissions, progetti, selectors, uploads
 from monitoraggio.models import Importazione, Indicatore, Misurazione, Report
-from monitoraggio.views import dati
+from monitoraggio.views import dati, pubbliche
 
+STAFF_CACHE_SECONDS = 60  # targets edited in the admin show within a minute
 PROJECTS_SHOWN = 25  # the riskiest; the admin lists them all
 
 
@@ -32,14 +34,17 @@ def staff_only(view):
 
 @staff_only
 def cruscotto_staff(request):
-    series = selectors.indicator_series(Indicatore.objects.all())
     counts = Misurazione.objects.aggregate(
         da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
         respinte=Count("pk", filter=Q(stato=Misurazione.Stato.RESPINTA)),
     )
     health = progetti.project_health()
     context = {
-        "sections": selectors.by_macro_azione(series),
+        "versione": pubbliche.measurements_version(),
+        "cache_seconds": STAFF_CACHE_SECONDS,
+        "sections": SimpleLazyObject(
+            lambda: selectors.by_macro_azione(selectors.indicator_series(Indicatore.objects.all()))
+        ),
         "counts": counts,
         "progetti": health[:PROJECTS_SHOWN],
         "progetti_totali": len(health),
