@@ -4,8 +4,23 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DecimalField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,8 +44,20 @@ SOTTOSPESA = Rischio("sottospesa", _("Spesa inferiore al previsto"))
 TAPPE_MANCATE = Rischio("tappe_mancate", _("Tappe non raggiunte"))
 
 
-def projects_queryset():
-    """Active awards annotated with everything the flags need: one query, whatever the number of projects."""
+class DaysBetween(Func):
+    """``a - b`` for two dates, in days (PostgreSQL: date - date = integer)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+    output_field = IntegerField()
+
+
+def flag(condition) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def projects_queryset(*, today: date | None = None):
+    """Active awards with their figures and risk flags computed in SQL, the riskiest first: one query."""
     spese = (
         Spesa.objects.filter(
             rendiconto__concessione=OuterRef("pk"),
@@ -46,7 +73,7 @@ def projects_queryset():
         .annotate(t=Sum("importo"))
         .values("t")
     )
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     tappe = Tappa.objects.filter(progetto=OuterRef("pk"))
     return (
         Concessione.objects.filter(revocata_il__isnull=True, accettata_il__isnull=False)
@@ -87,32 +114,57 @@ def projects_queryset():
                 ),
                 0,
             ),
+            durata=DaysBetween(F("data_fine"), F("data_inizio")),
+            trascorsi=Least(
+                Greatest(DaysBetween(Value(today, output_field=DateField()), F("data_inizio")), Value(0)),
+                DaysBetween(F("data_fine"), F("data_inizio")),
+            ),
         )
-        .order_by("data_fine", "pk")
+        .annotate(
+            r_ritardo=flag(Q(data_fine__lt=today - FINAL_REPORT_GRACE, finale_presentato=False)),
+            r_intermedio=flag(
+                Q(durata__gt=0, intermedio_presentato=False, finale_presentato=False)
+                & Q(trascorsi__gte=F("durata") / 2.0)
+            ),
+            # reported spending under half of what the elapsed share of the project suggests, after a quarter
+            r_sottospesa=flag(
+                Q(durata__gt=0, trascorsi__gte=F("durata") / 4.0)
+                & Q(
+                    spesa_rendicontata__lt=(F("importo") - F("riduzione"))
+                    * F("trascorsi")
+                    / F("durata")
+                    * UNDERSPENDING_RATIO
+                )
+            ),
+            r_tappe=flag(Q(tappe_mancate__gt=0)),
+        )
+        .annotate(n_rischi=F("r_ritardo") + F("r_intermedio") + F("r_sottospesa") + F("r_tappe"))
+        .order_by("-n_rischi", "data_fine", "pk")
     )
 
 
-def risks(concessione, *, today: date | None = None) -> list[Rischio]:
-    today = today or timezone.localdate()
-    flags = []
-    start, end = concessione.data_inizio, concessione.data_fine
-    if end and not concessione.finale_presentato and today > end + FINAL_REPORT_GRACE:
-        flags.append(RENDICONTO_IN_RITARDO)
-    if start and end and end > start:
-        elapsed = min(max((today - start).days / (end - start).days, 0), 1)
-        if elapsed >= 0.5 and not concessione.intermedio_presentato and not concessione.finale_presentato:
-            flags.append(INTERMEDIO_MANCANTE)
-        importo = concessione.importo - concessione.riduzione
-        expected = importo * Decimal(str(round(elapsed, 4)))
-        if elapsed >= 0.25 and concessione.spesa_rendicontata < expected * UNDERSPENDING_RATIO:
-            flags.append(SOTTOSPESA)
-    if concessione.tappe_mancate:
-        flags.append(TAPPE_MANCATE)
-    return flags
+def risks(concessione) -> list[Rischio]:
+    """The flags of a project read from ``projects_queryset``."""
+    pairs = [
+        (concessione.r_ritardo, RENDICONTO_IN_RITARDO),
+        (concessione.r_intermedio, INTERMEDIO_MANCANTE),
+        (concessione.r_sottospesa, SOTTOSPESA),
+        (concessione.r_tappe, TAPPE_MANCATE),
+    ]
+    return [rischio for raised, rischio in pairs if raised]
 
 
-def project_health(*, today: date | None = None) -> list[tuple]:
-    """``[(concessione, [Rischio])]`` of every active project, the ones with most risk flags first."""
-    rows = [(project, risks(project, today=today)) for project in projects_queryset()]
-    rows.sort(key=lambda row: -len(row[1]))
-    return rows
+def project_health(*, today: date | None = None, limit: int | None = None) -> list[tuple]:
+    """``[(concessione, [Rischio])]``, the ones with most risk flags first; ``limit`` rows at most."""
+    projects = projects_queryset(today=today)
+    if limit:
+        projects = projects[:limit]
+    return [(project, risks(project)) for project in projects]
+
+
+def projects_at_risk(*, today: date | None = None) -> tuple[int, int]:
+    """(projects at risk, all active projects), counted in SQL."""
+    counts = projects_queryset(today=today).aggregate(
+        a_rischio=Count("pk", filter=Q(n_rischi__gt=0)), totale=Count("pk")
+    )
+    return counts["a_rischio"], counts["totale"]

@@ -38,7 +38,7 @@ def cruscotto_staff(request):
         da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
         respinte=Count("pk", filter=Q(stato=Misurazione.Stato.RESPINTA)),
     )
-    health = progetti.project_health()
+    a_rischio, totale = progetti.projects_at_risk()
     context = {
         "versione": pubbliche.measurements_version(),
         "cache_seconds": STAFF_CACHE_SECONDS,
@@ -46,9 +46,9 @@ def cruscotto_staff(request):
             lambda: selectors.by_macro_azione(selectors.indicator_series(Indicatore.objects.all()))
         ),
         "counts": counts,
-        "progetti": health[:PROJECTS_SHOWN],
-        "progetti_totali": len(health),
-        "a_rischio": sum(1 for _project, flags in health if flags),
+        "progetti": progetti.project_health(limit=PROJECTS_SHOWN),
+        "progetti_totali": totale,
+        "a_rischio": a_rischio,
         "report": list(Report.objects.order_by("-creato_il")[:6]),
         "importazioni": list(Importazione.objects.order_by("-caricata_il")[:5]),
     }

@@ -118,9 +118,9 @@ class TestStaff:
         for _ in range(months // 6 + 1):
             ConcessioneFactory(published=True)
         client.force_login(StaffFactory())
-        with django_assert_num_queries(13):  # session, user, permissions, version, counts, projects, ... tables
+        with django_assert_num_queries(14):  # session, user, permissions, version, counts, projects, ... tables
             client.get("/monitoraggio/staff/")
-        with django_assert_num_queries(10):  # the indicator tables from the cache while no measurement changes
+        with django_assert_num_queries(11):  # the indicator tables from the cache while no measurement changes
             response = client.get("/monitoraggio/staff/")
         assert "Progetti finanziati" in response.content.decode()
 
