@@ -4,9 +4,10 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from antenne.models import Antenna, Attivita, MovimentoBancaDelTempo
-from costellazioni.indicators import period_bounds, register_indicator, rows_by
+from costellazioni.indicators import admin_changelist, period_bounds, register_indicator, rows_by
 
 ACTIVE = [Antenna.Stato.ATTIVA, Antenna.Stato.IN_RETE]
+ATTIVITA = admin_changelist("antenne", "attivita", svolta_il__date__gte="{start}", svolta_il__date__lte="{end}")
 
 
 def antenne_attive(period_start, period_end):
@@ -80,6 +81,7 @@ def register():
         unit=_("attività"),
         macro_azione=3,
         disaggregations=("quartiere",),
+        records=ATTIVITA,
     )
     register_indicator(
         "antenne.persone_raggiunte",
@@ -88,6 +90,7 @@ def register():
         unit=_("persone"),
         macro_azione=3,
         disaggregations=("quartiere", "genere", "fascia_eta"),
+        records=ATTIVITA,
     )
     register_indicator(
         "antenne.ore_banca_del_tempo",

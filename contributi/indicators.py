@@ -4,7 +4,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models import Candidatura, Concessione, Pagamento, PersoneRaggiunte, Rendiconto
-from costellazioni.indicators import period_bounds, register_indicator, rows_by
+from costellazioni.indicators import admin_changelist, period_bounds, register_indicator, rows_by
 
 # Age bands counted as distinct people; the other categories (families, disability, volunteers) are breakdowns.
 PERSONE = [
@@ -68,6 +68,9 @@ def register():
         unit=_("candidature"),
         macro_azione=4,
         disaggregations=("linea",),
+        records=admin_changelist(
+            "contributi", "candidatura", presentata_il__date__gte="{start}", presentata_il__date__lte="{end}"
+        ),
     )
     register_indicator(
         "contributi.progetti_finanziati",

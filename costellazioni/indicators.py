@@ -33,6 +33,7 @@ class IndicatorDefinition:
     macro_azione: int | None = None
     disaggregations: tuple[str, ...] = field(default_factory=tuple)
     description: str = ""
+    records: Callable[[date, date], str] | None = None  # (start, end) -> admin URL of the rows behind the figure
 
 
 _registry: dict[str, IndicatorDefinition] = {}
@@ -47,6 +48,7 @@ def register_indicator(
     macro_azione: int | None = None,
     disaggregations: Iterable[str] = (),
     description: str = "",
+    records: Callable[[date, date], str] | None = None,
 ) -> IndicatorDefinition:
     """Make ``compute`` available to monitoring under ``code`` (``<app>.<name>``); registering twice is harmless."""
     definition = IndicatorDefinition(
@@ -57,6 +59,7 @@ def register_indicator(
         macro_azione=macro_azione,
         disaggregations=tuple(disaggregations),
         description=description,
+        records=records,
     )
     existing = _registry.get(code)
     if existing is not None and existing.compute is not compute:
@@ -81,6 +84,32 @@ def compute_indicator(code: str, period_start: date, period_end: date) -> list[R
         (value if value is not None else 0, dict(disaggregation))
         for value, disaggregation in definition.compute(period_start, period_end)
     ]
+
+
+def records_url(definition_code: str, period_start: date, period_end: date) -> str:
+    """The admin list of the records an indicator counted in a period ("" when its app offers none)."""
+    definition = _registry.get(definition_code)
+    if definition is None or definition.records is None:
+        return ""
+    return definition.records(period_start, period_end)
+
+
+def admin_changelist(app_label: str, model: str, **lookups) -> Callable[[date, date], str]:
+    """A ``records`` callable: the model's admin list filtered by ``lookups``, where the values ``"{start}"`` and
+    ``"{end}"`` become the period's dates (``admin_changelist("antenne", "attivita", svolta_il__date__gte="{start}",
+    svolta_il__date__lte="{end}")``)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    def url(period_start: date, period_end: date) -> str:
+        values = {
+            key: value.format(start=period_start.isoformat(), end=period_end.isoformat())
+            for key, value in lookups.items()
+        }
+        return f"{reverse(f'admin:{app_label}_{model}_changelist')}?{urlencode(values)}"
+
+    return url
 
 
 def period_bounds(period_start: date, period_end: date) -> tuple[datetime, datetime]:

@@ -3,7 +3,7 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.indicators import period_bounds, register_indicator, rows_by
+from costellazioni.indicators import admin_changelist, period_bounds, register_indicator, rows_by
 from hubs.models import Appuntamento, Connessione, Prenotazione
 
 
@@ -36,6 +36,9 @@ def register():
         unit=_("prenotazioni"),
         macro_azione=3,
         disaggregations=("quartiere",),
+        records=admin_changelist(
+            "hubs", "prenotazione", stato__exact="confermata", inizio__date__gte="{start}", inizio__date__lte="{end}"
+        ),
     )
     register_indicator(
         "hubs.servizi_erogati",
@@ -44,6 +47,9 @@ def register():
         unit=_("appuntamenti"),
         macro_azione=3,
         disaggregations=("quartiere",),
+        records=admin_changelist(
+            "hubs", "appuntamento", stato__exact="svolto", inizio__date__gte="{start}", inizio__date__lte="{end}"
+        ),
     )
     register_indicator(
         "hubs.connessioni",

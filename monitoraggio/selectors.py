@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from costellazioni.models import Quartiere
 from monitoraggio.models import Indicatore, MacroAzione, Misurazione, Target
+from monitoraggio.periods import month_of
 
 SUPPRESSION_THRESHOLD = 5  # no figure below 5 people is shown by quartiere
 
@@ -23,6 +24,7 @@ class Serie:
     indicatore: Indicatore
     punti: list = field(default_factory=list)  # [(period start, value)] of the totals, oldest first
     target: Target | None = None
+    records_url: str = ""  # staff: the admin list of the records behind the last period's figure
 
     @property
     def valore(self) -> Decimal | None:
@@ -66,6 +68,18 @@ def indicator_series(indicatori, *, start: date | None = None, end: date | None 
         if serie.target is None or (serie.target.data < reference and target.data >= serie.target.data):
             serie.target = target
     return [series[indicatore.pk] for indicatore in indicatori]
+
+
+def with_records(series) -> list[Serie]:
+    """Staff: link each automatic indicator's last figure to the records its app counted (the chain, backwards)."""
+    from costellazioni.indicators import records_url
+
+    for serie in series:
+        if serie.indicatore.calcolo and serie.punti:
+            start = serie.punti[-1][0]
+            end = month_of(start)[1]
+            serie.records_url = records_url(serie.indicatore.calcolo, start, end)
+    return series
 
 
 def by_macro_azione(series) -> list[tuple[str, list]]:

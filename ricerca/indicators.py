@@ -7,7 +7,7 @@ research-action issue are counted correctly without changing this module.
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.indicators import period_bounds, register_indicator, rows_by
+from costellazioni.indicators import admin_changelist, period_bounds, register_indicator, rows_by
 from ricerca.models import Bisogno
 
 
@@ -39,6 +39,7 @@ def register():
         unit=_("bisogni"),
         macro_azione=1,
         disaggregations=("quartiere", "categoria"),
+        records=admin_changelist("ricerca", "bisogno", creato_il__date__gte="{start}", creato_il__date__lte="{end}"),
     )
     register_indicator(
         "ricerca.bisogni_risolti",

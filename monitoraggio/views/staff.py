@@ -43,7 +43,9 @@ def cruscotto_staff(request):
         "versione": pubbliche.measurements_version(),
         "cache_seconds": STAFF_CACHE_SECONDS,
         "sections": SimpleLazyObject(
-            lambda: selectors.by_macro_azione(selectors.indicator_series(Indicatore.objects.all()))
+            lambda: selectors.by_macro_azione(
+                selectors.with_records(selectors.indicator_series(Indicatore.objects.all()))
+            )
         ),
         "counts": counts,
         "progetti": progetti.project_health(limit=PROJECTS_SHOWN),

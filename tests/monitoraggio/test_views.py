@@ -7,14 +7,18 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from openpyxl import load_workbook
 
 from costellazioni.models import Quartiere
+from monitoraggio import services
 from monitoraggio.models import Indicatore, Misurazione, Report
 from monitoraggio.periods import month_of
+from tests.antenne.factories import AttivitaFactory
 from tests.costellazioni.factories import StaffFactory, UserFactory
 from tests.monitoraggio.factories import MisurazioneFactory, TargetFactory, catalogue
+from tests.monitoraggio.test_indicators import at
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +220,16 @@ def test_open_data_lists_every_dataset_with_dictionary_licence_and_update(client
     assert html.count("CC BY 4.0") >= 3
     assert "/monitoraggio/dati/misurazioni.csv" in html and "/trasparenza/contributi/contributi.csv" in html
     assert "<code>soppresso</code>" in html
+
+
+def test_staff_follow_a_figure_back_to_the_records_behind_it(client):
+    AttivitaFactory(svolta_il=at(date(2026, 11, 3)), persone_raggiunte=12)
+    services.indicatori_snapshot(period_start=date(2026, 11, 1), period_end=date(2026, 11, 30))
+    staff = StaffFactory()
+    client.force_login(staff)
+    html = client.get("/monitoraggio/staff/").content.decode()
+    url = "/admin/antenne/attivita/?svolta_il__date__gte=2026-11-01&amp;svolta_il__date__lte=2026-11-30"
+    assert url in html
+    staff.user_permissions.add(*Permission.objects.filter(codename="view_attivita"))
+    listing = client.get(url.replace("&amp;", "&"))
+    assert listing.status_code == 200 and "1 attività" in listing.content.decode()
