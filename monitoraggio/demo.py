@@ -9,7 +9,7 @@ from django.utils import timezone
 from contributi.models import Concessione
 from costellazioni.models import User
 from monitoraggio import services
-from monitoraggio.models import Indicatore, Misurazione, Report, Tappa, Target, disaggregation_key
+from monitoraggio.models import Indicatore, Misurazione, Report, Rilevazione, Tappa, Target, disaggregation_key
 from monitoraggio.periods import months_between, previous_period, quarter_of
 
 END_2027, END_2029 = date(2027, 12, 31), date(2029, 12, 31)
@@ -119,6 +119,42 @@ def _tappe(today):
             )
 
 
+def _rilevazioni(today):
+    """The beneficiaries' satisfaction questionnaire and a focus group, linked to the indicators they inform."""
+    anno = previous_period("annuale", today)
+    for tipo, titolo, giorno, partecipanti, soddisfatti, codici, sintesi in [
+        (
+            Rilevazione.Tipo.QUESTIONARIO,
+            "Questionario di soddisfazione dei partecipanti ai progetti finanziati",
+            anno[1],
+            214,
+            175,
+            ["CC-18", "CC-19"],
+            "214 risposte da 9 progetti; l'82% si dichiara soddisfatto o molto soddisfatto; chiesti più orari serali.",
+        ),
+        (
+            Rilevazione.Tipo.FOCUS_GROUP,
+            "Focus group con le antenne di quartiere di Marghera",
+            anno[1] - timedelta(days=40),
+            11,
+            None,
+            ["CC-06", "CC-19"],
+            "Le antenne chiedono un punto di riferimento fisso all'HUB e un gruppo di messaggi tra negozi.",
+        ),
+    ]:
+        rilevazione, _created = Rilevazione.objects.get_or_create(
+            titolo=titolo,
+            defaults={
+                "tipo": tipo,
+                "svolta_il": giorno,
+                "partecipanti": partecipanti,
+                "soddisfatti": soddisfatti,
+                "sintesi": sintesi,
+            },
+        )
+        rilevazione.indicatori.set(Indicatore.objects.filter(codice__in=codici))
+
+
 def _reports(today, admin):
     for tipo in (Report.Tipo.MENSILE, Report.Tipo.TRIMESTRALE, Report.Tipo.ANNUALE):
         start, end = previous_period(tipo, today)
@@ -138,4 +174,5 @@ def seed() -> None:
     _snapshots(today)
     _manual(today, staff, admin)
     _tappe(today)
+    _rilevazioni(today)
     _reports(today, admin)

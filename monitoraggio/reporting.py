@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from costellazioni.services.pdf import pdf_render
 from monitoraggio import charts, progetti, selectors
-from monitoraggio.models import Indicatore, Report
+from monitoraggio.models import Indicatore, Report, Rilevazione
 from monitoraggio.periods import months_between
 
 CHARTED = ["CC-07", "CC-08", "CC-10", "CC-13", "CC-16", "CC-01"]  # the figures the committee follows month by month
@@ -63,6 +63,11 @@ def report_context(report: Report) -> dict:
         else [],
         "indicatore_quartieri": mappa,
         "progetti": progetti.project_health(today=report.periodo_fine),
+        "rilevazioni": list(
+            Rilevazione.objects.filter(svolta_il__range=(report.periodo_inizio, report.periodo_fine)).prefetch_related(
+                "indicatori"
+            )
+        ),
         "generato_il": timezone.now(),
     }
 

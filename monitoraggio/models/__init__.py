@@ -2,6 +2,7 @@ from monitoraggio.models.catalogo import Disaggregazione, Indicatore, Indicatore
 from monitoraggio.models.misure import Misurazione, disaggregation_key
 from monitoraggio.models.progetti import Tappa
 from monitoraggio.models.report import Importazione, Report
+from monitoraggio.models.valutazione import Rilevazione
 
 __all__ = [
     "Disaggregazione",
@@ -11,6 +12,7 @@ __all__ = [
     "MacroAzione",
     "Misurazione",
     "Report",
+    "Rilevazione",
     "Tappa",
     "Target",
     "disaggregation_key",

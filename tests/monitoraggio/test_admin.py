@@ -82,3 +82,43 @@ def test_import_from_the_admin_shows_the_rejected_rows(staff_client, django_capt
     assert importazione.stato == Importazione.Stato.RESPINTA
     page = staff_client.get(f"/admin/monitoraggio/importazione/{importazione.pk}/change/").content.decode()
     assert "riga 2: valore: «molti» non è un numero positivo." in page
+
+
+def test_an_evaluation_activity_informs_indicators_and_shows_in_the_report(
+    staff_client, django_capture_on_commit_callbacks
+):
+    import io
+
+    from pypdf import PdfReader
+
+    response = staff_client.post(
+        "/admin/monitoraggio/rilevazione/add/",
+        {
+            "tipo": "questionario",
+            "titolo": "Soddisfazione dei partecipanti",
+            "svolta_il": "15/08/2026",
+            "indicatori": [catalogue("CC-18").pk],
+            "partecipanti": "40",
+            "soddisfatti": "50",
+            "sintesi": "Chiesti più orari serali.",
+        },
+    )
+    assert "I soddisfatti non possono superare i partecipanti." in response.content.decode()
+    response = staff_client.post(
+        "/admin/monitoraggio/rilevazione/add/",
+        {
+            "tipo": "questionario",
+            "titolo": "Soddisfazione dei partecipanti",
+            "svolta_il": "15/08/2026",
+            "indicatori": [catalogue("CC-18").pk],
+            "partecipanti": "40",
+            "soddisfatti": "33",
+            "sintesi": "Chiesti più orari serali.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post("/admin/monitoraggio/report/add/", {"tipo": "trimestrale", "riferimento": "15/08/2026"})
+    report = Report.objects.get()
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(report.file.read())).pages).split())
+    assert "Questionario: Soddisfazione dei partecipanti" in text and "83%" in text and "CC-18" in text  # 33 of 40
