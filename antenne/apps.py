@@ -7,11 +7,12 @@ class AntenneConfig(AppConfig):
     verbose_name = _("Antenne di quartiere")
 
     def ready(self):
-        from antenne import receivers
+        from antenne import indicators, receivers
         from antenne.extensions import area_personale_banca_e_portierato, search_antenne
         from costellazioni import extensions, search
         from ricerca.signals import bisogno_segnalato
 
         extensions.register_area_personale(area_personale_banca_e_portierato)
         search.register("antenne", search_antenne)
+        indicators.register()
         bisogno_segnalato.connect(receivers.bisogno_segnalato, dispatch_uid="antenne.bisogno_segnalato")

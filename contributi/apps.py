@@ -7,6 +7,7 @@ class ContributiConfig(AppConfig):
     verbose_name = _("Contributi")
 
     def ready(self):
+        from contributi import indicators, open_data
         from contributi.extensions import area_personale_candidature, home_bandi_aperti
         from contributi.search import search_bandi
         from contributi.services.ricevute import register_outbox
@@ -18,3 +19,5 @@ class ContributiConfig(AppConfig):
         extensions.register_area_personale(area_personale_valutazioni)
         search.register("bandi", search_bandi)
         register_outbox()
+        indicators.register()
+        open_data.register()

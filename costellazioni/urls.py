@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.forms.admin_login import AdminLoginForm
 from costellazioni.identita import views as identita
-from costellazioni.views import area_personale, health, messaggi, pages
+from costellazioni.views import area_personale, dati_aperti, health, messaggi, pages
 
 admin.site.site_header = _("Costellazioni civiche — Amministrazione")
 admin.site.site_title = _("Costellazioni civiche")
@@ -19,6 +19,7 @@ urlpatterns = [
     path("note-legali/", pages.note_legali, name="note_legali"),
     path("cerca/", pages.cerca, name="cerca"),
     path("valutazione/", pages.valutazione, name="valutazione_pagina"),
+    path("dati-aperti/", dati_aperti.dati_aperti, name="dati_aperti"),
     path("area-personale/", area_personale.dashboard, name="area_personale"),
     path("area-personale/profilo/", area_personale.profilo, name="area_personale_profilo"),
     path("area-personale/enti/", area_personale.enti, name="area_personale_enti"),

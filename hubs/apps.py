@@ -8,9 +8,11 @@ class HubsConfig(AppConfig):
 
     def ready(self):
         from costellazioni import extensions, search
+        from hubs import indicators
         from hubs.extensions import area_personale_prenotazioni, home_hubs
         from hubs.search import search_hubs
 
         extensions.register_home(home_hubs)
         extensions.register_area_personale(area_personale_prenotazioni)
         search.register("hub", search_hubs)
+        indicators.register()

@@ -8,6 +8,8 @@ class RicercaConfig(AppConfig):
 
     def ready(self):
         from costellazioni import search
+        from ricerca import indicators
         from ricerca.search import search_ricerca
 
         search.register("ricerca", search_ricerca)
+        indicators.register()

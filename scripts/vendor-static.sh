@@ -9,6 +9,8 @@ HTMX_VERSION="2.0.11"
 HTMX_INTEGRITY="sha512-Thx/WtpeOQqSrqBCw/A1cwGJGg4UrVa3+sW0GmrM3p4gJgO89ecH4qtbnyzDDWFvBTqjnIMCgELTNt636dtamA=="
 LEAFLET_VERSION="1.9.4"
 LEAFLET_INTEGRITY="sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA=="
+CHARTJS_VERSION="4.6.1"
+CHARTJS_INTEGRITY="sha512-hJyniucsFmq//EvXYvJ6c6mahPoI3kaxdjVH8awTaJ/fDNWeSqqqArixMJWkWNN6fcYvPU3HneSANFNYtRi61g=="
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENDOR="$ROOT/static/vendor"
@@ -31,6 +33,7 @@ fetch() {
 fetch bootstrap-italia "$BOOTSTRAP_ITALIA_VERSION" "$BOOTSTRAP_ITALIA_INTEGRITY"
 fetch htmx.org "$HTMX_VERSION" "$HTMX_INTEGRITY"
 fetch leaflet "$LEAFLET_VERSION" "$LEAFLET_INTEGRITY"
+fetch chart.js "$CHARTJS_VERSION" "$CHARTJS_INTEGRITY"
 
 # Bootstrap Italia keeps dist/'s layout (css/, js/, fonts/, svg/) so that relative URLs like ../fonts/ resolve.
 BI="$WORK/bootstrap-italia"
@@ -85,6 +88,15 @@ cp -R "$LF/dist/images" "$DEST/images"
 cp "$LF/LICENSE" "$DEST/LICENSE"
 echo "$LEAFLET_VERSION" >"$DEST/VERSION"
 
+# Chart.js: the UMD build only (the monitoring dashboards load it as a classic script).
+CJ="$WORK/chart.js"
+DEST="$VENDOR/chartjs"
+rm -rf "$DEST"
+mkdir -p "$DEST"
+cp "$CJ/dist/chart.umd.min.js" "$DEST/"
+cp "$CJ/LICENSE.md" "$DEST/LICENSE.md"
+echo "$CHARTJS_VERSION" >"$DEST/VERSION"
+
 # collectstatic (the manifest storage) follows every sourceMappingURL comment and fails on a missing map:
 # drop the comment wherever its map is not vendored beside the file.
 find "$VENDOR" -type f \( -name '*.js' -o -name '*.css' \) -print0 |
@@ -95,4 +107,4 @@ find "$VENDOR" -type f \( -name '*.js' -o -name '*.css' \) -print0 |
         fi
     done
 
-echo "Vendored bootstrap-italia $BOOTSTRAP_ITALIA_VERSION, htmx.org $HTMX_VERSION and leaflet $LEAFLET_VERSION into static/vendor/ ($(du -sh "$VENDOR" | cut -f1))."
+echo "Vendored bootstrap-italia $BOOTSTRAP_ITALIA_VERSION, htmx.org $HTMX_VERSION leaflet $LEAFLET_VERSION and chart.js $CHARTJS_VERSION into static/vendor/ ($(du -sh "$VENDOR" | cut -f1))."

@@ -1,0 +1,12 @@
+"""``/dati-aperti/``: every open dataset the apps registered, with its data dictionary, licence and last update."""
+
+from django.shortcuts import render
+
+from costellazioni import open_data
+
+
+def dati_aperti(request):
+    rows = [
+        {"dataset": dataset, "links": dataset.links(), "updated": dataset.updated()} for dataset in open_data.datasets()
+    ]
+    return render(request, "pages/dati_aperti.html", {"datasets": rows})

@@ -1,0 +1,66 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from monitoraggio.models import Indicatore, Rilevazione, Tappa, Target
+from monitoraggio.uploads import check_evidence
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 1
+
+
+@admin.register(Indicatore)
+class IndicatoreAdmin(admin.ModelAdmin):
+    list_display = ["codice", "nome", "macro_azione", "tipo", "fonte", "frequenza", "pubblico"]
+    list_filter = ["macro_azione", "tipo", "fonte", "pubblico"]
+    search_fields = ["codice", "nome", "codice_ue"]
+    inlines = [TargetInline]
+
+
+@admin.register(Tappa)
+class TappaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+    list_display = ["titolo", "progetto", "scadenza", "raggiunta_il"]
+    list_filter = ["raggiunta_il"]
+    search_fields = ["titolo", "progetto__candidatura__titolo", "progetto__cup"]
+    raw_id_fields = ["progetto"]
+    date_hierarchy = "scadenza"
+
+
+class RilevazioneForm(forms.ModelForm):
+    class Meta:
+        model = Rilevazione
+        fields = [
+            "tipo",
+            "titolo",
+            "svolta_il",
+            "progetto",
+            "indicatori",
+            "partecipanti",
+            "soddisfatti",
+            "sintesi",
+            "documento",
+        ]
+
+    def clean_documento(self):
+        documento = self.cleaned_data.get("documento")
+        if documento and hasattr(documento, "content_type"):  # a new upload
+            check_evidence(documento)
+        return documento
+
+
+@admin.register(Rilevazione)
+class RilevazioneAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+    form = RilevazioneForm
+    list_display = ["titolo", "tipo", "svolta_il", "partecipanti", "soddisfazione_display", "progetto"]
+    list_filter = ["tipo", "indicatori"]
+    search_fields = ["titolo", "sintesi"]
+    filter_horizontal = ["indicatori"]
+    raw_id_fields = ["progetto"]
+    date_hierarchy = "svolta_il"
+
+    @admin.display(description=_("soddisfazione"))
+    def soddisfazione_display(self, obj):
+        return "—" if obj.soddisfazione is None else f"{obj.soddisfazione}%"

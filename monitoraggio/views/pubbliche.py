@@ -1,0 +1,100 @@
+"""Public pages: the indicators dashboard and the published reports."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
+
+from monitoraggio import permissions, selectors, uploads
+from monitoraggio.models import Indicatore, Misurazione, Report
+
+MAP_INDICATOR = "CC-08"
+TREND_MONTHS = 12
+REPORTS_PER_PAGE = 20
+CACHE_SECONDS = 600
+
+
+def chart_data(series) -> list[dict]:
+    charts = []
+    for serie in series:
+        points = serie.ultimi(TREND_MONTHS)
+        if len(points) < 2:
+            continue
+        charts.append(
+            {
+                "id": f"grafico-{serie.indicatore.codice.lower()}",
+                "label": serie.indicatore.nome,
+                "unit": serie.indicatore.unita,
+                "labels": [date_format(start, "M Y") for start, _value in points],
+                "values": [float(value) for _start, value in points],
+            }
+        )
+    return charts
+
+
+def cruscotto(request):
+    """The public dashboard. Its body is cached (``{% cache %}``) under the measurements' version: a new or
+    changed measurement shows at once; a change of targets or indicators within ``CACHE_SECONDS``."""
+    context = {
+        "versione": measurements_version(),
+        "cache_seconds": CACHE_SECONDS,
+        "dati": SimpleLazyObject(dashboard_context),  # computed only when the cached body must be rendered again
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "soglia": selectors.SUPPRESSION_THRESHOLD,
+    }
+    return render(request, "monitoraggio/cruscotto.html", context)
+
+
+def measurements_version() -> str:
+    """Changes whenever a measurement is added, changed or deleted: one query."""
+    version = Misurazione.objects.aggregate(ultima=Max("rilevata_il"), righe=Count("pk"))
+    return f"{version['ultima']:%Y%m%d%H%M%S%f}-{version['righe']}" if version["ultima"] else "vuoto"
+
+
+def dashboard_context() -> dict:
+    indicatori = list(Indicatore.objects.pubblici())
+    series = selectors.indicator_series(indicatori)
+    mappa = next((i for i in indicatori if i.codice == MAP_INDICATOR), None)
+    quartieri = selectors.by_quartiere(mappa) if mappa else []
+    charts = {chart["id"]: chart for chart in chart_data(series)}
+    sections = [
+        (label, [(serie, charts.get(f"grafico-{serie.indicatore.codice.lower()}")) for serie in group])
+        for label, group in selectors.by_macro_azione(series)
+    ]
+    map_points = [
+        {
+            "nome": cella.quartiere.nome,
+            "lat": float(cella.quartiere.latitudine),
+            "lng": float(cella.quartiere.longitudine),
+            "valore": None if cella.soppresso else float(cella.valore),
+        }
+        for cella in quartieri
+    ]
+    return {
+        "sections": sections,
+        "charts": list(charts.values()),
+        "quartieri": quartieri,
+        "indicatore_mappa": mappa,
+        "map_points": map_points,
+        "report_recenti": list(Report.objects.pubblicati()[:3]),
+    }
+
+
+def report_lista(request):
+    page_obj = Paginator(Report.objects.pubblicati().order_by("-periodo_fine", "tipo"), REPORTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "monitoraggio/report_lista.html", {"page_obj": page_obj})
+
+
+def report_pdf(request, pk):
+    report = get_object_or_404(Report, pk=pk)
+    if not permissions.can_download_report(request.user, report) or not report.file:
+        raise Http404
+    with report.file.open("rb") as handle:
+        content = handle.read()
+    filename = f"costellazioni-{report.tipo}-{report.periodo_inizio:%Y-%m-%d}.pdf"
+    return uploads.file_response(content, filename=filename, content_type="application/pdf")

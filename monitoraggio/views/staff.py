@@ -1,0 +1,85 @@
+"""Staff pages: the full dashboard with the funded projects' health, full exports, evidence downloads."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
+
+from monitoraggio import permissions, progetti, selectors, uploads
+from monitoraggio.models import Importazione, Indicatore, Misurazione, Report
+from monitoraggio.views import dati, pubbliche
+
+STAFF_CACHE_SECONDS = 60  # targets edited in the admin show within a minute
+PROJECTS_SHOWN = 25  # the riskiest; the admin lists them all
+
+
+def staff_only(view):
+    """Log-in first for visitors; a clear refusal for people who are not staff."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        decision = permissions.can_view_staff_dashboard(request.user)
+        if not decision:
+            raise PermissionDenied(decision.reason)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@staff_only
+def cruscotto_staff(request):
+    counts = Misurazione.objects.aggregate(
+        da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
+        respinte=Count("pk", filter=Q(stato=Misurazione.Stato.RESPINTA)),
+    )
+    a_rischio, totale = progetti.projects_at_risk()
+    context = {
+        "versione": pubbliche.measurements_version(),
+        "cache_seconds": STAFF_CACHE_SECONDS,
+        "sections": SimpleLazyObject(
+            lambda: selectors.by_macro_azione(
+                selectors.with_records(selectors.indicator_series(Indicatore.objects.all()))
+            )
+        ),
+        "counts": counts,
+        "progetti": progetti.project_health(limit=PROJECTS_SHOWN),
+        "progetti_totali": totale,
+        "a_rischio": a_rischio,
+        "report": list(Report.objects.order_by("-creato_il")[:6]),
+        "importazioni": list(Importazione.objects.order_by("-caricata_il")[:5]),
+    }
+    return render(request, "monitoraggio/staff.html", context)
+
+
+@staff_only
+def misurazioni_csv(request):
+    return dati._csv(dati.measurement_rows(public=False), dati.MEASUREMENT_COLUMNS, "misurazioni-complete.csv")
+
+
+@staff_only
+def misurazioni_xlsx(request):
+    return dati._xlsx(dati.measurement_rows(public=False), dati.MEASUREMENT_COLUMNS, "misurazioni-complete.xlsx")
+
+
+def evidenza(request, pk):
+    misurazione = get_object_or_404(Misurazione, pk=pk)
+    if not permissions.can_download_evidence(request.user, misurazione):
+        raise PermissionDenied
+    if not misurazione.evidenza:
+        raise Http404
+    with misurazione.evidenza.open("rb") as handle:
+        content = handle.read()
+    head = content[:16]
+    content_type = uploads.sniff_type(head)
+    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(content_type, "bin")
+    return uploads.file_response(
+        content,
+        filename=f"evidenza-{misurazione.pk}.{extension}",
+        content_type=content_type or "application/octet-stream",
+    )
