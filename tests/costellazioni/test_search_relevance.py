@@ -4,7 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from antenne.models import Antenna, Servizio
 from costellazioni import search
+from costellazioni.search_synonyms import expand_query
 from tests.contributi.factories import open_bando
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +24,7 @@ EXPECTED_FIRST = {
     "sala riunioni": {SPAZI_BISSUOLA + "saletta-riunioni/prenota/"},
     "corso per volontari": {"/hub/hub-castello/servizi/formazione-volontari/"},
     "appuntamento": {"/hub/hub-bissuola/servizi/sportello-progetti/", "/hub/hub-castello/servizi/sportello-progetti/"},
-    "ritiro pacchi": {"/antenne/1/", "/antenne/2/", "/antenne/6/"},
+    "ritiro pacchi": "antennas that take in parcels",  # addressed by id: found in the demo data below
     "questionario sui bisogni": {"/questionari/bisogni-dei-quartieri-2026/"},
     "RUNTS": {"/hub/hub-castello/eventi/runts-adempimenti-ets/"},
     "open day": {"/hub/hub-bissuola/eventi/open-day-associazioni-mestre/"},
@@ -37,22 +39,18 @@ def demo():
     call_command("seed_demo", verbosity=0)
 
 
-def _first_is_expected(query: str, expected: set[str]) -> bool:
-    results = search.search(query)
-    if not results:
-        return False
-    if query == "ritiro pacchi":
-        # The antennas are addressed by id, which depends on the order the demo created them in.
-        return results[0].section == "Antenne di quartiere"
-    return results[0].url in expected
+def _expected(expected) -> set[str]:
+    if isinstance(expected, set):
+        return expected
+    antenne = Antenna.objects.filter(servizi__contains=[Servizio.RITIRO_PACCHI])
+    return {reverse("antenne:dettaglio", args=[antenna.pk]) for antenna in antenne}
 
 
 def test_fifteen_real_queries_find_what_people_look_for(demo):
     assert len(EXPECTED_FIRST) == 15
+    firsts = {query: [result.url for result in search.search(query)][:1] for query in EXPECTED_FIRST}
     wrong = {
-        query: search.search(query)[:1]
-        for query, expected in EXPECTED_FIRST.items()
-        if not _first_is_expected(query, expected)
+        query: first for query, first in firsts.items() if not first or first[0] not in _expected(EXPECTED_FIRST[query])
     }
     assert wrong == {}
 
@@ -60,6 +58,14 @@ def test_fifteen_real_queries_find_what_people_look_for(demo):
     bandi = [result.url for result in search.search("bando") if result.section == "Bandi"]
     assert set(bandi[:2]) == OPEN_CALLS
     assert len(bandi) > 2
+
+
+def test_synonyms_become_alternatives_and_only_words_reach_postgresql():
+    matching, strict = expand_query("Prenotare una sala")
+    assert strict.startswith("(prenotare | riservare | affittare) & una & (sala | saletta | spazio")
+    assert matching == strict.replace(" & ", " | ")
+    assert expand_query("banca del tempo")[0] == "(banca <-> del <-> tempo | volontariato | volontario | volontaria)"
+    assert expand_query("'; DROP TABLE x; --") == ("drop | table", "drop & table")
 
 
 def test_the_home_page_is_indexed_with_its_own_text_not_a_stale_list_of_calls(demo):
