@@ -8,7 +8,14 @@ from django.utils.translation import gettext as _
 from antenne.models import Antenna, RichiestaPortierato, Servizio, SocioBancaDelTempo
 from costellazioni.extensions import Section
 from costellazioni.models import User
-from costellazioni.search import SearchResult, headline_html, headline_sql_options
+from costellazioni.search import (
+    QUERY_CTE,
+    RANK_SQL,
+    SearchResult,
+    headline_html,
+    headline_sql_options,
+    query_params,
+)
 
 RICHIESTE = 5
 
@@ -55,11 +62,8 @@ def area_personale_banca_e_portierato(request) -> Section | None:
 
 # Only antennas the public may see, and a private person's only with consent to show their name. The services
 # are stored as codes: their labels, in the current language, arrive as two parallel arrays.
-SQL = """
-    WITH q AS (
-        SELECT websearch_to_tsquery('italian', unaccent(%s)) AS matching,
-               websearch_to_tsquery('italian', %s) AS highlighting
-    ),
+SQL = f"""
+    WITH {QUERY_CTE},
     etichette AS (SELECT * FROM unnest(%s::text[], %s::text[]) AS e(codice, etichetta)),
     docs AS (
         SELECT a.id, a.nome_pubblico AS title,
@@ -75,7 +79,7 @@ SQL = """
                || setweight(to_tsvector('italian', unaccent(testo)), 'C') AS document
         FROM docs
     )
-    SELECT id, title, ts_rank(document, q.matching) AS rank,
+    SELECT id, title, {RANK_SQL} AS rank,
            ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
@@ -92,8 +96,7 @@ def search_antenne(query: str) -> list[SearchResult]:
         cursor.execute(
             SQL,
             [
-                query,
-                query,
+                *query_params(query),
                 list(codici),
                 list(etichette),
                 stati,

@@ -1,11 +1,13 @@
 import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialAccount
 from allauth.socialaccount.providers.base import AuthProcess
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,10 @@ class AccountAdapter(DefaultAccountAdapter):
         from costellazioni.services.notifications import EMAIL
         from costellazioni.services.outbox import operazione_enqueue
 
+        # allauth's own ``send_mail`` adds the request, the address and the site to the context; this one
+        # replaces it, so it adds them too: without ``current_site`` the e-mails named a blank portal.
+        request = allauth_context.request
+        context = {"request": request, "email": email, "current_site": get_current_site(request), **context}
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), ""

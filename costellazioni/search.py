@@ -6,8 +6,11 @@ An app registers a provider once, in its ``AppConfig.ready()``::
 
     search.register("bandi", bandi_search)  # bandi_search(query: str) -> list[SearchResult]
 
-Providers rank with PostgreSQL full-text search in Italian; ``headline_sql_options()`` and ``headline_html()``
-turn a ``ts_headline`` into an excerpt that is safe to show.
+Providers rank with PostgreSQL full-text search in Italian. Their SQL starts with ``QUERY_CTE`` (parameters:
+``query_params(query)``), which reads the query the way people write it: every word, or one of its synonyms
+from ``costellazioni.search_synonyms``, may match (``q.matching``); documents with every word rank first
+(``RANK_SQL``). ``headline_sql_options()`` and ``headline_html()`` turn a ``ts_headline`` into an excerpt that
+is safe to show.
 """
 
 import html
@@ -18,13 +21,17 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection
 from django.template import Context
+from django.template.base import NodeList
 from django.template.loader import get_template
-from django.template.loader_tags import BlockNode
+from django.template.loader_tags import BLOCK_CONTEXT_KEY, BlockContext, BlockNode
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+
+from costellazioni.programma import MACRO_AZIONI
+from costellazioni.search_synonyms import expand_query
 
 MAX_QUERY_LENGTH = 200
 # ts_headline marks matches with these; they are turned into <mark> only after the excerpt is escaped.
@@ -64,6 +71,25 @@ def search(query: str) -> list[SearchResult]:
     return sorted(results, key=lambda result: (-result.rank, result.title))
 
 
+# The query, three ways: ``matching`` (any word or synonym: what is found), ``strict`` (every word, each by
+# itself or a synonym: what ranks first) and ``highlighting`` (the words as typed, for the excerpt).
+QUERY_CTE = """
+    q AS (
+        SELECT to_tsquery('italian', %s) AS matching,
+               to_tsquery('italian', %s) AS strict,
+               websearch_to_tsquery('italian', %s) AS highlighting
+    )
+"""
+# A document with every word of the query outranks one with only some of them, however often they recur.
+RANK_SQL = "(ts_rank(document, q.matching) + CASE WHEN document @@ q.strict THEN 1 ELSE 0 END)"
+
+
+def query_params(query: str) -> list[str]:
+    """The parameters of ``QUERY_CTE`` for what a person typed."""
+    matching, strict = expand_query(query)
+    return [matching, strict, query]
+
+
 def headline_sql_options(max_words: int = 35, min_words: int = 15) -> str:
     """The options string for ``ts_headline`` to pair with ``headline_html``."""
     return (
@@ -91,6 +117,9 @@ STATIC_PAGES = [
 # language code -> [(title, url, text)]; the pages change only with a deploy, so each is rendered once per process.
 _page_texts: dict[str, list[tuple[str, str, str]]] = {}
 _NOT_INDEXED = re.compile(r"<(nav|svg)\b.*?</\1>", re.DOTALL)
+# Blocks of the static pages that show live data (open calls, meetings, HUBs): their own providers index that
+# data, and a text rendered once per process would soon be wrong ("no open calls" while two are open).
+LIVE_BLOCKS = ("home_bandi", "home_incontri", "home_hub")
 
 
 def _block_text(template, name: str, context: dict) -> str:
@@ -100,6 +129,9 @@ def _block_text(template, name: str, context: dict) -> str:
         if node.name == name:
             ctx = Context(context)
             with ctx.render_context.push_state(compiled), ctx.bind_template(compiled):
+                live = BlockContext()
+                live.add_blocks({name: BlockNode(name, NodeList()) for name in LIVE_BLOCKS})
+                ctx.render_context[BLOCK_CONTEXT_KEY] = live
                 rendered = node.render(ctx)
             # In-page indexes and icons repeat the headings: leave them out of the indexed text.
             rendered = _NOT_INDEXED.sub(" ", rendered)
@@ -112,6 +144,7 @@ def _portal_context() -> dict:
         "PORTAL_NAME": settings.PORTAL_NAME,
         "PROGRAMME_OFFICE": settings.PROGRAMME_OFFICE,
         "ACCESSIBILITY_FORM_URL": settings.AGID_ACCESSIBILITY_FORM_URL,
+        "macro_azioni": MACRO_AZIONI,
     }
 
 
@@ -137,24 +170,21 @@ def search_static_pages(query: str) -> list[SearchResult]:
     params = [value for page in pages for value in page]
     sql = f"""
         WITH pages(title, url, body) AS (VALUES {values}),
-        q AS (
-            SELECT websearch_to_tsquery('italian', unaccent(%s)) AS matching,
-                   websearch_to_tsquery('italian', %s) AS highlighting
-        ),
+        {QUERY_CTE},
         ranked AS (
             SELECT title, url, body,
                    setweight(to_tsvector('italian', unaccent(title)), 'A')
                    || setweight(to_tsvector('italian', unaccent(body)), 'B') AS document
             FROM pages
         )
-        SELECT title, url, ts_rank(document, q.matching) AS rank,
+        SELECT title, url, {RANK_SQL} AS rank,
                ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
         FROM ranked, q
         WHERE document @@ q.matching
         ORDER BY rank DESC, title
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, query, query, headline_sql_options()])
+        cursor.execute(sql, [*params, *query_params(query), headline_sql_options()])
         rows = cursor.fetchall()
     section = str(_("Pagine del portale"))
     return [

@@ -4,13 +4,17 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from costellazioni.search import SearchResult, headline_html, headline_sql_options
+from costellazioni.search import (
+    QUERY_CTE,
+    RANK_SQL,
+    SearchResult,
+    headline_html,
+    headline_sql_options,
+    query_params,
+)
 
-SQL = """
-    WITH q AS (
-        SELECT websearch_to_tsquery('italian', unaccent(%s)) AS matching,
-               websearch_to_tsquery('italian', %s) AS highlighting
-    ),
+SQL = f"""
+    WITH {QUERY_CTE},
     docs AS (
         SELECT 'questionario' AS kind, t.titolo AS title, t.slug AS chiave, t.descrizione AS body
         FROM ricerca_questionario t
@@ -27,7 +31,7 @@ SQL = """
                || setweight(to_tsvector('italian', unaccent(coalesce(body, ''))), 'B') AS document
         FROM docs
     )
-    SELECT kind, title, chiave, ts_rank(document, q.matching) AS rank,
+    SELECT kind, title, chiave, {RANK_SQL} AS rank,
            ts_headline('italian', coalesce(body, ''), q.highlighting || q.matching, %s) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
@@ -38,7 +42,7 @@ SQL = """
 
 def search_ricerca(query: str) -> list[SearchResult]:
     with connection.cursor() as cursor:
-        cursor.execute(SQL, [query, query, headline_sql_options()])
+        cursor.execute(SQL, [*query_params(query), headline_sql_options()])
         rows = cursor.fetchall()
     sezioni = {"questionario": _("Questionari aperti"), "teoria": _("Teoria del cambiamento")}
     return [

@@ -26,6 +26,8 @@ S = Candidatura.Stato
 E = PosizioneGraduatoria.Esito
 IN_CORSO = (S.PRESENTATA, S.IN_ISTRUTTORIA, S.INTEGRAZIONI_RICHIESTE, S.AMMISSIBILE, S.IN_VALUTAZIONE)
 
+GRADUATORIA_PDF_TEMPLATE = "contributi/pdf/graduatoria.html"
+
 
 def ranking_rows(bando: Bando) -> list[dict]:
     """The evaluated applications of ``bando`` in ranking order with their outcome, without saving anything."""
@@ -268,20 +270,18 @@ def graduatoria_publish(*, graduatoria: Graduatoria, actor, now=None) -> Graduat
     return graduatoria
 
 
-def graduatoria_render_pdf(*, graduatoria: Graduatoria) -> bytes:
-    from costellazioni.services.pdf import pdf_render
-
+def graduatoria_pdf_context(*, graduatoria: Graduatoria) -> dict:
+    """What the ranking's PDF shows: the call, its criteria and every position with its points per criterion."""
     criteri = list(graduatoria.bando.criteri.all())
     posizioni = list(graduatoria.posizioni.for_list())
     for posizione in posizioni:
         posizione.per_criterio = [posizione.punti_criterio(c) for c in criteri]
+    return {"graduatoria": graduatoria, "bando": graduatoria.bando, "posizioni": posizioni, "criteri": criteri}
+
+
+def graduatoria_render_pdf(*, graduatoria: Graduatoria) -> bytes:
+    from costellazioni.services.pdf import pdf_render
+
     return pdf_render(
-        template_name="contributi/pdf/graduatoria.html",
-        context={
-            "graduatoria": graduatoria,
-            "bando": graduatoria.bando,
-            "posizioni": posizioni,
-            "criteri": criteri,
-        },
-        pdfa=True,
+        template_name=GRADUATORIA_PDF_TEMPLATE, context=graduatoria_pdf_context(graduatoria=graduatoria), pdfa=True
     )

@@ -304,3 +304,24 @@ def test_allauth_templates_we_do_not_rewrite_render_with_the_portal_elements(rf,
 
     assert '<h1 class="mb-3">' in html
     assert "<main" in html
+
+
+class TestAccountEmailsNameThePortal:
+    """The site's name comes from the ``Site`` row the migration writes; a blank name read "sul portale  del"."""
+
+    def test_confirmation_email_names_the_portal(self, client):
+        client.post(reverse("account_signup"), SIGNUP)
+
+        body = mail.outbox[-1].body
+        assert "sul portale Costellazioni civiche del Comune di Venezia." in body
+        assert "Il gruppo di Costellazioni civiche" in body
+        assert "  " not in body
+
+    def test_password_reset_email_names_the_portal(self, client):
+        UserFactory(email="persona@example.it")
+
+        client.post(reverse("account_reset_password"), {"email": "persona@example.it"})
+
+        body = mail.outbox[-1].body
+        assert "Il gruppo di Costellazioni civiche" in body
+        assert "Il gruppo di \n" not in body
