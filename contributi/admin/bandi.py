@@ -2,9 +2,8 @@ import csv
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminFileWidget, AdminSplitDateTime
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -34,18 +33,6 @@ EXPORT_COLUMNS = [
     ("importo_richiesto", _("Contributo richiesto")),
     ("cofinanziamento", _("Cofinanziamento")),
 ]
-
-
-class PrivateFileWidget(AdminFileWidget):
-    """The stored file by name, without a link: private files have no URL (the public views serve them)."""
-
-    template_name = "admin/contributi/private_file_input.html"
-
-    def is_initial(self, value):
-        return bool(value and getattr(value, "name", None))
-
-
-PRIVATE_FILES = {models.FileField: {"widget": PrivateFileWidget}}
 
 
 class FrozenInline(admin.TabularInline):
@@ -80,7 +67,6 @@ class FaqInline(admin.StackedInline):
 class DocumentoInline(admin.TabularInline):
     model = DocumentoBando
     extra = 0
-    formfield_overrides = PRIVATE_FILES
 
 
 class RettificaForm(forms.Form):
@@ -119,7 +105,6 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     filter_horizontal = ["quartieri"]
     inlines = [CriterioInline, AllegatoRichiestoInline, DocumentoInline, FaqInline, RettificaInline]
     actions = ["pubblica", "esporta_csv", "esporta_xlsx"]
-    formfield_overrides = PRIVATE_FILES
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "stato", "pubblicato_il", "termine"]
