@@ -173,7 +173,7 @@ def safe_filename(name: str, *, default: str = "documento", max_length: int = 12
     name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     name = _UNSAFE.sub("-", name).strip(".-_")
-    name = re.sub(r"-{2,}", "-", name)
+    name = re.sub(r"-*\.-*", ".", re.sub(r"-{2,}", "-", name))
     if len(name) > max_length:
         stem, dot, ext = name.rpartition(".")
         name = (stem[: max_length - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else name[:max_length]

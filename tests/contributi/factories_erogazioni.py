@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from contributi import services
 from contributi.models import Candidatura, Concessione, TrancheBando
 from tests.contributi.factories import PDF_BYTES, CandidaturaFactory, complete_draft, open_bando, referente
-from tests.files import image_bytes
 from tests.costellazioni.factories import StaffFactory
+from tests.files import image_bytes
 
 PNG_BYTES = image_bytes("PNG")  # a real image: uploads are decoded
 
