@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import AllegatoRichiesto, Bando
 from costellazioni.models import Ente, Membership
+from costellazioni.public_names import public_name
 from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
 
 
@@ -175,6 +177,14 @@ class Candidatura(models.Model):
 
     def get_absolute_url(self):
         return reverse("area_personale_candidatura", kwargs={"pk": self.pk})
+
+    @property
+    def beneficiario_pubblico(self) -> str:
+        """The applicant as public pages name it: the award's code when the beneficiary must stay hidden."""
+        try:
+            return self.concessione.beneficiario_pubblico
+        except ObjectDoesNotExist:
+            return public_name(self.ente)
 
     def download_url(self, field_name):
         """Where the file is served after the permission check (``PrivateFileField`` links here)."""
