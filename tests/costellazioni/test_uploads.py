@@ -196,3 +196,20 @@ class TestFileResponse:
         response = file_response(field_file, filename="é strano.png", inline=True)
         assert response["Content-Type"] == "image/png"
         assert response["Content-Disposition"] == 'inline; filename="e-strano.png"'
+
+
+@pytest.mark.django_db
+def test_the_admin_links_a_private_file_to_its_permission_checked_view(client):
+    """Issue 10, item 2: the receipt of a submitted application made its admin change page answer 500."""
+    from contributi import services
+    from tests.contributi.factories import complete_draft, referente
+    from tests.costellazioni.factories import UserFactory
+
+    user, ente = referente()
+    candidatura = complete_draft(bando=open_bando(), user=user, ente=ente)
+    candidatura = services.candidatura_submit(candidatura=candidatura, actor=user, veridicita=True, privacy=True)
+    candidatura = services.ricevuta_generate(candidatura_id=candidatura.pk)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(f"/admin/contributi/candidatura/{candidatura.pk}/change/")
+    assert response.status_code == 200
+    assert f'href="/area-personale/candidature/{candidatura.pk}/ricevuta/"' in response.content.decode()
