@@ -33,6 +33,7 @@ from antenne.models import (
     SocioBancaDelTempo,
 )
 from costellazioni.models import Quartiere
+from costellazioni.security_headers import allow_browser_features
 from costellazioni.uploads import file_response
 from hubs.models import Hub
 from ricerca.models import Bisogno
@@ -144,6 +145,7 @@ def _form_errors(*forms_and_sets) -> dict:
 
 
 @operatore_required
+@allow_browser_features("geolocation")  # the quartiere from the phone's position
 def attivita_nuova(request):
     operatore = request.operatore
     form = AttivitaForm(
