@@ -27,7 +27,8 @@ def visit(page, url):
     page.wait_for_load_state("load")
 
 
-def test_public_pages_and_the_wizard(live_server, page, browser_login):
+def test_public_pages_and_the_wizard(live_server, strict_page, browser_login):
+    page = strict_page  # obeys the Content-Security-Policy, like a person's browser
     bando = open_bando()
     HubFactory()
     user, _ente = referente()
@@ -46,7 +47,8 @@ def test_public_pages_and_the_wizard(live_server, page, browser_login):
     assert violations == []
 
 
-def test_the_admin(live_server, page, browser_login):
+def test_the_admin(live_server, strict_page, browser_login):
+    page = strict_page  # obeys the Content-Security-Policy, like a person's browser
     bando = open_bando()
     browser_login(page, UserFactory(is_staff=True, is_superuser=True))
     violations = watch_violations(page)

@@ -37,8 +37,9 @@ def open_document(page, url):
     ],
 )
 def test_a_stored_document_with_a_script_does_not_run_for_the_superuser(
-    live_server, page, browser_login, name, content
+    live_server, strict_page, browser_login, name, content
 ):
+    page = strict_page  # obeys the Content-Security-Policy, like a person's browser
     bando = open_bando()
     documento = DocumentoBando.objects.create(
         bando=bando, titolo="Modulo di domanda", file=ContentFile(content, name=name)
