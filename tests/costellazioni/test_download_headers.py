@@ -114,5 +114,5 @@ def test_message_attachment(client, staff_user):
     allegato = messaggio.allegati.get()
     client.force_login(staff_user)
     response = client.get(reverse("area_personale_messaggio_allegato", args=[messaggio.pk, allegato.pk]))
-    assert_served(response, "application/octet-stream", "attachment")
+    assert_served(response, "text/calendar", "attachment")
     assert response["Content-Disposition"] == 'attachment; filename="prenotazione.ics"'
