@@ -116,3 +116,24 @@ def test_message_attachment(client, staff_user):
     response = client.get(reverse("area_personale_messaggio_allegato", args=[messaggio.pk, allegato.pk]))
     assert_served(response, "text/calendar", "attachment")
     assert response["Content-Disposition"] == 'attachment; filename="prenotazione.ics"'
+
+
+def test_hub_photo(client):
+    from tests.hubs.factories import HubFactory
+
+    hub = HubFactory(foto_alt="La sala grande del centro civico")
+    hub.foto.save("sala.png", ContentFile(image_bytes("PNG")), save=True)
+    assert hub.foto.url == f"/hub/{hub.slug}/foto/"
+    assert f'src="{hub.foto.url}"' in client.get(hub.get_absolute_url()).content.decode()
+    assert_served(client.get(hub.foto.url), "image/png", "inline")
+
+
+def test_an_html_hub_photo_is_refused_by_the_admin_form():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.forms import modelform_factory
+
+    from hubs.models import Hub
+
+    form = modelform_factory(Hub, fields=["foto"])({}, {"foto": SimpleUploadedFile("x.png", b"<svg onload=alert(1)>")})
+    assert not form.is_valid()
+    assert "non è un'immagine JPEG o PNG" in form.errors["foto"][0]
