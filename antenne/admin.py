@@ -1,8 +1,5 @@
-import csv
-
 from django import forms
 from django.contrib import admin
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +21,7 @@ from antenne.services.antenne import VERSIONE_TESTO_CONSENSO
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
-from costellazioni.spreadsheets import spreadsheet_safe
+from costellazioni.spreadsheets import csv_response
 
 
 class ConsensoForm(forms.ModelForm):
@@ -162,7 +159,7 @@ CSV_COLUMNS = [
 
 
 def _cella(value) -> str:
-    return spreadsheet_safe("" if value is None else str(value))
+    return "" if value is None else str(value)
 
 
 @admin.register(Attivita)
@@ -178,10 +175,7 @@ class AttivitaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Esporta in CSV"), permissions=["view"])
     def esporta_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="diario-di-campo.csv"'
-        response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
-        writer = csv.writer(response, delimiter=";")
+        response, writer = csv_response("diario-di-campo.csv")
         writer.writerow([str(label) for _field, label in CSV_COLUMNS])
         rows = queryset.for_list().order_by("svolta_il", "pk")
         for a in rows:

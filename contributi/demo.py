@@ -6,12 +6,13 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from contributi import demo_erogazioni, demo_selezione, services
-from contributi.models import AllegatoRichiesto, Bando, CriterioValutazione, FaqBando
+from contributi.models import AllegatoRichiesto, Bando, CriterioValutazione, DocumentoBando, FaqBando
+from costellazioni.demo import demo_pdf
 from costellazioni.models import Ente, User
-
-DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+from costellazioni.uploads import file_store
 
 CRITERI = [
     ("A.1", "Qualità e coerenza del progetto", 30),
@@ -156,9 +157,18 @@ def _complete_and_submit(c, user, *, now):
             actor=user,
             richiesto=richiesto,
             now=now,
-            uploaded=SimpleUploadedFile("documento.pdf", DEMO_PDF),
+            uploaded=SimpleUploadedFile("documento.pdf", demo_pdf("Documento della candidatura")),
         )
     return services.candidatura_submit(candidatura=c, actor=user, veridicita=True, privacy=True, now=now)
+
+
+def _documenti(bando) -> None:
+    """The call's public annexes, stored through the upload component like any staff upload (checked PDFs)."""
+    for ordine, titolo in enumerate(["Modulo di domanda", "Scheda di progetto"], start=1):
+        if not bando.documenti.filter(titolo=titolo).exists():
+            uploaded = SimpleUploadedFile(f"{slugify(titolo)}.pdf", demo_pdf(titolo))
+            documento = DocumentoBando(bando=bando, titolo=titolo, ordine=ordine)
+            file_store(instance=documento, field_name="file", uploaded=uploaded, stem=slugify(titolo))
 
 
 @transaction.atomic
@@ -169,6 +179,7 @@ def seed() -> None:
     bissuola = Ente.objects.get(denominazione="Spazio Bissuola APS")
     gazzera = Ente.objects.get(denominazione="Orti di Gazzera APS")
     aperto, _linea_b, chiuso = bandi
+    _documenti(aperto)
     if not aperto.candidature.exists():
         _draft(aperto, bissuola, referente, "Portineria di quartiere Bissuola", now=None)
     if not chiuso.candidature.exists():

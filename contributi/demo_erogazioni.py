@@ -14,9 +14,9 @@ from django.utils import timezone
 from contributi import services
 from contributi.models import Bando, Candidatura, Concessione, Rendiconto, TrancheBando
 from contributi.services.erogazioni import PIANO_PREDEFINITO
+from costellazioni.demo import demo_pdf
 from costellazioni.models import User
 
-DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 DEMO_CUP = "F79J24000990006"
 
 
@@ -25,7 +25,7 @@ def _plan(bando, staff):
         services.tranche_plan_set(bando=bando, actor=staff, tranche=PIANO_PREDEFINITO)
 
 
-def _award(candidatura, staff, referente, *, today):
+def _award(candidatura, staff, referente, *, today, oscura=False):
     concessione = services.concessione_accept(
         candidatura=candidatura,
         actor=referente,
@@ -37,6 +37,7 @@ def _award(candidatura, staff, referente, *, today):
         actor=staff,
         cup=candidatura.bando.cup or DEMO_CUP,
         responsabile="Dott.ssa Chiara Zanon",
+        oscura_beneficiario=oscura,
     )
     concessione = services.concessione_publish(
         concessione=concessione, actor=staff, pubblicata_il=today - timedelta(days=55)
@@ -72,7 +73,7 @@ def _report_and_close(concessione, staff, referente, *, today):
             fornitore="Fornitore di esempio",
             data=today - timedelta(days=20),
             importo=voce.importo,
-            uploaded=SimpleUploadedFile("fattura.pdf", DEMO_PDF),
+            uploaded=SimpleUploadedFile("fattura.pdf", demo_pdf("Fattura")),
         )
     services.rendiconto_submit(rendiconto=rendiconto, actor=referente)
     services.rendiconto_transition(rendiconto=rendiconto, to=Rendiconto.Stato.APPROVATO, actor=staff)
@@ -102,12 +103,13 @@ def seed() -> None:
     )
     today = timezone.localdate()
     one_closed = Concessione.objects.filter(candidatura__stato=Candidatura.Stato.CONCLUSA).exists()
-    for candidatura in candidature:
+    for index, candidatura in enumerate(candidature):
         referente = services.candidatura_referenti(candidatura).order_by("pk").first()
         if referente is None:
             continue
         _plan(candidatura.bando, staff)
-        concessione = _award(candidatura, staff, referente, today=today)
+        # The second award shows how a beneficiary is hidden (art. 26 c. 4): its code everywhere in public.
+        concessione = _award(candidatura, staff, referente, today=today, oscura=index == 1)
         if not one_closed:
             _report_and_close(concessione, staff, referente, today=today)
             one_closed = True

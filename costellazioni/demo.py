@@ -214,3 +214,17 @@ def _outbox() -> None:
         tentativi=6,
         ultimo_errore=BOUNCED,
     )
+
+
+def demo_pdf(title: str = "Documento dimostrativo") -> bytes:
+    """A small, real one-page PDF for demo uploads (uploads are parsed: a fake one would be refused)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": title, "/Author": "Comune di Venezia"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.identita import config as identita_config
+from costellazioni.security_headers import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "costellazioni.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "costellazioni.middleware.ItalianFirstLocaleMiddleware",
@@ -183,6 +186,7 @@ STORAGES = {
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 
 # E-mail
@@ -272,6 +276,29 @@ PROGRAMME_OFFICE = {
 BANCA_DEL_TEMPO_CREDITO_INIZIALE = env.str("BANCA_DEL_TEMPO_CREDITO_INIZIALE", default="0")  # hours
 BANCA_DEL_TEMPO_LIMITE_NEGATIVO = env.str("BANCA_DEL_TEMPO_LIMITE_NEGATIVO", default="10")  # hours
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
+# Content-Security-Policy (django-csp): scripts and style sheets only from this site, never inline; style
+# attributes allowed (the admin, Leaflet and Bootstrap Italia set them); map tiles from their host only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Two <style> elements Bootstrap Italia's bundle adds (its video player's defaults), allowed by hash.
+        "style-src": [
+            "'self'",
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+            "'sha256-wPXhisdsFu1DtHYH1D9W5isSGqS5vIPn6QJWSNLqfCM='",
+        ],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", tile_source(MAP_TILE_URL)],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

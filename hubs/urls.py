@@ -7,6 +7,7 @@ app_name = "hubs"
 urlpatterns = [
     path("", views.hub_list, name="list"),
     path("<slug:slug>/", views.hub_detail, name="detail"),
+    path("<slug:slug>/foto/", views.hub_foto, name="foto"),
     path("<slug:slug>/servizi/<slug:servizio>/", views.servizio_detail, name="servizio"),
     path("<slug:slug>/servizi/<slug:servizio>/appuntamento/", views.appuntamento, name="appuntamento"),
     path("<slug:slug>/spazi/<slug:spazio>/prenota/", views.prenota, name="prenota"),

@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from costellazioni.models import Quartiere
+from costellazioni.uploads import file_response
 from hubs import selectors, services
 from hubs.forms import AppuntamentoForm, HubFilterForm, PrenotazioneForm
 from hubs.json_ld import evento_json_ld, ld_json_script
@@ -62,6 +64,13 @@ def hub_list(request):
             "MAP_TILE_URL": settings.MAP_TILE_URL,
         },
     )
+
+
+def hub_foto(request, slug):
+    hub = get_object_or_404(Hub.objects.published(), slug=slug)
+    if not hub.foto:
+        raise Http404
+    return file_response(hub.foto, filename=hub.foto.name.rsplit("/", 1)[-1], inline=True, private=False)
 
 
 def hub_detail(request, slug):

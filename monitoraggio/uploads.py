@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from contributi.storage import private_storage
-from contributi.uploads import check_upload, sniff, upload_sha256
+from costellazioni.uploads import PDF_O_IMMAGINI, check_upload, upload_sha256
+from costellazioni.uploads.checks import sniff
+from costellazioni.uploads.storage import private_storage
 
 __all__ = [
     "check_evidence",
@@ -28,7 +29,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 def check_evidence(uploaded) -> str:
     """Evidence of a manual measurement: a PDF or an image, checked by content."""
-    return check_upload(uploaded, images_allowed=True)
+    return check_upload(uploaded, allowed=PDF_O_IMMAGINI)
 
 
 def check_import(uploaded) -> str:

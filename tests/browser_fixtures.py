@@ -63,6 +63,9 @@ def browser(playwright_instance, _migration_data_kept):
 
 
 def _new_page(browser, viewport, **options):
+    # Playwright's string predicates (wait_for_function) are evaluated in the page, which the portal's
+    # Content-Security-Policy forbids; tests of the policy itself use ``strict_page``, which keeps it.
+    options.setdefault("bypass_csp", True)
     context = browser.new_context(viewport=viewport, locale="it-IT", timezone_id="Europe/Rome", **options)
     context.set_default_timeout(15_000)
     return context, context.new_page()
@@ -71,6 +74,14 @@ def _new_page(browser, viewport, **options):
 @pytest.fixture
 def page(browser):
     context, page = _new_page(browser, DESKTOP)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A desktop page that obeys the site's Content-Security-Policy, as a person's browser does."""
+    context, page = _new_page(browser, DESKTOP, bypass_csp=False)
     yield page
     context.close()
 

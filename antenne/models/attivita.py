@@ -2,12 +2,15 @@
 
 import uuid
 
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from antenne.models.territorio import Antenna, OperatoreDiComunita
+from costellazioni.uploads import IMMAGINI, PrivateFileField
 from costellazioni.validators import validate_nel_periodo_del_programma
 
 
@@ -83,9 +86,11 @@ class Attivita(models.Model):
         "ricerca.Bisogno", blank=True, related_name="attivita", verbose_name=_("bisogni intercettati")
     )
     note = models.TextField(_("note"), blank=True, max_length=4000)
-    foto = models.ImageField(
+    foto = PrivateFileField(
         _("foto"),
         upload_to=foto_path,
+        storage=default_storage,
+        allowed=IMMAGINI,
         blank=True,
         help_text=_("Ridimensionata sul server; la posizione GPS viene rimossa."),
     )
@@ -114,6 +119,10 @@ class Attivita(models.Model):
 
     def __str__(self):
         return f"{self.get_tipo_display()} — {self.quartiere} ({self.svolta_il:%Y-%m-%d})"
+
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        return reverse("operatori:attivita_foto", kwargs={"pk": self.pk})
 
 
 class SeguitoQuerySet(models.QuerySet):

@@ -2,7 +2,6 @@ import io
 import uuid as uuid_module
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -12,6 +11,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from antenne.models import Antenna, Attivita, OperatoreDiComunita, Seguito
 from costellazioni.models import Quartiere
+from costellazioni.uploads import IMMAGINI, check_upload
 from ricerca.models import Bisogno
 
 FOTO_MAX_SIDE = 1600
@@ -19,8 +19,10 @@ FOTO_MAX_SIDE = 1600
 
 def foto_normalize(upload) -> ContentFile:
     """Check an upload is an image by its content, turn it upright, shrink it and drop EXIF (GPS included)."""
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError({"foto": _("La foto è troppo grande.")})
+    try:
+        check_upload(upload, allowed=IMMAGINI)
+    except ValidationError as error:
+        raise ValidationError({"foto": error.error_list}) from error
     try:
         upload.seek(0)
         with Image.open(upload) as probe:

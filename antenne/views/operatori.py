@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -33,6 +33,8 @@ from antenne.models import (
     SocioBancaDelTempo,
 )
 from costellazioni.models import Quartiere
+from costellazioni.security_headers import allow_browser_features
+from costellazioni.uploads import file_response
 from hubs.models import Hub
 from ricerca.models import Bisogno
 
@@ -143,6 +145,7 @@ def _form_errors(*forms_and_sets) -> dict:
 
 
 @operatore_required
+@allow_browser_features("geolocation")  # the quartiere from the phone's position
 def attivita_nuova(request):
     operatore = request.operatore
     form = AttivitaForm(
@@ -202,9 +205,7 @@ def attivita_foto(request, pk):
     attivita = get_object_or_404(Attivita, pk=pk)
     if not permissions.can_view_foto(request.user, attivita) or not attivita.foto:
         raise Http404
-    response = FileResponse(attivita.foto.open("rb"), content_type="image/jpeg")
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return file_response(attivita.foto, content_type="image/jpeg", filename=f"attivita-{attivita.pk}.jpg", inline=True)
 
 
 @operatore_required

@@ -13,6 +13,7 @@ from antenne import services
 from antenne.forms import AntennaFiltroForm, CandidaturaForm, PortieratoForm
 from antenne.models import Antenna, RichiestaPortierato
 from costellazioni.ratelimit import over_limit
+from costellazioni.security_headers import allow_browser_features
 
 PER_PAGE = 20
 MAPPA_MAX = 500
@@ -44,6 +45,7 @@ def _punto(antenna) -> dict:
     }
 
 
+@allow_browser_features("geolocation")  # «vicino a me»
 def lista(request):
     filtro = AntennaFiltroForm(request.GET or None)
     queryset = filtro.filter(Antenna.objects.for_public_list())

@@ -1,11 +1,8 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminFileWidget, AdminSplitDateTime
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -24,6 +21,7 @@ from contributi.models import (
 )
 from costellazioni.admin.actions import apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.spreadsheets import csv_response, xlsx_append, xlsx_response, xlsx_workbook
 
 EXPORT_COLUMNS = [
     ("numero_protocollo", _("Protocollo")),
@@ -35,18 +33,6 @@ EXPORT_COLUMNS = [
     ("importo_richiesto", _("Contributo richiesto")),
     ("cofinanziamento", _("Cofinanziamento")),
 ]
-
-
-class PrivateFileWidget(AdminFileWidget):
-    """The stored file by name, without a link: private files have no URL (the public views serve them)."""
-
-    template_name = "admin/contributi/private_file_input.html"
-
-    def is_initial(self, value):
-        return bool(value and getattr(value, "name", None))
-
-
-PRIVATE_FILES = {models.FileField: {"widget": PrivateFileWidget}}
 
 
 class FrozenInline(admin.TabularInline):
@@ -81,7 +67,6 @@ class FaqInline(admin.StackedInline):
 class DocumentoInline(admin.TabularInline):
     model = DocumentoBando
     extra = 0
-    formfield_overrides = PRIVATE_FILES
 
 
 class RettificaForm(forms.Form):
@@ -120,7 +105,6 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     filter_horizontal = ["quartieri"]
     inlines = [CriterioInline, AllegatoRichiestoInline, DocumentoInline, FaqInline, RettificaInline]
     actions = ["pubblica", "genera_checklist", "esporta_csv", "esporta_xlsx"]
-    formfield_overrides = PRIVATE_FILES
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "stato", "pubblicato_il", "termine"]
@@ -208,29 +192,17 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Esporta le candidature in CSV"))
     def esporta_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="candidature.csv"'
-        writer = csv.writer(response)
+        response, writer = csv_response("candidature.csv", delimiter=",", excel_bom=False)
         writer.writerow([str(label) for _c, label in EXPORT_COLUMNS])
         writer.writerows(self._rows(queryset))
         return response
 
     @admin.action(description=_("Esporta le candidature in XLSX"))
     def esporta_xlsx(self, request, queryset):
-        from io import BytesIO
-
-        from openpyxl import Workbook
-
-        workbook = Workbook()
+        workbook = xlsx_workbook()
         sheet = workbook.active
         sheet.title = "Candidature"
-        sheet.append([str(label) for _c, label in EXPORT_COLUMNS])
+        xlsx_append(sheet, [label for _c, label in EXPORT_COLUMNS])
         for row in self._rows(queryset):
-            sheet.append([value.replace(tzinfo=None) if hasattr(value, "tzinfo") else value for value in row])
-        buffer = BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = 'attachment; filename="candidature.xlsx"'
-        return response
+            xlsx_append(sheet, row)
+        return xlsx_response("candidature.xlsx", workbook)

@@ -1,7 +1,5 @@
 """Admin of the selection: checklist and rules per call, board, preavvisi, integration requests, rankings."""
 
-from io import BytesIO
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -26,6 +24,7 @@ from contributi.models.graduatoria import REGOLE_FISSE
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, error_text
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.permissions import is_staff_comunale
+from costellazioni.spreadsheets import xlsx_append, xlsx_response, xlsx_workbook
 
 
 def _staff(request) -> bool:
@@ -297,24 +296,18 @@ class GraduatoriaAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Esporta graduatoria e punteggi in XLSX"), permissions=["view"])
     def esporta_xlsx(self, request, queryset):
-        response = HttpResponse(
-            xlsx_export(queryset.select_related("bando")),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="graduatorie.xlsx"'
-        return response
+        return xlsx_response("graduatorie.xlsx", xlsx_export(queryset.select_related("bando")))
 
 
-def xlsx_export(graduatorie) -> bytes:
+def xlsx_export(graduatorie):
     """Two sheets: the ranking rows, and every submitted score of every member, criterion by criterion."""
-    from openpyxl import Workbook
-
     from contributi.models import Punteggio
 
-    workbook = Workbook()
+    workbook = xlsx_workbook()
     ranking = workbook.active
     ranking.title = "Graduatoria"
-    ranking.append(
+    xlsx_append(
+        ranking,
         [
             str(x)
             for x in (
@@ -327,10 +320,11 @@ def xlsx_export(graduatorie) -> bytes:
                 _("Esito"),
                 _("Contributo concesso"),
             )
-        ]
+        ],
     )
     scores = workbook.create_sheet("Punteggi")
-    scores.append(
+    xlsx_append(
+        scores,
         [
             str(x)
             for x in (
@@ -343,11 +337,12 @@ def xlsx_export(graduatorie) -> bytes:
                 _("Massimo"),
                 _("Motivazione"),
             )
-        ]
+        ],
     )
     for graduatoria in graduatorie:
         for p in graduatoria.posizioni.for_list():
-            ranking.append(
+            xlsx_append(
+                ranking,
                 [
                     graduatoria.bando.titolo,
                     p.posizione,
@@ -357,7 +352,7 @@ def xlsx_export(graduatorie) -> bytes:
                     p.punteggio,
                     str(p.get_esito_display()),
                     p.importo_concesso,
-                ]
+                ],
             )
         punteggi = (
             Punteggio.objects.filter(
@@ -367,7 +362,8 @@ def xlsx_export(graduatorie) -> bytes:
             .order_by("valutazione__candidatura__numero_protocollo", "valutazione__membro_id", "criterio__ordine")
         )
         for s in punteggi:
-            scores.append(
+            xlsx_append(
+                scores,
                 [
                     graduatoria.bando.titolo,
                     s.valutazione.candidatura.numero_protocollo,
@@ -377,8 +373,6 @@ def xlsx_export(graduatorie) -> bytes:
                     s.punti,
                     s.massimo,
                     s.commento,
-                ]
+                ],
             )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from contributi.storage import private_storage
 from costellazioni.models import Ente
+from costellazioni.uploads import PrivateFileField
 
 # Criteria, points, amounts, dates and eligibility rules are fixed once a call is published
 # (L. 241/1990, art. 12): a correction is a published Rettifica.
@@ -106,7 +106,7 @@ class Bando(models.Model):
     una_candidatura_per_ente = models.BooleanField(_("una sola candidatura per ente"), default=True)
     stato = models.CharField(_("stato"), max_length=20, choices=Stato.choices, default=Stato.BOZZA)
     pubblicato_il = models.DateTimeField(_("pubblicato il"), null=True, blank=True, editable=False)
-    documento = models.FileField(_("testo del bando (PDF)"), storage=private_storage, upload_to="bandi/", blank=True)
+    documento = PrivateFileField(_("testo del bando (PDF)"), upload_to="bandi/", blank=True)
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)
     aggiornato_il = models.DateTimeField(_("aggiornato il"), auto_now=True)
 
@@ -155,6 +155,10 @@ class Bando(models.Model):
 
     def get_absolute_url(self):
         return reverse("contributi:bando", kwargs={"slug": self.slug})
+
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        return reverse("contributi:testo", kwargs={"slug": self.slug})
 
     def _refuse_frozen_changes(self):
         if self.pk is None:
@@ -270,7 +274,7 @@ class Rettifica(models.Model):
     nuova_chiusura = models.DateTimeField(
         _("nuova chiusura"), null=True, blank=True, help_text=_("Solo per le proroghe del termine.")
     )
-    documento = models.FileField(_("atto (PDF)"), storage=private_storage, upload_to="bandi/rettifiche/", blank=True)
+    documento = PrivateFileField(_("atto (PDF)"), upload_to="bandi/rettifiche/", blank=True)
     autore = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("autore")
     )
@@ -284,13 +288,19 @@ class Rettifica(models.Model):
     def __str__(self):
         return f"{self.bando} — {self.numero}"
 
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        return reverse("contributi:rettifica", kwargs={"slug": self.bando.slug, "numero": self.numero})
+
 
 class DocumentoBando(models.Model):
     """Annexes of a call (modulistica, schede): public documents, still served by a view."""
 
     bando = models.ForeignKey(Bando, on_delete=models.CASCADE, related_name="documenti", verbose_name=_("bando"))
     titolo = models.CharField(_("titolo"), max_length=200)
-    file = models.FileField(_("file"), storage=private_storage, upload_to="bandi/allegati/")
+    file = PrivateFileField(
+        _("file"), upload_to="bandi/allegati/", help_text=_("Solo PDF, controllato al caricamento.")
+    )
     ordine = models.PositiveSmallIntegerField(_("ordine"), default=0)
 
     class Meta:
@@ -300,6 +310,10 @@ class DocumentoBando(models.Model):
 
     def __str__(self):
         return self.titolo
+
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        return reverse("contributi:documento", kwargs={"slug": self.bando.slug, "pk": self.pk})
 
 
 class FaqBando(models.Model):

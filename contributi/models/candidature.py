@@ -1,13 +1,15 @@
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import AllegatoRichiesto, Bando
-from contributi.storage import private_storage
 from costellazioni.models import Ente, Membership
 from costellazioni.permissions import BELONGING_STATES
+from costellazioni.public_names import public_name
+from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
 
 
 def automatic_conflict(user, *, path: str = ""):
@@ -171,7 +173,7 @@ class Candidatura(models.Model):
     numero_protocollo = models.CharField(_("numero di protocollo"), max_length=20, blank=True, default="")
     snapshot = models.JSONField(_("contenuto presentato"), null=True, blank=True, editable=False)
     snapshot_sha256 = models.CharField(_("impronta SHA-256 del contenuto"), max_length=64, blank=True, default="")
-    ricevuta = models.FileField(_("ricevuta (PDF/A)"), storage=private_storage, upload_to="ricevute/%Y/", blank=True)
+    ricevuta = PrivateFileField(_("ricevuta (PDF/A)"), upload_to="ricevute/%Y/", blank=True)
     ritirata_il = models.DateTimeField(_("ritirata il"), null=True, blank=True)
     creata_il = models.DateTimeField(_("creata il"), auto_now_add=True)
     aggiornata_il = models.DateTimeField(_("aggiornata il"), auto_now=True)
@@ -207,6 +209,18 @@ class Candidatura(models.Model):
 
     def get_absolute_url(self):
         return reverse("area_personale_candidatura", kwargs={"pk": self.pk})
+
+    @property
+    def beneficiario_pubblico(self) -> str:
+        """The applicant as public pages name it: the award's code when the beneficiary must stay hidden."""
+        try:
+            return self.concessione.beneficiario_pubblico
+        except ObjectDoesNotExist:
+            return public_name(self.ente)
+
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        return reverse("area_personale_candidatura_ricevuta", kwargs={"pk": self.pk})
 
     @property
     def is_draft(self) -> bool:
@@ -282,7 +296,7 @@ class Allegato(models.Model):
         related_name="+",
         verbose_name=_("documento richiesto"),
     )
-    file = models.FileField(_("file"), storage=private_storage, upload_to="candidature/%Y/")
+    file = PrivateFileField(_("file"), upload_to="candidature/%Y/", allowed=PDF_O_IMMAGINI)
     nome_originale = models.CharField(_("nome del file"), max_length=200)
     content_type = models.CharField(_("tipo"), max_length=50)
     dimensione = models.PositiveIntegerField(_("dimensione (byte)"))
@@ -302,3 +316,7 @@ class Allegato(models.Model):
 
     def __str__(self):
         return self.nome_originale
+
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        return reverse("contributi:allegato", kwargs={"pk": self.pk})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import Bando
 from contributi.models.candidature import Candidatura
+from costellazioni.public_names import public_name, public_tax_code
 
 CENT = Decimal("0.01")
 
@@ -196,11 +197,11 @@ class Concessione(models.Model):
 
     @property
     def beneficiario_pubblico(self) -> str:
-        return self.pseudonimo if self.oscura_beneficiario else self.candidatura.ente.denominazione
+        return public_name(self.candidatura.ente, hidden=self.oscura_beneficiario, code=self.pseudonimo)
 
     @property
     def codice_fiscale_pubblico(self) -> str:
-        return "" if self.oscura_beneficiario else self.candidatura.ente.codice_fiscale
+        return public_tax_code(self.candidatura.ente, hidden=self.oscura_beneficiario)
 
     def erogato(self) -> Decimal:
         return self.pagamenti.aggregate(t=Sum("importo"))["t"] or Decimal("0.00")

@@ -147,7 +147,7 @@ class Graduatoria(models.Model):
 
 class PosizioneQuerySet(models.QuerySet):
     def for_list(self):
-        return self.select_related("candidatura__ente").order_by(
+        return self.select_related("candidatura__ente", "candidatura__concessione").order_by(
             models.F("posizione").asc(nulls_last=True), "-punteggio", "candidatura__numero_protocollo"
         )
 

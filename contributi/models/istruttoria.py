@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import Bando
 from contributi.models.candidature import Candidatura
-from contributi.storage import private_storage
+from costellazioni.uploads import PrivateFileField
 
 PREAVVISO_GIORNI = 10  # art. 10-bis L. 241/1990: ten days for written observations
 
@@ -125,7 +126,7 @@ class DocumentoIntegrazione(models.Model):
     richiesta = models.ForeignKey(
         RichiestaIntegrazioni, on_delete=models.CASCADE, related_name="documenti", verbose_name=_("richiesta")
     )
-    file = models.FileField(_("file"), storage=private_storage, upload_to="integrazioni/%Y/")
+    file = PrivateFileField(_("file"), upload_to="integrazioni/%Y/")
     nome_originale = models.CharField(_("nome del file"), max_length=200)
     content_type = models.CharField(_("tipo"), max_length=50)
     dimensione = models.PositiveIntegerField(_("dimensione (byte)"))
@@ -142,6 +143,10 @@ class DocumentoIntegrazione(models.Model):
 
     def __str__(self):
         return self.nome_originale
+
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        return reverse("contributi:documento_integrazione", kwargs={"pk": self.pk})
 
 
 class PreavvisoQuerySet(models.QuerySet):

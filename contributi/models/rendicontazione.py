@@ -5,11 +5,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models.candidature import VoceBudget
 from contributi.models.erogazioni import Concessione
-from contributi.storage import private_storage
+from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
 
 
 class RendicontoQuerySet(models.QuerySet):
@@ -150,7 +151,7 @@ class Spesa(models.Model):
     fornitore = models.CharField(_("fornitore"), max_length=200, blank=True, default="")
     data = models.DateField(_("data del documento"))
     importo = models.DecimalField(_("importo (EUR)"), max_digits=10, decimal_places=2)
-    giustificativo = models.FileField(_("giustificativo"), storage=private_storage, upload_to="rendiconti/%Y/")
+    giustificativo = PrivateFileField(_("giustificativo"), upload_to="rendiconti/%Y/", allowed=PDF_O_IMMAGINI)
     nome_originale = models.CharField(_("nome del file"), max_length=200)
     content_type = models.CharField(_("tipo"), max_length=50)
     sha256 = models.CharField(_("impronta SHA-256"), max_length=64)
@@ -167,3 +168,9 @@ class Spesa(models.Model):
 
     def __str__(self):
         return f"{self.descrizione} — {self.importo} €"
+
+    def download_url(self, field_name):
+        """Where the file is served after the permission check (``PrivateFileField`` links here)."""
+        rendiconto = self.rendiconto
+        kwargs = {"pk": rendiconto.concessione.candidatura_id, "rid": rendiconto.pk, "sid": self.pk}
+        return reverse("area_personale_giustificativo", kwargs=kwargs)

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from contributi.models import Bando, Candidatura, Rettifica
 from contributi.services.checklist import checklist_fill
-from contributi.uploads import check_upload
 from costellazioni.models import Membership, Messaggio, User
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
+from costellazioni.uploads import file_store
 
 
 @transaction.atomic
@@ -57,12 +57,11 @@ def rettifica_publish(
     )
     rettifica.full_clean()
     if documento is not None:
-        try:
-            check_upload(documento)
-        except ValidationError as exc:
-            raise ValidationError({"documento": exc.messages}) from exc
-        rettifica.documento.save(f"rettifica-{bando.slug}-{numero}.pdf", documento, save=False)
-    rettifica.save()
+        file_store(
+            instance=rettifica, field_name="documento", uploaded=documento, stem=f"rettifica-{bando.slug}-{numero}"
+        )
+    else:
+        rettifica.save()
     if nuova_chiusura is not None:
         Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
         bando.termine = nuova_chiusura

@@ -17,7 +17,6 @@ from contributi import permissions, workflows
 from contributi.models import Allegato, Bando, Candidatura, Partner, VoceBudget
 from contributi.services.controlli import submission_errors
 from contributi.services.ricevute import ricevuta_enqueue
-from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.protocollo import protocollo_register
@@ -25,6 +24,7 @@ from costellazioni.services.audit import audit_record
 from costellazioni.services.enti import ente_update
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
+from costellazioni.uploads import PDF, PDF_O_IMMAGINI, check_upload, file_delete, file_store
 
 ENTE_FIELDS = ("denominazione", "codice_fiscale", "indirizzo", "cap", "comune", "email", "pec", "telefono")
 
@@ -147,30 +147,22 @@ def allegato_upload(*, candidatura: Candidatura, actor, richiesto, uploaded, now
     candidatura = _lock_draft(candidatura, actor, now)
     if richiesto is not None and richiesto.bando_id != candidatura.bando_id:
         raise PermissionDenied(_("Documento non previsto da questo bando."))
-    content_type = check_upload(uploaded, images_allowed=bool(richiesto and richiesto.immagini_ammesse))
-    sha256 = upload_sha256(uploaded)
+    allowed = PDF_O_IMMAGINI if richiesto is not None and richiesto.immagini_ammesse else PDF
+    try:
+        check_upload(uploaded, allowed=allowed)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.error_list}) from exc
     for old in candidatura.allegati.filter(richiesto=richiesto):
-        old.file.delete(save=False)
+        file_delete(old.file)
         old.delete()
-    allegato = Allegato(
-        candidatura=candidatura,
-        richiesto=richiesto,
-        nome_originale=(uploaded.name or "documento")[:200],
-        content_type=content_type,
-        dimensione=uploaded.size,
-        sha256=sha256,
-        caricato_da=actor,
-    )
-    allegato.file.save(f"{sha256[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
-    allegato.full_clean()
-    allegato.save()
-    return allegato
+    allegato = Allegato(candidatura=candidatura, richiesto=richiesto, caricato_da=actor)
+    return file_store(instance=allegato, field_name="file", uploaded=uploaded, allowed=allowed)
 
 
 @transaction.atomic
 def allegato_delete(*, allegato: Allegato, actor, now=None) -> None:
     _lock_draft(allegato.candidatura, actor, now)
-    allegato.file.delete(save=False)
+    file_delete(allegato.file)
     allegato.delete()
 
 

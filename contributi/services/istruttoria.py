@@ -23,11 +23,11 @@ from contributi.models import (
 )
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from contributi.services.checklist import checklist_errors, require_staff
-from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente, require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
+from costellazioni.uploads import file_store, safe_filename
 
 S = Candidatura.Stato
 
@@ -142,21 +142,12 @@ def integrazioni_reply(
     if not risposta.strip() and not files:
         raise ValidationError({"risposta": _("Scrivi una risposta o allega almeno un documento.")})
     for uploaded in files:
+        documento = DocumentoIntegrazione(richiesta=richiesta, caricato_da=actor)
         try:
-            content_type = check_upload(uploaded)
+            file_store(instance=documento, field_name="file", uploaded=uploaded)
         except ValidationError as exc:
-            raise ValidationError({"documenti": [f"{uploaded.name}: {m}" for m in exc.messages]}) from exc
-        sha256 = upload_sha256(uploaded)
-        documento = DocumentoIntegrazione(
-            richiesta=richiesta,
-            nome_originale=uploaded.name[:200],
-            content_type=content_type,
-            dimensione=uploaded.size,
-            sha256=sha256,
-            caricato_da=actor,
-        )
-        documento.file.save(f"integrazione{EXTENSIONS[content_type]}", uploaded, save=False)
-        documento.save()
+            nome = safe_filename(uploaded.name)
+            raise ValidationError({"documenti": [f"{nome}: {m}" for m in exc.messages]}) from exc
     richiesta.risposta = risposta
     richiesta.risposta_il = now
     richiesta.risposta_da = actor

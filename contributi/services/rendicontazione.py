@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from contributi import permissions
 from contributi.models import Candidatura, Concessione, PersoneRaggiunte, Rendiconto, Spesa, VoceBudget
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
-from contributi.uploads import EXTENSIONS, check_upload, upload_sha256
 from contributi.workflows import REFERENTE, RENDICONTO
 from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
+from costellazioni.uploads import file_store
 
 R = Rendiconto.Stato
 
@@ -83,8 +83,6 @@ def spesa_add(
     _require(permissions.can_edit_rendiconto(actor, rendiconto))
     _check_within_project(rendiconto.concessione, data)
     _check_within_grant(rendiconto, importo)
-    content_type = check_upload(uploaded, images_allowed=True)
-    sha256 = upload_sha256(uploaded)
     spesa = Spesa(
         rendiconto=rendiconto,
         categoria=categoria,
@@ -92,15 +90,10 @@ def spesa_add(
         fornitore=fornitore,
         data=data,
         importo=importo,
-        nome_originale=(uploaded.name or "giustificativo")[:200],
-        content_type=content_type,
-        sha256=sha256,
         caricata_da=actor,
     )
-    spesa.full_clean(exclude=["giustificativo"])
-    spesa.giustificativo.save(f"{sha256[:16]}{EXTENSIONS[content_type]}", uploaded, save=False)
-    spesa.save()
-    return spesa
+    spesa.full_clean(exclude=["giustificativo", "nome_originale", "content_type", "sha256"])
+    return file_store(instance=spesa, field_name="giustificativo", uploaded=uploaded)
 
 
 def _check_within_project(concessione: Concessione, data) -> None:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from contributi.services.istruttoria import integrazioni_reply_decision, osserva
 from contributi.views.candidature import _next_step, _step_url
 from costellazioni.models import Ente
 from costellazioni.permissions import Decision
+from costellazioni.uploads import file_response
 
 # --- files ----------------------------------------------------------------------------------------
 
@@ -29,9 +30,7 @@ def allegato(request, pk):
     visible = Candidatura.objects.visible_to(request.user).filter(pk=obj.candidatura_id).exists()
     if not visible or not permissions.can_read_files(request.user, obj.candidatura):
         raise Http404
-    response = FileResponse(obj.file.open("rb"), content_type=obj.content_type, filename=obj.nome_originale)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(obj.file, content_type=obj.content_type, filename=obj.nome_originale)
 
 
 @login_required
@@ -41,9 +40,7 @@ def documento_integrazione(request, pk):
     visible = Candidatura.objects.visible_to(request.user).filter(pk=candidatura.pk).exists()
     if not visible or not permissions.can_read_files(request.user, candidatura):
         raise Http404
-    response = FileResponse(obj.file.open("rb"), content_type=obj.content_type, filename=obj.nome_originale)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(obj.file, content_type=obj.content_type, filename=obj.nome_originale)
 
 
 # --- area personale -------------------------------------------------------------------------------
@@ -202,11 +199,8 @@ def ricevuta(request, pk):
         # Not rendered yet, or its file is missing (a database restored without its media): rendered again
         # from the snapshot, never a 500.
         candidatura = services.ricevuta_generate(candidatura_id=candidatura.pk)
-    return FileResponse(
-        candidatura.ricevuta.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=candidatura.ricevuta.name.rsplit("/", 1)[-1],
+    return file_response(
+        candidatura.ricevuta, content_type="application/pdf", filename=candidatura.ricevuta.name.rsplit("/", 1)[-1]
     )
 
 

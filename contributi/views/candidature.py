@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
 from costellazioni.models import Ente
 from costellazioni.permissions import require_identity_level
+from costellazioni.uploads import file_response
 
 P = Candidatura.Passo
 PASSI = list(P)
@@ -76,21 +77,21 @@ def _countdown_labels():
 
 def documento(request, slug, pk):
     doc = get_object_or_404(DocumentoBando, pk=pk, bando__slug=slug, bando__stato__in=_public_states())
-    return FileResponse(doc.file.open("rb"), as_attachment=False, filename=doc.file.name.rsplit("/", 1)[-1])
+    return file_response(doc.file, filename=doc.file.name.rsplit("/", 1)[-1], inline=True, private=False)
 
 
 def rettifica_documento(request, slug, numero):
     rettifica = get_object_or_404(
         Rettifica, numero=numero, bando__slug=slug, bando__stato__in=_public_states(), documento__gt=""
     )
-    return FileResponse(rettifica.documento.open("rb"), filename=f"{slug}-rettifica-{numero}.pdf")
+    return file_response(rettifica.documento, filename=f"{slug}-rettifica-{numero}.pdf", inline=True, private=False)
 
 
 def testo_bando(request, slug):
     bando = get_object_or_404(Bando.objects.public(), slug=slug)
     if not bando.documento:
         raise Http404
-    return FileResponse(bando.documento.open("rb"), filename=f"{bando.slug}.pdf")
+    return file_response(bando.documento, filename=f"{bando.slug}.pdf", inline=True, private=False)
 
 
 def _public_states():

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from contributi import forms_erogazioni as forms
 from contributi import permissions, services
 from contributi.models import Candidatura, Concessione, Pagamento, Rendiconto, Spesa
+from costellazioni.uploads import file_response
 
 
 def _candidatura(request, pk) -> Candidatura:
@@ -244,8 +245,4 @@ def giustificativo(request, pk, rid, sid):
     spesa = get_object_or_404(Spesa, pk=sid, rendiconto=rendiconto)
     if not permissions.can_read_files(request.user, rendiconto.concessione.candidatura):
         raise Http404
-    response = FileResponse(
-        spesa.giustificativo.open("rb"), content_type=spesa.content_type, filename=spesa.nome_originale
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(spesa.giustificativo, content_type=spesa.content_type, filename=spesa.nome_originale)

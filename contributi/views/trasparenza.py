@@ -6,16 +6,14 @@ the HTML page shows amounts and dates the Italian way. Where the award says so (
 name and tax code are never published: its pseudonymous code takes their place everywhere.
 """
 
-import csv
-
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from contributi.models import Bando, Concessione
-from costellazioni.spreadsheets import spreadsheet_safe
+from costellazioni.spreadsheets import csv_response
 
 COLUMNS = [
     "data_pubblicazione",
@@ -102,14 +100,12 @@ def dettaglio(request, pk):
 
 def esporta_csv(request):
     concessioni, _anno, _bando = _filtered(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="contributi-concessi.csv"'
-    writer = csv.DictWriter(response, fieldnames=COLUMNS)
-    writer.writeheader()
+    response, writer = csv_response("contributi-concessi.csv", delimiter=",", excel_bom=False)
+    writer.writerow(COLUMNS)
     for concessione in concessioni.iterator(chunk_size=500):
         row = record(concessione, request)
         row["revocato"] = _("sì") if row["revocato"] else _("no")
-        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+        writer.writerow([row[key] for key in COLUMNS])
     return response
 
 

@@ -4,16 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from costellazioni.models import Messaggio
 from costellazioni.models.notifiche import AllegatoMessaggio
 from costellazioni.services.notifications import messaggi_mark_all_read, messaggio_mark_read
+from costellazioni.uploads import file_response
 
 PAGE_SIZE = 20
 
@@ -58,7 +59,4 @@ def letti(request):
 def allegato(request, pk: int, allegato: int):
     """One attachment of one of my messages; another person's does not exist for me."""
     allegato = get_object_or_404(AllegatoMessaggio.objects.for_user(request.user), pk=allegato, messaggio_id=pk)
-    response = HttpResponse(bytes(allegato.contenuto), content_type=allegato.tipo_mime)
-    response["Content-Disposition"] = content_disposition_header(True, allegato.nome_file)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(allegato.contenuto, content_type=allegato.tipo_mime, filename=allegato.nome_file)

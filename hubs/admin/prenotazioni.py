@@ -1,10 +1,8 @@
 """The booking and appointment queues, the connections log and the CSV export of bookings."""
 
-import csv
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +10,7 @@ from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.services.audit import audit_record
-from costellazioni.spreadsheets import safe_row
+from costellazioni.spreadsheets import csv_response
 from hubs import services
 from hubs.models import Appuntamento, Connessione, Prenotazione
 
@@ -21,10 +19,7 @@ P = Prenotazione.Stato
 
 @admin.action(description=_("Esporta in CSV"), permissions=["view"])
 def export_csv(modeladmin, request, queryset):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="prenotazioni.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 only with a BOM
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response("prenotazioni.csv")
     writer.writerow(
         [
             _("HUB"),
@@ -40,19 +35,17 @@ def export_csv(modeladmin, request, queryset):
     )
     for p in queryset.select_related("spazio__hub", "richiedente", "ente").order_by("inizio"):
         writer.writerow(
-            safe_row(
-                [
-                    p.spazio.hub.nome,
-                    p.spazio.nome,
-                    timezone.localtime(p.inizio).strftime("%d/%m/%Y %H:%M"),
-                    timezone.localtime(p.fine).strftime("%d/%m/%Y %H:%M"),
-                    p.get_stato_display(),
-                    p.richiedente.email,
-                    p.ente.denominazione if p.ente else "",
-                    p.scopo,
-                    p.partecipanti,
-                ]
-            )
+            [
+                p.spazio.hub.nome,
+                p.spazio.nome,
+                timezone.localtime(p.inizio).strftime("%d/%m/%Y %H:%M"),
+                timezone.localtime(p.fine).strftime("%d/%m/%Y %H:%M"),
+                p.get_stato_display(),
+                p.richiedente.email,
+                p.ente.denominazione if p.ente else "",
+                p.scopo,
+                p.partecipanti,
+            ]
         )
     return response
 

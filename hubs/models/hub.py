@@ -3,11 +3,13 @@
 import datetime
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.uploads import IMMAGINI, PrivateFileField
 from hubs.models.servizi import Servizio
 
 
@@ -59,7 +61,7 @@ class Hub(models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True, default="")
     telefono = models.CharField(_("telefono"), max_length=30, blank=True, default="")
-    foto = models.ImageField(_("foto"), upload_to="hubs/", blank=True)
+    foto = PrivateFileField(_("foto"), upload_to="hubs/", blank=True, storage=default_storage, allowed=IMMAGINI)
     foto_alt = models.CharField(
         _("testo alternativo della foto"),
         max_length=250,
@@ -114,6 +116,10 @@ class Hub(models.Model):
 
     def get_absolute_url(self):
         return reverse("hubs:detail", args=[self.slug])
+
+    def download_url(self, field_name):
+        """The public photo, served by ``hubs.views.hub_foto`` (checked JPEG or PNG, never a page)."""
+        return reverse("hubs:foto", args=[self.slug])
 
     # Opening hours. They read ``orari`` and ``chiusure``: prefetch them (``for_list``) for lists.
 

@@ -186,6 +186,7 @@ def phone_context(browser, **options):
         timezone_id="Europe/Rome",
         is_mobile=True,
         has_touch=True,
+        bypass_csp=True,  # wait_for_function's string predicates are evaluated in the page (see browser_fixtures)
         **options,
     )
 

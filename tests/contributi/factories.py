@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from contributi.models import AllegatoRichiesto, Bando, Candidatura, CriterioValutazione, VoceBudget
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, UserFactory
+from tests.files import PDF_BYTES  # a real PDF: uploads are parsed
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+__all__ = ["PDF_BYTES"]
 
 
 class BandoFactory(factory.django.DjangoModelFactory):

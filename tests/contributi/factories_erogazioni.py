@@ -10,8 +10,9 @@ from contributi import services
 from contributi.models import Candidatura, Concessione, TrancheBando
 from tests.contributi.factories import PDF_BYTES, CandidaturaFactory, complete_draft, open_bando, referente
 from tests.costellazioni.factories import StaffFactory
+from tests.files import image_bytes
 
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG_BYTES = image_bytes("PNG")  # a real image: uploads are decoded
 
 
 def financed_candidatura_set_by_queryset(*, importo=Decimal("10000.00"), bando=None, user=None, ente=None):

@@ -209,8 +209,7 @@ class TestAttachments:
         )
         assert a.file.path.startswith(settings.MEDIA_ROOT + "/privato/")
         assert len(a.sha256) == 64 and a.content_type == "application/pdf"
-        with pytest.raises(ValueError):
-            a.file.url  # noqa: B018
+        assert a.file.url == f"/bandi/allegati/{a.pk}/"  # the permission-checked view, never a storage URL
 
 
 class TestFrozenCall:
