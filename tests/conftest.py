@@ -33,8 +33,10 @@ def _separate_redis_per_worker():
     own = f"{prefix}/{(int(database or 0) + int(worker[2:])) % 16}"
     os.environ["REDIS_URL"] = own
     cache = settings.CACHES["default"]
-    if cache["BACKEND"].endswith("RedisCache"):
+    if "Redis" in cache["BACKEND"]:
         cache["LOCATION"] = own
+    settings.REDIS_URL = settings.CELERY_BROKER_URL = own
+    celery_app.conf.broker_url = own
 
 
 def pytest_collection_modifyitems(config, items):
