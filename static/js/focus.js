@@ -76,6 +76,7 @@
     field.focus();
   });
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusSummary);
-  else focusSummary();
+  // After load, not before: scrolling to the URL's #fragment would otherwise take the focus back.
+  if (document.readyState === "complete") focusSummary();
+  else window.addEventListener("load", function () { window.setTimeout(focusSummary, 0); });
 })();

@@ -1,0 +1,153 @@
+"""Keyboard-only journeys (Playwright presses keys, never clicks): each asserts where focus is after every
+step that changes the page — a new page, an htmx swap, a rejected submit."""
+
+import re
+
+import pytest
+
+from costellazioni.models import ValutazionePagina
+from hubs.models import Prenotazione
+from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
+from tests.hubs.factories import HubFactory, SpazioFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+ACTIVE = """() => {
+  const el = document.activeElement;
+  return {tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute("name") || "",
+          text: (el.innerText || "").trim().replace(/\\s+/g, " ").slice(0, 120),
+          errorSummary: el.hasAttribute("data-error-summary")};
+}"""
+
+
+def active(page) -> dict:
+    return page.evaluate(ACTIVE)
+
+
+def tab_to(page, selector, *, key="Tab", limit=250):
+    """Press Tab (or Shift+Tab) until the focused element matches ``selector``; fail if it is never reached."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return active(page)
+    raise AssertionError(f"{selector} cannot be reached with {key}; focus is on {active(page)}")
+
+
+def assert_focus_at_page_start(page):
+    """After a page load focus is on the document, and the first Tab reaches the skip link."""
+    assert active(page)["tag"] == "body"
+    page.keyboard.press("Tab")
+    assert active(page)["text"] == "Vai al contenuto"
+
+
+def test_sign_in_from_the_home_page(live_server, page):
+    user = UserFactory(email="giulia.zen@example.it", first_name="Giulia")
+    page.goto(f"{live_server.url}/")
+    assert_focus_at_page_start(page)
+
+    tab_to(page, '[data-element="personal-area-login"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/accounts/login/"))
+    assert_focus_at_page_start(page)
+
+    tab_to(page, '[name="login"]')
+    page.keyboard.type(user.email)
+    page.keyboard.press("Tab")
+    assert active(page)["name"] == "password"
+    page.keyboard.type(DEFAULT_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/area-personale/$"))
+    assert active(page)["tag"] == "body"
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_rating_widget_by_keyboard(live_server, page):
+    page.goto(f"{live_server.url}/il-progetto/")
+    first = tab_to(page, '[name="stelle"]')
+    assert first["id"] == "rating-stelle-1", "Tab enters the stars at one star"
+
+    xs = [page.locator(f'label[for="rating-stelle-{n}"]').bounding_box()["x"] for n in range(1, 6)]
+    assert xs == sorted(xs), "the stars run 1 → 5 from left to right"
+
+    for expected in (2, 3, 4):
+        page.keyboard.press("ArrowRight")
+        assert active(page)["id"] == f"rating-stelle-{expected}"
+    page.keyboard.press("ArrowLeft")
+    assert active(page)["id"] == "rating-stelle-3"
+    assert page.locator('[name="stelle"]:checked').get_attribute("value") == "3"
+    # Stars up to the chosen one are filled, the others are outlines.
+    for n in range(1, 6):
+        label = page.locator(f'label[for="rating-stelle-{n}"]')
+        assert label.locator(".portal-star-full").is_visible() is (n <= 3)
+        assert label.locator(".portal-star-outline").is_visible() is (n > 3)
+
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert active(page)["id"] == "rating-stelle-5"
+    tab_to(page, '[name="aspetto"]')
+    assert page.evaluate("() => !!document.activeElement.closest('[data-rating-side=positive]')"), (
+        "with five stars Tab reaches the aspects one preferred"
+    )
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert active(page)["id"] == "rating-commento"
+    page.keyboard.type("Chiaro e completo.")
+    page.keyboard.press("Tab")
+    assert active(page)["text"] == "Invia la valutazione"
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector("#rating-feedback")
+    assert active(page)["id"] == "rating-feedback", "after the swap focus is on the answer's heading"
+    page.wait_for_function("() => document.getElementById('portal-live-region').textContent.startsWith('Grazie')")
+    valutazione = ValutazionePagina.objects.get()
+    assert (valutazione.pagina, valutazione.stelle, valutazione.commento) == ("/il-progetto/", 5, "Chiaro e completo.")
+
+
+def test_booking_a_space_across_a_week_change(live_server, page, browser_login):
+    hub = HubFactory(nome="HUB Bissuola", slug="hub-bissuola")
+    spazio = SpazioFactory(hub=hub, nome="Sala Parco", slug="sala-parco", capienza=40)
+    user = UserFactory()
+    browser_login(page, user)
+    page.goto(f"{live_server.url}{spazio.get_absolute_url()}")
+    assert_focus_at_page_start(page)
+    first_week = page.locator("#calendario-title").inner_text()
+
+    assert tab_to(page, "#calendario a[hx-get]")["text"] == "Settimana successiva"
+    page.keyboard.press("Enter")
+    page.wait_for_function("(t) => document.getElementById('calendario-title').innerText !== t", arg=first_week)
+    heading = active(page)
+    assert heading["id"] == "calendario-title", "after the swap focus is on the new week's heading"
+    assert heading["text"] != first_week
+    page.wait_for_function(
+        "(t) => document.getElementById('portal-live-region').textContent === t", arg=heading["text"]
+    )
+    page.keyboard.press("Tab")
+    assert active(page)["text"] == "Settimana precedente", "the next Tab stays in the new week"
+
+    slot = tab_to(page, "a[data-slot]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"inizio="))
+    assert active(page)["tag"] == "body"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('form[method=post]')"), (
+        f"after the slot ({slot['text']}) the next Tab is in the booking form, not at the top of the page"
+    )
+
+    tab_to(page, '[name="partecipanti"]')
+    page.keyboard.type("20")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # "Attività prevista" is still empty: the server refuses the request
+    # focus.js moves focus once the page has loaded (after the browser's scroll to #modulo).
+    page.wait_for_function("() => document.activeElement !== document.body")
+    assert active(page)["errorSummary"], "after a refused submit focus is on the error summary"
+    page.keyboard.press("Tab")
+    assert active(page)["text"].startswith("Attività prevista")
+    page.keyboard.press("Enter")
+    assert active(page)["name"] == "scopo", "the summary's link moves focus to its field"
+    page.keyboard.type("Assemblea dei soci")
+    assert tab_to(page, "main form[method=post] button[type=submit]")["text"] == "Invia la richiesta"
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "inizio=" not in url)
+    assert active(page)["tag"] == "body"
+    prenotazione = Prenotazione.objects.get()
+    assert (prenotazione.spazio, prenotazione.scopo, prenotazione.partecipanti) == (spazio, "Assemblea dei soci", 20)
