@@ -5,8 +5,10 @@ import re
 
 import pytest
 
+from antenne.models import Attivita
 from costellazioni.models import ValutazionePagina
 from hubs.models import Prenotazione
+from tests.antenne.factories import OperatoreFactory
 from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
 from tests.hubs.factories import HubFactory, SpazioFactory
 
@@ -151,3 +153,38 @@ def test_booking_a_space_across_a_week_change(live_server, page, browser_login):
     assert active(page)["tag"] == "body"
     prenotazione = Prenotazione.objects.get()
     assert (prenotazione.spazio, prenotazione.scopo, prenotazione.partecipanti) == (spazio, "Assemblea dei soci", 20)
+
+
+def test_field_log_on_a_phone(live_server, phone_page, browser_login):
+    page = phone_page
+    operatore = OperatoreFactory(quartieri=[])  # no quartiere to suggest: the field starts empty
+    browser_login(page, operatore.user)
+    page.goto(f"{live_server.url}/operatori/attivita/nuova/")
+    assert_focus_at_page_start(page)
+
+    tab_to(page, '[name="persone_raggiunte"]')
+    page.keyboard.press("Control+A")
+    page.keyboard.type("4")
+    assert tab_to(page, "[data-attivita-form] button[type=submit]")["text"] == "Registra l'attività"
+    page.keyboard.press("Enter")  # the quartiere is missing: the server answers with the errors
+
+    page.wait_for_selector("#js-error-quartiere")
+    field = active(page)
+    assert field["name"] == "quartiere", "after the refused submit focus is on the first field to correct"
+    quartiere = page.locator('[name="quartiere"]')
+    assert quartiere.get_attribute("aria-invalid") == "true"
+    described = quartiere.get_attribute("aria-describedby").split()
+    assert "js-error-quartiere" in described
+    assert any(
+        page.locator(f"#{id_}").inner_text() == "Suggerito dalla posizione, se la condividi." for id_ in described
+    ), "the error is added to the field's help text, not put in its place"
+
+    page.keyboard.press("ArrowDown")  # a closed select takes the next option
+    assert quartiere.input_value() != ""
+    tab_to(page, "[data-attivita-form] button[type=submit]")
+    page.keyboard.press("Enter")
+    page.get_by_text("Attività registrata.").wait_for()
+    assert active(page)["name"] == "tipo", "the form is ready for the next activity, focus on its first field"
+    assert quartiere.get_attribute("aria-invalid") is None
+    attivita = Attivita.objects.get()
+    assert (attivita.operatore, attivita.persone_raggiunte) == (operatore, 4)
