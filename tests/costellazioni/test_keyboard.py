@@ -9,6 +9,7 @@ from antenne.models import Attivita
 from costellazioni.models import ValutazionePagina
 from hubs.models import Prenotazione
 from tests.antenne.factories import OperatoreFactory
+from tests.contributi.factories import complete_draft, open_bando, referente
 from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
 from tests.hubs.factories import HubFactory, SpazioFactory
 
@@ -37,7 +38,7 @@ def tab_to(page, selector, *, key="Tab", limit=250):
 
 def assert_focus_at_page_start(page):
     """After a page load focus is on the document, and the first Tab reaches the skip link."""
-    assert active(page)["tag"] == "body"
+    assert active(page)["tag"] == "body", page.evaluate("() => document.activeElement.outerHTML.slice(0, 2000)")
     page.keyboard.press("Tab")
     assert active(page)["text"] == "Vai al contenuto"
 
@@ -59,7 +60,7 @@ def test_sign_in_from_the_home_page(live_server, page):
     page.keyboard.type(DEFAULT_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/area-personale/$"))
-    assert active(page)["tag"] == "body"
+    assert active(page)["tag"] == "body", page.evaluate("() => document.activeElement.outerHTML.slice(0, 2000)")
     assert page.get_by_role("heading", level=1).is_visible()
 
 
@@ -129,7 +130,7 @@ def test_booking_a_space_across_a_week_change(live_server, page, browser_login):
     slot = tab_to(page, "a[data-slot]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"inizio="))
-    assert active(page)["tag"] == "body"
+    assert active(page)["tag"] == "body", page.evaluate("() => document.activeElement.outerHTML.slice(0, 2000)")
     page.keyboard.press("Tab")
     assert page.evaluate("() => !!document.activeElement.closest('form[method=post]')"), (
         f"after the slot ({slot['text']}) the next Tab is in the booking form, not at the top of the page"
@@ -150,7 +151,7 @@ def test_booking_a_space_across_a_week_change(live_server, page, browser_login):
     assert tab_to(page, "main form[method=post] button[type=submit]")["text"] == "Invia la richiesta"
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "inizio=" not in url)
-    assert active(page)["tag"] == "body"
+    assert active(page)["tag"] == "body", page.evaluate("() => document.activeElement.outerHTML.slice(0, 2000)")
     prenotazione = Prenotazione.objects.get()
     assert (prenotazione.spazio, prenotazione.scopo, prenotazione.partecipanti) == (spazio, "Assemblea dei soci", 20)
 
@@ -188,3 +189,66 @@ def test_field_log_on_a_phone(live_server, phone_page, browser_login):
     assert quartiere.get_attribute("aria-invalid") is None
     attivita = Attivita.objects.get()
     assert (attivita.operatore, attivita.persone_raggiunte) == (operatore, 4)
+
+
+def press_button(page, text):
+    """Tab to the page's button (or link styled as one) named ``text`` and press Enter, waiting for the new page."""
+    for _ in range(250):
+        page.keyboard.press("Tab")
+        if active(page)["text"] == text:
+            break
+    else:
+        raise AssertionError(f"no button {text!r} reachable with Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+
+
+def test_grant_wizard_up_to_the_summary(live_server, page, browser_login):
+    bando = open_bando()
+    user, ente = referente()
+    candidatura = complete_draft(bando=bando, user=user, ente=ente)
+    browser_login(page, user)
+    page.goto(f"{live_server.url}/bandi/{bando.slug}/candidatura/{candidatura.pk}/ente/")
+    assert_focus_at_page_start(page)
+
+    tab_to(page, '[name="indirizzo"]')
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    press_button(page, "Salva e continua")  # the address is required: the step is refused
+    page.wait_for_function("() => document.activeElement !== document.body")
+    assert active(page)["errorSummary"], "after a refused step focus is on the error summary"
+    page.keyboard.press("Tab")
+    assert active(page)["text"].startswith("Indirizzo")
+    page.keyboard.press("Enter")
+    assert active(page)["name"] == "indirizzo", "the summary's link moves focus to its field"
+    page.keyboard.type("Via Bissuola 32")
+
+    steps = [
+        ("Progetto", "Salva e continua", {}),
+        (
+            "Budget",
+            "Salva e continua",
+            {
+                "obiettivi": "Ridurre l'isolamento.",
+                "destinatari": "Anziani soli",
+                "numero_destinatari": "80",
+                "attivita": "Apertura — gennaio 2027",
+            },
+        ),
+        ("Impatto e indicatori", "Salva e continua", {}),
+        ("Allegati", "Salva e continua", {"impatto": "Più legami di vicinato.", "indicatori": "Persone raggiunte: 80"}),
+        ("Riepilogo e invio", "Continua", {}),
+    ]
+    for step, button, typed_before in steps:
+        for name, text in typed_before.items():
+            tab_to(page, f'[name="{name}"]')
+            page.keyboard.press("Control+A")
+            page.keyboard.type(text)
+        press_button(page, button)
+        assert_focus_at_page_start(page)
+        assert page.get_by_role("heading", level=1).inner_text() == step, f"after {button!r} the step is {step}"
+
+    assert page.get_by_role("heading", name="Riepilogo", exact=True).is_visible()
+    candidatura.refresh_from_db()
+    assert candidatura.dati_ente["indirizzo"] == "Via Bissuola 32"
