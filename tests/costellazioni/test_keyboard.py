@@ -252,3 +252,24 @@ def test_grant_wizard_up_to_the_summary(live_server, page, browser_login):
     assert page.get_by_role("heading", name="Riepilogo", exact=True).is_visible()
     candidatura.refresh_from_db()
     assert candidatura.dati_ente["indirizzo"] == "Via Bissuola 32"
+
+
+def test_hub_map_controls_in_italian_and_esc_closes_a_popup(live_server, page):
+    page.route(re.compile(r"^https://tile\."), lambda route: route.abort())  # no internet here
+    HubFactory(nome="HUB Bissuola", slug="hub-bissuola")
+    page.goto(f"{live_server.url}/hub/")
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "Ingrandisci la mappa"
+    assert page.locator(".leaflet-control-zoom-out").get_attribute("title") == "Riduci la mappa"
+
+    tab_to(page, '.leaflet-marker-icon[title="HUB Bissuola"]')
+    page.keyboard.press("Enter")
+    close = page.locator(".leaflet-popup-close-button")
+    close.wait_for()
+    assert close.get_attribute("aria-label") == "Chiudi il riquadro"
+    page.keyboard.press("Tab")
+    assert active(page)["text"] in {"HUB Bissuola", "×"}, "Tab goes into the open popup"
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert page.evaluate("() => document.activeElement.matches('.leaflet-marker-icon')"), (
+        "Esc closes the popup and gives focus back to its marker"
+    )
