@@ -111,7 +111,7 @@ def rating_widget(context):
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
         "form": form,
-        "stars": [str(n) for n in range(5, 0, -1)],
+        "stars": [str(n) for n in range(1, 6)],
         "stelle": stelle,
         "aspetto": aspetto,
         "aspetti_positivi": ASPETTI_POSITIVI,

@@ -13,6 +13,7 @@
     container.dataset.mapReady = "1";
     container.hidden = false;
     var map = L.map(container, { scrollWheelZoom: false, keyboard: true });
+    if (window.portalMapA11y) window.portalMapA11y(map);
     L.tileLayer(container.dataset.tileUrl, {
       maxZoom: 18,
       attribution: container.dataset.attribution || "",

@@ -14,6 +14,7 @@
     if (!window.L || !container || !points.length) return;
     container.hidden = false;
     map = L.map(container, { scrollWheelZoom: false, keyboard: true });
+    if (window.portalMapA11y) window.portalMapA11y(map);
     L.tileLayer(container.dataset.tileUrl, { maxZoom: 18, attribution: container.dataset.attribution || "" }).addTo(map);
     var bounds = points.map(function (point) {
       var marker = L.marker([point.lat, point.lng], { title: point.nome, alt: point.nome }).addTo(map);

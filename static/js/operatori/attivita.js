@@ -69,7 +69,16 @@
   }
 
   function clearErrors() {
-    form.querySelectorAll(".is-invalid").forEach(function (el) { el.classList.remove("is-invalid"); });
+    form.querySelectorAll(".is-invalid").forEach(function (el) {
+      el.classList.remove("is-invalid");
+      el.removeAttribute("aria-invalid");
+      // Keep the field's own help text: drop only the error this script added.
+      var ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
+        return id && id.indexOf("js-error-") !== 0;
+      });
+      if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+      else el.removeAttribute("aria-describedby");
+    });
     form.querySelectorAll("[data-js-error]").forEach(function (el) { el.remove(); });
   }
 
@@ -85,7 +94,9 @@
       message.textContent = errors[name].join(" ");
       if (field) {
         field.classList.add("is-invalid");
-        field.setAttribute("aria-describedby", message.id);
+        field.setAttribute("aria-invalid", "true");
+        var described = (field.getAttribute("aria-describedby") || "").trim();
+        field.setAttribute("aria-describedby", (described ? described + " " : "") + message.id);
         field.insertAdjacentElement("afterend", message);
         first = first || field;
       } else {

@@ -1,0 +1,113 @@
+// Accessibility fixes for Django's admin widgets, which the portal cannot change in Django's templates:
+// - the date and time halves of a date-time field get a <label> ("Data:", "Ora:") with the field's name;
+// - select2 autocomplete selects are named by their field's label, not only by their (maybe empty) value;
+// - the SelectFilter's search icons drop an aria-label a <span> may not carry (axe aria-prohibited-attr);
+// - tabular inlines that scroll sideways on a phone become focusable regions named by their heading.
+// It runs on load and again whenever the admin adds rows or widgets (inlines, SelectFilter, select2).
+(function () {
+  "use strict";
+
+  var counter = 0;
+
+  function uid(prefix) {
+    counter += 1;
+    return prefix + "-" + counter;
+  }
+
+  function fieldLabel(el) {
+    var row = el.closest(".form-row, .fieldBox, td");
+    if (row && row.tagName === "TD") {
+      var table = row.closest("table");
+      var index = Array.prototype.indexOf.call(row.parentNode.children, row);
+      var th = table && table.querySelectorAll("thead th")[index];
+      return th ? th.textContent.trim() : "";
+    }
+    var label = row && row.querySelector("label");
+    return label ? label.textContent.trim().replace(/:$/, "") : "";
+  }
+
+  function labelDateTimeHalves(root) {
+    root.querySelectorAll("p.datetime input.vDateField, p.datetime input.vTimeField").forEach(function (input) {
+      if (!input.id || input.dataset.a11yLabelled || input.closest("[id$='-empty']")) return;
+      input.dataset.a11yLabelled = "1";
+      var text = input.previousSibling;
+      while (text && text.nodeType === Node.TEXT_NODE && !text.textContent.trim()) text = text.previousSibling;
+      var label = document.createElement("label");
+      label.htmlFor = input.id;
+      var name = fieldLabel(input);
+      if (name) {
+        var hidden = document.createElement("span");
+        hidden.className = "visually-hidden";
+        hidden.textContent = name + ", ";
+        label.appendChild(hidden);
+      }
+      if (text && text.nodeType === Node.TEXT_NODE) {
+        label.appendChild(document.createTextNode(text.textContent.trim()));
+        text.replaceWith(label, document.createTextNode(" "));
+      } else {
+        input.insertAdjacentElement("beforebegin", label);
+      }
+    });
+  }
+
+  function nameAutocompletes(root) {
+    root.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+      var container = select.nextElementSibling;
+      if (!select.id || !container || !container.classList.contains("select2")) return;
+      var label = document.querySelector('label[for="' + select.id + '"]');
+      if (!label) return;
+      if (!label.id) label.id = select.id + "-label";
+      var combo = container.querySelector('[role="combobox"]');
+      var rendered = container.querySelector(".select2-selection__rendered");
+      if (rendered) {
+        rendered.setAttribute("aria-labelledby", label.id);
+      }
+      if (combo) {
+        combo.setAttribute("aria-labelledby", label.id + (rendered && rendered.id ? " " + rendered.id : ""));
+      }
+    });
+  }
+
+  function fixTooltips(root) {
+    root.querySelectorAll("span.help-tooltip[aria-label]").forEach(function (span) {
+      span.setAttribute("title", span.getAttribute("aria-label"));
+      span.removeAttribute("aria-label");
+      span.setAttribute("aria-hidden", "true");
+    });
+  }
+
+  function nameScrollingInlines(root) {
+    root.querySelectorAll('.inline-group[data-inline-type="tabular"]').forEach(function (group) {
+      if (group.hasAttribute("tabindex")) return;
+      var heading = group.querySelector("h2");
+      if (!heading) return;
+      if (!heading.id) heading.id = uid("inline-heading");
+      group.setAttribute("tabindex", "0");
+      group.setAttribute("role", "region");
+      group.setAttribute("aria-labelledby", heading.id);
+    });
+  }
+
+  function fixAll() {
+    labelDateTimeHalves(document);
+    nameAutocompletes(document);
+    fixTooltips(document);
+    nameScrollingInlines(document);
+  }
+
+  var pending = false;
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      fixAll();
+    });
+  }
+
+  window.addEventListener("load", function () {
+    fixAll();
+    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+  });
+  document.addEventListener("DOMContentLoaded", fixAll);
+})();
