@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from costellazioni import roles
+
 # The fixed choices of Bisogno.categoria up to 0005, in their order: (slug, nome, descrizione).
 CATEGORIE = [
     ("solitudine", "Solitudine e isolamento", "Persone sole, isolate o senza reti di vicinato."),
@@ -30,6 +32,12 @@ def seed(apps, schema_editor):
         CategoriaBisogno.objects.get_or_create(
             slug=valore, defaults={"nome": valore.capitalize(), "ordine": 1000, "attiva": False}
         )
+
+
+def grant(apps, schema_editor):
+    # Staff keep the taxonomy (add, rename, reorder, retire); only administrators delete an unused category.
+    roles.grant(apps, roles.STAFF_COMUNALE, "ricerca", {"categoriabisogno": ["view", "add", "change"]})
+    roles.grant(apps, roles.AMMINISTRATORE, "ricerca", {"categoriabisogno": ["view", "add", "change", "delete"]})
 
 
 class Migration(migrations.Migration):
@@ -78,4 +86,5 @@ class Migration(migrations.Migration):
         ),
         # Reversed, the table goes away and the needs keep their codes as plain text (0007 reversed).
         migrations.RunPython(seed, migrations.RunPython.noop),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

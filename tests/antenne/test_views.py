@@ -410,7 +410,8 @@ class TestQueryCountsOperatori:
 
 
 QUERIES_OPERATORI_HOME = 11  # session, user, operator, messages, then one per section
-QUERIES_ATTIVITA_NUOVA = 9  # session, user, operator, messages, quartieri (select and coordinates), antenne
+QUERIES_ATTIVITA_NUOVA = 11  # session, user, operator, messages, quartieri (select and coordinates), antenne,
+# the needs categories (the row and its empty template)
 
 
 class TestSociDaVerificare:

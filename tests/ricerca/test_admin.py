@@ -16,6 +16,7 @@ CHANGELISTS = [
     "valutazionematurita",
     "intervista",
     "tema",
+    "categoriabisogno",
     "teoriacambiamento",
     "indicatoretoc",
 ]
