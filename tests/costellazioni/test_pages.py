@@ -248,8 +248,9 @@ def test_rating_widget_on_content_pages_but_not_on_search(client):
     assert 'data-element="feedback"' not in client.get(reverse("cerca")).content.decode()
 
 
-# The home's sections from other apps: open calls (contributi), the HUB map and the next HUB events (hubs).
-@pytest.mark.parametrize(("url_name", "queries"), [("home", 3), ("il_progetto", 0)])
+# The home's sections from other apps: open calls (contributi), the HUB map and the next HUB events (hubs),
+# the open surveys (ricerca).
+@pytest.mark.parametrize(("url_name", "queries"), [("home", 4), ("il_progetto", 0)])
 def test_query_count_for_anonymous_visitors(client, django_assert_num_queries, url_name, queries):
     with django_assert_num_queries(queries):
         assert client.get(reverse(url_name)).status_code == 200
