@@ -103,7 +103,7 @@ class RigaFacoltativaForm(forms.Form):
 
 
 class BisognoRapidoForm(RigaFacoltativaForm):
-    categoria = campo_categoria(_("Categoria del bisogno"))
+    categoria = campo_categoria(_("Categoria del bisogno"), preselezionata=True)
     descrizione = forms.CharField(label=_("Descrizione del bisogno"), max_length=2000)
     urgenza = forms.ChoiceField(label=_("Urgenza"), choices=Bisogno.Urgenza.choices, initial=Bisogno.Urgenza.MEDIA)
 

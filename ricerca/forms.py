@@ -8,13 +8,16 @@ from costellazioni.models import Quartiere
 from ricerca.models import Bisogno, CategoriaBisogno, Domanda
 
 
-def campo_categoria(label) -> forms.ModelChoiceField:
-    """The category of a new need: active categories only, sent by their stable code (offline logs keep it)."""
+def campo_categoria(label, *, preselezionata: bool = False) -> forms.ModelChoiceField:
+    """The category of a new need: active categories only, sent by their stable code (offline logs keep it).
+
+    ``preselezionata``: no empty choice, the first category is selected (the operators' quick rows).
+    """
     return forms.ModelChoiceField(
         label=label,
         queryset=CategoriaBisogno.objects.attive(),
         to_field_name="slug",
-        empty_label=_("Scegli una categoria"),
+        empty_label=None if preselezionata else _("Scegli una categoria"),
         error_messages={"invalid_choice": _("Scegli una delle categorie dell'elenco.")},
     )
 

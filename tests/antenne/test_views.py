@@ -410,8 +410,8 @@ class TestQueryCountsOperatori:
 
 
 QUERIES_OPERATORI_HOME = 11  # session, user, operator, messages, then one per section
-QUERIES_ATTIVITA_NUOVA = 11  # session, user, operator, messages, quartieri (select and coordinates), antenne,
-# the needs categories (the row and its empty template)
+QUERIES_ATTIVITA_NUOVA = 13  # session, user, operator, messages, quartieri (select and coordinates), antenne,
+# the needs categories twice (the options, and the first one for the required attribute) for the row and its template
 
 
 class TestSociDaVerificare:
