@@ -30,6 +30,7 @@ from costellazioni import roles
 from costellazioni.demo import DEMO_PASSWORD
 from costellazioni.models import Quartiere, User
 from hubs.models import Hub
+from ricerca.models import CategoriaBisogno
 
 NAMESPACE = uuid.UUID("6f1f3c1e-5b7a-4a53-9d0e-0c5a1e2b7a11")
 A, T = Antenna.Tipo, Antenna.Stato
@@ -255,6 +256,7 @@ def _hub_piu_vicini(antenne) -> None:
 def _diario(operatori, antenne) -> None:
     """A month of field log: one activity per working day per operator, dated back from the first run."""
     quartieri = Quartiere.objects.in_bulk(field_name="slug")
+    categorie = CategoriaBisogno.objects.in_bulk(field_name="slug")
     oggi = timezone.localdate()
     for chi, operatore in operatori.items():
         mie = [a for a in antenne.values() if a.operatore_id == operatore.pk]
@@ -271,7 +273,7 @@ def _diario(operatori, antenne) -> None:
             bisogni = []
             if giorno % 4 == 0:
                 categoria, descrizione, urgenza = BISOGNI[(giorno // 4) % len(BISOGNI)]
-                bisogni = [{"categoria": categoria, "descrizione": descrizione, "urgenza": urgenza}]
+                bisogni = [{"categoria": categorie[categoria], "descrizione": descrizione, "urgenza": urgenza}]
             seguiti = []
             if giorno % 6 == 0:
                 seguiti = [

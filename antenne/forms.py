@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from antenne.models import Antenna, Attivita, Categoria, RichiestaPortierato, Servizio
 from costellazioni.models import Quartiere
 from costellazioni.validators import validate_nel_periodo_del_programma
+from ricerca.forms import campo_categoria
 from ricerca.models import Bisogno
 
 FASCE = ["persone_minori", "persone_adulte", "persone_anziane", "persone_donne", "persone_uomini"]
@@ -102,7 +103,7 @@ class RigaFacoltativaForm(forms.Form):
 
 
 class BisognoRapidoForm(RigaFacoltativaForm):
-    categoria = forms.ChoiceField(label=_("Categoria del bisogno"), choices=Bisogno.Categoria.choices)
+    categoria = campo_categoria(_("Categoria del bisogno"), preselezionata=True)
     descrizione = forms.CharField(label=_("Descrizione del bisogno"), max_length=2000)
     urgenza = forms.ChoiceField(label=_("Urgenza"), choices=Bisogno.Urgenza.choices, initial=Bisogno.Urgenza.MEDIA)
 

@@ -1,7 +1,8 @@
 """The needs dataset published as open data (CSV and JSON), with its data dictionary.
 
 Counts only, never single reports: by category and month for the whole city, and by quartiere and category
-where the count is at least ``SOGLIA_PUBBLICA`` (smaller groups could point at a person).
+where the count is at least ``SOGLIA_PUBBLICA`` (smaller groups could point at a person) and cannot be worked
+out from the totals (``ricerca.riservatezza``).
 """
 
 from django.db.models import Count
@@ -9,7 +10,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from ricerca.models import Bisogno
-from ricerca.selectors import SOGLIA_PUBBLICA
+from ricerca.riservatezza import SOGLIA_PUBBLICA, celle_da_nascondere
 
 CAMPI = ["ambito", "periodo", "quartiere", "categoria", "categoria_codice", "numero"]
 
@@ -25,11 +26,21 @@ DIZIONARIO = [
         _("mese"),
     ),
     ("quartiere", _("Nome del quartiere; vuoto per i conteggi di tutta la città"), _("testo")),
-    ("categoria", _("Categoria del bisogno, come la legge chi segnala"), _("testo")),
-    ("categoria_codice", _("Codice stabile della categoria"), _("testo")),
+    ("categoria", _("Categoria del bisogno, come la legge chi segnala (l'elenco è curato dal Comune)"), _("testo")),
+    (
+        "categoria_codice",
+        _(
+            "Codice stabile della categoria: resta lo stesso anche se il nome cambia; "
+            "le nuove categorie ne hanno uno nuovo"
+        ),
+        _("testo"),
+    ),
     (
         "numero",
-        _("Numero di bisogni segnalati; i gruppi di quartiere sotto %(soglia)s non sono pubblicati")
+        _(
+            "Numero di bisogni segnalati; i gruppi di quartiere sotto %(soglia)s non sono pubblicati, e nemmeno "
+            "il più piccolo dei gruppi vicini quando servirebbe a ricavarli dai totali"
+        )
         % {"soglia": SOGLIA_PUBBLICA},
         _("bisogni"),
     ),
@@ -38,40 +49,41 @@ DIZIONARIO = [
 
 def righe() -> list[dict]:
     """Two queries: city-wide counts by month and category, then counts by quartiere and category."""
-    etichette = dict(Bisogno.Categoria.choices)
     out = []
     mensili = (
         Bisogno.objects.annotate(mese=TruncMonth("creato_il"))
-        .values_list("mese", "categoria")
+        .values_list("mese", "categoria__nome", "categoria")
         .annotate(n=Count("pk"))
-        .order_by("mese", "categoria")
+        .order_by("mese", "categoria__ordine", "categoria")
     )
-    for mese, categoria, n in mensili:
+    for mese, nome, codice, n in mensili:
         out.append(
             {
                 "ambito": "citta",
                 "periodo": mese.strftime("%Y-%m"),
                 "quartiere": "",
-                "categoria": str(etichette.get(categoria, categoria)),
-                "categoria_codice": categoria,
+                "categoria": nome,
+                "categoria_codice": codice,
                 "numero": n,
             }
         )
-    per_quartiere = (
+    per_quartiere = list(
         Bisogno.objects.filter(quartiere__isnull=False)
-        .values_list("quartiere__nome", "categoria")
+        .values_list("quartiere__nome", "categoria__nome", "categoria")
         .annotate(n=Count("pk"))
-        .filter(n__gte=SOGLIA_PUBBLICA)
-        .order_by("quartiere__nome", "categoria")
+        .order_by("quartiere__nome", "categoria__ordine", "categoria")
     )
-    for quartiere, categoria, n in per_quartiere:
+    nascoste = celle_da_nascondere({(quartiere, codice): n for quartiere, _nome, codice, n in per_quartiere})
+    for quartiere, nome, codice, n in per_quartiere:
+        if (quartiere, codice) in nascoste:
+            continue
         out.append(
             {
                 "ambito": "quartiere",
                 "periodo": "",
                 "quartiere": quartiere,
-                "categoria": str(etichette.get(categoria, categoria)),
-                "categoria_codice": categoria,
+                "categoria": nome,
+                "categoria_codice": codice,
                 "numero": n,
             }
         )

@@ -16,6 +16,7 @@ from ricerca.demo_dati import DIMENSIONI, DOMANDE, ELEMENTI, FRASI, LINK, STAKEH
 from ricerca.models import (
     AttivitaCoinvolgimento,
     Bisogno,
+    CategoriaBisogno,
     Citazione,
     DimensioneMaturita,
     Domanda,
@@ -31,21 +32,21 @@ from ricerca.models import (
 B = Bisogno
 BISOGNI = [
     (
-        B.Categoria.SOLITUDINE,
+        "solitudine",
         B.Destinatari.ANZIANI,
         "Signore anziane sole in calle, nessuno passa a trovarle d'inverno",
     ),
-    (B.Categoria.SOLITUDINE, B.Destinatari.ANZIANI, "Manca un luogo dove gli anziani possano giocare a carte al caldo"),
-    (B.Categoria.CASA, B.Destinatari.FAMIGLIE, "Appartamenti ERP con muffa e infissi che non chiudono"),
-    (B.Categoria.CASA, B.Destinatari.GIOVANI, "Studenti e giovani lavoratori non trovano affitti sostenibili"),
-    (B.Categoria.LAVORO, B.Destinatari.MIGRANTI, "Donne straniere cercano corsi di italiano per il lavoro"),
-    (B.Categoria.LAVORO, B.Destinatari.GIOVANI, "Ragazzi che hanno lasciato la scuola senza orientamento al lavoro"),
-    (B.Categoria.SALUTE, B.Destinatari.ANZIANI, "Difficoltà ad arrivare alle visite in ospedale senza accompagnamento"),
-    (B.Categoria.FAMIGLIA, B.Destinatari.FAMIGLIE, "Genitori soli senza aiuto per i compiti dei figli il pomeriggio"),
-    (B.Categoria.MOBILITA, B.Destinatari.DISABILITA, "Ponti senza rampe: chi usa la carrozzina resta a casa"),
-    (B.Categoria.DIGITALE, B.Destinatari.ANZIANI, "Anziani che non riescono a prenotare le visite con lo SPID"),
-    (B.Categoria.SPAZI, B.Destinatari.GIOVANI, "Nessuno spazio per studiare dopo le 19 nel quartiere"),
-    (B.Categoria.SPAZI, B.Destinatari.TUTTI, "Il campo da calcio del patronato è chiuso da due anni"),
+    ("solitudine", B.Destinatari.ANZIANI, "Manca un luogo dove gli anziani possano giocare a carte al caldo"),
+    ("casa", B.Destinatari.FAMIGLIE, "Appartamenti ERP con muffa e infissi che non chiudono"),
+    ("casa", B.Destinatari.GIOVANI, "Studenti e giovani lavoratori non trovano affitti sostenibili"),
+    ("lavoro", B.Destinatari.MIGRANTI, "Donne straniere cercano corsi di italiano per il lavoro"),
+    ("lavoro", B.Destinatari.GIOVANI, "Ragazzi che hanno lasciato la scuola senza orientamento al lavoro"),
+    ("salute", B.Destinatari.ANZIANI, "Difficoltà ad arrivare alle visite in ospedale senza accompagnamento"),
+    ("famiglia", B.Destinatari.FAMIGLIE, "Genitori soli senza aiuto per i compiti dei figli il pomeriggio"),
+    ("mobilita", B.Destinatari.DISABILITA, "Ponti senza rampe: chi usa la carrozzina resta a casa"),
+    ("digitale", B.Destinatari.ANZIANI, "Anziani che non riescono a prenotare le visite con lo SPID"),
+    ("spazi", B.Destinatari.GIOVANI, "Nessuno spazio per studiare dopo le 19 nel quartiere"),
+    ("spazi", B.Destinatari.TUTTI, "Il campo da calcio del patronato è chiuso da due anni"),
 ]
 # quartiere slug, how many needs (some above the public threshold of 5, some below)
 QUARTIERI = [
@@ -64,6 +65,7 @@ def _bisogni(staff):
     rnd = random.Random(13)
     esiti = [B.Stato.SEGNALATO, B.Stato.PRESO_IN_CARICO, B.Stato.INDIRIZZATO, B.Stato.RISOLTO, B.Stato.NON_RISOLVIBILE]
     numero = 0
+    categorie = CategoriaBisogno.objects.in_bulk(field_name="slug")
     for slug, quanti in QUARTIERI:
         quartiere = Quartiere.objects.get(slug=slug)
         for _ in range(quanti):
@@ -73,7 +75,7 @@ def _bisogni(staff):
             if Bisogno.objects.filter(descrizione=descrizione).exists():
                 continue
             bisogno = services.bisogno_report(
-                categoria=categoria,
+                categoria=categorie[categoria],
                 descrizione=descrizione,
                 quartiere=quartiere,
                 urgenza=rnd.choice(list(B.Urgenza.values)),
@@ -84,6 +86,35 @@ def _bisogni(staff):
                 creato_il=timezone.now() - datetime.timedelta(days=rnd.randint(5, 180))
             )
             _avanza(bisogno, esiti[numero % len(esiti)], staff)
+
+
+# A category added by staff after the start (the taxonomy is theirs), and the needs reported under it.
+CATEGORIA_AGGIUNTA = {
+    "slug": "spesa",
+    "nome": "Spesa e povertà alimentare",
+    "descrizione": "Chi fatica a fare la spesa o a mangiare in modo sano: pacchi alimentari, empori solidali.",
+    "ordine": 95,
+}
+BISOGNI_SPESA = [
+    ("bissuola", "Famiglie che a fine mese non riescono a fare la spesa"),
+    ("bissuola", "Pensionati soli che saltano i pasti quando fa freddo"),
+    ("cannaregio", "L'emporio solidale più vicino è troppo lontano per chi non cammina"),
+]
+
+
+def _categoria_aggiunta():
+    categoria, _created = CategoriaBisogno.objects.get_or_create(
+        slug=CATEGORIA_AGGIUNTA["slug"], defaults=CATEGORIA_AGGIUNTA
+    )
+    for slug, descrizione in BISOGNI_SPESA:
+        if not Bisogno.objects.filter(descrizione=descrizione).exists():
+            services.bisogno_report(
+                categoria=categoria,
+                descrizione=descrizione,
+                quartiere=Quartiere.objects.get(slug=slug),
+                destinatari=B.Destinatari.FRAGILITA,
+                fonte=B.Fonte.ANTENNA,
+            )
 
 
 def _avanza(bisogno, stato, staff):
@@ -258,7 +289,7 @@ def _interviste(staff):
         },
     )
     if created:
-        bisogno = Bisogno.objects.filter(categoria=Bisogno.Categoria.SOLITUDINE).first()
+        bisogno = Bisogno.objects.filter(categoria="solitudine").first()
         citazione = Citazione.objects.create(
             intervista=intervista,
             tema=solitudine,
@@ -304,6 +335,7 @@ def seed() -> None:
     staff = User.objects.get(email="staff@costellazioni.example")
     admin = User.objects.get(email="admin@costellazioni.example")
     _bisogni(staff)
+    _categoria_aggiunta()
     _stakeholder()
     _maturita([staff, admin])
     _questionario()

@@ -1,12 +1,29 @@
 from django import forms
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.models import Quartiere
-from ricerca.models import Bisogno, Domanda
+from ricerca.models import Bisogno, CategoriaBisogno, Domanda
+
+
+def campo_categoria(label, *, preselezionata: bool = False) -> forms.ModelChoiceField:
+    """The category of a new need: active categories only, sent by their stable code (offline logs keep it).
+
+    ``preselezionata``: no empty choice, the first category is selected (the operators' quick rows).
+    """
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=CategoriaBisogno.objects.attive(),
+        to_field_name="slug",
+        empty_label=None if preselezionata else _("Scegli una categoria"),
+        error_messages={"invalid_choice": _("Scegli una delle categorie dell'elenco.")},
+    )
 
 
 class SegnalaBisognoForm(forms.Form):
-    categoria = forms.ChoiceField(label=_("Di che cosa si tratta"), choices=Bisogno.Categoria.choices)
+    categoria = campo_categoria(_("Di che cosa si tratta"))
     descrizione = forms.CharField(
         label=_("Descrivi il bisogno"),
         max_length=2000,
@@ -116,3 +133,45 @@ class MaturitaForm(forms.Form):
 
     def righe(self):
         return [self[f"d{d.pk}"] for d in self.dimensioni]
+
+
+# What the staff need page offers to link an answer to: (app_label, model, related to load for the label).
+RISPOSTE_DA_PAGINA = [
+    ("hubs", "servizio", ["hub"]),
+    ("hubs", "hub", []),
+    ("antenne", "antenna", []),
+    ("costellazioni", "ente", []),
+]
+
+
+class RispostaBisognoForm(forms.Form):
+    """Who answered a need, in a sentence, and optionally the service, HUB, antenna or organisation it was."""
+
+    descrizione = forms.CharField(
+        label=_("Chi ha risposto e come"),
+        max_length=300,
+        help_text=_("Una frase, per esempio: «Preso in carico dallo sportello HUB Bissuola»."),
+    )
+    oggetto = forms.ChoiceField(label=_("Collega a (facoltativo)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._oggetti = {}
+        gruppi = [("", _("Nessun collegamento"))]
+        for app_label, model_name, correlati in RISPOSTE_DA_PAGINA:
+            try:
+                model = apps.get_model(app_label, model_name)
+            except LookupError:
+                continue
+            tipo = ContentType.objects.get_for_model(model)
+            opzioni = []
+            for oggetto in model._default_manager.select_related(*correlati):
+                chiave = f"{tipo.pk}:{oggetto.pk}"
+                self._oggetti[chiave] = oggetto
+                opzioni.append((chiave, str(oggetto)))
+            if opzioni:
+                gruppi.append((capfirst(model._meta.verbose_name), opzioni))
+        self.fields["oggetto"].choices = gruppi
+
+    def clean_oggetto(self):
+        return self._oggetti.get(self.cleaned_data["oggetto"])

@@ -8,6 +8,7 @@ from django.db.models import Avg, Count
 
 from ricerca.models import (
     Bisogno,
+    CategoriaBisogno,
     Compilazione,
     DimensioneMaturita,
     Domanda,
@@ -15,8 +16,7 @@ from ricerca.models import (
     RilevazioneMaturita,
     ValutazioneMaturita,
 )
-
-SOGLIA_PUBBLICA = 5  # counts by quartiere below this are never shown publicly (statistical disclosure)
+from ricerca.riservatezza import celle_da_nascondere
 
 
 @dataclass
@@ -105,13 +105,19 @@ def maturita_per_rilevazione() -> tuple[list[DimensioneMaturita], list[MaturitaR
 
 
 def bisogni_per_categoria() -> list[tuple[str, int]]:
-    conteggi = dict(Bisogno.objects.values_list("categoria").annotate(n=Count("pk")))
-    return [(label, conteggi[value]) for value, label in Bisogno.Categoria.choices if conteggi.get(value)]
+    """City-wide counts by category, in the taxonomy's order, inactive categories included. One query."""
+    return [
+        (categoria.nome, categoria.n)
+        for categoria in CategoriaBisogno.objects.annotate(n=Count("bisogni")).filter(n__gt=0)
+    ]
 
 
 def bisogni_per_quartiere_pubblici() -> tuple[list[tuple[str, int]], int]:
-    """Counts by quartiere at or above the threshold, and how many needs fall in the hidden small groups."""
-    righe = Bisogno.objects.filter(quartiere__isnull=False).values_list("quartiere__nome").annotate(n=Count("pk"))
-    visibili = sorted(((nome, n) for nome, n in righe if n >= SOGLIA_PUBBLICA), key=lambda r: (-r[1], r[0]))
-    nascosti = sum(n for _nome, n in righe if n < SOGLIA_PUBBLICA)
-    return visibili, nascosti
+    """Counts by quartiere that may be published, and how many needs fall in the hidden ones.
+
+    The hidden total is published, so it counts as a total: see ``ricerca.riservatezza``.
+    """
+    righe = dict(Bisogno.objects.filter(quartiere__isnull=False).values_list("quartiere__nome").annotate(n=Count("pk")))
+    nascoste = {nome for _riga, nome in celle_da_nascondere({(None, nome): n for nome, n in righe.items()})}
+    visibili = sorted(((nome, n) for nome, n in righe.items() if nome not in nascoste), key=lambda r: (-r[1], r[0]))
+    return visibili, sum(righe[nome] for nome in nascoste)

@@ -9,6 +9,7 @@ app_name = "ricerca"
 urlpatterns = [
     path("bisogni/", staff.bisogni, name="bisogni"),
     path("bisogni/<int:pk>/", staff.bisogno, name="bisogno"),
+    path("bisogni/<int:pk>/risposte/", staff.bisogno_risposta, name="bisogno_risposta"),
     path("stakeholder/", staff.stakeholder, name="stakeholder"),
     path("temi/", staff.temi, name="temi"),
     path("questionari/<slug:slug>/risultati/", staff.risultati, name="risultati"),

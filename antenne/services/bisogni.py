@@ -32,7 +32,7 @@ def bisogno_notify(*, bisogno: Bisogno) -> list[Messaggio]:
         destinatari=destinatari_bisogno(bisogno),
         tipo=Messaggio.Tipo.ANTENNA,
         oggetto=_("Nuovo bisogno segnalato: %(categoria)s (%(quartiere)s)")
-        % {"categoria": bisogno.get_categoria_display(), "quartiere": dove},
+        % {"categoria": bisogno.categoria.nome, "quartiere": dove},
         testo=_("Urgenza %(urgenza)s. %(descrizione)s")
         % {"urgenza": bisogno.get_urgenza_display().lower(), "descrizione": bisogno.descrizione},
         link="/operatori/#bisogni",

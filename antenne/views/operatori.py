@@ -81,7 +81,7 @@ def home(request):
             "antenne_da_seguire": Antenna.objects.seguite_da(operatore)
             .exclude(stato__in=[Antenna.Stato.IN_RETE, Antenna.Stato.SOSPESA])
             .select_related("quartiere")[:10],
-            "bisogni": _bisogni_visibili(operatore).select_related("quartiere")[:10],
+            "bisogni": _bisogni_visibili(operatore).select_related("quartiere", "categoria")[:10],
             "soci_da_verificare": SocioBancaDelTempo.objects.da_verificare().count() if operatore.coordinatore else 0,
             "oggi": mie.filter(svolta_il__date=oggi).for_list()[:20],
             "n_settimana": mie.filter(svolta_il__date__gte=inizio_settimana).count(),

@@ -1,22 +1,16 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from ricerca import services
-from ricerca.models import Bisogno, RispostaBisogno
+from ricerca.models import Bisogno, CategoriaBisogno, RispostaBisogno
 
-# What can answer a need: models of the apps above ricerca, named by content type (ricerca imports none of them).
-RISPOSTE_AMMESSE = [
-    ("hubs", "servizio"),
-    ("hubs", "hub"),
-    ("antenne", "antenna"),
-    ("contributi", "candidatura"),
-    ("costellazioni", "ente"),
-]
+RISPOSTE_AMMESSE = RispostaBisogno.AMMESSE
 
 
 class RispostaBisognoForm(forms.ModelForm):
@@ -64,6 +58,31 @@ def _azione(to, label):
     )
 
 
+@admin.register(CategoriaBisogno)
+class CategoriaBisognoAdmin(admin.ModelAdmin):
+    """The needs taxonomy: staff add, rename, reorder and retire categories (a used one cannot be deleted)."""
+
+    list_display = ["nome", "slug", "attiva", "ordine", "numero_bisogni"]
+    list_editable = ["attiva", "ordine"]
+    list_filter = ["attiva"]
+    search_fields = ["nome", "descrizione"]
+    prepopulated_fields = {"slug": ["nome"]}
+    fields = ["nome", "slug", "descrizione", "attiva", "ordine"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_bisogni=Count("bisogni"))
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug"] if obj is not None else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None else self.prepopulated_fields
+
+    @admin.display(description=_("bisogni"), ordering="n_bisogni")
+    def numero_bisogni(self, obj):
+        return obj.n_bisogni
+
+
 @admin.register(Bisogno)
 class BisognoAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
@@ -76,8 +95,8 @@ class BisognoAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin)
         "destinatari",
         ("quartiere", admin.RelatedOnlyFieldListFilter),
     ]
-    list_select_related = ["quartiere"]
-    search_fields = ["descrizione"]
+    list_select_related = ["quartiere", "categoria"]
+    search_fields = ["descrizione", "categoria__nome"]
     date_hierarchy = "creato_il"
     autocomplete_fields = ["segnalato_da"]
     raw_id_fields = ["quartiere"]

@@ -1,6 +1,6 @@
 """The research-action (Macro-Azione 1): needs, surveys, stakeholders, maturity, interviews, theory of change."""
 
-from ricerca.models.bisogni import Bisogno, BisognoQuerySet, RispostaBisogno
+from ricerca.models.bisogni import Bisogno, BisognoQuerySet, CategoriaBisogno, RispostaBisogno
 from ricerca.models.interviste import Citazione, Intervista, Tema
 from ricerca.models.maturita import DimensioneMaturita, RilevazioneMaturita, ValutazioneMaturita
 from ricerca.models.questionari import Compilazione, Domanda, Invito, Questionario, Risposta
@@ -11,6 +11,7 @@ __all__ = [
     "AttivitaCoinvolgimento",
     "Bisogno",
     "BisognoQuerySet",
+    "CategoriaBisogno",
     "Citazione",
     "CollegamentoToc",
     "CommentoToc",

@@ -7,6 +7,46 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class CategoriaBisognoQuerySet(models.QuerySet):
+    def attive(self):
+        return self.filter(attiva=True)
+
+
+class CategoriaBisogno(models.Model):
+    """A kind of need (casa, lavoro, solitudine…): a taxonomy kept by staff in the admin.
+
+    Needs point at the ``slug``, which is also the stable code in the open data: it cannot change once saved.
+    A category no longer in use is made inactive, never deleted: old needs keep it, new reports cannot choose it.
+    """
+
+    nome = models.CharField(_("nome"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("codice"),
+        max_length=30,
+        unique=True,
+        help_text=_("Codice stabile usato negli open data: lettere minuscole, cifre e trattini. Non si può cambiare."),
+    )
+    descrizione = models.TextField(
+        _("descrizione"), max_length=500, blank=True, help_text=_("Che cosa rientra in questa categoria.")
+    )
+    attiva = models.BooleanField(
+        _("attiva"),
+        default=True,
+        help_text=_("Solo le categorie attive si possono scegliere nelle nuove segnalazioni."),
+    )
+    ordine = models.PositiveSmallIntegerField(_("ordine"), default=0)
+
+    objects = CategoriaBisognoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("categoria di bisogno")
+        verbose_name_plural = _("categorie di bisogno")
+        ordering = ["ordine", "nome"]
+
+    def __str__(self):
+        return self.nome
+
+
 class BisognoQuerySet(models.QuerySet):
     def aperti(self):
         return self.filter(stato__in=Bisogno.STATI_APERTI)
@@ -15,7 +55,7 @@ class BisognoQuerySet(models.QuerySet):
         return self.filter(quartiere__in=quartieri)
 
     def per_quartiere_e_categoria(self):
-        """Counts of needs by quartiere and category: ``[{quartiere__nome, categoria, totale}]``."""
+        """Counts of needs by quartiere and category: ``[{quartiere__nome, categoria, totale}]`` (category slug)."""
         return (
             self.values("quartiere__nome", "categoria")
             .annotate(totale=models.Count("pk"))
@@ -25,18 +65,6 @@ class BisognoQuerySet(models.QuerySet):
 
 class Bisogno(models.Model):
     """A need of a person or a neighbourhood, reported by a citizen or intercepted by an operator."""
-
-    class Categoria(models.TextChoices):
-        SOLITUDINE = "solitudine", _("Solitudine e isolamento")
-        CASA = "casa", _("Casa e abitare")
-        LAVORO = "lavoro", _("Lavoro e reddito")
-        SALUTE = "salute", _("Salute e cura")
-        FAMIGLIA = "famiglia", _("Famiglia e cura dei figli")
-        MOBILITA = "mobilita", _("Mobilità e accessibilità")
-        ISTRUZIONE = "istruzione", _("Scuola e formazione")
-        DIGITALE = "digitale", _("Competenze digitali e pratiche")
-        SPAZI = "spazi", _("Spazi e vivibilità del quartiere")
-        ALTRO = "altro", _("Altro")
 
     class Urgenza(models.TextChoices):
         BASSA = "bassa", _("Bassa")
@@ -68,7 +96,13 @@ class Bisogno(models.Model):
 
     STATI_APERTI = [Stato.SEGNALATO, Stato.PRESO_IN_CARICO, Stato.INDIRIZZATO]
 
-    categoria = models.CharField(_("categoria"), max_length=20, choices=Categoria.choices)
+    categoria = models.ForeignKey(
+        CategoriaBisogno,
+        on_delete=models.PROTECT,
+        to_field="slug",
+        related_name="bisogni",
+        verbose_name=_("categoria"),
+    )
     descrizione = models.TextField(_("descrizione"), max_length=2000)
     urgenza = models.CharField(_("urgenza"), max_length=10, choices=Urgenza.choices, default=Urgenza.MEDIA)
     stato = models.CharField(_("stato"), max_length=20, choices=Stato.choices, default=Stato.SEGNALATO)
@@ -113,7 +147,7 @@ class Bisogno(models.Model):
         indexes = [models.Index(fields=["quartiere", "stato"], name="bisogno_quartiere_stato")]
 
     def __str__(self):
-        return f"{self.get_categoria_display()} — {self.descrizione[:60]}"
+        return f"{self.categoria} — {self.descrizione[:60]}"
 
     @property
     def aperto(self) -> bool:
@@ -122,6 +156,15 @@ class Bisogno(models.Model):
 
 class RispostaBisogno(models.Model):
     """A service, project or antenna that answered a need, linked by content type (ricerca imports no app above)."""
+
+    # What can answer a need: models of the apps above ricerca, by (app_label, model) (ricerca imports none).
+    AMMESSE = [
+        ("hubs", "servizio"),
+        ("hubs", "hub"),
+        ("antenne", "antenna"),
+        ("contributi", "candidatura"),
+        ("costellazioni", "ente"),
+    ]
 
     bisogno = models.ForeignKey(Bisogno, on_delete=models.CASCADE, related_name="risposte", verbose_name=_("bisogno"))
     content_type = models.ForeignKey(

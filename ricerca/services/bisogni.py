@@ -1,7 +1,7 @@
 """Writes on needs: the public report, the lifecycle, and the links to whatever answered them."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +11,7 @@ from costellazioni.models import Messaggio, Quartiere
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from ricerca import permissions, workflows
-from ricerca.models import Bisogno, RispostaBisogno
+from ricerca.models import Bisogno, CategoriaBisogno, RispostaBisogno
 from ricerca.signals import bisogno_segnalato
 
 # The person who reported a need hears when it is answered (or cannot be).
@@ -21,7 +21,7 @@ ESITI_DA_COMUNICARE = {Bisogno.Stato.INDIRIZZATO, Bisogno.Stato.RISOLTO, Bisogno
 @transaction.atomic
 def bisogno_report(
     *,
-    categoria: str,
+    categoria: CategoriaBisogno,
     descrizione: str,
     quartiere: Quartiere | None,
     urgenza: str = Bisogno.Urgenza.MEDIA,
@@ -29,7 +29,12 @@ def bisogno_report(
     fonte: str = Bisogno.Fonte.SEGNALAZIONE,
     user=None,
 ) -> Bisogno:
-    """A citizen (or a visitor) reports a need; ``bisogno_segnalato`` tells whoever follows the quartiere."""
+    """A citizen (or a visitor) reports a need; ``bisogno_segnalato`` tells whoever follows the quartiere.
+
+    Only an active category can be chosen for a new need.
+    """
+    if not categoria.attiva:
+        raise ValidationError({"categoria": _("Questa categoria non è più in uso: scegline un'altra.")})
     bisogno = Bisogno(
         categoria=categoria,
         descrizione=descrizione,

@@ -23,6 +23,7 @@ from ricerca.models import (
     Stakeholder,
     TeoriaCambiamento,
 )
+from ricerca.riservatezza import SOGLIA_PUBBLICA
 from ricerca.services import maturita_valuta, teoria_commento_add
 
 
@@ -37,7 +38,7 @@ def index(request):
         "massimo_categoria": max((n for _label, n in per_categoria), default=0),
         "per_quartiere": per_quartiere,
         "nascosti": nascosti,
-        "soglia": selectors.SOGLIA_PUBBLICA,
+        "soglia": SOGLIA_PUBBLICA,
         "questionari": list(Questionario.objects.aperti().order_by("chiusura", "pk")),
         "teoria": TeoriaCambiamento.objects.corrente(),
         "stakeholder": Stakeholder.objects.count(),
@@ -73,9 +74,7 @@ def dati_bisogni_json(request):
 
 
 def dati_bisogni_dizionario(request):
-    return render(
-        request, "ricerca/dizionario.html", {"dizionario": dati.DIZIONARIO, "soglia": selectors.SOGLIA_PUBBLICA}
-    )
+    return render(request, "ricerca/dizionario.html", {"dizionario": dati.DIZIONARIO, "soglia": SOGLIA_PUBBLICA})
 
 
 def maturita(request):

@@ -5,21 +5,23 @@ import io
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from costellazioni.models import EventoAudit, Quartiere
 from costellazioni.spreadsheets import safe_row
 from ricerca import charts, permissions, selectors, workflows
-from ricerca.forms import BisognoTransizioneForm
-from ricerca.models import Bisogno, Citazione, LivelloCoinvolgimento, Questionario, Stakeholder, Tema
-from ricerca.services import bisogno_transition
+from ricerca.forms import BisognoTransizioneForm, RispostaBisognoForm
+from ricerca.models import Bisogno, CategoriaBisogno, Citazione, LivelloCoinvolgimento, Questionario, Stakeholder, Tema
+from ricerca.services import bisogno_link_risposta, bisogno_transition
 
 PER_PAGINA = 25
 
@@ -45,13 +47,16 @@ def _consentito(regola):
 @_consentito(permissions.can_follow_needs)
 def bisogni(request):
     """Needs to follow: filters, a map of open needs by quartiere, counts by quartiere × category and by month."""
-    qs = Bisogno.objects.select_related("quartiere")
+    qs = Bisogno.objects.select_related("quartiere", "categoria")
     stato = request.GET.get("stato", "")
     if stato in Bisogno.Stato.values:
         qs = qs.filter(stato=stato)
     quartiere = request.GET.get("quartiere", "")
     if quartiere.isdigit():
         qs = qs.filter(quartiere_id=int(quartiere))
+    categoria = request.GET.get("categoria", "")
+    if categoria:
+        qs = qs.filter(categoria=categoria)
     page = Paginator(qs.order_by("-creato_il", "-pk"), PER_PAGINA).get_page(request.GET.get("page"))
     aperti = (
         Bisogno.objects.aperti()
@@ -68,7 +73,7 @@ def bisogni(request):
         }
         for r in aperti
     ]
-    categorie = Bisogno.Categoria.choices
+    categorie = [(c.slug, c.nome) for c in CategoriaBisogno.objects.filter(bisogni__isnull=False).distinct()]
     matrice: dict[str, dict[str, int]] = {}
     for r in Bisogno.objects.per_quartiere_e_categoria():
         matrice.setdefault(r["quartiere__nome"] or _("Quartiere non indicato"), {})[r["categoria"]] = r["totale"]
@@ -97,15 +102,37 @@ def bisogni(request):
             "stato": stato,
             "quartieri": Quartiere.objects.filter(bisogni__isnull=False).distinct().order_by("nome"),
             "quartiere": quartiere,
+            "categoria": categoria,
+            "categorie_filtro": CategoriaBisogno.objects.all(),
             "query_string": f"{query.urlencode()}&" if query else "",
             "MAP_TILE_URL": settings.MAP_TILE_URL,
         },
     )
 
 
+def _bisogno_da_seguire(pk):
+    return get_object_or_404(Bisogno.objects.select_related("quartiere", "categoria", "stato_aggiornato_da"), pk=pk)
+
+
+def _pagina_bisogno(request, oggetto, *, form=None, risposta_form=None, status=200):
+    stati = [to for (da, to) in workflows.BISOGNO if da == oggetto.stato]
+    return render(
+        request,
+        "ricerca/staff/bisogno.html",
+        {
+            "bisogno": oggetto,
+            "form": form or BisognoTransizioneForm(stati=stati),
+            "risposta_form": risposta_form or RispostaBisognoForm(),
+            "risposte": list(oggetto.risposte.select_related("content_type")),
+            "eventi": list(EventoAudit.objects.for_object(oggetto).select_related("autore").order_by("pk")),
+        },
+        status=status,
+    )
+
+
 @_consentito(permissions.can_follow_needs)
 def bisogno(request, pk):
-    oggetto = get_object_or_404(Bisogno.objects.select_related("quartiere", "stato_aggiornato_da"), pk=pk)
+    oggetto = _bisogno_da_seguire(pk)
     stati = [to for (da, to) in workflows.BISOGNO if da == oggetto.stato]
     form = BisognoTransizioneForm(request.POST or None, stati=stati)
     if request.method == "POST" and form.is_valid():
@@ -118,17 +145,30 @@ def bisogno(request, pk):
                 form.add_error("nota" if campo == "note" else None, messaggi)
         else:
             return redirect("ricerca:bisogno", pk=oggetto.pk)
-    return render(
-        request,
-        "ricerca/staff/bisogno.html",
-        {
-            "bisogno": oggetto,
-            "form": form,
-            "risposte": list(oggetto.risposte.all()),
-            "eventi": list(EventoAudit.objects.for_object(oggetto).select_related("autore").order_by("pk")),
-        },
-        status=400 if request.method == "POST" else 200,
-    )
+    return _pagina_bisogno(request, oggetto, form=form, status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+@_consentito(permissions.can_follow_needs)
+def bisogno_risposta(request, pk):
+    """Staff record who answered the need (a HUB service, an antenna, an organisation) from the need's page."""
+    oggetto = _bisogno_da_seguire(pk)
+    form = RispostaBisognoForm(request.POST)
+    if form.is_valid():
+        try:
+            bisogno_link_risposta(
+                bisogno=oggetto,
+                descrizione=form.cleaned_data["descrizione"],
+                oggetto=form.cleaned_data["oggetto"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            for campo, messaggi in getattr(error, "message_dict", {None: error.messages}).items():
+                form.add_error(campo if campo in form.fields else None, messaggi)
+        else:
+            messages.success(request, _("Risposta registrata."))
+            return redirect(f"{reverse('ricerca:bisogno', args=[oggetto.pk])}#risposte")
+    return _pagina_bisogno(request, oggetto, risposta_form=form, status=400)
 
 
 @_consentito(permissions.can_manage_research)
@@ -153,7 +193,9 @@ def temi(request):
             n_citazioni=Count("citazioni", distinct=True), n_interviste=Count("citazioni__intervista", distinct=True)
         ).order_by("-n_citazioni", "nome")
     )
-    citazioni = Citazione.objects.select_related("intervista", "tema").prefetch_related("bisogni", "elementi_toc")
+    citazioni = Citazione.objects.select_related("intervista", "tema").prefetch_related(
+        Prefetch("bisogni", queryset=Bisogno.objects.select_related("categoria")), "elementi_toc"
+    )
     per_tema: dict[int, list] = {}
     for citazione in citazioni.order_by("-intervista__data", "pk"):
         per_tema.setdefault(citazione.tema_id, []).append(citazione)

@@ -9,6 +9,7 @@ from antenne import services
 from antenne.models import Antenna, Attivita
 from ricerca.models import Bisogno
 from tests.antenne.factories import AntennaFactory, AttivitaFactory, OperatoreFactory
+from tests.ricerca.factories import categoria_bisogno
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -93,7 +94,7 @@ def test_operator_pages_accessible_on_a_phone(live_server, phone_page, browser_l
 
     operatore = OperatoreFactory(coordinatore=True)
     services.socio_join(user=UserFactory())
-    bisogno_report(categoria="casa", descrizione="Muffa", quartiere=None)
+    bisogno_report(categoria=categoria_bisogno("casa"), descrizione="Muffa", quartiere=None)
     HubFactory()
     antenna = AntennaFactory(operatore=operatore, stato=Antenna.Stato.ATTIVA)
     AttivitaFactory(operatore=operatore)

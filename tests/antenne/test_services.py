@@ -27,6 +27,7 @@ from tests.antenne.factories import (
     primo_quartiere,
 )
 from tests.costellazioni.factories import UserFactory
+from tests.ricerca.factories import categoria_bisogno
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,13 @@ class TestAttivitaLog:
             operatore,
             uuid.uuid4(),
             antenne=[antenna],
-            bisogni=[{"categoria": "solitudine", "descrizione": "Anziano solo al terzo piano", "urgenza": "alta"}],
+            bisogni=[
+                {
+                    "categoria": categoria_bisogno("solitudine"),
+                    "descrizione": "Anziano solo al terzo piano",
+                    "urgenza": "alta",
+                }
+            ],
             seguiti=[{"descrizione": "Richiamare la figlia", "scadenza": attivita_day() + timedelta(days=2)}],
         )
         assert created
@@ -123,8 +130,12 @@ class TestAttivitaLog:
     def test_same_uuid_is_stored_once(self):
         operatore = OperatoreFactory()
         key = uuid.uuid4()
-        first, created_first = self.log(operatore, key, bisogni=[{"categoria": "casa", "descrizione": "Umidità"}])
-        second, created_second = self.log(operatore, key, bisogni=[{"categoria": "casa", "descrizione": "Umidità"}])
+        first, created_first = self.log(
+            operatore, key, bisogni=[{"categoria": categoria_bisogno("casa"), "descrizione": "Umidità"}]
+        )
+        second, created_second = self.log(
+            operatore, key, bisogni=[{"categoria": categoria_bisogno("casa"), "descrizione": "Umidità"}]
+        )
         assert created_first and not created_second and first.pk == second.pk
         assert Attivita.objects.count() == 1 and Bisogno.objects.count() == 1
 
@@ -382,7 +393,7 @@ class TestBisognoSegnalato:
     def report(self, quartiere):
         from ricerca.services import bisogno_report
 
-        return bisogno_report(categoria="casa", descrizione="Muffa in casa", quartiere=quartiere)
+        return bisogno_report(categoria=categoria_bisogno("casa"), descrizione="Muffa in casa", quartiere=quartiere)
 
     def recipients(self):
         return set(Messaggio.objects.values_list("destinatario_id", flat=True))
@@ -414,6 +425,6 @@ class TestBisognoSegnalato:
             uuid=uuid.uuid4(),
             tipo="presidio",
             quartiere=primo_quartiere(),
-            bisogni=[{"categoria": "casa", "descrizione": "Muffa", "urgenza": "media"}],
+            bisogni=[{"categoria": categoria_bisogno("casa"), "descrizione": "Muffa", "urgenza": "media"}],
         )
         assert not Messaggio.objects.exists()

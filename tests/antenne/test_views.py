@@ -150,7 +150,7 @@ class TestOperatoriHome:
     def test_home(self, client):
         operatore = OperatoreFactory()
         AntennaFactory(operatore=operatore, stato=Antenna.Stato.CONTATTATA, nome_pubblico="Edicola Rialto")
-        Bisogno.objects.create(categoria="casa", descrizione="Muffa in casa", quartiere=primo_quartiere())
+        Bisogno.objects.create(categoria_id="casa", descrizione="Muffa in casa", quartiere=primo_quartiere())
         client.force_login(operatore.user)
         content = client.get("/operatori/").content.decode()
         assert "Edicola Rialto" in content and "Muffa in casa" in content
@@ -375,7 +375,7 @@ class TestQueryCountsOperatori:
         for i in range(rows):
             antenna = AntennaFactory(operatore=operatore, stato=Antenna.Stato.CONTATTATA)
             AttivitaFactory(operatore=operatore)
-            Bisogno.objects.create(categoria="casa", descrizione=f"Bisogno {i}", quartiere=primo_quartiere())
+            Bisogno.objects.create(categoria_id="casa", descrizione=f"Bisogno {i}", quartiere=primo_quartiere())
             services.portierato_request(
                 antenna=AntennaFactory(operatore=operatore),
                 richiedente=UserFactory(),
@@ -394,7 +394,7 @@ class TestQueryCountsOperatori:
             OperatoreFactory(coordinato_da=coordinatore)
             AntennaFactory(operatore=coordinatore, stato=Antenna.Stato.CONTATTATA)
             services.socio_join(user=UserFactory())
-            Bisogno.objects.create(categoria="casa", descrizione=f"Bisogno {i}", quartiere=primo_quartiere())
+            Bisogno.objects.create(categoria_id="casa", descrizione=f"Bisogno {i}", quartiere=primo_quartiere())
         client.force_login(coordinatore.user)
         with django_assert_num_queries(QUERIES_OPERATORI_HOME + 1):  # + the membership requests to verify
             assert client.get("/operatori/").status_code == 200
@@ -410,7 +410,8 @@ class TestQueryCountsOperatori:
 
 
 QUERIES_OPERATORI_HOME = 11  # session, user, operator, messages, then one per section
-QUERIES_ATTIVITA_NUOVA = 9  # session, user, operator, messages, quartieri (select and coordinates), antenne
+QUERIES_ATTIVITA_NUOVA = 13  # session, user, operator, messages, quartieri (select and coordinates), antenne,
+# the needs categories twice (the options, and the first one for the required attribute) for the row and its template
 
 
 class TestSociDaVerificare:
@@ -548,10 +549,10 @@ class TestBisogniSullaHome:
         qui, altrove, lontano = Quartiere.objects.order_by("pk")[:3]
         coordinatore = OperatoreFactory(coordinatore=True, quartieri=[qui])
         OperatoreFactory(coordinato_da=coordinatore, quartieri=[altrove])
-        Bisogno.objects.create(categoria="casa", descrizione="Nel mio quartiere", quartiere=qui)
-        Bisogno.objects.create(categoria="casa", descrizione="Nella squadra", quartiere=altrove)
-        Bisogno.objects.create(categoria="casa", descrizione="Senza quartiere", quartiere=None)
-        Bisogno.objects.create(categoria="casa", descrizione="Di un altra squadra", quartiere=lontano)
+        Bisogno.objects.create(categoria_id="casa", descrizione="Nel mio quartiere", quartiere=qui)
+        Bisogno.objects.create(categoria_id="casa", descrizione="Nella squadra", quartiere=altrove)
+        Bisogno.objects.create(categoria_id="casa", descrizione="Senza quartiere", quartiere=None)
+        Bisogno.objects.create(categoria_id="casa", descrizione="Di un altra squadra", quartiere=lontano)
         client.force_login(coordinatore.user)
         content = client.get("/operatori/").content.decode()
         assert "Nel mio quartiere" in content and "Nella squadra" in content and "Senza quartiere" in content
@@ -562,9 +563,9 @@ class TestBisogniSullaHome:
 
         qui, altrove = Quartiere.objects.order_by("pk")[:2]
         operatore = OperatoreFactory(quartieri=[qui])
-        Bisogno.objects.create(categoria="casa", descrizione="Nel mio quartiere", quartiere=qui)
-        Bisogno.objects.create(categoria="casa", descrizione="Altrove", quartiere=altrove)
-        Bisogno.objects.create(categoria="casa", descrizione="Senza quartiere", quartiere=None)
+        Bisogno.objects.create(categoria_id="casa", descrizione="Nel mio quartiere", quartiere=qui)
+        Bisogno.objects.create(categoria_id="casa", descrizione="Altrove", quartiere=altrove)
+        Bisogno.objects.create(categoria_id="casa", descrizione="Senza quartiere", quartiere=None)
         client.force_login(operatore.user)
         content = client.get("/operatori/").content.decode()
         assert "Nel mio quartiere" in content and "Altrove" not in content and "Senza quartiere" not in content

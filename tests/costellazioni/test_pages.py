@@ -249,8 +249,8 @@ def test_rating_widget_on_content_pages_but_not_on_search(client):
 
 
 # The home's sections from other apps: open calls (contributi), the HUB map and the next HUB events (hubs),
-# the next public meetings (governance).
-@pytest.mark.parametrize(("url_name", "queries"), [("home", 4), ("il_progetto", 0)])
+# the next public meetings (governance), the open surveys (ricerca).
+@pytest.mark.parametrize(("url_name", "queries"), [("home", 5), ("il_progetto", 0)])
 def test_query_count_for_anonymous_visitors(client, django_assert_num_queries, url_name, queries):
     with django_assert_num_queries(queries):
         assert client.get(reverse(url_name)).status_code == 200

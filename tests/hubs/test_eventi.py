@@ -156,7 +156,7 @@ class TestHomeAndSearch:
     @pytest.mark.parametrize("n", [1, 10])
     def test_home_query_count_is_fixed(self, client, django_assert_num_queries, n):
         EventoHubFactory.create_batch(n)
-        with django_assert_num_queries(4):  # open calls, HUBs, HUB events, public meetings (governance)
+        with django_assert_num_queries(5):  # open calls, HUBs, HUB events, public meetings, open surveys
             client.get("/")
 
     def test_search_finds_upcoming_public_events(self):

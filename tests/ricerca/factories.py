@@ -3,15 +3,29 @@ import datetime
 import factory
 from django.utils import timezone
 
-from ricerca.models import Bisogno, Domanda, ElementoToc, Questionario, Stakeholder, TeoriaCambiamento
+from ricerca.models import Bisogno, CategoriaBisogno, Domanda, ElementoToc, Questionario, Stakeholder, TeoriaCambiamento
 from tests.antenne.factories import primo_quartiere
+
+
+def categoria_bisogno(slug: str, **kwargs) -> CategoriaBisogno:
+    """A category of the taxonomy (seeded by migration 0006; created again after a transactional test's flush)."""
+    categoria, _created = CategoriaBisogno.objects.get_or_create(
+        slug=slug, defaults={"nome": slug.capitalize(), **kwargs}
+    )
+    return categoria
 
 
 class BisognoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Bisogno
 
-    categoria = Bisogno.Categoria.SOLITUDINE
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("categoria"), str):  # tests name categories by their stable code
+            kwargs["categoria"] = categoria_bisogno(kwargs["categoria"])
+        return kwargs
+
+    categoria = factory.LazyFunction(lambda: categoria_bisogno("solitudine"))
     descrizione = factory.Sequence(lambda n: f"Anziana sola in calle, segnalazione {n}")
     quartiere = factory.LazyFunction(primo_quartiere)
 

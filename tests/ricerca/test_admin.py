@@ -16,6 +16,7 @@ CHANGELISTS = [
     "valutazionematurita",
     "intervista",
     "tema",
+    "categoriabisogno",
     "teoriacambiamento",
     "indicatoretoc",
 ]
@@ -76,7 +77,7 @@ def test_admin_links_an_answer_to_a_need_by_content_type(client, staff_user):
     ente = EnteFactory()
     client.force_login(staff_user)
     data = {
-        "categoria": bisogno.categoria,
+        "categoria": bisogno.categoria_id,
         "descrizione": bisogno.descrizione,
         "destinatari": bisogno.destinatari,
         "urgenza": bisogno.urgenza,

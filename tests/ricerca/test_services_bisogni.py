@@ -6,7 +6,7 @@ from costellazioni.models import EventoAudit
 from ricerca import services
 from ricerca.models import Bisogno, RispostaBisogno
 from tests.costellazioni.factories import EnteFactory, StaffFactory, UserFactory
-from tests.ricerca.factories import BisognoFactory
+from tests.ricerca.factories import BisognoFactory, categoria_bisogno
 
 pytestmark = pytest.mark.django_db
 S = Bisogno.Stato
@@ -105,7 +105,9 @@ def test_the_citizen_who_reported_hears_the_answer():
     from costellazioni.models import Messaggio
 
     cittadina, staff = UserFactory(), StaffFactory()
-    bisogno = services.bisogno_report(categoria="casa", descrizione="Muffa in casa", quartiere=None, user=cittadina)
+    bisogno = services.bisogno_report(
+        categoria=categoria_bisogno("casa"), descrizione="Muffa in casa", quartiere=None, user=cittadina
+    )
     bisogno = services.bisogno_transition(bisogno=bisogno, to=S.PRESO_IN_CARICO, actor=staff)
     assert not Messaggio.objects.filter(destinatario=cittadina).exists()
     services.bisogno_transition(bisogno=bisogno, to=S.INDIRIZZATO, actor=staff, note="Chiama lo sportello casa.")

@@ -42,12 +42,13 @@ def test_index_runs_a_fixed_number_of_queries(client, django_assert_num_queries,
 
 
 def test_quartieri_below_five_are_never_shown(client):
-    grande, piccolo = quartieri(2)
+    grande, piccolo, minimo = quartieri(3)
     BisognoFactory.create_batch(5, quartiere=grande)
     BisognoFactory.create_batch(4, quartiere=piccolo)
+    BisognoFactory.create_batch(1, quartiere=minimo)
     testo = client.get(INDEX).content.decode()
     assert grande.nome in testo
-    assert piccolo.nome not in testo
+    assert piccolo.nome not in testo and minimo.nome not in testo
     assert "con meno di 5 segnalazioni" in testo
 
 
@@ -59,18 +60,19 @@ def test_open_surveys_are_listed(client):
 
 
 def test_needs_csv_and_json_hold_only_counts_at_or_above_the_threshold(client):
-    grande, piccolo = quartieri(2)
+    grande, piccolo, minimo = quartieri(3)
     BisognoFactory.create_batch(6, quartiere=grande, categoria="casa")
     BisognoFactory.create_batch(2, quartiere=piccolo, categoria="casa")
+    BisognoFactory.create_batch(1, quartiere=minimo, categoria="casa")
     response = client.get(reverse("ricerca_azione:bisogni_csv"))
     assert response["Content-Disposition"] == 'attachment; filename="bisogni.csv"'
     righe = list(csv.DictReader(io.StringIO(response.content.decode())))
     citta = [r for r in righe if r["ambito"] == "citta"]
-    assert sum(int(r["numero"]) for r in citta) == 8
+    assert sum(int(r["numero"]) for r in citta) == 9
     assert [(r["quartiere"], r["numero"]) for r in righe if r["ambito"] == "quartiere"] == [(grande.nome, "6")]
     dati = client.get(reverse("ricerca_azione:bisogni_json")).json()
     assert [c["campo"] for c in dati["dizionario"]] == list(righe[0])
-    assert piccolo.nome not in str(dati)
+    assert piccolo.nome not in str(dati) and minimo.nome not in str(dati)
 
 
 def test_data_dictionary_page(client):
