@@ -189,6 +189,8 @@ class RisorsaAdmin(admin.ModelAdmin):
 class LineaInline(admin.StackedInline):
     model = LineaStrategica
     extra = 0
+    fields = ["ordine", "titolo", "descrizione", "risultati_attesi", "elementi_toc"]
+    autocomplete_fields = ["elementi_toc"]
 
 
 @admin.register(DocumentoIstruttorio)
