@@ -8,6 +8,8 @@ class CoprogrammazioneConfig(AppConfig):
 
     def ready(self):
         from coprogrammazione.extensions import area_personale_coprogrammazione
-        from costellazioni import extensions
+        from coprogrammazione.search import search_coprogrammazione
+        from costellazioni import extensions, search
 
         extensions.register_area_personale(area_personale_coprogrammazione)
+        search.register("coprogrammazione", search_coprogrammazione)

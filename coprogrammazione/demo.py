@@ -23,6 +23,7 @@ from costellazioni.models import Ente, Quartiere, User
 from governance.models import Organo, Partecipazione, Riunione
 from governance.services import riunioni as governance_riunioni
 from governance.services import verbali
+from ricerca.models import ElementoToc, TeoriaCambiamento
 
 COMUNE = "Comune di Venezia"
 UFFICIO = "Direzione Coesione sociale, Servizio Sviluppo di comunità"
@@ -157,6 +158,31 @@ def _percorso_tavoli(staff, referente):
     ):
         LineaStrategica.objects.create(documento=documento, ordine=ordine, titolo=titolo, descrizione=descrizione)
     return percorso
+
+
+# The demo strategic lines and the theory-of-change elements (ricerca's demo) they serve, by title.
+LINEE_TOC = {
+    "Una rete di visite a domicilio": [
+        "Isolamento sociale di anziani e famiglie fragili",
+        "Persone agganciate dagli operatori di comunità",
+        "Più relazioni di aiuto tra vicini",
+    ],
+    "Luoghi d'incontro di quartiere": [
+        "HUB e antenne di quartiere",
+        "Reti stabili tra ETS e Comune",
+        "Partecipazione attiva dei cittadini",
+    ],
+}
+
+
+def _linee_teoria(percorso):
+    """Link the demo lines to the current theory of change; lines already linked (by staff) stay as they are."""
+    teoria = TeoriaCambiamento.objects.corrente()
+    if teoria is None:
+        return
+    for linea in LineaStrategica.objects.filter(documento__percorso=percorso, titolo__in=LINEE_TOC):
+        if not linea.elementi_toc.exists():
+            linea.elementi_toc.set(ElementoToc.objects.filter(teoria=teoria, titolo__in=LINEE_TOC[linea.titolo]))
 
 
 def _at(days: int, hour: int) -> datetime.datetime:
@@ -294,6 +320,7 @@ def seed() -> None:
     staff = User.objects.get(email="staff@costellazioni.example")
     referente = User.objects.get(email="referente@costellazioni.example")
     percorso = _percorso_tavoli(staff, referente)
+    _linee_teoria(percorso)
     _incontri(percorso, staff)
     _percorso_aperto()
     if ProtocolloIntesa.objects.exists():

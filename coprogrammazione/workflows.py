@@ -6,6 +6,7 @@ is the only code that changes these states, always through ``workflow_transition
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from coprogrammazione.models import Impegno, ManifestazioneInteresse, Percorso, ProtocolloIntesa
 from costellazioni.workflows import STAFF, Transition
@@ -64,3 +65,10 @@ IMPEGNO = {
     (I.IN_CORSO, I.INADEMPIUTO): Transition(_("Impegno inadempiuto"), STAFF_ONLY, note_required=True),
     (I.INADEMPIUTO, I.IN_CORSO): Transition(_("Impegno ripreso"), STAFF_ONLY, note_required=True),
 }
+
+# Events recorded through the core audit that are not state changes. The core stores free text, so these are
+# stable Italian constants, never translated at write time: the rows read the same whatever the language of the
+# person acting, and can be filtered and counted by their text. ``gettext_noop`` keeps them in the catalogue
+# for a display that translates them.
+EVENTO_FIRMA = gettext_noop("Firma registrata")
+EVENTO_RINNOVO = gettext_noop("Rinnovo creato")

@@ -189,6 +189,15 @@ class RisorsaAdmin(admin.ModelAdmin):
 class LineaInline(admin.StackedInline):
     model = LineaStrategica
     extra = 0
+    fields = ["ordine", "titolo", "descrizione", "risultati_attesi", "elementi_toc"]
+    autocomplete_fields = ["elementi_toc"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "elementi_toc":
+            # The elements' names are long: the picker takes the row's width instead of the admin's narrow default.
+            formfield.widget.attrs["data-width"] = "100%"
+        return formfield
 
 
 @admin.register(DocumentoIstruttorio)

@@ -134,6 +134,13 @@ class LineaStrategica(models.Model):
     titolo = models.CharField(_("titolo"), max_length=200)
     descrizione = models.TextField(_("descrizione"))
     risultati_attesi = models.TextField(_("risultati attesi"), blank=True, default="")
+    elementi_toc = models.ManyToManyField(
+        "ricerca.ElementoToc",
+        blank=True,
+        related_name="linee_strategiche",
+        verbose_name=_("elementi della teoria del cambiamento"),
+        help_text=_("Gli elementi della teoria del cambiamento a cui la linea contribuisce."),
+    )
 
     class Meta:
         verbose_name = _("linea strategica")

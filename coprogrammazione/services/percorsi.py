@@ -227,8 +227,10 @@ def documento_istruttorio_new_version(*, documento: DocumentoIstruttorio, actor)
     )
     nuovo.full_clean()
     nuovo.save()
-    for linea in documento.linee.all():
+    for linea in documento.linee.prefetch_related("elementi_toc"):
+        elementi = list(linea.elementi_toc.all())
         linea.pk = None
         linea.documento = nuovo
         linea.save()
+        linea.elementi_toc.add(*elementi)
     return nuovo

@@ -198,9 +198,9 @@ def parte_sign(*, parte: ParteProtocollo, file, actor, firmato_il=None, scansion
     parte.save()
     audit_record(
         obj=protocollo,
-        evento=_("Firma registrata"),
+        evento=workflows.EVENTO_FIRMA,
         autore=actor,
-        nota=_("%(parte)s, SHA-256 %(sha)s") % {"parte": parte.denominazione, "sha": parte.firma_sha256},
+        nota=f"{parte.denominazione}, SHA-256 {parte.firma_sha256}",
     )
     if not protocollo.parti.filter(firmato_il__isnull=True).exists():
         roles = permissions.actor_roles(actor, ente=parte.ente)
@@ -276,7 +276,7 @@ def protocollo_renew(*, protocollo: ProtocolloIntesa, actor, data_fine, note: st
         )
         copia.full_clean()
         copia.save()
-    audit_record(obj=nuovo, evento=_("Rinnovo creato"), autore=actor, stato_a=nuovo.stato, nota=str(protocollo))
+    audit_record(obj=nuovo, evento=workflows.EVENTO_RINNOVO, autore=actor, stato_a=nuovo.stato, nota=str(protocollo))
     return nuovo
 
 

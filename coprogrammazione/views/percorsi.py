@@ -4,15 +4,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, riunioni, services, uploads
 from coprogrammazione.forms import CondivisioneForm, ManifestazioneForm, RisorsaFiltroForm, RisorsaForm
-from coprogrammazione.models import DocumentoIstruttorio, ManifestazioneInteresse, Percorso, ProtocolloIntesa, Risorsa
+from coprogrammazione.models import (
+    DocumentoIstruttorio,
+    LineaStrategica,
+    ManifestazioneInteresse,
+    Percorso,
+    ProtocolloIntesa,
+    Risorsa,
+)
 from costellazioni.models import Ente
 from governance.models import Riunione
+from ricerca.models import ElementoToc
 
 
 def indice(request):
@@ -34,7 +43,14 @@ def percorso(request, slug):
     partecipanti = percorso.manifestazioni.ammesse().select_related("ente").order_by("ente__denominazione")
     documento = (
         DocumentoIstruttorio.objects.filter(percorso=percorso, approvato_il__isnull=False)
-        .prefetch_related("linee")
+        .prefetch_related(
+            Prefetch(
+                "linee",
+                LineaStrategica.objects.prefetch_related(
+                    Prefetch("elementi_toc", ElementoToc.objects.select_related("teoria"))
+                ),
+            )
+        )
         .order_by("-versione")
         .first()
     )

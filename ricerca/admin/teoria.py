@@ -123,3 +123,36 @@ class IndicatoreTocAdmin(admin.ModelAdmin):
     list_display = ["nome", "elemento", "unita", "obiettivo", "codice_monitoraggio"]
     list_select_related = ["elemento__teoria"]
     raw_id_fields = ["elemento"]
+
+
+@admin.register(ElementoToc)
+class ElementoTocAdmin(admin.ModelAdmin):
+    """Only the lookup other admins pick elements from (``autocomplete_fields``): elements are edited in their version.
+
+    The lookup offers the elements of the versions in consultation or approved, newest version first.
+    """
+
+    search_fields = ["titolo", "descrizione"]
+    list_display = ["titolo", "tipo", "teoria"]
+    list_select_related = ["teoria"]
+    ordering = ["-teoria__versione", "ordine", "pk"]
+
+    def get_model_perms(self, request):
+        return {}  # not listed in the admin index
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.path.endswith("/autocomplete/"):
+            queryset = queryset.filter(
+                teoria__stato__in=[TeoriaCambiamento.Stato.IN_CONSULTAZIONE, TeoriaCambiamento.Stato.APPROVATA]
+            )
+        return queryset, may_have_duplicates

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from coprogrammazione.models import ManifestazioneInteresse, ProtocolloIntesa
+from coprogrammazione.models import ManifestazioneInteresse, Percorso, ProtocolloIntesa
 from coprogrammazione.riunioni import incontro_convene
 from governance.models import Organo, Partecipazione, Riunione
 from tests.coprogrammazione.factories import (
@@ -104,3 +104,20 @@ def test_public_pages_have_no_serious_accessibility_violation(percorso, page, li
         assert not report, f"{path}:\n{report}"
         overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
         assert not overflow, f"{path} scrolls sideways at {viewport['width']} px"
+
+
+def test_a_participant_sees_the_resources_table_without_the_page_scrolling_sideways(
+    percorso, page, live_server, browser_login
+):
+    """The resources table scrolls inside its own region on a phone; its hidden link labels must not widen
+    the page (they are positioned against the region)."""
+    ammessa = ManifestazioneFactory(percorso=percorso, ammessa=True)
+    RisorsaFactory(percorso=percorso, ente=ammessa.ente, descrizione="Sala del parco Bissuola per incontri e merende")
+    Percorso.objects.filter(pk=percorso.pk).update(fase=Percorso.Fase.TAVOLI)
+    # A desktop browser at phone width: mobile emulation would widen the layout viewport to fit the page.
+    phone_page = page
+    phone_page.set_viewport_size({"width": 360, "height": 740})
+    browser_login(phone_page, MembershipFactory(ente=ammessa.ente, verified=True).user)
+    phone_page.goto(f"{live_server.url}{percorso.get_absolute_url()}")
+    assert phone_page.get_by_role("link", name="Registra una condivisione — Sala del parco Bissuola").count() == 1
+    assert phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth") == 0

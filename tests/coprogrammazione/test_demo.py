@@ -39,3 +39,26 @@ def test_staff_comunale_may_manage_co_programming_but_not_delete():
     codenames = set(Group.objects.get(name=roles.STAFF_COMUNALE).permissions.values_list("codename", flat=True))
     assert {"change_protocollointesa", "view_impegno", "add_percorso", "change_contributoriunione"} <= codenames
     assert "delete_protocollointesa" not in codenames
+
+
+def test_demo_lines_serve_the_demo_theory_of_change():
+    from coprogrammazione import demo
+    from coprogrammazione.models import LineaStrategica
+    from costellazioni import demo as core_demo
+    from governance import demo as governance_demo
+    from hubs import demo as hubs_demo
+    from ricerca import demo as ricerca_demo
+    from ricerca.models import TeoriaCambiamento
+
+    core_demo.seed()
+    hubs_demo.seed()
+    governance_demo.seed()
+    ricerca_demo.seed()
+    demo.seed()
+    demo.seed()
+
+    teoria = TeoriaCambiamento.objects.corrente()
+    for titolo, elementi in demo.LINEE_TOC.items():
+        linea = LineaStrategica.objects.get(titolo=titolo)
+        assert sorted(linea.elementi_toc.values_list("titolo", flat=True)) == sorted(elementi)
+        assert set(linea.elementi_toc.values_list("teoria", flat=True)) == {teoria.pk}

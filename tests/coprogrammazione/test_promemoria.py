@@ -13,7 +13,7 @@ from costellazioni.models import Messaggio
 from costellazioni.tasks import send_message_email
 from tests.coprogrammazione.factories import ImpegnoFactory, protocollo_with_parties, referente_of
 from tests.costellazioni.factories import StaffFactory
-from tests.costellazioni.test_celery_worker import sent_messages, wait_for
+from tests.costellazioni.test_celery_worker import sent_messages, wait_until
 
 P = ProtocolloIntesa.Stato
 T = Promemoria.Tipo
@@ -100,18 +100,29 @@ class TestReminders:
 
 @pytest.mark.celery_worker
 def test_a_real_worker_runs_the_reminders_once(celery_worker, mail_dir):
+    """Tasks store no result, so the test watches their effects. The worker is one process taking the tasks of a
+    queue in order: once a third run has reminded a later MOU, the second run has finished."""
     staff = StaffFactory(email="ufficio@comune.venezia.example")
     protocollo, referente = signed_mou(days_left=7)
-
-    assert wait_for(send_protocollo_reminders.delay(), celery_worker) == 1
-    assert wait_for(send_protocollo_reminders.delay(), celery_worker) == 0
-    assert Promemoria.objects.filter(protocollo=protocollo, tipo=T.SCADENZA_7).count() == 1
-    messaggi = list(Messaggio.objects.select_related("destinatario").order_by("pk"))
     expected = {person.email for person in staff_recipients()} | {referente.email}
     assert staff.email in expected
-    assert sorted(m.destinatario.email for m in messaggi) == sorted(expected)
-    # The e-mails left from the worker's own transaction; asking again waits for them and sends nothing new.
-    for messaggio in messaggi:
-        wait_for(send_message_email.delay(messaggio.pk), celery_worker)
+
+    send_protocollo_reminders.delay()
+    wait_until(lambda: Messaggio.objects.count() == len(expected), celery_worker, what="first run's reminders")
+    send_protocollo_reminders.delay()
+    successivo, _referente = signed_mou(days_left=7)
+    send_protocollo_reminders.delay()
+    wait_until(lambda: Promemoria.objects.filter(protocollo=successivo).exists(), celery_worker, what="third run")
+
+    assert Promemoria.objects.filter(protocollo=protocollo).count() == 1
+    assert Promemoria.objects.get(protocollo=protocollo).tipo == T.SCADENZA_7
+    primo = Messaggio.objects.filter(oggetto__contains=f"«{protocollo.oggetto}»").select_related("destinatario")
+    assert sorted(m.destinatario.email for m in primo) == sorted(expected)
+    # Each message leaves as one e-mail, however many times it is asked for.
+    totale = Messaggio.objects.count()
+    for messaggio in Messaggio.objects.all():
+        send_message_email.delay(messaggio.pk)
+    wait_until(lambda: len(sent_messages(mail_dir)) == totale, celery_worker, what="reminder e-mails")
     recipients = sorted(message["To"] for message in sent_messages(mail_dir))
-    assert recipients == sorted(expected)
+    assert recipients == sorted(Messaggio.objects.values_list("destinatario__email", flat=True))
+    assert expected | {_referente.email} <= set(recipients)

@@ -223,3 +223,20 @@ class TestTransitions:
         services.impegno_transition(impegno=impegno, to=Impegno.Stato.ADEMPIUTO, actor=staff)
         impegno.refresh_from_db()
         assert impegno.stato == Impegno.Stato.ADEMPIUTO
+
+
+def test_signature_and_renewal_audit_rows_are_stable_italian_text_in_any_language(in_firma, staff):
+    from django.utils import translation
+
+    with translation.override("en"):
+        sign_everyone(in_firma, staff)
+        services.protocolli_follow_dates()
+        nuovo = services.protocollo_renew(
+            protocollo=in_firma, actor=staff, data_fine=in_firma.data_fine + datetime.timedelta(days=365)
+        )
+    firme = EventoAudit.objects.filter(object_id=str(in_firma.pk), content_type__model="protocollointesa")
+    assert sorted(firme.filter(stato_a="").values_list("evento", flat=True)) == ["Firma registrata"] * 3
+    parte = in_firma.parti.order_by("ordine", "pk").first()
+    assert firme.filter(nota=f"{parte.denominazione}, SHA-256 {parte.firma_sha256}").exists()
+    rinnovo = EventoAudit.objects.get(object_id=str(nuovo.pk), content_type__model="protocollointesa")
+    assert (rinnovo.evento, rinnovo.nota) == ("Rinnovo creato", str(in_firma))
