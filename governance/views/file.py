@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from costellazioni.uploads import file_response
+from costellazioni.uploads import EXTENSIONS, file_response
 from governance import permissions
 from governance.models import AllegatoRapporto, DocumentoOrgano, FotoSopralluogo, RapportoAppaltatore, VersioneDocumento
 
@@ -26,4 +26,8 @@ def foto_sopralluogo(request, pk):
     foto = get_object_or_404(FotoSopralluogo, pk=pk)
     if not permissions.sees_everything(request.user):
         raise Http404
-    return file_response(foto.file, content_type=foto.content_type, filename=f"sopralluogo-{foto.pk}")
+    return file_response(
+        foto.file,
+        content_type=foto.content_type,
+        filename=f"sopralluogo-{foto.pk}{EXTENSIONS.get(foto.content_type, '')}",
+    )

@@ -36,7 +36,9 @@ def test_governance_document_and_site_visit_photo(client):
     client.force_login(staff)
     assert_served(client.get(reverse("governance:documento", args=[versione.pk])), "application/pdf", "attachment")
     foto = sopralluogo.foto.get()
-    assert_served(client.get(reverse("governance:foto", args=[foto.pk])), "image/png", "attachment")
+    response = client.get(reverse("governance:foto", args=[foto.pk]))
+    assert_served(response, "image/png", "attachment")
+    assert response["Content-Disposition"] == f'attachment; filename="sopralluogo-{foto.pk}.png"'
 
 
 def test_coprogramming_notice_documents_and_mou(client):
