@@ -92,3 +92,11 @@ def xlsx_bytes(workbook) -> bytes:
 
 def xlsx_response(filename: str, workbook) -> HttpResponse:
     return _attachment(HttpResponse(xlsx_bytes(workbook), content_type=XLSX_CONTENT_TYPE), filename)
+
+
+def xlsx_values(content: bytes) -> list[list]:
+    """The cell values of the first sheet of an uploaded workbook (formulas read as their cached result)."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+    return [["" if cell is None else cell for cell in row] for row in sheet.iter_rows(values_only=True)]

@@ -5,13 +5,11 @@ import io
 
 from django.utils import timezone
 
+from costellazioni.demo import demo_pdf
 from governance.models import Partecipazione
 from governance.services import riunioni
 
-PDF_BYTES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-    b"3 0 obj<</Type/Page/MediaBox[0 0 595 842]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF_BYTES = demo_pdf("Piano operativo della rete")  # a real PDF: uploads are parsed
 
 
 def png() -> bytes:

@@ -14,11 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from contributi.models import Concessione
 from costellazioni.models import Quartiere
 from costellazioni.services.workflow import workflow_transition
+from costellazioni.spreadsheets import xlsx_values
 from monitoraggio import permissions, uploads, workflows
 from monitoraggio.models import Importazione, Indicatore, Misurazione, Tappa, disaggregation_key
 
@@ -64,8 +64,7 @@ def read_rows(importazione: Importazione) -> list[dict]:
     with importazione.file.open("rb") as handle:
         content = handle.read()
     if importazione.formato == "xlsx":
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        values = [["" if cell is None else cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+        values = xlsx_values(content)
     else:
         text = content.decode("utf-8-sig")
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;")

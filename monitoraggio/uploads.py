@@ -1,35 +1,13 @@
-"""Every file this app stores or serves goes through here (evidence, imports, report PDFs).
+"""The one check this app adds to the core upload component: a bulk import file (CSV or XLSX).
 
-For now it reuses the grants' checks and private storage; the core upload component replaces them in this
-one place.
+Everything else (evidence, reports, storage, downloads) goes through ``costellazioni.uploads``.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
-
-from costellazioni.uploads import PDF_O_IMMAGINI, check_upload, upload_sha256
-from costellazioni.uploads.checks import sniff
-from costellazioni.uploads.storage import private_storage
-
-__all__ = [
-    "check_evidence",
-    "check_import",
-    "file_response",
-    "private_storage",
-    "sniff_type",
-    "upload_sha256",
-]
-
-sniff_type = sniff
 
 SPREADSHEET_SIGNATURE = b"PK\x03\x04"  # XLSX is a zip archive
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
-
-
-def check_evidence(uploaded) -> str:
-    """Evidence of a manual measurement: a PDF or an image, checked by content."""
-    return check_upload(uploaded, allowed=PDF_O_IMMAGINI)
 
 
 def check_import(uploaded) -> str:
@@ -54,12 +32,3 @@ def check_import(uploaded) -> str:
     if "\x00" in text or ("," not in text and ";" not in text):
         raise ValidationError(_("Il file non è un foglio Excel (.xlsx) né un CSV in UTF-8."), code="bad_type")
     return "csv"
-
-
-def file_response(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    """A private file as a download: never rendered inline, never sniffed, sandboxed."""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from coprogrammazione import services, uploads
+from coprogrammazione import services
 from coprogrammazione.models import (
     CondivisioneRisorsa,
     ContributoRiunione,
@@ -19,14 +19,15 @@ from coprogrammazione.models import (
 )
 from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.uploads import PDF, check_upload, upload_sha256
 
 F = Percorso.Fase
 
 
 def _clean_pdf(uploaded):
-    """New uploads are checked by content (the app's one upload module); files already stored pass."""
+    """New uploads are checked by content (the core upload checks); files already stored pass."""
     if uploaded and hasattr(uploaded, "content_type"):
-        uploads.check_pdf(uploaded)
+        check_upload(uploaded, allowed=PDF)
     return uploaded
 
 
@@ -38,7 +39,7 @@ class DocumentoPercorsoForm(forms.ModelForm):
     def clean_file(self):
         uploaded = _clean_pdf(self.cleaned_data.get("file"))
         if uploaded and hasattr(uploaded, "content_type"):
-            self.instance.sha256 = uploads.sha256(uploads.read_all(uploaded))
+            self.instance.sha256 = upload_sha256(uploaded)
         return uploaded
 
 

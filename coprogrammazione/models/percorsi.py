@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coprogrammazione.uploads import private_storage
+from costellazioni.uploads import PrivateFileField
 
 
 class PercorsoQuerySet(models.QuerySet):
@@ -46,9 +46,7 @@ class Percorso(models.Model):
     documento_finale_il = models.DateField(_("documento istruttorio finale il"), null=True, blank=True)
     esito_il = models.DateField(_("esito il"), null=True, blank=True)
     esito = models.TextField(_("esito"), blank=True, default="")
-    avviso_pdf = models.FileField(
-        _("avviso pubblico (PDF)"), storage=private_storage, upload_to="coprogrammazione/avvisi/", blank=True
-    )
+    avviso_pdf = PrivateFileField(_("avviso pubblico (PDF)"), upload_to="coprogrammazione/avvisi/", blank=True)
     tavolo = models.ForeignKey(
         "governance.Organo",
         on_delete=models.PROTECT,
@@ -120,7 +118,7 @@ class DocumentoPercorso(models.Model):
         Percorso, on_delete=models.CASCADE, related_name="documenti", verbose_name=_("percorso")
     )
     titolo = models.CharField(_("titolo"), max_length=200)
-    file = models.FileField(_("file (PDF)"), storage=private_storage, upload_to="coprogrammazione/documenti/")
+    file = PrivateFileField(_("file (PDF)"), upload_to="coprogrammazione/documenti/")
     sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False, default="")
     pubblicato = models.BooleanField(_("pubblicato"), default=True)
     caricato_il = models.DateTimeField(_("caricato il"), auto_now_add=True)

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from coprogrammazione.uploads import private_storage
+from costellazioni.uploads import PrivateFileField
 
 # States in which every party has signed; a database trigger (migration 0002) holds this.
 STATI_FIRMATI = ("firmato", "attivo", "in_scadenza", "scaduto", "rinnovato")
@@ -78,9 +78,8 @@ class ProtocolloIntesa(models.Model):
     impronta = models.CharField(
         _("impronta del testo (SHA-256)"), max_length=64, blank=True, default="", editable=False
     )
-    documento = models.FileField(
+    documento = PrivateFileField(
         _("documento (PDF)"),
-        storage=private_storage,
         upload_to="coprogrammazione/protocolli/",
         blank=True,
         editable=False,
@@ -146,9 +145,8 @@ class ParteProtocollo(models.Model):
     ruolo_firmatario = models.CharField(_("ruolo del firmatario"), max_length=150)
     ordine = models.PositiveSmallIntegerField(_("ordine"), default=1)
     firmato_il = models.DateField(_("firmato il"), null=True, blank=True, editable=False)
-    firma_file = models.FileField(
+    firma_file = PrivateFileField(
         _("copia firmata (PDF)"),
-        storage=private_storage,
         upload_to="coprogrammazione/firme/",
         blank=True,
         editable=False,

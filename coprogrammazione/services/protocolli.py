@@ -11,13 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coprogrammazione import permissions, uploads, workflows
+from coprogrammazione import permissions, workflows
 from coprogrammazione.models import Impegno, ParteProtocollo, ProtocolloIntesa
 from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.pdf import pdf_render
 from costellazioni.services.workflow import workflow_transition
+from costellazioni.uploads import PDF, check_upload
 
 P = ProtocolloIntesa.Stato
 CODICE_RE = re.compile(r"CC-PI-(\d+)-v(\d+)-([0-9a-f]{64})")
@@ -157,8 +158,13 @@ def parte_sign(*, parte: ParteProtocollo, file, actor, firmato_il=None, scansion
     decision = permissions.can_sign(actor, parte)
     if not decision:
         raise PermissionDenied(decision.reason)
-    uploads.check_pdf(file)
-    data = uploads.read_all(file)
+    try:
+        check_upload(file, allowed=PDF)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.error_list}) from exc
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
     codes = {code for code in _read_codes(data) if code[0] == protocollo.pk}
     if (protocollo.pk, protocollo.versione, protocollo.impronta) in codes:
         verifica = ParteProtocollo.Verifica.CODICE
@@ -189,7 +195,7 @@ def parte_sign(*, parte: ParteProtocollo, file, actor, firmato_il=None, scansion
     if firmato_il > today:
         raise ValidationError({"firmato_il": _("La data di firma non può essere futura.")})
     parte.firmato_il = firmato_il
-    parte.firma_sha256 = uploads.sha256(data)
+    parte.firma_sha256 = hashlib.sha256(data).hexdigest()
     parte.firma_versione = protocollo.versione
     parte.firma_verifica = verifica
     parte.firma_caricata_da = actor

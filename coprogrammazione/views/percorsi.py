@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from coprogrammazione import permissions, riunioni, services, uploads
+from coprogrammazione import permissions, riunioni, services
 from coprogrammazione.forms import CondivisioneForm, ManifestazioneForm, RisorsaFiltroForm, RisorsaForm
 from coprogrammazione.models import (
     DocumentoIstruttorio,
@@ -20,6 +20,7 @@ from coprogrammazione.models import (
     Risorsa,
 )
 from costellazioni.models import Ente
+from costellazioni.uploads import file_response
 from governance.models import Riunione
 from ricerca.models import ElementoToc
 
@@ -75,13 +76,13 @@ def avviso(request, slug):
     percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
     if not percorso.avviso_pdf:
         raise Http404
-    return uploads.file_response(percorso.avviso_pdf, filename=f"avviso-{percorso.slug}.pdf")
+    return file_response(percorso.avviso_pdf, filename=f"avviso-{percorso.slug}.pdf")
 
 
 def documento(request, slug, pk):
     percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
     doc = get_object_or_404(percorso.documenti, pk=pk, pubblicato=True)
-    return uploads.file_response(doc.file, filename=f"{percorso.slug}-documento-{doc.pk}.pdf")
+    return file_response(doc.file, filename=f"{percorso.slug}-documento-{doc.pk}.pdf")
 
 
 @login_required

@@ -1,21 +1,20 @@
 """The public register of signed MOUs, their documents, signatures, and the open data."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coprogrammazione import permissions, services, uploads
+from coprogrammazione import permissions, services
 from coprogrammazione.forms import FirmaForm
 from coprogrammazione.models import Impegno, ParteProtocollo, ProtocolloIntesa
 from coprogrammazione.opendata import COLUMNS_IMPEGNI, COLUMNS_PROTOCOLLI, DIZIONARIO, impegno_row, protocollo_row
-from costellazioni.spreadsheets import spreadsheet_safe
+from costellazioni.spreadsheets import csv_response
+from costellazioni.uploads import file_response
 
 
 def registro(request):
@@ -51,7 +50,7 @@ def documento(request, pk):
     protocollo = get_object_or_404(ProtocolloIntesa.objects.visible_to(request.user), pk=pk)
     if not protocollo.documento:
         raise Http404
-    return uploads.file_response(
+    return file_response(
         protocollo.documento, filename=f"protocollo-{protocollo.pk}-versione-{protocollo.versione}.pdf"
     )
 
@@ -61,7 +60,7 @@ def firma_scarica(request, pk, parte_pk):
     parte = get_object_or_404(ParteProtocollo.objects.select_related("ente"), pk=parte_pk, protocollo_id=pk)
     if not parte.firma_file or not permissions.can_download_firma(request.user, parte):
         raise Http404
-    return uploads.file_response(parte.firma_file, filename=f"protocollo-{pk}-{parte.pk}-firmato.pdf")
+    return file_response(parte.firma_file, filename=f"protocollo-{pk}-{parte.pk}-firmato.pdf")
 
 
 @login_required
@@ -115,12 +114,10 @@ def esporta_csv(request, dataset):
         columns, rows = COLUMNS_IMPEGNI, (impegno_row(i) for i in _impegni())
     else:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{dataset}-intesa.csv"'
-    writer = csv.DictWriter(response, fieldnames=columns)
-    writer.writeheader()
+    response, writer = csv_response(f"{dataset}-intesa.csv", delimiter=",", excel_bom=False)
+    writer.writerow(columns)
     for row in rows:
-        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+        writer.writerow([row.get(column, "") for column in columns])
     return response
 
 

@@ -61,11 +61,11 @@ class DocumentoOrganoForm(forms.ModelForm):
         fields = ["organo", "titolo", "descrizione", "riservato"]
 
     def clean_nuova_versione(self):
-        from governance.uploads import DOCUMENTI, IMMAGINI, check_upload
+        from costellazioni.uploads import PDF_O_IMMAGINI, check_upload
 
         uploaded = self.cleaned_data.get("nuova_versione")
         if uploaded:
-            check_upload(uploaded, allowed=DOCUMENTI | IMMAGINI)
+            check_upload(uploaded, allowed=PDF_O_IMMAGINI)
         elif self.instance.pk is None:
             raise forms.ValidationError(_("Carica il file del documento."))
         return uploaded

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from governance.uploads import private_storage
+from costellazioni.uploads import IMMAGINI, PDF_O_IMMAGINI, PrivateFileField
 
 
 class MacroAzione(models.TextChoices):
@@ -136,7 +136,7 @@ class AllegatoRapporto(models.Model):
     rapporto = models.ForeignKey(
         RapportoAppaltatore, on_delete=models.CASCADE, related_name="allegati", verbose_name=_("relazione")
     )
-    file = models.FileField(_("file"), storage=private_storage, upload_to="governance/rapporti/%Y/")
+    file = PrivateFileField(_("file"), allowed=PDF_O_IMMAGINI, upload_to="governance/rapporti/%Y/")
     nome_originale = models.CharField(_("nome del file"), max_length=200)
     content_type = models.CharField(_("tipo"), max_length=50)
     sha256 = models.CharField(_("impronta SHA-256"), max_length=64)
@@ -206,7 +206,7 @@ class FotoSopralluogo(models.Model):
     sopralluogo = models.ForeignKey(
         Sopralluogo, on_delete=models.CASCADE, related_name="foto", verbose_name=_("sopralluogo")
     )
-    file = models.FileField(_("foto"), storage=private_storage, upload_to="governance/sopralluoghi/%Y/")
+    file = PrivateFileField(_("foto"), allowed=IMMAGINI, upload_to="governance/sopralluoghi/%Y/")
     didascalia = models.CharField(_("didascalia"), max_length=250, help_text=_("Descrive la foto a chi non la vede."))
     content_type = models.CharField(_("tipo"), max_length=50)
     sha256 = models.CharField(_("impronta SHA-256"), max_length=64)

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
 from governance.models.organi import Organo, Visibilita
-from governance.uploads import private_storage
 
 
 class DocumentoOrganoQuerySet(models.QuerySet):
@@ -46,7 +46,7 @@ class VersioneDocumento(models.Model):
         DocumentoOrgano, on_delete=models.CASCADE, related_name="versioni", verbose_name=_("documento")
     )
     numero = models.PositiveSmallIntegerField(_("versione"))
-    file = models.FileField(_("file"), storage=private_storage, upload_to="governance/documenti/%Y/")
+    file = PrivateFileField(_("file"), allowed=PDF_O_IMMAGINI, upload_to="governance/documenti/%Y/")
     nome_originale = models.CharField(_("nome del file"), max_length=200)
     content_type = models.CharField(_("tipo"), max_length=50)
     sha256 = models.CharField(_("impronta SHA-256"), max_length=64)

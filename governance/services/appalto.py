@@ -12,7 +12,8 @@ from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
-from governance import permissions, uploads, workflows
+from costellazioni.uploads import file_store
+from governance import permissions, workflows
 from governance.models import (
     AllegatoRapporto,
     Appalto,
@@ -86,16 +87,7 @@ def rapporto_attach(*, rapporto: RapportoAppaltatore, actor, uploaded) -> Allega
         RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE,
     ):
         raise PermissionDenied(_("Non puoi aggiungere allegati a questa relazione."))
-    content_type = uploads.check_upload(uploaded, allowed=uploads.DOCUMENTI | uploads.IMMAGINI)
-    allegato = AllegatoRapporto(
-        rapporto=rapporto,
-        file=uploaded,
-        nome_originale=uploaded.name[:200],
-        content_type=content_type,
-        sha256=uploads.upload_sha256(uploaded),
-    )
-    allegato.save()
-    return allegato
+    return file_store(instance=AllegatoRapporto(rapporto=rapporto), field_name="file", uploaded=uploaded)
 
 
 def _roles(actor, rapporto: RapportoAppaltatore) -> set:
@@ -198,13 +190,5 @@ def sopralluogo_add_photo(*, sopralluogo: Sopralluogo, actor, uploaded, didascal
         raise PermissionDenied(_("I sopralluoghi li registra lo staff di progetto."))
     if not didascalia.strip():
         raise ValidationError({"didascalia": _("Descrivi la foto per chi non può vederla.")})
-    content_type = uploads.check_upload(uploaded, allowed=uploads.IMMAGINI)
-    foto = FotoSopralluogo(
-        sopralluogo=sopralluogo,
-        file=uploaded,
-        didascalia=didascalia,
-        content_type=content_type,
-        sha256=uploads.upload_sha256(uploaded),
-    )
-    foto.save()
-    return foto
+    foto = FotoSopralluogo(sopralluogo=sopralluogo, didascalia=didascalia)
+    return file_store(instance=foto, field_name="file", uploaded=uploaded)

@@ -8,7 +8,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from costellazioni.services.workflow import workflow_transition
-from governance import permissions, uploads, workflows
+from costellazioni.uploads import file_store
+from governance import permissions, workflows
 from governance.models import ContattoRete, DocumentoOrgano, Organo, Partenariato, VersioneDocumento
 
 
@@ -54,20 +55,9 @@ def documento_upload(
     elif documento.organo_id != organo.pk:
         raise ValidationError(_("Il documento appartiene a un altro organo."), code="foreign")
     documento = DocumentoOrgano.objects.select_for_update().get(pk=documento.pk)
-    content_type = uploads.check_upload(uploaded, allowed=uploads.DOCUMENTI | uploads.IMMAGINI)
     numero = (documento.versioni.aggregate(n=Max("numero"))["n"] or 0) + 1
-    versione = VersioneDocumento(
-        documento=documento,
-        numero=numero,
-        file=uploaded,
-        nome_originale=uploaded.name[:200],
-        content_type=content_type,
-        sha256=uploads.upload_sha256(uploaded),
-        nota=nota,
-        caricato_da=actor,
-    )
-    versione.save()
-    return versione
+    versione = VersioneDocumento(documento=documento, numero=numero, nota=nota, caricato_da=actor)
+    return file_store(instance=versione, field_name="file", uploaded=uploaded)
 
 
 @transaction.atomic

@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.uploads import PDF_O_IMMAGINI, check_upload
 from monitoraggio.models import Indicatore, Rilevazione, Tappa, Target
-from monitoraggio.uploads import check_evidence
 
 
 class TargetInline(admin.TabularInline):
@@ -47,7 +47,7 @@ class RilevazioneForm(forms.ModelForm):
     def clean_documento(self):
         documento = self.cleaned_data.get("documento")
         if documento and hasattr(documento, "content_type"):  # a new upload
-            check_evidence(documento)
+            check_upload(documento, allowed=PDF_O_IMMAGINI)
         return documento
 
 

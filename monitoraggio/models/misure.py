@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from monitoraggio.uploads import private_storage
+from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
 
 
 def disaggregation_key(disaggregazione: dict) -> str:
@@ -63,8 +63,8 @@ class Misurazione(models.Model):
         verbose_name=_("progetto finanziato"),
         help_text=_("Per i valori comunicati da un progetto finanziato."),
     )
-    evidenza = models.FileField(
-        _("evidenza (PDF)"), storage=private_storage, upload_to="monitoraggio/evidenze/%Y/", blank=True
+    evidenza = PrivateFileField(
+        _("evidenza (PDF)"), allowed=PDF_O_IMMAGINI, upload_to="monitoraggio/evidenze/%Y/", blank=True
     )
     evidenza_sha256 = models.CharField(_("impronta SHA-256 dell'evidenza"), max_length=64, blank=True, default="")
     nota = models.TextField(_("nota"), blank=True, default="")

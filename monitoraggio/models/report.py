@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from monitoraggio.uploads import private_storage
+from costellazioni.uploads import PrivateFileField, private_storage
 
 
 class ReportQuerySet(models.QuerySet):
@@ -31,7 +31,7 @@ class Report(models.Model):
     periodo_inizio = models.DateField(_("dal"))
     periodo_fine = models.DateField(_("al"))
     stato = models.CharField(_("stato"), max_length=10, choices=Stato.choices, default=Stato.IN_CODA)
-    file = models.FileField(_("file PDF"), storage=private_storage, upload_to="monitoraggio/report/", blank=True)
+    file = PrivateFileField(_("file PDF"), upload_to="monitoraggio/report/", blank=True)
     pagine = models.PositiveSmallIntegerField(_("pagine"), null=True, blank=True, editable=False)
     generato_il = models.DateTimeField(_("generato il"), null=True, blank=True, editable=False)
     durata_secondi = models.DecimalField(
@@ -95,6 +95,7 @@ class Importazione(models.Model):
         RESPINTA = "respinta", _("Respinta: nessuna riga importata")
 
     tipo = models.CharField(_("tipo"), max_length=12, choices=Tipo.choices, default=Tipo.MISURAZIONI)
+    # CSV/XLSX are not on the core allow-lists: private storage, checked by ``monitoraggio.uploads.check_import``.
     file = models.FileField(_("file (CSV o XLSX)"), storage=private_storage, upload_to="monitoraggio/importazioni/")
     formato = models.CharField(_("formato"), max_length=4, editable=False)
     stato = models.CharField(_("stato"), max_length=10, choices=Stato.choices, default=Stato.IN_CODA, editable=False)

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from monitoraggio.uploads import private_storage
+from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
 
 
 class Rilevazione(models.Model):
@@ -40,9 +40,9 @@ class Rilevazione(models.Model):
         help_text=_("Per i questionari di soddisfazione dei beneficiari."),
     )
     sintesi = models.TextField(_("sintesi dei risultati"))
-    documento = models.FileField(
+    documento = PrivateFileField(
         _("documento (PDF)"),
-        storage=private_storage,
+        allowed=PDF_O_IMMAGINI,
         upload_to="monitoraggio/rilevazioni/%Y/",
         blank=True,
         help_text=_("Rapporto o verbale, senza dati personali."),

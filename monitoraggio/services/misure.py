@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from costellazioni.services.workflow import workflow_transition
-from monitoraggio import permissions, uploads, workflows
+from costellazioni.uploads import PDF_O_IMMAGINI, check_upload, upload_sha256
+from monitoraggio import permissions, workflows
 from monitoraggio.models import Indicatore, Misurazione, disaggregation_key
 
 
@@ -55,8 +56,11 @@ def misurazione_create(
         inserita_da=autore,
     )
     if evidenza is not None:
-        uploads.check_evidence(evidenza)
-        misurazione.evidenza_sha256 = uploads.upload_sha256(evidenza)
+        try:
+            check_upload(evidenza, allowed=PDF_O_IMMAGINI)
+        except ValidationError as exc:
+            raise ValidationError({"evidenza": exc.error_list}) from exc
+        misurazione.evidenza_sha256 = upload_sha256(evidenza)
         misurazione.evidenza = evidenza
     misurazione.full_clean(validate_constraints=False)
     if (

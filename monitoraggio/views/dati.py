@@ -1,13 +1,10 @@
 """Exports and open data: indicators and measurements as CSV, XLSX and JSON (public ones privacy-safe)."""
 
-import csv
-import io
 from collections import defaultdict
 
 from django.http import HttpResponse, JsonResponse
-from openpyxl import Workbook
 
-from costellazioni.spreadsheets import safe_row
+from costellazioni.spreadsheets import csv_response, xlsx_append, xlsx_response, xlsx_workbook
 from monitoraggio import selectors
 from monitoraggio.models import Indicatore, Misurazione
 
@@ -100,28 +97,21 @@ def measurement_rows(*, public: bool = True):
 
 
 def _csv(rows, columns, filename) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    response, writer = csv_response(filename, delimiter=",", excel_bom=False)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(safe_row([row[column] for column in columns]))
+        writer.writerow([row[column] for column in columns])
     return response
 
 
 def _xlsx(rows, columns, filename) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("dati")
-    sheet.append(columns)
+    workbook = xlsx_workbook()
+    sheet = workbook.active
+    sheet.title = "dati"
+    xlsx_append(sheet, columns)
     for row in rows:
-        sheet.append(safe_row([row[column] for column in columns]))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        xlsx_append(sheet, [row[column] for column in columns])
+    return xlsx_response(filename, workbook)
 
 
 def indicatori_csv(request):

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 
-from monitoraggio import permissions, selectors, uploads
+from costellazioni.uploads import file_response
+from monitoraggio import permissions, selectors
 from monitoraggio.models import Indicatore, Misurazione, Report
 
 MAP_INDICATOR = "CC-08"
@@ -94,7 +95,5 @@ def report_pdf(request, pk):
     report = get_object_or_404(Report, pk=pk)
     if not permissions.can_download_report(request.user, report) or not report.file:
         raise Http404
-    with report.file.open("rb") as handle:
-        content = handle.read()
     filename = f"costellazioni-{report.tipo}-{report.periodo_inizio:%Y-%m-%d}.pdf"
-    return uploads.file_response(content, filename=filename, content_type="application/pdf")
+    return file_response(report.file, filename=filename)

@@ -9,7 +9,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
-from monitoraggio import permissions, progetti, selectors, uploads
+from costellazioni.uploads import EXTENSIONS, file_response
+from costellazioni.uploads.checks import sniff
+from monitoraggio import permissions, progetti, selectors
 from monitoraggio.models import Importazione, Indicatore, Misurazione, Report
 from monitoraggio.views import dati, pubbliche
 
@@ -74,12 +76,6 @@ def evidenza(request, pk):
     if not misurazione.evidenza:
         raise Http404
     with misurazione.evidenza.open("rb") as handle:
-        content = handle.read()
-    head = content[:16]
-    content_type = uploads.sniff_type(head)
-    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(content_type, "bin")
-    return uploads.file_response(
-        content,
-        filename=f"evidenza-{misurazione.pk}.{extension}",
-        content_type=content_type or "application/octet-stream",
-    )
+        head = handle.read(16)
+    extension = EXTENSIONS.get(sniff(head), ".bin")
+    return file_response(misurazione.evidenza, filename=f"evidenza-{misurazione.pk}{extension}")

@@ -1,7 +1,5 @@
 """Public pages of the research-action: the macro-action page, open data, maturity and theory of change."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -12,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from costellazioni.services.pdf import pdf_render
-from costellazioni.spreadsheets import safe_row
+from costellazioni.spreadsheets import csv_response
 from ricerca import charts, dati, permissions, selectors
 from ricerca.forms import CommentoForm, MaturitaForm
 from ricerca.models import (
@@ -51,12 +49,10 @@ def index(request):
 
 
 def dati_bisogni_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="bisogni.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_response("bisogni.csv", delimiter=",", excel_bom=False)
     writer.writerow(dati.CAMPI)
     for riga in dati.righe():
-        writer.writerow(safe_row([riga[campo] for campo in dati.CAMPI]))
+        writer.writerow([riga[campo] for campo in dati.CAMPI])
     return response
 
 
@@ -102,15 +98,11 @@ def maturita(request):
 def maturita_csv(request):
     """The mean score per dimension and round, one row each, for spreadsheets."""
     dimensioni, rilevazioni = selectors.maturita_per_rilevazione()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="maturita-ecosistema.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_response("maturita-ecosistema.csv", delimiter=",", excel_bom=False)
     writer.writerow(["rilevazione", "data", "dimensione", "punteggio_medio", "valutatori"])
     for r in rilevazioni:
         for dimensione, media in zip(dimensioni, r.medie, strict=True):
-            writer.writerow(
-                safe_row([r.rilevazione.fase, r.rilevazione.data.isoformat(), dimensione.nome, media, r.valutatori])
-            )
+            writer.writerow([r.rilevazione.fase, r.rilevazione.data.isoformat(), dimensione.nome, media, r.valutatori])
     return response
 
 

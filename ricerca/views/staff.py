@@ -1,7 +1,5 @@
 """Pages for staff and operators: needs on a map and as counts, the stakeholder map, survey results."""
 
-import csv
-import io
 from functools import wraps
 
 from django.conf import settings
@@ -10,14 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from costellazioni.models import EventoAudit, Quartiere
-from costellazioni.spreadsheets import safe_row
+from costellazioni.spreadsheets import csv_response, xlsx_append, xlsx_response, xlsx_workbook
 from ricerca import charts, permissions, selectors, workflows
 from ricerca.forms import BisognoTransizioneForm, RispostaBisognoForm
 from ricerca.models import Bisogno, CategoriaBisogno, Citazione, LivelloCoinvolgimento, Questionario, Stakeholder, Tema
@@ -220,34 +217,20 @@ def risultati(request, slug):
 def risultati_csv(request, slug):
     questionario = get_object_or_404(Questionario, slug=slug)
     intestazione, righe = selectors.righe_risposte(questionario)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{questionario.slug}.csv"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
-    writer = csv.writer(response)
-    writer.writerow(safe_row(intestazione))
-    for riga in righe:
-        writer.writerow(safe_row(riga))
+    response, writer = csv_response(f"{questionario.slug}.csv", delimiter=",")
+    writer.writerow(intestazione)
+    writer.writerows(righe)
     return response
 
 
 @_consentito(permissions.can_manage_research)
 def risultati_xlsx(request, slug):
-    from openpyxl import Workbook
-
     questionario = get_object_or_404(Questionario, slug=slug)
     intestazione, righe = selectors.righe_risposte(questionario)
-    workbook = Workbook()
+    workbook = xlsx_workbook()
     foglio = workbook.active
     foglio.title = _("Risposte")[:31]
-    foglio.append(safe_row(intestazione))
+    xlsx_append(foglio, intestazione)
     for riga in righe:
-        foglio.append(safe_row(riga))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{questionario.slug}.xlsx"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+        xlsx_append(foglio, riga)
+    return xlsx_response(f"{questionario.slug}.xlsx", workbook)

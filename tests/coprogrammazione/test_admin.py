@@ -14,6 +14,7 @@ from tests.coprogrammazione.factories import (
     protocollo_with_parties,
 )
 from tests.costellazioni.factories import StaffFactory
+from tests.files import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_a_document_that_is_not_a_pdf_is_refused_next_to_the_field(staff_client)
     }
     response = staff_client.post(url, data)
     assert response.status_code == 200 and "Il file non è un PDF" in response.content.decode()
-    data["avviso_pdf"] = SimpleUploadedFile("avviso.pdf", b"%PDF-1.7\n%fake but starts right\n")
+    data["avviso_pdf"] = SimpleUploadedFile("avviso.pdf", PDF_BYTES)
     response = staff_client.post(url, data)
     assert response.status_code == 302
     percorso.refresh_from_db()

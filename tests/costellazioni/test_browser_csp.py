@@ -61,3 +61,41 @@ def test_the_admin(live_server, strict_page, browser_login):
     ):
         visit(page, f"{base}{url}")
     assert violations == []
+
+
+def test_participation_pages(live_server, strict_page):
+    """Research, surveys, co-programming, MOUs, governance, monitoring and open data: no violation."""
+    from coprogrammazione.models import ProtocolloIntesa
+    from tests.coprogrammazione.factories import PercorsoFactory, protocollo_with_parties
+    from tests.governance.factories import RiunioneFactory, at
+    from tests.monitoraggio.factories import IndicatoreFactory, MisurazioneFactory
+    from tests.ricerca.factories import questionario_completo
+
+    page = strict_page  # obeys the Content-Security-Policy, like a person's browser
+    questionario, _domande = questionario_completo()
+    percorso = PercorsoFactory(aperto=True)
+    protocollo, _parti = protocollo_with_parties()
+    protocollo.parti.update(firmato_il=protocollo.data_inizio, firma_sha256="a" * 64, firma_versione=1)
+    ProtocolloIntesa.objects.filter(pk=protocollo.pk).update(
+        stato=ProtocolloIntesa.Stato.ATTIVO, versione=1, impronta="b" * 64
+    )
+    riunione = RiunioneFactory(titolo="Assemblea di rete", inizio=at(5))
+    MisurazioneFactory(indicatore=IndicatoreFactory(nome="Persone accolte negli HUB"))
+    violations = watch_violations(page)
+    base = live_server.url
+    for url in (
+        "/ricerca-azione/",
+        questionario.get_absolute_url(),
+        "/coprogrammazione/",
+        percorso.get_absolute_url(),
+        "/coprogrammazione/protocolli/",
+        "/governance/",
+        riunione.get_absolute_url(),
+        "/monitoraggio/",
+        "/dati-aperti/",
+    ):
+        response = page.goto(f"{base}{url}")
+        page.wait_for_load_state("load")
+        assert response.status == 200, url
+        assert page.evaluate("typeof htmx") == "object", f"the site's own scripts run on {url}"
+    assert violations == []

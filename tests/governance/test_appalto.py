@@ -15,11 +15,12 @@ from costellazioni.models import EventoAudit, Messaggio
 from governance.models import ContattoRete, MacroAzione, RapportoAppaltatore
 from governance.services import appalto, rete
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, UserFactory
+from tests.files import PDF_BYTES
 from tests.governance.factories import MembroOrganoFactory, contratto
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = PDF_BYTES
 
 
 def png() -> bytes:

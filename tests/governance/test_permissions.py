@@ -8,6 +8,7 @@ from governance import permissions
 from governance.models import DocumentoOrgano, Organo, Riunione, Verbale
 from governance.services import rete, verbali
 from tests.costellazioni.factories import UserFactory
+from tests.files import PDF_BYTES
 from tests.governance.conftest import hold
 from tests.governance.factories import MembroOrganoFactory, OrganoFactory, PuntoFactory, RiunioneFactory, at
 
@@ -72,14 +73,14 @@ class TestBodiesAndDocuments:
 
     def test_reserved_documents_of_a_public_body(self, organo, membri):
         pubblico = rete.documento_upload(
-            organo=organo, actor=membri[0].user, titolo="Regolamento", uploaded=SimpleUploadedFile("r.pdf", b"%PDF-1.4")
+            organo=organo, actor=membri[0].user, titolo="Regolamento", uploaded=SimpleUploadedFile("r.pdf", PDF_BYTES)
         ).documento
         riservato = rete.documento_upload(
             organo=organo,
             actor=membri[0].user,
             titolo="Bozza di bilancio",
             riservato=True,
-            uploaded=SimpleUploadedFile("b.pdf", b"%PDF-1.4"),
+            uploaded=SimpleUploadedFile("b.pdf", PDF_BYTES),
         ).documento
         assert list(DocumentoOrgano.objects.visible_to(AnonymousUser())) == [pubblico]
         assert set(DocumentoOrgano.objects.visible_to(membri[3].user)) == {pubblico, riservato}

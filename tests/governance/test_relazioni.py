@@ -9,6 +9,7 @@ from django.utils import timezone
 from governance.models import RapportoAppaltatore
 from governance.services import appalto
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, UserFactory
+from tests.files import PDF_BYTES
 from tests.governance.factories import contratto
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def test_write_attach_and_send(client, referente):
     client.force_login(referente)
     response = client.post(
         "/governance/relazioni/nuova/",
-        {**dati(ente), "allegato": SimpleUploadedFile("registro.pdf", b"%PDF-1.4 registro", "application/pdf")},
+        {**dati(ente), "allegato": SimpleUploadedFile("registro.pdf", PDF_BYTES, "application/pdf")},
     )
     rapporto = RapportoAppaltatore.objects.get()
     assert response.url == f"/governance/relazioni/{rapporto.pk}/"

@@ -9,10 +9,13 @@ from icalendar import Calendar
 from governance.extensions import home_prossimi_incontri
 from governance.services import rete, verbali
 from tests.costellazioni.factories import EnteFactory, UserFactory
+from tests.files import PDF_BYTES, pdf_bytes
 from tests.governance.conftest import hold
 from tests.governance.factories import MembroOrganoFactory, OrganoFactory, PuntoFactory, RiunioneFactory, at
 
 pytestmark = pytest.mark.django_db
+
+RISERVATO = pdf_bytes(text="riservato")
 
 
 class TestIndex:
@@ -205,7 +208,7 @@ class TestFilesAndHome:
             actor=membri[0].user,
             titolo="Bozza",
             riservato=True,
-            uploaded=SimpleUploadedFile("bozza.pdf", b"%PDF-1.4 riservato"),
+            uploaded=SimpleUploadedFile("bozza.pdf", RISERVATO),
         )
         url = f"/governance/documenti/versioni/{versione.pk}/"
         assert client.get(url).status_code == 404
@@ -213,7 +216,7 @@ class TestFilesAndHome:
         response = client.get(url)
         assert response["Content-Disposition"].startswith("attachment")
         assert response["X-Content-Type-Options"] == "nosniff"
-        assert b"".join(response.streaming_content) == b"%PDF-1.4 riservato"
+        assert b"".join(response.streaming_content) == RISERVATO
 
     def test_home_slot_lists_the_next_public_meetings(self, client, organo):
         RiunioneFactory(organo=organo, titolo="Assemblea d'autunno", inizio=at(5))
@@ -231,11 +234,11 @@ class TestDocumentUpload:
 
         client.force_login(membri[2].user)
         url = f"/governance/organi/{organo.slug}/documenti/"
-        client.post(url, {"titolo": "Regolamento", "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4 uno")})
+        client.post(url, {"titolo": "Regolamento", "file": SimpleUploadedFile("r.pdf", PDF_BYTES)})
         documento = DocumentoOrgano.objects.get()
         response = client.post(
             url,
-            {"documento": documento.pk, "file": SimpleUploadedFile("r2.pdf", b"%PDF-1.4 due"), "nota": "Art. 3"},
+            {"documento": documento.pk, "file": SimpleUploadedFile("r2.pdf", PDF_BYTES), "nota": "Art. 3"},
             follow=True,
         )
         assert "Documento caricato." in response.content.decode()
@@ -246,7 +249,7 @@ class TestDocumentUpload:
 
         client.force_login(membri[2].user)
         url = f"/governance/organi/{organo.slug}/documenti/"
-        response = client.post(url, {"titolo": "", "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4")}, follow=True)
+        response = client.post(url, {"titolo": "", "file": SimpleUploadedFile("r.pdf", PDF_BYTES)}, follow=True)
         assert "Dai un titolo al nuovo documento." in response.content.decode()
         response = client.post(url, {"titolo": "X", "file": SimpleUploadedFile("r.pdf", b"GIF89a")}, follow=True)
         assert "non è un PDF" in response.content.decode()
@@ -259,7 +262,7 @@ class TestDocumentUpload:
         client.force_login(UserFactory())
         client.post(
             f"/governance/organi/{organo.slug}/documenti/",
-            {"titolo": "Intruso", "file": SimpleUploadedFile("r.pdf", b"%PDF-1.4")},
+            {"titolo": "Intruso", "file": SimpleUploadedFile("r.pdf", PDF_BYTES)},
         )
         assert not DocumentoOrgano.objects.exists()
         assert "Carica un documento" not in client.get(organo.get_absolute_url()).content.decode()
@@ -272,7 +275,7 @@ def test_body_page_query_count(client, organo, membri, staff, django_assert_num_
     for i in range(n):
         RiunioneFactory(organo=organo, inizio=at(10 + i))
         rete.documento_upload(
-            organo=organo, actor=staff, titolo=f"Documento {i}", uploaded=SimpleUploadedFile("d.pdf", b"%PDF-1.4")
+            organo=organo, actor=staff, titolo=f"Documento {i}", uploaded=SimpleUploadedFile("d.pdf", PDF_BYTES)
         )
     with django_assert_num_queries(7):  # body, members, meetings count and page, documents, versions, actions
         assert client.get(organo.get_absolute_url()).status_code == 200

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from monitoraggio.models import Importazione, Misurazione, Report
 from tests.costellazioni.factories import StaffFactory
+from tests.files import PDF_BYTES
 from tests.monitoraggio.factories import MisurazioneFactory, catalogue
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_a_manual_value_entered_in_the_admin(staff_client):
             "periodo_fine": "31/12/2025",
             "valore": "82",
             "disaggregazione": "{}",
-            "evidenza": SimpleUploadedFile("questionari.pdf", b"%PDF-1.7\n1 0 obj\n"),
+            "evidenza": SimpleUploadedFile("questionari.pdf", PDF_BYTES),
             "nota": "214 questionari",
         },
     )

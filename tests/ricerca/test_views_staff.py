@@ -95,7 +95,9 @@ def test_survey_results_and_exports(staff_client):
 
     foglio = load_workbook(BytesIO(xlsx.content)).active
     valori = [cell.value for cell in foglio[2]]
-    assert "Lido" in valori and "'=1+1" in valori and "Casa; Lavoro" in valori
+    assert "Lido" in valori and "=1+1" in valori and "Casa; Lavoro" in valori
+    [formula] = [cell for cell in foglio[2] if cell.value == "=1+1"]
+    assert formula.data_type == "s" and formula.quotePrefix  # text as typed, never computed
 
 
 def test_results_are_for_staff_only(client):
