@@ -13,6 +13,7 @@ from coprogrammazione import permissions, services
 from coprogrammazione.forms import FirmaForm
 from coprogrammazione.models import Impegno, ParteProtocollo, ProtocolloIntesa
 from coprogrammazione.opendata import COLUMNS_IMPEGNI, COLUMNS_PROTOCOLLI, DIZIONARIO, impegno_row, protocollo_row
+from costellazioni.permissions import require_identity_level
 from costellazioni.spreadsheets import csv_response
 from costellazioni.uploads import file_response
 
@@ -76,6 +77,8 @@ def firma(request, pk, parte_pk):
     )
     if form.is_valid():
         try:
+            if not permissions.is_staff_comunale(request.user):  # staff record a copy signed elsewhere
+                require_identity_level(request)
             services.parte_sign(
                 parte=parte,
                 file=form.cleaned_data["file"],

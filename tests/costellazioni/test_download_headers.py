@@ -20,6 +20,7 @@ from tests.contributi.factories import (
     complete_draft,
     open_bando,
     referente,
+    with_checklist,
 )
 from tests.contributi.factories_erogazioni import accepted, complete_report
 from tests.files import image_bytes
@@ -74,7 +75,7 @@ def test_application_attachment_and_receipt(client):
 
 def test_integration_document(client, staff_user):
     user, ente = referente()
-    c = SubmittedCandidaturaFactory(bando=closed_bando(), ente=ente)
+    c = with_checklist(SubmittedCandidaturaFactory(bando=closed_bando(), ente=ente))
     c = services.istruttoria_start(candidatura=c, actor=staff_user)
     richiesta = services.integrazioni_request(
         candidatura=c, actor=staff_user, testo="Statuto.", scadenza=timezone.now() + timedelta(days=5)

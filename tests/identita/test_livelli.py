@@ -159,3 +159,24 @@ class TestSubmission:
 
         candidatura.refresh_from_db()
         assert candidatura.stato == Candidatura.Stato.PRESENTATA
+
+
+class TestMouSignature:
+    def test_a_password_session_cannot_sign_an_mou_and_is_told_how(self, client, oidc_op):
+        from coprogrammazione import services as coprogrammazione_services
+        from tests.coprogrammazione.factories import protocollo_with_parties, referente_of, signed_copy
+        from tests.costellazioni.factories import StaffFactory
+
+        protocollo, parti = protocollo_with_parties()
+        protocollo = coprogrammazione_services.protocollo_send_for_signature(
+            protocollo=protocollo, actor=StaffFactory()
+        )
+        client.force_login(referente_of(parti[0].ente))
+        url = reverse("coprogrammazione:firma", args=[protocollo.pk, parti[0].pk])
+
+        response = client.post(url, {"file": signed_copy(protocollo)})
+
+        assert response.status_code == 400
+        assert "serve l&#x27;accesso con SPID di livello 2" in response.content.decode()
+        parti[0].refresh_from_db()
+        assert not parti[0].has_signed

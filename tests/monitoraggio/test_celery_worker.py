@@ -18,7 +18,7 @@ from tests.costellazioni.test_celery_worker import (  # noqa: F401 - fixtures
     mail_dir,
     redis_url,
     sent_messages,
-    wait_for,
+    wait_until,
 )
 from tests.monitoraggio.test_indicators import at
 
@@ -42,7 +42,13 @@ def test_a_real_worker_produces_the_quarterly_report(worker_media, celery_worker
     report = services.report_request(
         tipo="trimestrale", periodo_inizio=Q3[0], periodo_fine=Q3[1], enqueue=False, actor=staff
     )
-    assert wait_for(generate_report.apply_async((report.pk,), queue="pdf"), celery_worker, timeout=120) == "pronto"
+    generate_report.apply_async((report.pk,), queue="pdf")
+    wait_until(
+        lambda: Report.objects.filter(pk=report.pk, stato=Report.Stato.PRONTO).exists(),
+        celery_worker,
+        timeout=120,
+        what="report ready",
+    )
 
     report.refresh_from_db()
     assert report.stato == Report.Stato.PRONTO and report.tentativi == 1

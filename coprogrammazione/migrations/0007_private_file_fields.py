@@ -7,7 +7,7 @@ import costellazioni.uploads.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coprogrammazione", "0005_percorso_tavolo_contributi"),
+        ("coprogrammazione", "0006_lineastrategica_elementi_toc"),
     ]
 
     operations = [
