@@ -7,6 +7,9 @@ class CoprogrammazioneConfig(AppConfig):
     verbose_name = _("Co-programmazione")
 
     def ready(self):
+        from coprogrammazione import indicators
+
+        indicators.register()
         from coprogrammazione.extensions import area_personale_coprogrammazione
         from costellazioni import extensions
 

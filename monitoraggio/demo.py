@@ -17,6 +17,7 @@ TARGETS = {
     "CC-01": [(END_2027, 300), (END_2029, 800)],
     "CC-02": [(END_2027, 150), (END_2029, 500)],
     "CC-03": [(END_2027, 4), (END_2029, 10)],
+    "CC-05": [(END_2027, 24), (END_2029, 70)],
     "CC-06": [(END_2027, 25), (END_2029, 60)],
     "CC-07": [(END_2027, 1200), (END_2029, 3500)],
     "CC-08": [(END_2027, 4000), (END_2029, 12000)],
@@ -75,13 +76,13 @@ def _manual(today, staff, admin):
         nota="Questionario di fine progetto, 214 risposte.",
     )
     _entered(
-        Indicatore.objects.get(codice="CC-03"),
-        *quarters[0],
-        2,
+        Indicatore.objects.get(codice="CC-04"),
+        *last_year,
+        75,
         {},
         staff,
         admin,
-        nota="Protocolli di Marghera e del Lido.",
+        nota="Verifica annuale degli impegni dei protocolli di Marghera e del Lido.",
     )
 
 
