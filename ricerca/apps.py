@@ -8,8 +8,9 @@ class RicercaConfig(AppConfig):
 
     def ready(self):
         from costellazioni import search
-        from ricerca import indicators
+        from ricerca import dati, indicators
         from ricerca.search import search_ricerca
 
         search.register("ricerca", search_ricerca)
         indicators.register()
+        dati.register()
