@@ -44,7 +44,9 @@ def cruscotto_staff(request):
         "cache_seconds": STAFF_CACHE_SECONDS,
         "sections": SimpleLazyObject(
             lambda: selectors.by_macro_azione(
-                selectors.with_records(selectors.indicator_series(Indicatore.objects.all()))
+                selectors.with_records(
+                    selectors.indicator_series(Indicatore.objects.select_related("elemento_toc", "risultato_atteso"))
+                )
             )
         ),
         "counts": counts,
