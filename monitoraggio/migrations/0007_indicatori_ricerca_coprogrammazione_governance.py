@@ -1,20 +1,16 @@
 # ruff: noqa: E501
-"""The automatic indicators of research, co-programming and governance in the catalogue, with their targets.
+"""The automatic indicators of research, co-programming and governance in the catalogue (targets: the demo).
 
 CC-03 (MOUs signed) and CC-05 (meetings held) were entered by hand until their apps existed: they become automatic.
 """
-
-from datetime import date
-from decimal import Decimal
 
 from django.db import migrations
 
 M, Q = "mensile", "trimestrale"
 OUT, RIS = "output", "risultato"
-END_2027, END_2029 = date(2027, 12, 31), date(2029, 12, 31)
 
 # codice, nome, definizione, unit√†, tipo, macro-azione, teoria del cambiamento, calcolo, frequenza, aggregazione,
-# disaggregazioni, target [(entro il, valore)]
+# disaggregazioni
 NEW = [
     (
         "CC-20",
@@ -28,7 +24,6 @@ NEW = [
         M,
         "ultimo",
         ["quartiere"],
-        [(END_2027, 220), (END_2029, 650)],
     ),
     (
         "CC-21",
@@ -42,7 +37,6 @@ NEW = [
         M,
         "ultimo",
         [],
-        [(END_2027, 3), (END_2029, 8)],
     ),
     (
         "CC-22",
@@ -56,7 +50,6 @@ NEW = [
         M,
         "ultimo",
         [],
-        [(END_2027, 20), (END_2029, 60)],
     ),
     (
         "CC-23",
@@ -70,7 +63,6 @@ NEW = [
         M,
         "ultimo",
         [],
-        [(END_2027, 2), (END_2029, 2)],
     ),
     (
         "CC-24",
@@ -84,7 +76,6 @@ NEW = [
         M,
         "somma",
         ["quartiere"],
-        [(END_2027, 30), (END_2029, 90)],
     ),
     (
         "CC-25",
@@ -98,7 +89,6 @@ NEW = [
         Q,
         "ultimo",
         [],
-        [(END_2027, 15), (END_2029, 20)],
     ),
     (
         "CC-26",
@@ -112,7 +102,6 @@ NEW = [
         M,
         "somma",
         [],
-        [(END_2027, 40), (END_2029, 120)],
     ),
     (
         "CC-27",
@@ -126,7 +115,6 @@ NEW = [
         M,
         "somma",
         [],
-        [(END_2027, 30), (END_2029, 100)],
     ),
 ]
 # Catalogue rows that become automatic: codice -> (calcolo, frequenza, aggregazione, nome, definizione)
@@ -164,10 +152,9 @@ CC02_DEFINIZIONE_PRIMA = "Bisogni segnalati fino alla fine del periodo e non pi√
 
 def forward(apps, schema_editor):
     Indicatore = apps.get_model("monitoraggio", "Indicatore")
-    Target = apps.get_model("monitoraggio", "Target")
     for ordine, row in enumerate(NEW, start=100):
-        codice, nome, definizione, unita, tipo, macro, toc, calcolo, frequenza, aggregazione, disagg, targets = row
-        indicatore, _created = Indicatore.objects.update_or_create(
+        codice, nome, definizione, unita, tipo, macro, toc, calcolo, frequenza, aggregazione, disagg = row
+        Indicatore.objects.update_or_create(
             codice=codice,
             defaults={
                 "nome": nome,
@@ -185,8 +172,6 @@ def forward(apps, schema_editor):
                 "pubblico": True,
             },
         )
-        for data, valore in targets:
-            Target.objects.update_or_create(indicatore=indicatore, data=data, defaults={"valore": Decimal(valore)})
     for codice, (calcolo, frequenza, aggregazione, nome, definizione) in AUTOMATIC.items():
         Indicatore.objects.filter(codice=codice).update(
             calcolo=calcolo,
