@@ -67,3 +67,13 @@ def test_only_staff_see_the_chain(client):
     assert client.get(f"/monitoraggio/staff/bisogni/{bisogno.pk}/").status_code == 302
     client.force_login(UserFactory())
     assert client.get(f"/monitoraggio/staff/bisogni/{bisogno.pk}/").status_code == 403
+
+
+def test_the_staff_dashboard_form_leads_to_a_chain_or_says_the_number_is_unknown(client):
+    bisogno, _antenna = need()
+    client.force_login(StaffFactory())
+    assert 'action="/monitoraggio/staff/bisogni/"' in client.get("/monitoraggio/staff/").content.decode()
+    response = client.get("/monitoraggio/staff/bisogni/", {"numero": f"#{bisogno.pk}"})
+    assert response.status_code == 302 and response.url == f"/monitoraggio/staff/bisogni/{bisogno.pk}/"
+    response = client.get("/monitoraggio/staff/bisogni/", {"numero": "abc"}, follow=True)
+    assert "Nessun bisogno con il numero «abc»." in response.content.decode()
