@@ -7,6 +7,10 @@ class CoprogrammazioneConfig(AppConfig):
     verbose_name = _("Co-programmazione")
 
     def ready(self):
+        from coprogrammazione import indicators, opendata
+
+        indicators.register()
+        opendata.register()
         from coprogrammazione.extensions import area_personale_coprogrammazione
         from coprogrammazione.search import search_coprogrammazione
         from costellazioni import extensions, search

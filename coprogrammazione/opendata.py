@@ -70,3 +70,44 @@ def impegno_row(impegno) -> dict:
         "scadenza": impegno.scadenza.isoformat(),
         "stato": impegno.stato,
     }
+
+
+def _ultimo_aggiornamento():
+    from django.db.models import Max
+
+    from coprogrammazione.models import ProtocolloIntesa
+
+    return ProtocolloIntesa.objects.signed().aggregate(ultimo=Max("parti__firmato_il"))["ultimo"]
+
+
+def register():
+    """List the MOU register and its commitments at ``/dati-aperti/`` (called from ``CoprogrammazioneConfig.ready``)."""
+    from django.urls import reverse_lazy
+
+    from costellazioni.open_data import Campo, register_dataset
+
+    fonte = _("Protocolli d'intesa firmati sul portale dal Comune e dagli enti")
+    frequenza = _("a ogni firma o verifica degli impegni")
+    for dataset, title, description in [
+        (
+            "protocolli",
+            _("Protocolli d'intesa"),
+            _("Il registro dei protocolli d'intesa firmati al termine dei percorsi di co-programmazione."),
+        ),
+        (
+            "impegni",
+            _("Impegni dei protocolli d'intesa"),
+            _("Gli impegni presi da ciascuna parte dei protocolli firmati, con la scadenza e lo stato."),
+        ),
+    ]:
+        register_dataset(
+            f"coprogrammazione-{dataset}",
+            title=title,
+            description=description,
+            formats={
+                "CSV": reverse_lazy("coprogrammazione:esporta_csv", kwargs={"dataset": dataset}),
+                "JSON": reverse_lazy("coprogrammazione:esporta_json", kwargs={"dataset": dataset}),
+            },
+            dictionary=[Campo(nome, significato, "", fonte, frequenza) for nome, significato in DIZIONARIO[dataset]],
+            last_update=_ultimo_aggiornamento,
+        )

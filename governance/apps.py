@@ -7,6 +7,9 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
+        from governance import indicators
+
+        indicators.register()
         from costellazioni import extensions
         from governance.extensions import (
             area_personale_contatti,

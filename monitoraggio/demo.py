@@ -8,15 +8,19 @@ from django.utils import timezone
 
 from contributi.models import Concessione
 from costellazioni.models import User
+from governance.models import RisultatoAtteso
 from monitoraggio import services
 from monitoraggio.models import Indicatore, Misurazione, Report, Rilevazione, Tappa, Target, disaggregation_key
 from monitoraggio.periods import months_between, previous_period, quarter_of
+from ricerca.models import ElementoToc, Questionario, TeoriaCambiamento
+from ricerca.selectors import compilazioni_inviate
 
 END_2027, END_2029 = date(2027, 12, 31), date(2029, 12, 31)
 TARGETS = {
     "CC-01": [(END_2027, 300), (END_2029, 800)],
     "CC-02": [(END_2027, 150), (END_2029, 500)],
     "CC-03": [(END_2027, 4), (END_2029, 10)],
+    "CC-05": [(END_2027, 24), (END_2029, 70)],
     "CC-06": [(END_2027, 25), (END_2029, 60)],
     "CC-07": [(END_2027, 1200), (END_2029, 3500)],
     "CC-08": [(END_2027, 4000), (END_2029, 12000)],
@@ -27,6 +31,14 @@ TARGETS = {
     "CC-15": [(END_2027, 600000), (END_2029, 1500000)],
     "CC-17": [(END_2027, 2000), (END_2029, 6000)],
     "CC-18": [(END_2027, 80), (END_2029, 85)],
+    "CC-20": [(END_2027, 220), (END_2029, 650)],
+    "CC-21": [(END_2027, 3), (END_2029, 8)],
+    "CC-22": [(END_2027, 20), (END_2029, 60)],
+    "CC-23": [(END_2027, 2), (END_2029, 2)],
+    "CC-24": [(END_2027, 30), (END_2029, 90)],
+    "CC-25": [(END_2027, 15), (END_2029, 20)],
+    "CC-26": [(END_2027, 40), (END_2029, 120)],
+    "CC-27": [(END_2027, 30), (END_2029, 100)],
     "EECO01": [(END_2027, 1500), (END_2029, 4000)],
     "EECO19": [(END_2029, 15)],
     "RCO113": [(END_2029, 60000)],
@@ -75,13 +87,13 @@ def _manual(today, staff, admin):
         nota="Questionario di fine progetto, 214 risposte.",
     )
     _entered(
-        Indicatore.objects.get(codice="CC-03"),
-        *quarters[0],
-        2,
+        Indicatore.objects.get(codice="CC-04"),
+        *last_year,
+        75,
         {},
         staff,
         admin,
-        nota="Protocolli di Marghera e del Lido.",
+        nota="Verifica annuale degli impegni dei protocolli di Marghera e del Lido.",
     )
 
 
@@ -155,6 +167,46 @@ def _rilevazioni(today):
         rilevazione.indicatori.set(Indicatore.objects.filter(codice__in=codici))
 
 
+# Catalogue code -> title of the element of the approved theory of change it measures.
+ELEMENTI_TOC = {
+    "CC-02": "Più relazioni di aiuto tra vicini",
+    "CC-03": "Progetti finanziati e protocolli firmati",
+    "CC-05": "Partecipazione attiva dei cittadini",
+    "CC-21": "Reti stabili tra ETS e Comune",
+    "CC-25": "Partecipazione attiva dei cittadini",
+}
+RISULTATI_ATTESI = {"CC-20": "Anziani soli raggiunti dai punti di ascolto"}
+
+
+def _collegamenti(today):
+    """Indicators linked to the theory of change and to the governance's expected results; the needs survey
+    of the research as an evaluation activity with its results."""
+    teoria = TeoriaCambiamento.objects.corrente()
+    for codice, titolo in ELEMENTI_TOC.items():
+        elemento = ElementoToc.objects.filter(teoria=teoria, titolo=titolo).first() if teoria else None
+        if elemento is not None:
+            Indicatore.objects.filter(codice=codice, elemento_toc__isnull=True).update(elemento_toc=elemento)
+    for codice, descrizione in RISULTATI_ATTESI.items():
+        risultato = RisultatoAtteso.objects.filter(descrizione=descrizione).first()
+        if risultato is not None:
+            Indicatore.objects.filter(codice=codice, risultato_atteso__isnull=True).update(risultato_atteso=risultato)
+    questionario = Questionario.objects.filter(slug="bisogni-dei-quartieri-2026").first()
+    if questionario is None:
+        return
+    risposte = compilazioni_inviate(questionario).count()
+    rilevazione, _created = Rilevazione.objects.get_or_create(
+        titolo="Questionario sui bisogni dei quartieri 2026",
+        defaults={
+            "tipo": Rilevazione.Tipo.QUESTIONARIO,
+            "svolta_il": timezone.localdate(questionario.chiusura) if questionario.chiusura else today,
+            "partecipanti": risposte,
+            "questionario": questionario,
+            "sintesi": "Le risposte raccolte sul portale: i dettagli per domanda sono nella scheda della rilevazione.",
+        },
+    )
+    rilevazione.indicatori.set(Indicatore.objects.filter(codice__in=["CC-01", "CC-20"]))
+
+
 def _reports(today, admin):
     for tipo in (Report.Tipo.MENSILE, Report.Tipo.TRIMESTRALE, Report.Tipo.ANNUALE):
         start, end = previous_period(tipo, today)
@@ -175,4 +227,5 @@ def seed() -> None:
     _manual(today, staff, admin)
     _tappe(today)
     _rilevazioni(today)
+    _collegamenti(today)
     _reports(today, admin)

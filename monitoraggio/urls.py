@@ -17,5 +17,7 @@ urlpatterns = [
     path("staff/", staff.cruscotto_staff, name="staff"),
     path("staff/misurazioni.csv", staff.misurazioni_csv, name="staff_misurazioni_csv"),
     path("staff/misurazioni.xlsx", staff.misurazioni_xlsx, name="staff_misurazioni_xlsx"),
+    path("staff/bisogni/", staff.catena_cerca, name="catena_cerca"),
+    path("staff/bisogni/<int:pk>/", staff.catena_bisogno, name="catena_bisogno"),
     path("staff/evidenze/<int:pk>/", staff.evidenza, name="evidenza"),
 ]

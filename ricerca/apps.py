@@ -8,10 +8,11 @@ class RicercaConfig(AppConfig):
 
     def ready(self):
         from costellazioni import extensions, search
-        from ricerca import indicators
+        from ricerca import dati, indicators
         from ricerca.extensions import home_questionari_aperti
         from ricerca.search import search_ricerca
 
         search.register("ricerca", search_ricerca)
         extensions.register_home(home_questionari_aperti)
         indicators.register()
+        dati.register()

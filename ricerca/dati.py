@@ -5,7 +5,7 @@ where the count is at least ``SOGLIA_PUBBLICA`` (smaller groups could point at a
 out from the totals (``ricerca.riservatezza``).
 """
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -88,3 +88,26 @@ def righe() -> list[dict]:
             }
         )
     return out
+
+
+def ultimo_aggiornamento():
+    return Bisogno.objects.aggregate(ultimo=Max("creato_il"))["ultimo"]
+
+
+def register():
+    """List the needs dataset at ``/dati-aperti/`` (called from ``RicercaConfig.ready``)."""
+    from costellazioni.open_data import Campo, register_dataset
+
+    fonte = _("Bisogni segnalati sul portale e intercettati da operatori, antenne e HUB")
+    frequenza = _("in tempo reale")
+    register_dataset(
+        "bisogni-segnalati",
+        title=_("Bisogni segnalati"),
+        description=_(
+            "Conteggi dei bisogni segnalati nella ricerca-azione, per categoria e mese in tutta la città e per "
+            "quartiere e categoria; mai le singole segnalazioni."
+        ),
+        formats={"CSV": "ricerca_azione:bisogni_csv", "JSON": "ricerca_azione:bisogni_json"},
+        dictionary=[Campo(nome, significato, unita, fonte, frequenza) for nome, significato, unita in DIZIONARIO],
+        last_update=ultimo_aggiornamento,
+    )

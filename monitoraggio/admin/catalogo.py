@@ -1,10 +1,13 @@
 from django import forms
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.uploads import PDF_O_IMMAGINI, check_upload
 from monitoraggio.models import Indicatore, Rilevazione, Tappa, Target
+from monitoraggio.questionari import riepilogo
 
 
 class TargetInline(admin.TabularInline):
@@ -17,6 +20,7 @@ class IndicatoreAdmin(admin.ModelAdmin):
     list_display = ["codice", "nome", "macro_azione", "tipo", "fonte", "frequenza", "pubblico"]
     list_filter = ["macro_azione", "tipo", "fonte", "pubblico"]
     search_fields = ["codice", "nome", "codice_ue"]
+    autocomplete_fields = ["risultato_atteso"]
     inlines = [TargetInline]
 
 
@@ -37,6 +41,7 @@ class RilevazioneForm(forms.ModelForm):
             "titolo",
             "svolta_il",
             "progetto",
+            "questionario",
             "indicatori",
             "partecipanti",
             "soddisfatti",
@@ -59,7 +64,21 @@ class RilevazioneAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     search_fields = ["titolo", "sintesi"]
     filter_horizontal = ["indicatori"]
     raw_id_fields = ["progetto"]
+    autocomplete_fields = ["questionario"]
+    readonly_fields = ["esiti_questionario"]
     date_hierarchy = "svolta_il"
+
+    @admin.display(description=_("esiti del questionario"))
+    def esiti_questionario(self, obj):
+        if obj is None or obj.questionario_id is None:
+            return "—"
+        esiti = riepilogo(obj.questionario)
+        return format_html(
+            "<p>{}</p><ul>{}</ul>",
+            ngettext("%(n)s compilazione inviata", "%(n)s compilazioni inviate", esiti["risposte"])
+            % {"n": esiti["risposte"]},
+            format_html_join("", "<li><strong>{}</strong>: {}</li>", esiti["domande"]),
+        )
 
     @admin.display(description=_("soddisfazione"))
     def soddisfazione_display(self, obj):

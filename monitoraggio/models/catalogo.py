@@ -22,7 +22,7 @@ class Disaggregazione(models.TextChoices):
 
 class IndicatoreQuerySet(models.QuerySet):
     def pubblici(self):
-        return self.filter(pubblico=True)
+        return self.filter(pubblico=True).select_related("elemento_toc", "risultato_atteso")
 
     def automatici(self):
         return self.filter(fonte=Indicatore.Fonte.AUTOMATICA).exclude(calcolo="")
@@ -59,6 +59,24 @@ class Indicatore(models.Model):
         blank=True,
         default="",
         help_text=_("L'obiettivo o il cambiamento atteso che l'indicatore misura."),
+    )
+    elemento_toc = models.ForeignKey(
+        "ricerca.ElementoToc",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicatori_monitoraggio",
+        verbose_name=_("elemento della teoria del cambiamento (ricerca-azione)"),
+        help_text=_("L'output o l'outcome della teoria del cambiamento che l'indicatore misura."),
+    )
+    risultato_atteso = models.ForeignKey(
+        "governance.RisultatoAtteso",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicatori_monitoraggio",
+        verbose_name=_("risultato atteso (governance)"),
+        help_text=_("Il risultato atteso, deciso da un organo, a cui l'indicatore dà conto."),
     )
     codice_ue = models.CharField(
         _("codice UE"),

@@ -29,6 +29,15 @@ class Rilevazione(models.Model):
         verbose_name=_("progetto finanziato"),
         help_text=_("Vuoto per le rilevazioni sul programma nel suo insieme."),
     )
+    questionario = models.ForeignKey(
+        "ricerca.Questionario",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rilevazioni_valutative",
+        verbose_name=_("questionario del portale"),
+        help_text=_("Il questionario della ricerca-azione che ha raccolto le risposte, se c'è."),
+    )
     indicatori = models.ManyToManyField(
         "monitoraggio.Indicatore", blank=True, related_name="rilevazioni", verbose_name=_("indicatori informati")
     )

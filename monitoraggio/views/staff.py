@@ -2,18 +2,21 @@
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
 from costellazioni.uploads import EXTENSIONS, file_response
 from costellazioni.uploads.checks import sniff
-from monitoraggio import permissions, progetti, selectors
+from monitoraggio import catena, permissions, progetti, selectors
 from monitoraggio.models import Importazione, Indicatore, Misurazione, Report
 from monitoraggio.views import dati, pubbliche
+from ricerca.models import Bisogno
 
 STAFF_CACHE_SECONDS = 60  # targets edited in the admin show within a minute
 PROJECTS_SHOWN = 25  # the riskiest; the admin lists them all
@@ -46,7 +49,9 @@ def cruscotto_staff(request):
         "cache_seconds": STAFF_CACHE_SECONDS,
         "sections": SimpleLazyObject(
             lambda: selectors.by_macro_azione(
-                selectors.with_records(selectors.indicator_series(Indicatore.objects.all()))
+                selectors.with_records(
+                    selectors.indicator_series(Indicatore.objects.select_related("elemento_toc", "risultato_atteso"))
+                )
             )
         ),
         "counts": counts,
@@ -79,3 +84,20 @@ def evidenza(request, pk):
         head = handle.read(16)
     extension = EXTENSIONS.get(sniff(head), ".bin")
     return file_response(misurazione.evidenza, filename=f"evidenza-{misurazione.pk}{extension}")
+
+
+@staff_only
+def catena_cerca(request):
+    """The need-number form of the staff dashboard: to the chain page, or back with a message."""
+    numero = request.GET.get("numero", "").strip().lstrip("#")
+    if numero.isdigit() and Bisogno.objects.filter(pk=int(numero)).exists():
+        return redirect("monitoraggio:catena_bisogno", pk=int(numero))
+    messages.error(request, _("Nessun bisogno con il numero «%(numero)s».") % {"numero": numero[:20]})
+    return redirect("monitoraggio:staff")
+
+
+@staff_only
+def catena_bisogno(request, pk):
+    """From a need to the answers, the indicators and the reports; from each figure back to the records."""
+    bisogno = get_object_or_404(Bisogno.objects.select_related("quartiere"), pk=pk)
+    return render(request, "monitoraggio/catena_bisogno.html", {"bisogno": bisogno, **catena.catena(bisogno)})

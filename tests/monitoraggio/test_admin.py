@@ -40,7 +40,7 @@ def test_a_period_in_the_future_is_refused_next_to_the_field(staff_client):
 
 def test_validate_and_reject_actions(staff_client):
     a = MisurazioneFactory(indicatore=catalogue("CC-18"), stato="da_validare", inserita_da=StaffFactory())
-    b = MisurazioneFactory(indicatore=catalogue("CC-03"), stato="da_validare")
+    b = MisurazioneFactory(indicatore=catalogue("CC-04"), stato="da_validare")
     staff_client.post(
         "/admin/monitoraggio/misurazione/", {"action": "validate", "_selected_action": [a.pk], "nota": ""}
     )

@@ -37,3 +37,25 @@ def test_public_dashboard_and_reports(live_server, request, viewport):
         assert not report, f"{path} at {page.viewport_size['width']} px:\n{report}"
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= page.viewport_size["width"], f"{path} scrolls sideways: {width} px"
+
+
+@pytest.mark.parametrize("viewport", ["page", "phone_page"])
+def test_staff_follow_a_need_from_the_dashboard_to_its_chain(live_server, request, viewport, browser_login):
+    from tests.costellazioni.factories import StaffFactory
+    from tests.monitoraggio.test_catena import need
+
+    page = request.getfixturevalue(viewport)
+    bisogno, antenna = need()
+    browser_login(page, StaffFactory())
+    page.goto(f"{live_server.url}/monitoraggio/staff/")
+    page.get_by_label("Catena di un bisogno: numero del bisogno").fill(str(bisogno.pk))
+    page.get_by_role("button", name="Segui la catena").click()
+    page.get_by_role("heading", name=f"Catena del bisogno n. {bisogno.pk}").wait_for()
+    assert (
+        page.get_by_role("link", name=str(antenna)).get_attribute("href")
+        == f"/admin/antenne/antenna/{antenna.pk}/change/"
+    )
+    report = blocking_violations(page)
+    assert not report, f"need chain at {page.viewport_size['width']} px:\n{report}"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"the need chain scrolls sideways: {width} px"

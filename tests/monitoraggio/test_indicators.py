@@ -63,7 +63,17 @@ def test_every_app_registers_its_indicators():
         "contributi.euro_erogati",
         "contributi.persone_raggiunte",
         "ricerca.bisogni_segnalati",
+        "ricerca.bisogni_presi_in_carico",
         "ricerca.bisogni_risolti",
+        "coprogrammazione.protocolli_firmati",
+        "coprogrammazione.protocolli_attivi",
+        "coprogrammazione.impegni_adempiuti",
+        "coprogrammazione.impegni_scaduti",
+        "coprogrammazione.risorse_condivise",
+        "governance.riunioni_svolte",
+        "governance.partecipazione_media",
+        "governance.decisioni_prese",
+        "governance.azioni_chiuse",
     } <= codes
 
 
@@ -163,22 +173,28 @@ def test_hub_bookings_services_and_connections(quartieri):
     assert breakdown(connessioni, "esito") == {"avviata": 1, "in_corso": 1}
 
 
-def test_needs_reported_and_resolved(quartieri):
+def test_needs_reported_taken_in_charge_and_resolved(quartieri):
     a, b = quartieri
-    for quartiere, stato in [(a, "aperto"), (a, "chiuso"), (b, "in_carico"), (b, "chiuso")]:
+    for quartiere, stato in [(a, "segnalato"), (a, "risolto"), (b, "preso_in_carico"), (b, "non_risolvibile")]:
         bisogno = Bisogno.objects.create(
             categoria="solitudine", descrizione="Anziana sola", quartiere=quartiere, stato=stato
         )
         Bisogno.objects.filter(pk=bisogno.pk).update(creato_il=at(date(2026, 11, 12)))
-    old = Bisogno.objects.create(categoria="casa", descrizione="Umidità", quartiere=a, stato="chiuso")
+    old = Bisogno.objects.create(categoria="casa", descrizione="Umidità", quartiere=a, stato="risolto")
     Bisogno.objects.filter(pk=old.pk).update(creato_il=at(date(2026, 9, 1)))
+    later = Bisogno.objects.create(categoria="casa", descrizione="Muffa", quartiere=a, stato="risolto")
+    Bisogno.objects.filter(pk=later.pk).update(creato_il=at(date(2026, 12, 1)))
 
     segnalati = compute("ricerca.bisogni_segnalati")
     assert total(segnalati) == 4
     assert breakdown(segnalati, "quartiere") == {a.slug: 2, b.slug: 2}
+    presi = compute("ricerca.bisogni_presi_in_carico")
+    assert total(presi) == 4  # every need reported up to 30 November that has left "segnalato"
+    assert breakdown(presi, "quartiere") == {a.slug: 2, b.slug: 2}
+    assert breakdown(presi, "stato") == {"risolto": 2, "preso_in_carico": 1, "non_risolvibile": 1}
     risolti = compute("ricerca.bisogni_risolti")
-    assert total(risolti) == 3  # every need reported up to 30 November that is no longer open
-    assert breakdown(risolti, "quartiere") == {a.slug: 2, b.slug: 1}
+    assert total(risolti) == 2  # "non risolvibile" is closed but not resolved; December's need is not counted
+    assert breakdown(risolti, "quartiere") == {a.slug: 2}
 
 
 def test_grants_applications_awards_euros_and_people(quartieri):

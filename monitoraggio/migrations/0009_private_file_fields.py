@@ -7,7 +7,7 @@ import costellazioni.uploads.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoraggio", "0006_rilevazione_roles"),
+        ("monitoraggio", "0008_collegamenti_toc_risultati_questionario"),
     ]
 
     operations = [
