@@ -3,8 +3,16 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from costellazioni.uploads import file_response
 from governance import permissions, uploads
-from governance.models import AllegatoRapporto, DocumentoOrgano, FotoSopralluogo, RapportoAppaltatore, VersioneDocumento
+from governance.models import (
+    AllegatoRapporto,
+    DocumentoOrgano,
+    DocumentoPartenariato,
+    FotoSopralluogo,
+    RapportoAppaltatore,
+    VersioneDocumento,
+)
 
 
 def documento_versione(request, pk):
@@ -23,6 +31,13 @@ def allegato_rapporto(request, pk):
 
 def foto_sopralluogo(request, pk):
     foto = get_object_or_404(FotoSopralluogo, pk=pk)
-    if not permissions.sees_everything(request.user):
+    if not permissions.follows_sopralluoghi(request.user):
         raise Http404
     return uploads.file_response(foto.file, content_type=foto.content_type, filename=f"sopralluogo-{foto.pk}")
+
+
+def documento_partenariato(request, pk):
+    documento = get_object_or_404(DocumentoPartenariato.objects.select_related("partenariato"), pk=pk)
+    if not permissions.can_view_documenti_partenariato(request.user, documento.partenariato):
+        raise Http404
+    return file_response(documento.file, content_type=documento.content_type, filename=documento.nome_originale)
