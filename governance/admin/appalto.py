@@ -172,11 +172,16 @@ class SopralluogoAdmin(admin.ModelAdmin):
             obj._state.adding = False
 
     def save_formset(self, request, form, formset, change):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         if formset.model is SeguitoSopralluogo:
             for f in formset.forms:
                 if f.has_changed() and not f.instance.pk:
                     try:
-                        seguiti.seguito_create(sopralluogo=form.instance, actor=request.user, **f.cleaned_data)
+                        seguiti.seguito_create(
+                            sopralluogo=form.instance,
+                            actor=request.user,
+                            **{name: f.cleaned_data.get(name) for name in SeguitoInline.fields if name != "stato"},
+                        )
                     except (ValidationError, PermissionDenied) as error:
                         messages.error(request, error_text(error))
             return
@@ -257,6 +262,7 @@ class PartenariatoAdmin(admin.ModelAdmin):
         )
         form.instance.pk = saved.pk
         for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             for f in formset.forms:
                 if f.has_changed() and not f.instance.pk and f.cleaned_data.get("file"):
                     try:

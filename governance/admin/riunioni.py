@@ -313,6 +313,7 @@ class DecisioneAdmin(admin.ModelAdmin):
         return False
 
     def save_formset(self, request, form, formset, change):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for f in formset.forms:
             if not f.has_changed():
                 continue

@@ -5,6 +5,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 import costellazioni.uploads.fields
+from costellazioni import roles
+
+
+def grant(apps, schema_editor):
+    models_ = {"documentopartenariato": ["view", "add"], "seguitosopralluogo": ["view", "add", "change"]}
+    roles.grant(apps, roles.STAFF_COMUNALE, "governance", models_)
+    roles.grant(apps, roles.AMMINISTRATORE, "governance", dict.fromkeys(models_, ["view", "add", "change", "delete"]))
 
 
 class Migration(migrations.Migration):
@@ -141,4 +148,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]
