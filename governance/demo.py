@@ -14,6 +14,7 @@ from costellazioni.services.enti import membership_set_state
 from governance.demo_helpers import at as _at
 from governance.demo_helpers import held as _held
 from governance.demo_operativo import seed_operativo
+from governance.demo_seguiti import seed_seguiti
 from governance.models import MembroOrgano, Organo
 from governance.services import azioni, riunioni, verbali
 from hubs.models import Hub
@@ -57,6 +58,7 @@ def _membri(organo, righe, *, dal) -> None:
 @transaction.atomic
 def seed() -> None:
     if Organo.objects.filter(slug="assemblea-del-partenariato").exists():
+        seed_seguiti()
         return
     staff = User.objects.get(email="staff@costellazioni.example")
     organo_user = User.objects.get(email="organo@costellazioni.example")
@@ -328,3 +330,4 @@ def seed() -> None:
         enti=enti,
         hub=hub,
     )
+    seed_seguiti()

@@ -45,12 +45,15 @@ class VerbaleForm(forms.Form):
         required=False,
         max_length=2000,
         help_text=_("Il verbale è già approvato: la correzione diventa una nuova versione da approvare."),
+        error_messages={"required": _("Scrivi il motivo della correzione.")},
     )
 
     def __init__(self, *args, punti, correzione: bool, testi: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.correzione = correzione
-        if not correzione:
+        if correzione:
+            self.fields["motivo_correzione"].required = True  # marked as required next to its label
+        else:
             del self.fields["motivo_correzione"]
         self.punti = []
         for punto in punti:

@@ -118,3 +118,40 @@ def can_read_verbale(user, verbale) -> Decision:
     if riunione.is_public and verbale.stato == verbale.Stato.APPROVATO:
         return ALLOWED
     return Decision(False, _("Il verbale è riservato ai membri dell'organo."))
+
+
+def follows_sopralluoghi(user) -> bool:
+    """Site visits: staff comunale and the members in office of the project staff body."""
+    if sees_everything(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return MembroOrgano.objects.in_carica().filter(user=user, organo__tipo=Organo.Tipo.STAFF).exists()
+
+
+def can_follow_sopralluogo(user) -> Decision:
+    if follows_sopralluoghi(user):
+        return ALLOWED
+    return Decision(False, _("I sopralluoghi li seguono lo staff comunale e i membri dello staff di progetto."))
+
+
+def seguito_roles(user, seguito) -> set:
+    """Who may move a site visit's follow-up: its owner and the project staff (STAFF)."""
+    roles = set()
+    if follows_sopralluoghi(user):
+        roles.add(STAFF)
+    if user.is_authenticated and seguito.responsabile_id == user.pk:
+        roles.add(workflows.RESPONSABILE)
+    return roles
+
+
+def can_view_documenti_partenariato(user, partenariato) -> Decision:
+    """Staff, the members of the promoting body and the verified representatives of a partner."""
+    if sees_everything(user):
+        return ALLOWED
+    if user.is_authenticated:
+        if partenariato.organo_id and is_member(user, partenariato.organo):
+            return ALLOWED
+        if partenariato.partner.filter(memberships__user=user, memberships__stato="verificata").exists():
+            return ALLOWED
+    return Decision(False, _("I documenti del partenariato sono riservati ai partner e allo staff."))

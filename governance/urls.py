@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import file, gestione, pubbliche, relazioni, rete, riunioni
+from governance.views import file, gestione, pubbliche, relazioni, rete, riunioni, sopralluoghi
 
 app_name = "governance"
 
@@ -27,4 +27,8 @@ urlpatterns = [
     path("documenti/versioni/<int:pk>/", file.documento_versione, name="documento"),
     path("relazioni/allegati/<int:pk>/", file.allegato_rapporto, name="allegato"),
     path("sopralluoghi/foto/<int:pk>/", file.foto_sopralluogo, name="foto"),
+    path("sopralluoghi/", sopralluoghi.sopralluoghi, name="sopralluoghi"),
+    path("sopralluoghi/<int:pk>/", sopralluoghi.sopralluogo, name="sopralluogo"),
+    path("sopralluoghi/azioni/<int:pk>/stato/", sopralluoghi.seguito_stato, name="seguito_stato"),
+    path("partenariati/documenti/<int:pk>/", file.documento_partenariato, name="documento_partenariato"),
 ]

@@ -7,7 +7,15 @@ only code that moves a meeting, a minute, an action item or a contractor report 
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.workflows import STAFF, Transition
-from governance.models import Azione, Partenariato, RapportoAppaltatore, RisultatoAtteso, Riunione, Verbale
+from governance.models import (
+    Azione,
+    Partenariato,
+    RapportoAppaltatore,
+    RisultatoAtteso,
+    Riunione,
+    SeguitoSopralluogo,
+    Verbale,
+)
 
 PRESIDENZA = "presidenza"  # the chair or the secretary of the meeting's body
 RESPONSABILE_CONTESTO = "responsabile_contesto"  # granted by the app that owns the meeting (co-programming)
@@ -71,4 +79,14 @@ PARTENARIATO = {
     for da in Partenariato.Stato.values
     for a in Partenariato.Stato.values
     if da != a
+}
+
+# The follow-ups of a site visit: their owner moves them on; the project staff may also cancel them.
+_S = SeguitoSopralluogo.Stato
+SEGUITO_SOPRALLUOGO = {
+    (_S.APERTO, _S.IN_CORSO): Transition(_("Azione avviata"), SEGUITO),
+    (_S.APERTO, _S.COMPLETATO): Transition(_("Azione completata"), SEGUITO),
+    (_S.IN_CORSO, _S.COMPLETATO): Transition(_("Azione completata"), SEGUITO),
+    (_S.APERTO, _S.ANNULLATO): Transition(_("Azione annullata"), frozenset({STAFF}), note_required=True),
+    (_S.IN_CORSO, _S.ANNULLATO): Transition(_("Azione annullata"), frozenset({STAFF}), note_required=True),
 }

@@ -17,12 +17,14 @@ from governance.models import (
     AttivitaRapporto,
     CommentoRapporto,
     ContattoRete,
+    DocumentoPartenariato,
     FotoSopralluogo,
     Partenariato,
     RapportoAppaltatore,
+    SeguitoSopralluogo,
     Sopralluogo,
 )
-from governance.services import appalto, rete
+from governance.services import appalto, rete, seguiti
 
 
 class AttivitaInline(admin.TabularInline):
@@ -135,6 +137,21 @@ class FotoInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', reverse("governance:foto", args=[obj.pk]), _("Apri"))
 
 
+class SeguitoInline(admin.TabularInline):
+    """Follow-ups with owner and due date: added through the service; moved on from the portal page."""
+
+    model = SeguitoSopralluogo
+    fk_name = "sopralluogo"
+    extra = 1
+    fields = ["descrizione", "responsabile", "ente_responsabile", "scadenza", "stato"]
+    readonly_fields = ["stato"]
+    autocomplete_fields = ["responsabile", "ente_responsabile"]
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Sopralluogo)
 class SopralluogoAdmin(admin.ModelAdmin):
     list_display = ["__str__", "data", "hub", "autore"]
@@ -143,7 +160,7 @@ class SopralluogoAdmin(admin.ModelAdmin):
     search_fields = ["luogo", "esiti", "seguiti"]
     fields = ["data", "hub", "luogo", "partecipanti", "esiti", "seguiti"]
     autocomplete_fields = ["hub"]
-    inlines = [FotoInline]
+    inlines = [FotoInline, SeguitoInline]
 
     def get_readonly_fields(self, request, obj=None):
         return self.fields if obj else []
@@ -155,6 +172,19 @@ class SopralluogoAdmin(admin.ModelAdmin):
             obj._state.adding = False
 
     def save_formset(self, request, form, formset, change):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        if formset.model is SeguitoSopralluogo:
+            for f in formset.forms:
+                if f.has_changed() and not f.instance.pk:
+                    try:
+                        seguiti.seguito_create(
+                            sopralluogo=form.instance,
+                            actor=request.user,
+                            **{name: f.cleaned_data.get(name) for name in SeguitoInline.fields if name != "stato"},
+                        )
+                    except (ValidationError, PermissionDenied) as error:
+                        messages.error(request, error_text(error))
+            return
         for f in formset.forms:
             if f.has_changed() and not f.instance.pk and f.cleaned_data.get("file"):
                 try:
@@ -193,6 +223,20 @@ class ContattoReteAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
         return super().get_queryset(request).visible_to(request.user)
 
 
+class DocumentoPartenariatoInline(admin.TabularInline):
+    """Documents of the partnership: uploaded through the service, opened through the checked download view."""
+
+    model = DocumentoPartenariato
+    extra = 1
+    fields = ["titolo", "file", "caricato_da", "caricato_il"]
+    readonly_fields = ["caricato_da", "caricato_il"]
+    formfield_overrides = {models.FileField: {"widget": forms.FileInput}}
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class PartenariatoForm(forms.ModelForm):
     class Meta:
         model = Partenariato
@@ -207,6 +251,7 @@ class PartenariatoAdmin(admin.ModelAdmin):
     list_select_related = ["organo"]
     search_fields = ["nome", "progetto"]
     autocomplete_fields = ["partner"]
+    inlines = [DocumentoPartenariatoInline]
 
     def save_model(self, request, obj, form, change):
         pass  # saved with its partners in save_related, through the service
@@ -216,3 +261,16 @@ class PartenariatoAdmin(admin.ModelAdmin):
             partenariato=form.instance, partner=form.cleaned_data["partner"], actor=request.user
         )
         form.instance.pk = saved.pk
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            for f in formset.forms:
+                if f.has_changed() and not f.instance.pk and f.cleaned_data.get("file"):
+                    try:
+                        seguiti.documento_partenariato_upload(
+                            partenariato=saved,
+                            actor=request.user,
+                            uploaded=f.cleaned_data["file"],
+                            titolo=f.cleaned_data.get("titolo", ""),
+                        )
+                    except (ValidationError, PermissionDenied) as error:
+                        messages.error(request, error_text(error))

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -238,10 +239,27 @@ class VerbaleAdmin(AuditTimelineMixin, admin.ModelAdmin):
             messages.error(request, error_text(error))
 
 
+class AzioneInlineForm(forms.ModelForm):
+    """An action item row: new ones are created, existing ones edited and moved on, all through the service."""
+
+    nuovo_stato = forms.ChoiceField(
+        label=_("porta a"),
+        required=False,
+        choices=[("", "—")]
+        + [(s.value, s.label) for s in (Azione.Stato.IN_CORSO, Azione.Stato.COMPLETATA, Azione.Stato.ANNULLATA)],
+    )
+    nota = forms.CharField(label=_("nota"), required=False, max_length=2000)
+
+    class Meta:
+        model = Azione
+        fields = ["descrizione", "responsabile", "ente_responsabile", "scadenza"]
+
+
 class AzioneInline(admin.TabularInline):
     model = Azione
+    form = AzioneInlineForm
     extra = 1
-    fields = ["descrizione", "responsabile", "ente_responsabile", "scadenza", "stato"]
+    fields = ["descrizione", "responsabile", "ente_responsabile", "scadenza", "stato", "nuovo_stato", "nota"]
     readonly_fields = ["stato"]
     autocomplete_fields = ["responsabile", "ente_responsabile"]
     can_delete = False
@@ -295,11 +313,16 @@ class DecisioneAdmin(admin.ModelAdmin):
         return False
 
     def save_formset(self, request, form, formset, change):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for f in formset.forms:
-            if not f.has_changed() or f.instance.pk:
+            if not f.has_changed():
                 continue
             data = f.cleaned_data
             try:
+                if f.instance.pk:
+                    if formset.model is Azione:
+                        self._save_existing_azione(request, f.instance, data, f.changed_data)
+                    continue
                 if formset.model is Azione:
                     azioni.azione_create(
                         decisione=form.instance,
@@ -320,3 +343,20 @@ class DecisioneAdmin(admin.ModelAdmin):
                     )
             except (ValidationError, PermissionDenied) as error:
                 messages.error(request, error_text(error))
+
+    @staticmethod
+    @transaction.atomic
+    def _save_existing_azione(request, azione, data, changed):
+        if set(changed) & set(azioni.EDITABLE_FIELDS):
+            azioni.azione_edit(
+                azione=azione,
+                actor=request.user,
+                descrizione=data["descrizione"],
+                scadenza=data["scadenza"],
+                responsabile=data.get("responsabile"),
+                ente=data.get("ente_responsabile"),
+            )
+        if data.get("nuovo_stato"):
+            azioni.azione_transition(
+                azione=azione, to=data["nuovo_stato"], actor=request.user, note=data.get("nota", "")
+            )

@@ -13,6 +13,7 @@ from governance.models.documenti import DocumentoOrgano, VersioneDocumento
 from governance.models.organi import MembroOrgano, Organo, Visibilita
 from governance.models.rete import ContattoRete, Partenariato
 from governance.models.riunioni import Partecipazione, PuntoOrdineGiorno, Riunione
+from governance.models.seguiti import DocumentoPartenariato, SeguitoSopralluogo
 from governance.models.verbali import Decisione, Verbale, VerbalePunto
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "ContattoRete",
     "Decisione",
     "DocumentoOrgano",
+    "DocumentoPartenariato",
     "FotoSopralluogo",
     "MacroAzione",
     "MembroOrgano",
@@ -35,6 +37,7 @@ __all__ = [
     "RapportoAppaltatore",
     "Riunione",
     "RisultatoAtteso",
+    "SeguitoSopralluogo",
     "Sopralluogo",
     "Verbale",
     "VerbalePunto",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.uploads import IMMAGINI, PDF_O_IMMAGINI, PrivateFileField
@@ -200,6 +201,9 @@ class Sopralluogo(models.Model):
             "data": self.data.strftime("%d/%m/%Y"),
             "luogo": self.hub.nome if self.hub_id else self.luogo,
         }
+
+    def get_absolute_url(self):
+        return reverse("governance:sopralluogo", args=[self.pk])
 
 
 class FotoSopralluogo(models.Model):

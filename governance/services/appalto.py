@@ -186,8 +186,9 @@ def sopralluogo_record(
 
 @transaction.atomic
 def sopralluogo_add_photo(*, sopralluogo: Sopralluogo, actor, uploaded, didascalia: str) -> FotoSopralluogo:
-    if not permissions.sees_everything(actor):
-        raise PermissionDenied(_("I sopralluoghi li registra lo staff di progetto."))
+    decision = permissions.can_follow_sopralluogo(actor)
+    if not decision:
+        raise PermissionDenied(decision.reason)
     if not didascalia.strip():
         raise ValidationError({"didascalia": _("Descrivi la foto per chi non può vederla.")})
     foto = FotoSopralluogo(sopralluogo=sopralluogo, didascalia=didascalia)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from costellazioni.models import Messaggio
+from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from governance import permissions, workflows
@@ -124,3 +125,33 @@ def risultato_set_stato(*, risultato: RisultatoAtteso, actor, stato: str, nota: 
 def risultato_transition(*, risultato: RisultatoAtteso, to: str, actor, note: str = "") -> RisultatoAtteso:
     """The admin's door to an expected result's state."""
     return risultato_set_stato(risultato=risultato, actor=actor, stato=to, nota=note)
+
+
+EDITABLE_FIELDS = ("descrizione", "responsabile", "ente_responsabile", "scadenza")
+
+
+@transaction.atomic
+def azione_edit(
+    *, azione: Azione, actor, descrizione: str, scadenza: datetime.date, responsabile=None, ente=None
+) -> Azione:
+    """Change what an open action item asks, of whom and by when; the change is written in the audit trail."""
+    azione = Azione.objects.select_for_update().select_related("decisione__punto__riunione__organo").get(pk=azione.pk)
+    decision = permissions.can_manage_riunione(actor, azione.decisione.punto.riunione)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if azione.stato not in (Azione.Stato.APERTA, Azione.Stato.IN_CORSO):
+        raise ValidationError(_("Un'azione chiusa non si modifica più."), code="closed")
+    before = {name: getattr(azione, name) for name in EDITABLE_FIELDS}
+    azione.descrizione, azione.scadenza = descrizione, scadenza
+    azione.responsabile, azione.ente_responsabile = responsabile, ente
+    azione.full_clean()
+    changed = [name for name in EDITABLE_FIELDS if getattr(azione, name) != before[name]]
+    if not changed:
+        return azione
+    azione.save(update_fields=changed)
+    nota = "; ".join(
+        f"{Azione._meta.get_field(name).verbose_name}: {before[name] or '—'} → {getattr(azione, name) or '—'}"
+        for name in changed
+    )
+    audit_record(obj=azione, evento=_("Azione modificata"), autore=actor, stato_a=azione.stato, nota=nota)
+    return azione

@@ -5,7 +5,14 @@ from django.shortcuts import get_object_or_404
 
 from costellazioni.uploads import EXTENSIONS, file_response
 from governance import permissions
-from governance.models import AllegatoRapporto, DocumentoOrgano, FotoSopralluogo, RapportoAppaltatore, VersioneDocumento
+from governance.models import (
+    AllegatoRapporto,
+    DocumentoOrgano,
+    DocumentoPartenariato,
+    FotoSopralluogo,
+    RapportoAppaltatore,
+    VersioneDocumento,
+)
 
 
 def documento_versione(request, pk):
@@ -24,10 +31,17 @@ def allegato_rapporto(request, pk):
 
 def foto_sopralluogo(request, pk):
     foto = get_object_or_404(FotoSopralluogo, pk=pk)
-    if not permissions.sees_everything(request.user):
+    if not permissions.follows_sopralluoghi(request.user):
         raise Http404
     return file_response(
         foto.file,
         content_type=foto.content_type,
         filename=f"sopralluogo-{foto.pk}{EXTENSIONS.get(foto.content_type, '')}",
     )
+
+
+def documento_partenariato(request, pk):
+    documento = get_object_or_404(DocumentoPartenariato.objects.select_related("partenariato"), pk=pk)
+    if not permissions.can_view_documenti_partenariato(request.user, documento.partenariato):
+        raise Http404
+    return file_response(documento.file, content_type=documento.content_type, filename=documento.nome_originale)

@@ -7,7 +7,7 @@ import costellazioni.uploads.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("governance", "0004_appalto"),
+        ("governance", "0005_partnership_documents_visit_followups"),
     ]
 
     operations = [
