@@ -2,7 +2,8 @@
 // - the date and time halves of a date-time field get a <label> ("Data:", "Ora:") with the field's name;
 // - select2 autocomplete selects are named by their field's label, not only by their (maybe empty) value;
 // - the SelectFilter's search icons drop an aria-label a <span> may not carry (axe aria-prohibited-attr);
-// - tabular inlines that scroll sideways on a phone become focusable regions named by their heading.
+// - tabular inlines that scroll sideways on a phone become focusable regions named by their heading;
+// - the fields of a tabular inline row, labelled only by their column's header, get that header as their name.
 // It runs on load and again whenever the admin adds rows or widgets (inlines, SelectFilter, select2).
 (function () {
   "use strict";
@@ -88,8 +89,20 @@
     });
   }
 
+  function nameTabularFields(root) {
+    root.querySelectorAll('.inline-group[data-inline-type="tabular"] td input, ' +
+      '.inline-group[data-inline-type="tabular"] td select, .inline-group[data-inline-type="tabular"] td textarea'
+    ).forEach(function (field) {
+      if (field.type === "hidden" || field.hasAttribute("aria-label") || field.closest(".empty-form")) return;
+      if (field.id && document.querySelector('label[for="' + field.id + '"]')) return;
+      var name = fieldLabel(field);
+      if (name) field.setAttribute("aria-label", name);
+    });
+  }
+
   function fixAll() {
     labelDateTimeHalves(document);
+    nameTabularFields(document);
     nameAutocompletes(document);
     fixTooltips(document);
     nameScrollingInlines(document);

@@ -21,7 +21,7 @@ OVERFLOWING = """() => {
 
 
 def zoomed(browser, live_server, width, path):
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="it-IT")
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="it-IT", bypass_csp=True)
     page = context.new_page()
     page.goto(f"{live_server.url}{path}")
     page.add_style_tag(content=ZOOM)

@@ -11,12 +11,15 @@ from tests.antenne.factories import AntennaFactory
 from tests.costellazioni.factories import StaffFactory, UserFactory
 from tests.monitoraggio.factories import ReportFactory
 from tests.monitoraggio.test_indicators import at
+from tests.ricerca.factories import categoria_bisogno
 
 pytestmark = pytest.mark.django_db
 
 
 def need(stato="risolto", risposte=1):
-    bisogno = Bisogno.objects.create(categoria="solitudine", descrizione="Anziano solo in Via Piave", stato=stato)
+    bisogno = Bisogno.objects.create(
+        categoria=categoria_bisogno("solitudine"), descrizione="Anziano solo in Via Piave", stato=stato
+    )
     Bisogno.objects.filter(pk=bisogno.pk).update(creato_il=at(date(2026, 11, 12)))
     antenna = None
     for i in range(risposte):

@@ -20,6 +20,7 @@ from tests.contributi.factories_erogazioni import ConcessioneFactory
 from tests.costellazioni.factories import EnteFactory, StaffFactory
 from tests.hubs.factories import AppuntamentoFactory, HubFactory, PrenotazioneFactory, ServizioFactory, SpazioFactory
 from tests.monitoraggio.factories import NOV
+from tests.ricerca.factories import categoria_bisogno
 
 pytestmark = pytest.mark.django_db
 ROME = ZoneInfo("Europe/Rome")
@@ -177,12 +178,16 @@ def test_needs_reported_taken_in_charge_and_resolved(quartieri):
     a, b = quartieri
     for quartiere, stato in [(a, "segnalato"), (a, "risolto"), (b, "preso_in_carico"), (b, "non_risolvibile")]:
         bisogno = Bisogno.objects.create(
-            categoria="solitudine", descrizione="Anziana sola", quartiere=quartiere, stato=stato
+            categoria=categoria_bisogno("solitudine"), descrizione="Anziana sola", quartiere=quartiere, stato=stato
         )
         Bisogno.objects.filter(pk=bisogno.pk).update(creato_il=at(date(2026, 11, 12)))
-    old = Bisogno.objects.create(categoria="casa", descrizione="Umidità", quartiere=a, stato="risolto")
+    old = Bisogno.objects.create(
+        categoria=categoria_bisogno("casa"), descrizione="Umidità", quartiere=a, stato="risolto"
+    )
     Bisogno.objects.filter(pk=old.pk).update(creato_il=at(date(2026, 9, 1)))
-    later = Bisogno.objects.create(categoria="casa", descrizione="Muffa", quartiere=a, stato="risolto")
+    later = Bisogno.objects.create(
+        categoria=categoria_bisogno("casa"), descrizione="Muffa", quartiere=a, stato="risolto"
+    )
     Bisogno.objects.filter(pk=later.pk).update(creato_il=at(date(2026, 12, 1)))
 
     segnalati = compute("ricerca.bisogni_segnalati")
