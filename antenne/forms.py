@@ -174,6 +174,8 @@ class AntennaFiltroForm(forms.Form):
 
 
 class CandidaturaForm(forms.Form):
+    # Generated when the form is shown: a second click sends the same key and saves nothing new.
+    chiave_idempotenza = forms.UUIDField(widget=forms.HiddenInput, required=False)
     tipo = forms.ChoiceField(label=_("Chi sei"), choices=Antenna.Tipo.choices, widget=forms.RadioSelect)
     nome_pubblico = forms.CharField(
         label=_("Nome"), max_length=150, help_text=_("Il tuo nome, o quello del negozio o del gruppo.")
@@ -217,6 +219,8 @@ class PortieratoForm(forms.ModelForm):
 
 
 class AnnuncioForm(forms.Form):
+    # Generated when the form is shown: a second click sends the same key and saves nothing new.
+    chiave_idempotenza = forms.UUIDField(widget=forms.HiddenInput, required=False)
     tipo = forms.ChoiceField(
         label=_("Vuoi"),
         choices=[("offerta", _("Offrire del tempo")), ("richiesta", _("Chiedere del tempo"))],

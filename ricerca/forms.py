@@ -23,6 +23,8 @@ def campo_categoria(label, *, preselezionata: bool = False) -> forms.ModelChoice
 
 
 class SegnalaBisognoForm(forms.Form):
+    # Generated when the form is shown: a second click sends the same key and saves nothing new.
+    chiave_idempotenza = forms.UUIDField(widget=forms.HiddenInput, required=False)
     categoria = campo_categoria(_("Di che cosa si tratta"))
     descrizione = forms.CharField(
         label=_("Descrivi il bisogno"),

@@ -130,6 +130,14 @@ class Annuncio(models.Model):
     titolo = models.CharField(_("titolo"), max_length=150)
     descrizione = models.TextField(_("descrizione"), blank=True, max_length=2000)
     attivo = models.BooleanField(_("attivo"), default=True)
+    chiave_idempotenza = models.UUIDField(
+        _("chiave di idempotenza"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Generata con il modulo: un invio ripetuto viene registrato una sola volta."),
+    )
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)
 
     objects = AnnuncioQuerySet.as_manager()

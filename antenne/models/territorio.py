@@ -164,6 +164,14 @@ class Antenna(models.Model):
     candidatura = models.BooleanField(
         _("autocandidatura"), default=False, help_text=_("Proposta dal portale da chi vuole diventare antenna.")
     )
+    chiave_idempotenza = models.UUIDField(
+        _("chiave di idempotenza"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Generata con il modulo: un invio ripetuto viene registrato una sola volta."),
+    )
     creata_il = models.DateTimeField(_("creata il"), auto_now_add=True)
     aggiornata_il = models.DateTimeField(_("aggiornata il"), auto_now=True)
 

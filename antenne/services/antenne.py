@@ -1,5 +1,7 @@
+import uuid
+
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
@@ -89,8 +91,17 @@ def antenna_candidate(
     consenso_nome: bool = False,
     consenso_contatti: bool = False,
     user=None,
+    chiave_idempotenza: uuid.UUID | None = None,
 ) -> Antenna:
-    """A citizen, shop or group proposes itself: it lands as "individuata" for an operator to follow up."""
+    """A citizen, shop or group proposes itself: it lands as "individuata" for an operator to follow up.
+
+    Sent again with the same ``chiave_idempotenza`` (a second click) it returns the candidacy already saved:
+    no second antenna, no second notice to the operators.
+    """
+    if chiave_idempotenza is not None:
+        existing = Antenna.objects.filter(chiave_idempotenza=chiave_idempotenza).first()
+        if existing is not None:
+            return existing
     antenna = Antenna(
         tipo=tipo,
         nome_pubblico=nome_pubblico,
@@ -103,9 +114,17 @@ def antenna_candidate(
         telefono=telefono,
         candidatura=True,
         account=user if user is not None and user.is_authenticated else None,
+        chiave_idempotenza=chiave_idempotenza,
     )
-    antenna.full_clean()
-    antenna.save()
+    antenna.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():  # a concurrent second click with the same key loses the race here
+            antenna.save()
+    except IntegrityError:
+        existing = Antenna.objects.filter(chiave_idempotenza=chiave_idempotenza).first() if chiave_idempotenza else None
+        if existing is None:
+            raise
+        return existing
     audit_record(obj=antenna, evento=_("Autocandidatura"), autore=user, stato_a=antenna.stato)
     consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.TRATTAMENTO, concesso=True, actor=user)
     consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.NOME_PUBBLICO, concesso=consenso_nome, actor=user)

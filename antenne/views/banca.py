@@ -1,6 +1,8 @@
 """The time bank: public offers and requests; for members, their balance, history and exchanges;
 for the coordination, the membership requests to verify."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,7 +40,7 @@ def indice(request):
             da_confermare=Scambio.objects.of_socio(socio)
             .filter(stato=Scambio.Stato.PROPOSTO)
             .select_related("erogatore__user", "beneficiario__user"),
-            annuncio_form=AnnuncioForm(),
+            annuncio_form=AnnuncioForm(initial={"chiave_idempotenza": uuid.uuid4()}),
         )
     return render(request, "antenne/banca/indice.html", context)
 

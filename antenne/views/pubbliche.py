@@ -1,5 +1,7 @@
 """Public pages: the antenna map and list, one antenna, and the candidacy form."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -120,7 +122,7 @@ def richiesta_azione(request, pk):
 
 
 def candidati(request):
-    form = CandidaturaForm(request.POST or None)
+    form = CandidaturaForm(request.POST or None, initial={"chiave_idempotenza": uuid.uuid4()})
     if request.method == "POST":
         if over_limit(request, scope="candidature", limit=CANDIDATURE_PER_ORA):
             return render(request, "antenne/troppe_candidature.html", status=429)
@@ -140,6 +142,7 @@ def candidati(request):
                 consenso_nome=data["consenso_nome"],
                 consenso_contatti=data["consenso_contatti"],
                 user=request.user,
+                chiave_idempotenza=data["chiave_idempotenza"],
             )
             return redirect("antenne:grazie")
     return render(request, "antenne/candidati.html", {"form": form})

@@ -118,6 +118,14 @@ class Bisogno(models.Model):
         related_name="bisogni",
         verbose_name=_("quartiere"),
     )
+    chiave_idempotenza = models.UUIDField(
+        _("chiave di idempotenza"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Generata con il modulo: un invio ripetuto viene registrato una sola volta."),
+    )
     segnalato_da = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

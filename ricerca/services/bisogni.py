@@ -1,8 +1,10 @@
 """Writes on needs: the public report, the lifecycle, and the links to whatever answered them."""
 
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,11 +30,17 @@ def bisogno_report(
     destinatari: str = Bisogno.Destinatari.TUTTI,
     fonte: str = Bisogno.Fonte.SEGNALAZIONE,
     user=None,
+    chiave_idempotenza: uuid.UUID | None = None,
 ) -> Bisogno:
     """A citizen (or a visitor) reports a need; ``bisogno_segnalato`` tells whoever follows the quartiere.
 
-    Only an active category can be chosen for a new need.
+    Only an active category can be chosen for a new need. Sent again with the same ``chiave_idempotenza``
+    (a second click) it returns the need already saved: no second row, no second notice.
     """
+    if chiave_idempotenza is not None:
+        existing = Bisogno.objects.filter(chiave_idempotenza=chiave_idempotenza).first()
+        if existing is not None:
+            return existing
     if not categoria.attiva:
         raise ValidationError({"categoria": _("Questa categoria non è più in uso: scegline un'altra.")})
     bisogno = Bisogno(
@@ -43,9 +51,17 @@ def bisogno_report(
         destinatari=destinatari,
         fonte=fonte,
         segnalato_da=user if user is not None and user.is_authenticated else None,
+        chiave_idempotenza=chiave_idempotenza,
     )
-    bisogno.full_clean()
-    bisogno.save()
+    bisogno.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():  # a concurrent second click with the same key loses the race here
+            bisogno.save()
+    except IntegrityError:
+        existing = Bisogno.objects.filter(chiave_idempotenza=chiave_idempotenza).first() if chiave_idempotenza else None
+        if existing is None:
+            raise
+        return existing
     # A failing receiver is logged (django.dispatch) and must not lose the citizen's report.
     bisogno_segnalato.send_robust(sender=Bisogno, bisogno=bisogno)
     return bisogno

@@ -1,3 +1,5 @@
+import uuid
+
 from django.shortcuts import redirect, render
 
 from costellazioni.ratelimit import over_limit
@@ -9,7 +11,7 @@ SEGNALAZIONI_PER_ORA = 5
 
 
 def segnala(request):
-    form = SegnalaBisognoForm(request.POST or None)
+    form = SegnalaBisognoForm(request.POST or None, initial={"chiave_idempotenza": uuid.uuid4()})
     if request.method == "POST":
         if over_limit(request, scope="bisogni", limit=SEGNALAZIONI_PER_ORA):
             return render(request, "ricerca/troppe_segnalazioni.html", status=429)
@@ -24,6 +26,7 @@ def segnala(request):
                 urgenza=data["urgenza"],
                 destinatari=data["destinatari"] or Bisogno.Destinatari.TUTTI,
                 user=request.user,
+                chiave_idempotenza=data["chiave_idempotenza"],
             )
             return redirect("bisogni:grazie")
     return render(request, "ricerca/segnala.html", {"form": form})
