@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.postgres",
     "django.contrib.sites",
     "allauth",
@@ -79,6 +80,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["costellazioni.templatetags.formatting"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -89,6 +91,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the project's templates, so that a select's empty choice reads "Seleziona…".
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: PostgreSQL only. Without DATABASE_URL an embedded server under var/ is used.
 if env("DATABASE_URL", default=""):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import Bando
 from contributi.models.candidature import Candidatura
+from costellazioni.formatting import euro
 from costellazioni.public_names import public_name, public_tax_code
 
 CENT = Decimal("0.01")
@@ -240,7 +241,7 @@ class Pagamento(models.Model):
         constraints = [models.CheckConstraint(condition=Q(importo__gt=0), name="pagamento_importo_positive")]
 
     def __str__(self):
-        return f"{self.numero_mandato} — {self.importo} €"
+        return f"{self.numero_mandato} — {euro(self.importo)}"
 
 
 class Riduzione(models.Model):
@@ -263,4 +264,4 @@ class Riduzione(models.Model):
         constraints = [models.CheckConstraint(condition=Q(importo__gt=0), name="riduzione_importo_positive")]
 
     def __str__(self):
-        return f"{self.concessione} — {self.importo} €"
+        return f"{self.concessione} — {euro(self.importo)}"

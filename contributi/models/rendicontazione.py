@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributi.models.candidature import VoceBudget
 from contributi.models.erogazioni import Concessione
+from costellazioni.formatting import euro
 from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
 
 
@@ -167,7 +168,7 @@ class Spesa(models.Model):
         constraints = [models.CheckConstraint(condition=Q(importo__gt=0), name="spesa_importo_positive")]
 
     def __str__(self):
-        return f"{self.descrizione} — {self.importo} €"
+        return f"{self.descrizione} — {euro(self.importo)}"
 
     def download_url(self, field_name):
         """Where the file is served after the permission check (``PrivateFileField`` links here)."""

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from contributi import permissions
 from contributi.models import Bando, Candidatura, Concessione, Pagamento, Rendiconto, Riduzione, TrancheBando
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
+from costellazioni.formatting import euro
 from costellazioni.models import Messaggio
 from costellazioni.permissions import is_staff_comunale, require_approver
 from costellazioni.services.audit import audit_record
@@ -36,10 +37,6 @@ def _require(decision):
 def _require_staff(actor):
     if not is_staff_comunale(actor):
         raise PermissionDenied(_("Non hai i permessi per questa operazione."))
-
-
-def _money(value: Decimal) -> str:
-    return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
 
 
 # --- tranche plan ---------------------------------------------------------------------------------
@@ -261,12 +258,12 @@ def pagamento_check(*, concessione: Concessione, tranche: TrancheBando, importo=
         raise ValidationError({"importo": _("La tranche è già stata pagata per intero.")})
     if importo > row["residuo"]:
         raise ValidationError(
-            {"importo": _("L'importo supera quanto resta della tranche: %(r)s €.") % {"r": _money(row["residuo"])}}
+            {"importo": _("L'importo supera quanto resta della tranche: %(r)s.") % {"r": euro(row["residuo"])}}
         )
     residuo = concessione.importo_erogabile - concessione.erogato()
     if importo > residuo:
         raise ValidationError(
-            {"importo": _("L'importo supera il contributo ancora erogabile: %(r)s €.") % {"r": _money(residuo)}}
+            {"importo": _("L'importo supera il contributo ancora erogabile: %(r)s.") % {"r": euro(residuo)}}
         )
     return importo
 
@@ -299,15 +296,15 @@ def pagamento_register(
         obj=concessione,
         evento=_("Pagamento registrato"),
         autore=actor,
-        nota=_("%(tranche)s: %(importo)s €, mandato %(mandato)s")
-        % {"tranche": tranche.nome, "importo": _money(importo), "mandato": numero_mandato},
+        nota=_("%(tranche)s: %(importo)s, mandato %(mandato)s")
+        % {"tranche": tranche.nome, "importo": euro(importo), "mandato": numero_mandato},
     )
     notify(
         destinatari=candidatura_referenti(concessione.candidatura),
         tipo=Messaggio.Tipo.PAGAMENTO,
         oggetto=_("Pagamento disposto: %(candidatura)s") % {"candidatura": concessione.candidatura},
-        testo=_("Il Comune ha disposto il pagamento di %(importo)s € (%(tranche)s), mandato n. %(mandato)s.")
-        % {"importo": _money(importo), "tranche": tranche.nome, "mandato": numero_mandato},
+        testo=_("Il Comune ha disposto il pagamento di %(importo)s (%(tranche)s), mandato n. %(mandato)s.")
+        % {"importo": euro(importo), "tranche": tranche.nome, "mandato": numero_mandato},
         link=concessione.get_absolute_url(),
     )
     return pagamento
@@ -331,8 +328,8 @@ def riduzione_check(*, concessione: Concessione, importo: Decimal, motivo: str) 
     if nuovo_erogabile < erogato:
         raise ValidationError(
             {
-                "importo": _("Il contributo ridotto sarebbe inferiore a quanto già pagato (%(p)s €).")
-                % {"p": _money(erogato)}
+                "importo": _("Il contributo ridotto sarebbe inferiore a quanto già pagato (%(p)s).")
+                % {"p": euro(erogato)}
             }
         )
 
@@ -351,13 +348,13 @@ def concessione_reduce(*, concessione: Concessione, actor, importo: Decimal, mot
     concessione.motivo_riduzione = "\n\n".join(part for part in (concessione.motivo_riduzione, motivo) if part)
     concessione.full_clean()
     concessione.save()
-    audit_record(obj=concessione, evento=_("Contributo ridotto"), autore=actor, nota=f"{_money(importo)} €: {motivo}")
+    audit_record(obj=concessione, evento=_("Contributo ridotto"), autore=actor, nota=f"{euro(importo)}: {motivo}")
     notify(
         destinatari=candidatura_referenti(concessione.candidatura),
         tipo=Messaggio.Tipo.PAGAMENTO,
         oggetto=_("Contributo ridotto: %(candidatura)s") % {"candidatura": concessione.candidatura},
-        testo=_("Il contributo è stato ridotto di %(importo)s €; ora è di %(erogabile)s €.\n\n%(motivo)s")
-        % {"importo": _money(importo), "erogabile": _money(concessione.importo_erogabile), "motivo": motivo},
+        testo=_("Il contributo è stato ridotto di %(importo)s; ora è di %(erogabile)s.\n\n%(motivo)s")
+        % {"importo": euro(importo), "erogabile": euro(concessione.importo_erogabile), "motivo": motivo},
         link=concessione.get_absolute_url(),
     )
     return riduzione
@@ -389,6 +386,6 @@ def concessione_close(*, concessione: Concessione, actor) -> Concessione:
         raise ValidationError(_("Il rendiconto finale non è ancora approvato."))
     residuo = concessione.importo_erogabile - concessione.erogato()
     if residuo > 0:
-        raise ValidationError(_("Restano da pagare %(r)s €: registra prima il saldo.") % {"r": _money(residuo)})
+        raise ValidationError(_("Restano da pagare %(r)s: registra prima il saldo.") % {"r": euro(residuo)})
     candidatura_transition(candidatura=concessione.candidatura, to=C.CONCLUSA, actor=actor)
     return concessione

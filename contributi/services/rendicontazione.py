@@ -16,6 +16,7 @@ from contributi import permissions
 from contributi.models import Candidatura, Concessione, PersoneRaggiunte, Rendiconto, Spesa, VoceBudget
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from contributi.workflows import REFERENTE, RENDICONTO
+from costellazioni.formatting import euro
 from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.notifications import notify
@@ -108,10 +109,6 @@ def _check_within_project(concessione: Concessione, data) -> None:
         )
 
 
-def _money(value: Decimal) -> str:
-    return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
-
-
 def _check_within_grant(rendiconto: Rendiconto, importo) -> None:
     """No single expense above the grant; no total reported so far (this report and those submitted) above the
     approved budget of the project (the grant, where the application listed no budget)."""
@@ -121,8 +118,8 @@ def _check_within_grant(rendiconto: Rendiconto, importo) -> None:
     if importo > concessione.importo:
         raise ValidationError(
             {
-                "importo": _("Una singola spesa non può superare il contributo concesso, %(importo)s €.")
-                % {"importo": _money(concessione.importo)}
+                "importo": _("Una singola spesa non può superare il contributo concesso, %(importo)s.")
+                % {"importo": euro(concessione.importo)}
             },
             code="spesa_oltre_il_contributo",
         )
@@ -139,13 +136,13 @@ def _check_within_grant(rendiconto: Rendiconto, importo) -> None:
         raise ValidationError(
             {
                 "importo": _(
-                    "Con questa spesa il totale rendicontato (%(totale)s €) supera il budget approvato del progetto, "
-                    "%(budget)s €: ne restano %(residuo)s €."
+                    "Con questa spesa il totale rendicontato (%(totale)s) supera il budget approvato del progetto, "
+                    "%(budget)s: ne restano %(residuo)s."
                 )
                 % {
-                    "totale": _money(rendicontato + importo),
-                    "budget": _money(budget),
-                    "residuo": _money(max(budget - rendicontato, Decimal("0.00"))),
+                    "totale": euro(rendicontato + importo),
+                    "budget": euro(budget),
+                    "residuo": euro(max(budget - rendicontato, Decimal("0.00"))),
                 }
             },
             code="totale_oltre_il_budget",
