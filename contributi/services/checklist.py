@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from contributi import permissions
 from contributi.models import Bando, Candidatura, VerificaChecklist, VoceChecklist
+from costellazioni.formatting import euro
 from costellazioni.permissions import is_staff_comunale, require_approver
 from costellazioni.services.audit import audit_record
 
@@ -51,8 +52,8 @@ def checklist_default_items(bando: Bando) -> list[dict]:
         )
     items.append(
         {
-            "testo": _("Il contributo richiesto è compreso tra %(min)s € e %(max)s €.")
-            % {"min": _amount(bando.contributo_minimo), "max": _amount(bando.contributo_massimo)},
+            "testo": _("Il contributo richiesto è compreso tra %(min)s e %(max)s.")
+            % {"min": euro(bando.contributo_minimo), "max": euro(bando.contributo_massimo)},
             "riferimento": _("Risorse"),
         }
     )
