@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from stdnum import luhn
 
 from costellazioni import roles
-from costellazioni.models import Ente, Membership, OperazioneInCoda, Quartiere, User
+from costellazioni.models import Ente, Membership, OperazioneInCoda, Quartiere, SegnalazioneDisservizio, User
+from costellazioni.services.disservizi import disservizio_report
 from costellazioni.services.enti import ente_set_verification, membership_set_state
 
 DEMO_PASSWORD = "Laguna-Demo-2026"
@@ -192,6 +193,27 @@ def seed() -> None:
             if created and verified:
                 membership_set_state(membership=membership, to=Membership.Stato.VERIFICATA, actor=staff)
     _outbox()
+    _disservizi(people["cittadina@costellazioni.example"])
+
+
+def _disservizi(cittadina) -> None:
+    if SegnalazioneDisservizio.objects.exists():
+        return
+    disservizio_report(
+        autore=cittadina,
+        pagina="HUB Bissuola — prenotazione della sala polivalente",
+        descrizione="Il calendario della sala mostra libero il giovedì sera, ma la richiesta viene rifiutata "
+        "perché lo spazio risulta chiuso.",
+        nome="",
+        email=cittadina.email,
+    )
+    disservizio_report(
+        autore=None,
+        pagina="Antenna di Marghera, pagina pubblica",
+        descrizione="Il numero di telefono dell'antenna è sbagliato: risponde un negozio di via Rizzardi.",
+        nome="Franco Vio",
+        email="franco.vio@posta.example",
+    )
 
 
 BOUNCED = "SMTPRecipientsRefused: {'m.zanon@libero.example': (550, b'5.1.1 Mailbox unavailable')}"

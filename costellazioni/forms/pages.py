@@ -5,7 +5,7 @@ from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.models import ValutazionePagina
+from costellazioni.models import SegnalazioneDisservizio, ValutazionePagina
 
 Aspetto = ValutazionePagina.Aspetto
 # The Designers Italia widget asks what went well for 4-5 stars and what went wrong for 1-3.
@@ -75,3 +75,27 @@ class ValutazionePaginaForm(forms.ModelForm):
                     message = _("Con 1, 2 o 3 stelle scegli dove hai incontrato le maggiori difficoltà.")
                 self.add_error("aspetto", message)
         return cleaned
+
+
+class SegnalazioneDisservizioForm(forms.ModelForm):
+    privacy = forms.BooleanField(
+        label=_("Ho letto l'informativa privacy"),
+        error_messages={"required": _("Per inviare la segnalazione conferma di aver letto l'informativa privacy.")},
+    )
+
+    class Meta:
+        model = SegnalazioneDisservizio
+        fields = ["pagina", "descrizione", "nome", "email"]
+        widgets = {
+            "descrizione": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
+            "pagina": forms.TextInput(
+                attrs={"placeholder": _("Per esempio: prenotazione di una sala all'HUB Bissuola")}
+            ),
+        }
+        error_messages = {
+            "descrizione": {"required": _("Descrivi che cosa non ha funzionato.")},
+            "email": {
+                "required": _("Scrivi un indirizzo e-mail: ti rispondiamo lì."),
+                "invalid": _("Scrivi un indirizzo e-mail valido, per esempio nome@esempio.it."),
+            },
+        }

@@ -5,7 +5,7 @@ from costellazioni.models.outbox import OperazioneInCoda
 from costellazioni.models.protocollo import Protocollo, RegistroProtocollo
 from costellazioni.models.territorio import Municipalita, Quartiere
 from costellazioni.models.users import User
-from costellazioni.models.valutazioni import ValutazionePagina
+from costellazioni.models.valutazioni import SegnalazioneDisservizio, ValutazionePagina
 
 __all__ = [
     "Ente",
@@ -17,6 +17,7 @@ __all__ = [
     "Protocollo",
     "Quartiere",
     "RegistroProtocollo",
+    "SegnalazioneDisservizio",
     "User",
     "ValutazionePagina",
 ]

@@ -34,3 +34,33 @@ class ValutazionePagina(models.Model):
 
     def __str__(self):
         return f"{self.pagina}: {self.stelle}/5"
+
+
+class SegnalazioneDisservizio(models.Model):
+    """Something on the portal that did not work for someone: a page, a form, a service of a HUB."""
+
+    pagina = models.CharField(
+        _("pagina o servizio"), max_length=300, blank=True, default="", help_text=_("Dove hai incontrato il problema.")
+    )
+    descrizione = models.TextField(_("che cosa non ha funzionato"), max_length=2000)
+    nome = models.CharField(_("nome e cognome"), max_length=150, blank=True, default="")
+    email = models.EmailField(_("e-mail"), help_text=_("Ti scriviamo a questo indirizzo quando il problema è risolto."))
+    autore = models.ForeignKey(
+        "costellazioni.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+    creata_il = models.DateTimeField(_("ricevuta il"), auto_now_add=True)
+    gestita_il = models.DateTimeField(_("gestita il"), null=True, blank=True)
+    nota_interna = models.TextField(_("nota interna"), blank=True, default="")
+
+    class Meta:
+        verbose_name = _("segnalazione di disservizio")
+        verbose_name_plural = _("segnalazioni di disservizio")
+        ordering = ["-creata_il"]
+
+    def __str__(self):
+        return f"{self.creata_il:%d/%m/%Y} — {self.descrizione[:60]}"

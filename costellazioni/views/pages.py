@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from costellazioni import extensions, search
-from costellazioni.forms.pages import ValutazionePaginaForm
+from costellazioni.forms.pages import SegnalazioneDisservizioForm, ValutazionePaginaForm
 from costellazioni.programma import MACRO_AZIONI
+from costellazioni.ratelimit import over_limit
+from costellazioni.services.disservizi import disservizio_report
 
 SEARCH_PAGE_SIZE = 10
 
@@ -30,6 +32,32 @@ il_progetto = _page("pages/il_progetto.html")
 privacy = _page("pages/privacy.html")
 accessibilita = _page("pages/accessibilita.html")
 note_legali = _page("pages/note_legali.html")
+domande_frequenti = _page("pages/domande_frequenti.html")
+piano_di_miglioramento = _page("pages/piano_di_miglioramento.html")
+
+DISSERVIZI_PER_ORA = 5
+
+
+@require_http_methods(["GET", "POST"])
+def segnala_disservizio(request):
+    if request.method == "GET":
+        form = SegnalazioneDisservizioForm(initial={"pagina": request.GET.get("pagina", "")[:300]})
+        if request.user.is_authenticated:
+            form.initial["email"] = request.user.email
+        return render(request, "pages/segnala_disservizio.html", {"form": form})
+    form = SegnalazioneDisservizioForm(request.POST)
+    if form.is_valid():
+        # Only accepted reports count against the limit; a refused one keeps what was typed.
+        if over_limit(request, scope="disservizio", limit=DISSERVIZI_PER_ORA):
+            form.add_error(
+                None, _("Hai inviato molte segnalazioni nell'ultima ora: riprova più tardi o scrivici per e-mail.")
+            )
+        else:
+            disservizio_report(
+                autore=request.user, **{k: form.cleaned_data[k] for k in ("pagina", "descrizione", "nome", "email")}
+            )
+            return render(request, "pages/segnala_disservizio_inviata.html", status=201)
+    return render(request, "pages/segnala_disservizio.html", {"form": form}, status=400)
 
 
 def cerca(request):
