@@ -20,6 +20,7 @@ urlpatterns = [
     path("domande-frequenti/", pages.domande_frequenti, name="domande_frequenti"),
     path("piano-di-miglioramento/", pages.piano_di_miglioramento, name="piano_di_miglioramento"),
     path("servizi/segnala-disservizio/", pages.segnala_disservizio, name="segnala_disservizio"),
+    path("servizi/", include("hubs.urls_servizi")),
     path("cerca/", pages.cerca, name="cerca"),
     path("valutazione/", pages.valutazione, name="valutazione_pagina"),
     path("dati-aperti/", dati_aperti.dati_aperti, name="dati_aperti"),

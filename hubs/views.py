@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from costellazioni.models import Quartiere
 from costellazioni.uploads import file_response
-from hubs import selectors, services
+from hubs import catalogo, selectors, services
 from hubs.forms import AppuntamentoForm, HubFilterForm, PrenotazioneForm
 from hubs.json_ld import evento_json_ld, ld_json_script
 from hubs.models import EventoHub, Hub, Servizio, Spazio
@@ -111,7 +111,7 @@ def servizio_detail(request, slug, servizio):
         "@type": "GovernmentService",
         "name": servizio.nome,
         "description": servizio.descrizione,
-        "serviceType": servizio.get_categoria_display(),
+        "serviceType": str(catalogo.categoria_of(servizio).nome),
         "audience": {"@type": "Audience", "audienceType": servizio.get_destinatari_display()},
         "provider": {"@type": "Organization", "name": servizio.ente_erogatore.denominazione},
         "serviceOperator": {"@type": "GovernmentOrganization", "name": settings.PROGRAMME_OFFICE},
@@ -136,7 +136,13 @@ def servizio_detail(request, slug, servizio):
     return render(
         request,
         "hubs/servizio_detail.html",
-        {"servizio": servizio, "hub": hub, "spazi": spazi, "json_ld_html": ld_json_script(json_ld)},
+        {
+            "servizio": servizio,
+            "hub": hub,
+            "spazi": spazi,
+            "categoria": catalogo.categoria_of(servizio),
+            "json_ld_html": ld_json_script(json_ld),
+        },
     )
 
 

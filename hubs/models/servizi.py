@@ -10,6 +10,10 @@ class ServizioQuerySet(models.QuerySet):
     def active(self):
         return self.filter(attivo=True)
 
+    def in_catalogue(self):
+        """The services the public catalogue lists: active, of a published HUB."""
+        return self.active().filter(hub__pubblicato=True).select_related("hub").order_by("nome", "hub__nome")
+
 
 class Servizio(models.Model):
     """A service offered at a HUB, run by the HUB's manager or by a local organisation."""
