@@ -18,6 +18,7 @@ urlpatterns = [
     path("accessibilita/", pages.accessibilita, name="accessibilita"),
     path("note-legali/", pages.note_legali, name="note_legali"),
     path("domande-frequenti/", pages.domande_frequenti, name="domande_frequenti"),
+    path("argomenti/", pages.argomenti, name="argomenti"),
     path("piano-di-miglioramento/", pages.piano_di_miglioramento, name="piano_di_miglioramento"),
     path("servizi/segnala-disservizio/", pages.segnala_disservizio, name="segnala_disservizio"),
     path("servizi/", include("hubs.urls_servizi")),

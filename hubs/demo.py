@@ -35,7 +35,7 @@ SPORTELLO = {
     ),
     "tempi_e_scadenze": "Risposta alla richiesta entro cinque giorni lavorativi; incontri da 60 minuti.",
     "condizioni": "Il servizio è gratuito. Gli incontri si svolgono all'HUB o in videochiamata.",
-    "argomenti": ["progettazione sociale", "bandi", "terzo settore"],
+    "argomenti": ["Associazioni", "Imprese"],
     "ufficio_responsabile": "Settore Servizi per la Coesione sociale",
 }
 
@@ -74,7 +74,7 @@ HUBS = [
                 "come_fare": "Passa all'HUB negli orari di apertura: non serve appuntamento.",
                 "cosa_si_ottiene": "Le indicazioni per raggiungere il servizio giusto e, se serve, un accompagnamento.",
                 "tempi_e_scadenze": "Subito, negli orari di apertura.",
-                "argomenti": ["servizi sociali", "orientamento"],
+                "argomenti": ["Assistenza sociale"],
             },
             {
                 "slug": "sale-per-le-associazioni",
@@ -93,7 +93,7 @@ HUBS = [
                 ),
                 "tempi_e_scadenze": "Almeno 48 ore di preavviso; conferma entro due giorni lavorativi.",
                 "condizioni": "Uso gratuito; la sala va lasciata in ordine. Non sono ammesse attività commerciali.",
-                "argomenti": ["spazi", "associazionismo"],
+                "argomenti": ["Associazioni", "Tempo libero"],
             },
         ],
         "spazi": [
@@ -147,7 +147,7 @@ HUBS = [
                 "come_fare": "Il calendario dei corsi è pubblicato all'HUB; l'iscrizione si fa allo sportello.",
                 "cosa_si_ottiene": "Un attestato di partecipazione.",
                 "tempi_e_scadenze": "Corsi da ottobre a giugno.",
-                "argomenti": ["formazione", "RUNTS", "rendicontazione"],
+                "argomenti": ["Formazione professionale", "Associazioni"],
                 "ente": "Società di Mutuo Soccorso fra Gondolieri",
             },
         ],
@@ -348,7 +348,7 @@ ALTRI_SERVIZI = {
             "cosa_serve": "Atto costitutivo, statuto vigente, ultimo rendiconto approvato.",
             "cosa_si_ottiene": "La verifica dello statuto e l'aiuto nella compilazione della domanda telematica.",
             "tempi_e_scadenze": "Appuntamento entro dieci giorni lavorativi dalla richiesta.",
-            "argomenti": ["terzo settore", "RUNTS"],
+            "argomenti": ["Associazioni", "Trasparenza amministrativa"],
         },
         {
             "slug": "punto-digitale",
@@ -361,7 +361,7 @@ ALTRI_SERVIZI = {
             "come_fare": "Vieni all'HUB negli orari di apertura con il documento d'identità e il telefono.",
             "cosa_serve": "Documento d'identità valido, tessera sanitaria, un numero di telefono e un'e-mail.",
             "cosa_si_ottiene": "L'identità digitale attiva e la prima prova di accesso a un servizio online.",
-            "argomenti": ["cittadinanza digitale"],
+            "argomenti": ["Trasparenza amministrativa"],
         },
         {
             "slug": "doposcuola-solidale",
@@ -374,7 +374,7 @@ ALTRI_SERVIZI = {
             "come_fare": "I genitori iscrivono i figli all'HUB il lunedì o il mercoledì pomeriggio.",
             "cosa_si_ottiene": "Due pomeriggi a settimana di studio accompagnato, da ottobre a maggio.",
             "tempi_e_scadenze": "Iscrizioni aperte tutto l'anno fino a esaurimento dei posti.",
-            "argomenti": ["educazione", "giovani"],
+            "argomenti": ["Istruzione"],
         },
         {
             "slug": "sportello-volontariato",
@@ -386,7 +386,7 @@ ALTRI_SERVIZI = {
             "a_chi_e_rivolto": "Cittadine e cittadini di ogni età che vogliono fare volontariato.",
             "come_fare": "Chiedi un colloquio dal portale: ti proponiamo le associazioni che cercano volontari.",
             "cosa_si_ottiene": "Un colloquio di orientamento e il contatto con due o tre associazioni.",
-            "argomenti": ["volontariato"],
+            "argomenti": ["Associazioni"],
         },
     ],
     "hub-castello": [
@@ -400,7 +400,7 @@ ALTRI_SERVIZI = {
             "a_chi_e_rivolto": "Associazioni culturali e gruppi informali del sestiere di Castello.",
             "come_fare": "Prenota la sala dal calendario dell'HUB almeno due giorni prima.",
             "cosa_si_ottiene": "L'uso gratuito della sala per attività aperte al quartiere.",
-            "argomenti": ["cultura", "associazionismo"],
+            "argomenti": ["Patrimonio culturale", "Tempo libero"],
         },
         {
             "slug": "orientamento-servizi-sociali",
@@ -412,7 +412,7 @@ ALTRI_SERVIZI = {
             "a_chi_e_rivolto": "Persone e famiglie in difficoltà che non sanno a chi rivolgersi.",
             "come_fare": "Vieni all'HUB il martedì mattina, senza appuntamento.",
             "cosa_si_ottiene": "Un primo colloquio riservato e l'invio al servizio competente.",
-            "argomenti": ["servizi sociali"],
+            "argomenti": ["Assistenza sociale"],
         },
         {
             "slug": "italiano-per-donne",
@@ -424,7 +424,7 @@ ALTRI_SERVIZI = {
             "a_chi_e_rivolto": "Donne con cittadinanza straniera che vivono nel centro storico.",
             "come_fare": "Iscriviti all'HUB il giovedì mattina; il corso segue il calendario scolastico.",
             "cosa_si_ottiene": "Due lezioni a settimana e un attestato di frequenza a fine corso.",
-            "argomenti": ["integrazione", "formazione"],
+            "argomenti": ["Integrazione sociale", "Immigrazione", "Istruzione"],
         },
     ],
 }

@@ -7,9 +7,12 @@ from django.utils.safestring import mark_safe
 from hubs.models import EventoHub
 
 
-def ld_json_script(data) -> str:
-    """``<script type="application/ld+json">`` with the same escaping as ``json_script``."""
-    return mark_safe(json_script(data).replace('type="application/json"', 'type="application/ld+json"', 1))
+def ld_json_script(data, *, data_element: str = "") -> str:
+    """``<script type="application/ld+json">`` with the same escaping as ``json_script``.
+
+    ``data_element`` names the block for the national model's checks (``metatag`` on a service page)."""
+    marker = f' data-element="{data_element}"' if data_element else ""
+    return mark_safe(json_script(data).replace('type="application/json"', f'type="application/ld+json"{marker}', 1))
 
 
 def evento_json_ld(evento: EventoHub, request) -> dict:

@@ -106,6 +106,8 @@ def servizio_detail(request, slug, servizio):
     )
     hub = servizio.hub
     spazi = list(hub.spazi.filter(prenotabile=True)) if servizio.accesso == Servizio.Accesso.PRENOTAZIONE_SPAZIO else []
+    # Every service page offers an appointment (the model asks it of all): this one's, or the HUB's sportello.
+    sportello = hub.servizi.active().filter(accesso=Servizio.Accesso.APPUNTAMENTO).order_by("nome").first()
     json_ld = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -141,7 +143,8 @@ def servizio_detail(request, slug, servizio):
             "hub": hub,
             "spazi": spazi,
             "categoria": catalogo.categoria_of(servizio),
-            "json_ld_html": ld_json_script(json_ld),
+            "json_ld_html": ld_json_script(json_ld, data_element="metatag"),
+            "appuntamento": servizio if servizio.accesso == Servizio.Accesso.APPUNTAMENTO else sportello,
         },
     )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from costellazioni import extensions, search
+from costellazioni.argomenti import ARGOMENTI
 from costellazioni.forms.pages import SegnalazioneDisservizioForm, ValutazionePaginaForm
 from costellazioni.programma import MACRO_AZIONI
 from costellazioni.ratelimit import over_limit
@@ -34,6 +35,11 @@ accessibilita = _page("pages/accessibilita.html")
 note_legali = _page("pages/note_legali.html")
 domande_frequenti = _page("pages/domande_frequenti.html")
 piano_di_miglioramento = _page("pages/piano_di_miglioramento.html")
+
+
+def argomenti(request):
+    return render(request, "pages/argomenti.html", {"argomenti": ARGOMENTI})
+
 
 DISSERVIZI_PER_ORA = 5
 

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.argomenti import ARGOMENTI
 from hubs.models import Chiusura, Hub, OrarioSettimanale, Prenotazione, Servizio, Spazio
 from hubs.selectors import week_start
 
@@ -120,6 +122,18 @@ class ServizioAdmin(admin.ModelAdmin):
     search_fields = ["nome", "descrizione"]
     prepopulated_fields = {"slug": ["nome"]}
     autocomplete_fields = ["ente_erogatore"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "argomenti":
+            return forms.MultipleChoiceField(
+                label=db_field.verbose_name,
+                help_text=db_field.help_text,
+                choices=ARGOMENTI,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     fieldsets = (
         (None, {"fields": ("hub", "nome", "slug", "categoria", "destinatari", "descrizione", "attivo")}),
         (

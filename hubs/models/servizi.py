@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.argomenti import ARGOMENTI
+
 
 class ServizioQuerySet(models.QuerySet):
     def active(self):
@@ -58,11 +60,11 @@ class Servizio(models.Model):
     )
     ufficio_responsabile = models.CharField(_("ufficio responsabile"), max_length=200, blank=True, default="")
     argomenti = ArrayField(
-        models.CharField(max_length=60),
+        models.CharField(max_length=60, choices=ARGOMENTI),
         verbose_name=_("argomenti"),
         blank=True,
         default=list,
-        help_text=_("Separati da virgole."),
+        help_text=_("Dal vocabolario degli argomenti del modello nazionale dei siti comunali."),
     )
     email = models.EmailField(_("e-mail di contatto"), blank=True, default="")
     telefono = models.CharField(_("telefono di contatto"), max_length=30, blank=True, default="")
@@ -81,6 +83,10 @@ class Servizio(models.Model):
 
     def get_absolute_url(self):
         return reverse("hubs:servizio", args=[self.hub.slug, self.slug])
+
+    def argomenti_labels(self):
+        labels = dict(ARGOMENTI)
+        return [labels.get(argomento, argomento) for argomento in self.argomenti]
 
 
 class Spazio(models.Model):

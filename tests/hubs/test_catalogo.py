@@ -114,3 +114,49 @@ class TestServicePage:
             .split("  ")[0]
             .endswith("Servizi Educazione e formazione Doposcuola solidale")
         )
+
+
+class TestTopicsAndBooking:
+    def test_topics_are_terms_of_the_controlled_vocabulary(self):
+        from django.core.exceptions import ValidationError
+
+        servizio = ServizioFactory(argomenti=["Associazioni", "Istruzione"])
+        servizio.full_clean()
+        servizio.argomenti = ["terzo settore"]
+        with pytest.raises(ValidationError, match="terzo settore"):
+            servizio.full_clean()
+
+    def test_the_topics_page_lists_the_vocabulary_and_is_linked_from_every_page(self, client):
+        from costellazioni.argomenti import ARGOMENTI
+
+        home = client.get("/").content.decode()
+        [(url, _label)] = _data_elements(home, "all-topics")
+        html = client.get(url).content.decode()
+        topics = re.findall(r'data-element="topic-element"><span class="chip-label">([^<]+)</span>', html)
+        assert topics == [value for value, _label in ARGOMENTI]
+
+    def test_a_service_page_shows_its_topics_in_the_readers_language(self, client):
+        servizio = ServizioFactory(argomenti=["Assistenza sociale"])
+        client.cookies["django_language"] = "en"
+        html = client.get(servizio.get_absolute_url()).content.decode()
+        topics = html[html.index('data-element="service-topic"') :]
+        assert "Social assistance" in topics[: topics.index("</ul>")]
+
+    def test_every_service_page_offers_an_appointment_with_the_hub(self, client):
+        sportello = ServizioFactory(accesso=Servizio.Accesso.APPUNTAMENTO, nome="Sportello progetti")
+        sala = ServizioFactory(hub=sportello.hub, accesso=Servizio.Accesso.LIBERO, nome="Sala studio")
+        html = client.get(sala.get_absolute_url()).content.decode()
+        [(url, label)] = _data_elements(html, "appointment-booking")
+        assert url == reverse("hubs:appuntamento", args=[sportello.hub.slug, sportello.slug])
+        assert label == "Prenota un appuntamento"
+
+    def test_the_service_description_for_machines_is_marked_for_the_model(self, client):
+        import json
+
+        servizio = ServizioFactory()
+        html = client.get(servizio.get_absolute_url()).content.decode()
+        block = re.search(r'<script[^>]*type="application/ld\+json" data-element="metatag">(.*?)</script>', html, re.S)
+        data = json.loads(block.group(1))
+        assert data["@type"] == "GovernmentService"
+        assert data["serviceType"] == "Imprese e commercio"
+        assert {"serviceUrl", "serviceLocation"} <= set(data["availableChannel"])
