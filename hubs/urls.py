@@ -6,6 +6,7 @@ app_name = "hubs"
 
 urlpatterns = [
     path("", views.hub_list, name="list"),
+    path("eventi/", views_eventi.eventi, name="eventi"),
     path("<slug:slug>/", views.hub_detail, name="detail"),
     path("<slug:slug>/foto/", views.hub_foto, name="foto"),
     path("<slug:slug>/servizi/<slug:servizio>/", views.servizio_detail, name="servizio"),

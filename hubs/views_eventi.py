@@ -1,5 +1,6 @@
-"""Public events at a HUB: one event's page and its calendar file."""
+"""Public events at the HUBs: the list of those to come, one event's page and its calendar file."""
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -12,6 +13,15 @@ from hubs.models import EventoHub
 
 def _evento(slug, evento):
     return get_object_or_404(EventoHub.objects.public().with_related(), hub__slug=slug, slug=evento)
+
+
+EVENTI_PER_PAGINA = 20
+
+
+def eventi(request):
+    upcoming = EventoHub.objects.public().upcoming().with_related()
+    page_obj = Paginator(upcoming, EVENTI_PER_PAGINA).get_page(request.GET.get("page"))
+    return render(request, "hubs/eventi.html", {"page_obj": page_obj, "eventi": page_obj.object_list})
 
 
 def evento_detail(request, slug, evento):

@@ -24,18 +24,22 @@ class NavItem:
     url: str
     # The value of aria-current: "page" on the section's own page, "true" further inside it, "" elsewhere.
     current: str
+    # The national model's name for the section it plays on a Comune's site ("management", "news", "live").
+    data_element: str = ""
 
 
-# The apps behind most sections are still empty, so their paths are written out rather than reversed.
+# Paths are written out: the core does not import the apps that serve them. The third value marks the sections
+# that play a first-level part of the national model of municipal sites, for its checker (modello Comuni):
+# the programme's governance as "Amministrazione", its calls as "Novità" (avvisi), the HUBs as "Vivere".
 MAIN_NAVIGATION = [
-    (_("Il progetto"), "il_progetto"),
-    (_("Ricerca-azione"), "/ricerca-azione/"),
-    (_("HUB"), "/hub/"),
-    (_("Antenne"), "/antenne/"),
-    (_("Bandi"), "/bandi/"),
-    (_("Co-programmazione"), "/coprogrammazione/"),
-    (_("Governance"), "/governance/"),
-    (_("Monitoraggio"), "/monitoraggio/"),
+    (_("Il progetto"), "il_progetto", ""),
+    (_("Ricerca-azione"), "/ricerca-azione/", ""),
+    (_("HUB"), "/hub/", "live"),
+    (_("Antenne"), "/antenne/", ""),
+    (_("Bandi"), "/bandi/", "news"),
+    (_("Co-programmazione"), "/coprogrammazione/", ""),
+    (_("Governance"), "/governance/", "management"),
+    (_("Monitoraggio"), "/monitoraggio/", ""),
 ]
 
 
@@ -59,10 +63,10 @@ def main_navigation(context):
     request = context.get("request")
     path = request.path if request is not None else ""
     items = []
-    for label, target in MAIN_NAVIGATION:
+    for label, target, data_element in MAIN_NAVIGATION:
         url = target if target.startswith("/") else reverse(target)
         current = "page" if path == url else "true" if path.startswith(url) else ""
-        items.append(NavItem(label=label, url=url, current=current))
+        items.append(NavItem(label=label, url=url, current=current, data_element=data_element))
     return items
 
 
