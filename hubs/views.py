@@ -116,7 +116,7 @@ def servizio_detail(request, slug, servizio):
         "serviceType": str(catalogo.categoria_of(servizio).nome),
         "audience": {"@type": "Audience", "audienceType": servizio.get_destinatari_display()},
         "provider": {"@type": "Organization", "name": servizio.ente_erogatore.denominazione},
-        "serviceOperator": {"@type": "GovernmentOrganization", "name": settings.PROGRAMME_OFFICE},
+        "serviceOperator": {"@type": "GovernmentOrganization", "name": settings.PROGRAMME_OFFICE["name"]},
         "areaServed": {"@type": "City", "name": "Venezia"},
         "availableChannel": {
             "@type": "ServiceChannel",

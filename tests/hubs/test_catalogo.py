@@ -160,3 +160,5 @@ class TestTopicsAndBooking:
         assert data["@type"] == "GovernmentService"
         assert data["serviceType"] == "Imprese e commercio"
         assert {"serviceUrl", "serviceLocation"} <= set(data["availableChannel"])
+        assert data["serviceOperator"]["name"] == "Ufficio di progetto Costellazioni civiche"
+        assert all(isinstance(data[key]["name"], str) for key in ("serviceOperator", "areaServed", "provider"))
