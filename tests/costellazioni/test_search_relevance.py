@@ -20,13 +20,16 @@ EXPECTED_FIRST = {
     "bandi": OPEN_CALLS,
     "contributi": OPEN_CALLS,  # synonym of "bando"
     "finanziamento per un'impresa sociale": {"/bandi/nuove-imprese-sociali-2026/"},
-    "prenotare una sala": {"/hub/hub-bissuola/servizi/sale-per-le-associazioni/"},
+    "prenotare una sala": {
+        "/hub/hub-bissuola/servizi/sale-per-le-associazioni/",
+        "/hub/hub-bissuola/spazi/sala-parco/prenota/",
+    },
     "sala riunioni": {SPAZI_BISSUOLA + "saletta-riunioni/prenota/"},
     "corso per volontari": {"/hub/hub-castello/servizi/formazione-volontari/"},
     "appuntamento": {"/hub/hub-bissuola/servizi/sportello-progetti/", "/hub/hub-castello/servizi/sportello-progetti/"},
     "ritiro pacchi": "antennas that take in parcels",  # addressed by id: found in the demo data below
     "questionario sui bisogni": {"/questionari/bisogni-dei-quartieri-2026/"},
-    "RUNTS": {"/hub/hub-castello/eventi/runts-adempimenti-ets/"},
+    "RUNTS": {"/hub/hub-castello/eventi/runts-adempimenti-ets/", "/hub/hub-bissuola/servizi/consulenza-runts/"},
     "open day": {"/hub/hub-bissuola/eventi/open-day-associazioni-mestre/"},
     "accessibilità": {"/accessibilita/"},
     "privacy": {"/privacy/"},

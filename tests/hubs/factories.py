@@ -61,7 +61,7 @@ class ServizioFactory(factory.django.DjangoModelFactory):
     tempi_e_scadenze = "Risposta entro cinque giorni lavorativi."
     accesso = Servizio.Accesso.APPUNTAMENTO
     ente_erogatore = factory.SelfAttribute("hub.ente_gestore")
-    argomenti = factory.LazyFunction(lambda: ["progettazione", "terzo settore"])
+    argomenti = factory.LazyFunction(lambda: ["Associazioni", "Imprese"])
 
 
 class SpazioFactory(factory.django.DjangoModelFactory):

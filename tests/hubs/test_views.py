@@ -94,8 +94,8 @@ class TestServizioPage:
         ]
         positions = [html.index(f">{h}</h2>") for h in headings]
         assert positions == sorted(positions)
-        assert "Servizio attivo" in html and "progettazione" in html
-        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        assert "Servizio attivo" in html and "Associazioni" in html
+        data = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1))
         assert data["@type"] == "GovernmentService" and data["name"] == servizio.nome
         assert reverse("hubs:appuntamento", args=[servizio.hub.slug, servizio.slug]) in html
 
