@@ -88,9 +88,12 @@ def home(request):
             "seguiti": Seguito.objects.filter(operatore=operatore)
             .in_scadenza(oggi + timedelta(days=7))
             .select_related("attivita__quartiere")[:20],
-            "portierato": RichiestaPortierato.objects.gestite_da(request.user)
-            .filter(stato__in=[RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA])
-            .select_related("antenna")[:20],
+            "portierato": permissions.with_contatti(
+                request.user,
+                RichiestaPortierato.objects.gestite_da(request.user)
+                .filter(stato__in=[RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA])
+                .select_related("antenna", "richiedente")[:20],
+            ),
             "oggi_data": oggi,
         },
     )
