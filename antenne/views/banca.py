@@ -15,10 +15,12 @@ from antenne import permissions, services
 from antenne.forms import AnnuncioForm, ContattoForm, ScambioForm
 from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
 from antenne.views.operatori import operatore_required
+from costellazioni.ratelimit import over_limit
 
 PER_PAGE = 12
 SOCI_PER_PAGE = 25
 STORICO = 20
+MESSAGGI_PER_ORA = 20  # messages one client may send to members in an hour
 
 
 def _socio(user):
@@ -142,6 +144,15 @@ def scrivi(request, pk):
             annuncio = model.objects.filter(socio=destinatario, pk=int(scelto)).first()
             annuncio_param = name if annuncio is not None else ""
     form = ContattoForm(request.POST or None)
+    status = 200
+    # Only well-formed messages count towards the limit; what was typed stays in the form.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and over_limit(request, scope="banca-scrivi", limit=MESSAGGI_PER_ORA)
+    ):
+        form.add_error("testo", _("Hai scritto molti messaggi in poco tempo: riprova fra un'ora."))
+        status = 429
     if request.method == "POST" and form.is_valid():
         try:
             services.socio_contact(
@@ -158,7 +169,7 @@ def scrivi(request, pk):
         request,
         "antenne/banca/scrivi.html",
         {"destinatario": destinatario, "annuncio": annuncio, "annuncio_param": annuncio_param, "form": form},
-        status=400 if form.is_bound and form.errors else 200,
+        status=400 if status == 200 and form.is_bound and form.errors else status,
     )
 
 

@@ -129,6 +129,24 @@ class TestContattoSocio:
         assert sent.status_code == 302
         assert Messaggio.objects.get(destinatario=alvise.user).oggetto.endswith("«Aggiusto biciclette»")
 
+    def test_too_many_messages_keep_what_was_typed(self, client):
+        from django.core.cache import cache
+
+        cache.clear()
+        giulia, alvise = SocioFactory(), SocioFactory()
+        client.force_login(giulia.user)
+        url = f"/banca-del-tempo/soci/{alvise.pk}/scrivi/"
+        from antenne.views import banca
+
+        for _i in range(banca.MESSAGGI_PER_ORA):
+            assert client.post(url, {"testo": "Ciao"}).status_code == 302
+        refused = client.post(url, {"testo": "Un altro messaggio ancora"})
+        assert refused.status_code == 429
+        html = refused.content.decode()
+        assert "Hai scritto molti messaggi in poco tempo: riprova fra un&#x27;ora." in html
+        assert "Un altro messaggio ancora" in html
+        assert Messaggio.objects.filter(destinatario=alvise.user).count() == banca.MESSAGGI_PER_ORA
+
     def test_a_non_member_cannot_open_the_page(self, client):
         client.force_login(UserFactory())
         assert client.get(f"/banca-del-tempo/soci/{SocioFactory().pk}/scrivi/").status_code == 403
