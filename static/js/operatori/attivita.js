@@ -87,6 +87,13 @@
     return option ? option.textContent.trim() : value;
   }
 
+  // "30 nov 2026, 10:30" in the page's language; the raw value if the browser cannot read it.
+  function when(value) {
+    var date = new Date(String(value));
+    if (isNaN(date.getTime())) return String(value);
+    return date.toLocaleString(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
+  }
+
   function errorLines(entry) {
     var labels = entry.labels || {};
     return Object.keys(entry.errors || {}).map(function (name) {
@@ -101,7 +108,7 @@
     node.dataset.uuid = entry.uuid;
     node.dataset.state = isRefused(entry) ? "rifiutata" : "da-inviare";
     node.querySelector("[data-entry-title]").textContent = title;
-    node.querySelector("[data-entry-when]").textContent = String(fieldValue(entry, "svolta_il")).replace("T", " ");
+    node.querySelector("[data-entry-when]").textContent = when(fieldValue(entry, "svolta_il"));
     var state = node.querySelector("[data-entry-state]");
     var errors = node.querySelector("[data-entry-errors]");
     if (!isRefused(entry)) {
