@@ -115,7 +115,7 @@ def can_contact(mittente, destinatario) -> Decision:
     if destinatario.is_banca or destinatario.stato != verificato:
         return Decision(False, _("Questa persona non è più un socio attivo della banca del tempo."))
     if mittente.pk == destinatario.pk:
-        return Decision(False, _("Non puoi scrivere a te stesso."))
+        return Decision(False, _("Il messaggio deve andare a un altro socio."))
     return ALLOWED
 
 

@@ -108,7 +108,7 @@ class TestContattoSocio:
             services.socio_contact(mittente=attesa, destinatario=giulia, testo="Ciao")
         with pytest.raises(PermissionDenied, match="non è più un socio attivo"):
             services.socio_contact(mittente=giulia, destinatario=attesa, testo="Ciao")
-        with pytest.raises(PermissionDenied, match="Non puoi scrivere a te stesso."):
+        with pytest.raises(PermissionDenied, match="Il messaggio deve andare a un altro socio."):
             services.socio_contact(mittente=giulia, destinatario=giulia, testo="Ciao")
         with pytest.raises(ValidationError, match="Scrivi il messaggio."):
             services.socio_contact(mittente=giulia, destinatario=SocioFactory(), testo="   ")
