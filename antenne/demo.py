@@ -324,7 +324,8 @@ def _banca(staff: User) -> None:
             create = services.offerta_create if model is Offerta else services.richiesta_create
             annuncio = create(socio=socio, categoria=categoria, titolo=titolo)
         creati[titolo] = annuncio
-    if Scambio.objects.exists():
+    _scambi_da_concordare(giulia, rosanna, alvise, creati)
+    if Scambio.objects.filter(stato=Scambio.Stato.CONFERMATO).exists():
         return
     scambi = [
         (alvise, rosanna, "2", "Riparata la bicicletta", creati["Aggiusto biciclette e piccoli elettrodomestici"]),
@@ -347,6 +348,34 @@ def _banca(staff: User) -> None:
     )
 
 
+def _scambi_da_concordare(giulia, rosanna, alvise, creati) -> None:
+    """Exchanges agreed before they happen: one agreed (to confirm once done), one waiting for the cittadina."""
+    if Scambio.objects.filter(descrizione="Sistemare i freni della bicicletta").exists():
+        return
+    oggi = timezone.localdate()
+    concordato = services.scambio_propose(
+        proposto_da=giulia,
+        erogatore=alvise,
+        beneficiario=giulia,
+        ore=Decimal("1"),
+        descrizione="Sistemare i freni della bicicletta",
+        offerta=creati["Aggiusto biciclette e piccoli elettrodomestici"],
+        da_concordare=True,
+        previsto_il=oggi + timedelta(days=3),
+    )
+    services.scambio_agree(scambio=concordato, socio=alvise)
+    services.scambio_propose(
+        proposto_da=rosanna,
+        erogatore=giulia,
+        beneficiario=rosanna,
+        ore=Decimal("1.5"),
+        descrizione="Attivare lo SPID sul telefono",
+        offerta=creati["Aiuto a usare lo SPID e l'app IO"],
+        da_concordare=True,
+        previsto_il=oggi + timedelta(days=6),
+    )
+
+
 def _portierato(antenne) -> None:
     if RichiestaPortierato.objects.exists():
         return
@@ -357,6 +386,7 @@ def _portierato(antenne) -> None:
         richiedente=cittadina,
         servizio="ritiro_pacchi",
         descrizione="Un pacco in arrivo venerdì mattina.",
+        telefono="041 000 0000",
     )
     services.portierato_transition(richiesta=richiesta, to=RichiestaPortierato.Stato.ACCETTATA, actor=edicola.account)
     services.portierato_request(

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from antenne import permissions
 from antenne.models import Antenna, RichiestaPortierato, Servizio, SocioBancaDelTempo
 from costellazioni.extensions import Section
 from costellazioni.models import User
@@ -43,10 +44,11 @@ def area_personale_banca_e_portierato(request) -> Section | None:
         richieste = list(RichiestaPortierato.objects.of_richiedente(request.user).select_related("antenna")[:RICHIESTE])
     da_gestire = []
     if flags["gestire"]:
-        da_gestire = list(
+        da_gestire = permissions.with_contatti(
+            request.user,
             RichiestaPortierato.objects.filter(antenna__account=request.user, stato__in=aperte).select_related(
-                "antenna"
-            )[:RICHIESTE]
+                "antenna", "richiedente"
+            )[:RICHIESTE],
         )
     verificato = socio is not None and socio.stato == SocioBancaDelTempo.Stato.VERIFICATO
     return Section(

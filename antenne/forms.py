@@ -209,8 +209,11 @@ class CandidaturaForm(forms.Form):
 class PortieratoForm(forms.ModelForm):
     class Meta:
         model = RichiestaPortierato
-        fields = ["servizio", "descrizione"]
-        widgets = {"descrizione": forms.Textarea(attrs={"rows": 3})}
+        fields = ["servizio", "descrizione", "telefono"]
+        widgets = {
+            "descrizione": forms.Textarea(attrs={"rows": 3}),
+            "telefono": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+        }
 
     def __init__(self, *args, antenna, **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,3 +241,15 @@ class ScambioForm(forms.Form):
         label=_("Ore"), min_value=Decimal("0.25"), max_value=Decimal("24"), decimal_places=2, initial=1
     )
     descrizione = forms.CharField(label=_("Che cosa è stato fatto"), max_length=300)
+    previsto_il = forms.DateField(
+        label=_("Quando"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class ContattoForm(forms.Form):
+    testo = forms.CharField(
+        label=_("Il tuo messaggio"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Arriva nell'area personale dell'altra persona; il tuo indirizzo e-mail resta riservato."),
+    )

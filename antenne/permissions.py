@@ -81,3 +81,47 @@ def can_manage_banca(user) -> Decision:
     if banca_roles(user):
         return ALLOWED
     return Decision(False, _("Solo il coordinamento della banca del tempo può verificare i soci."))
+
+
+def can_see_richiedente(user, richiesta) -> Decision:
+    """Who asked and how to reach them: for whoever manages the antenna's requests (or staff), while it is open."""
+    from antenne.models import RichiestaPortierato
+
+    if not portierato_roles(user, richiesta) & {workflows.GESTORE, STAFF}:
+        return Decision(False, _("Solo chi gestisce l'antenna vede chi ha chiesto il servizio."))
+    if richiesta.stato not in (RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA):
+        return Decision(False, _("I recapiti restano visibili solo finché la richiesta è aperta."))
+    return ALLOWED
+
+
+def scambio_roles(user, scambio) -> set:
+    """Either member of the exchange; the one who did not propose it; the time-bank coordination."""
+    roles = banca_roles(user)
+    socio = getattr(user, "socio_banca_del_tempo", None) if user.is_authenticated else None
+    if socio is not None and socio.pk in (scambio.erogatore_id, scambio.beneficiario_id):
+        roles.add(workflows.PARTE)
+        if scambio.proponente_id is not None and scambio.proponente_id != socio.pk:
+            roles.add(workflows.CONTROPARTE)
+    return roles
+
+
+def can_contact(mittente, destinatario) -> Decision:
+    """A verified member writes to another verified member through the portal (their e-mail stays private)."""
+    from antenne.models import SocioBancaDelTempo
+
+    verificato = SocioBancaDelTempo.Stato.VERIFICATO
+    if mittente is None or mittente.stato != verificato:
+        return Decision(False, _("Solo i soci verificati possono scrivere agli altri soci."))
+    if destinatario.is_banca or destinatario.stato != verificato:
+        return Decision(False, _("Questa persona non è più un socio attivo della banca del tempo."))
+    if mittente.pk == destinatario.pk:
+        return Decision(False, _("Il messaggio deve andare a un altro socio."))
+    return ALLOWED
+
+
+def with_contatti(user, richieste) -> list:
+    """The requests, each with ``contatto_visibile`` set by ``can_see_richiedente`` for the template to ask."""
+    richieste = list(richieste)
+    for richiesta in richieste:
+        richiesta.contatto_visibile = bool(can_see_richiedente(user, richiesta))
+    return richieste

@@ -10,4 +10,5 @@ urlpatterns = [
     path("annunci/nuovo/", banca.annuncio_nuovo, name="annuncio_nuovo"),
     re_path(r"^(?P<tipo>offerta|richiesta)/(?P<pk>[0-9]+)/scambio/$", banca.scambio_nuovo, name="scambio_nuovo"),
     path("scambi/<int:pk>/", banca.scambio_azione, name="scambio_azione"),
+    path("soci/<int:pk>/scrivi/", banca.scrivi, name="scrivi"),
 ]

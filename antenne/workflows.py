@@ -6,13 +6,15 @@ moves an antenna or a portierato request between states, and it checks these tab
 
 from django.utils.translation import gettext_lazy as _
 
-from antenne.models import Antenna, RichiestaPortierato, SocioBancaDelTempo
+from antenne.models import Antenna, RichiestaPortierato, Scambio, SocioBancaDelTempo
 from costellazioni.workflows import STAFF, Transition
 
 OPERATORE = "operatore"  # the operator assigned to the antenna, or any operator while none is
 COORDINATORE = "coordinatore"  # an operator with the coordinator flag
 GESTORE = "gestore"  # who manages the antenna's portierato: its account or its operator
 RICHIEDENTE = "richiedente"  # the citizen who asked
+PARTE = "parte"  # either member of a time-bank exchange
+CONTROPARTE = "controparte"  # the member of an exchange who did not propose it
 
 A = Antenna.Stato
 FIELD = frozenset({OPERATORE, COORDINATORE, STAFF})
@@ -47,4 +49,17 @@ SOCIO = {
     (S.IN_ATTESA, S.RESPINTO): Transition(_("Iscrizione non accolta"), BANCA, note_required=True),
     (S.VERIFICATO, S.SOSPESO): Transition(_("Socio sospeso"), BANCA, note_required=True),
     (S.SOSPESO, S.VERIFICATO): Transition(_("Socio riammesso"), BANCA),
+}
+
+# A time-bank exchange: proposed before it happens and agreed by the other member, then confirmed by both once it
+# has happened (the hours move then); or recorded after it happened and confirmed by the other. Until confirmed,
+# either member (or the coordination) may cancel it.
+SC = Scambio.Stato
+SCAMBIO_PARTI = frozenset({PARTE, COORDINATORE, STAFF})
+SCAMBIO = {
+    (SC.PROPOSTO, SC.CONCORDATO): Transition(_("Scambio concordato"), frozenset({CONTROPARTE})),
+    (SC.PROPOSTO, SC.CONFERMATO): Transition(_("Scambio confermato"), frozenset({PARTE})),
+    (SC.CONCORDATO, SC.CONFERMATO): Transition(_("Scambio confermato"), frozenset({PARTE})),
+    (SC.PROPOSTO, SC.ANNULLATO): Transition(_("Scambio annullato"), SCAMBIO_PARTI),
+    (SC.CONCORDATO, SC.ANNULLATO): Transition(_("Scambio annullato"), SCAMBIO_PARTI),
 }

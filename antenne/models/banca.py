@@ -172,12 +172,17 @@ class ScambioQuerySet(models.QuerySet):
     def of_socio(self, socio):
         return self.filter(Q(erogatore=socio) | Q(beneficiario=socio))
 
+    def in_corso(self):
+        """Proposed or agreed, not yet confirmed nor cancelled."""
+        return self.filter(stato__in=[Scambio.Stato.PROPOSTO, Scambio.Stato.CONCORDATO])
+
 
 class Scambio(models.Model):
     """Hours given by ``erogatore`` to ``beneficiario``; booked in the ledger when both confirm."""
 
     class Stato(models.TextChoices):
         PROPOSTO = "proposto", _("Proposto")
+        CONCORDATO = "concordato", _("Concordato")
         CONFERMATO = "confermato", _("Confermato")
         ANNULLATO = "annullato", _("Annullato")
 
@@ -204,6 +209,17 @@ class Scambio(models.Model):
         Richiesta, on_delete=models.SET_NULL, null=True, blank=True, related_name="scambi", verbose_name=_("richiesta")
     )
     stato = models.CharField(_("stato"), max_length=10, choices=Stato.choices, default=Stato.PROPOSTO)
+    proposto_da = models.ForeignKey(
+        SocioBancaDelTempo,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposto da"),
+        help_text=_("L'altro socio lo accetta (scambio concordato) o lo conferma dopo che è avvenuto."),
+    )
+    previsto_il = models.DateField(_("previsto il"), null=True, blank=True)
+    concordato_il = models.DateTimeField(_("concordato il"), null=True, blank=True)
     confermato_erogatore_il = models.DateTimeField(_("confermato da chi dà il tempo il"), null=True, blank=True)
     confermato_beneficiario_il = models.DateTimeField(_("confermato da chi riceve il tempo il"), null=True, blank=True)
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)
@@ -229,10 +245,39 @@ class Scambio(models.Model):
                 | Q(confermato_erogatore_il__isnull=False, confermato_beneficiario_il__isnull=False),
                 name="scambio_confirmed_by_both",
             ),
+            models.CheckConstraint(
+                condition=~Q(stato="concordato") | Q(concordato_il__isnull=False),
+                name="scambio_agreed_has_date",
+            ),
         ]
 
     def __str__(self):
         return f"{self.descrizione} ({self.ore} h)"
+
+    @property
+    def proponente_id(self):
+        """Who proposed it; for exchanges recorded before ``proposto_da`` existed, who confirmed first."""
+        if self.proposto_da_id:
+            return self.proposto_da_id
+        if self.confermato_erogatore_il and not self.confermato_beneficiario_il:
+            return self.erogatore_id
+        if self.confermato_beneficiario_il and not self.confermato_erogatore_il:
+            return self.beneficiario_id
+        return None
+
+    @property
+    def da_concordare(self) -> bool:
+        """Proposed before it happens: nobody has confirmed it took place, and the other has not agreed yet."""
+        return (
+            self.stato == self.Stato.PROPOSTO
+            and self.confermato_erogatore_il is None
+            and self.confermato_beneficiario_il is None
+        )
+
+    def confermato_da(self, socio) -> bool:
+        if socio.pk == self.erogatore_id:
+            return self.confermato_erogatore_il is not None
+        return socio.pk == self.beneficiario_id and self.confermato_beneficiario_il is not None
 
 
 class MovimentoBancaDelTempo(models.Model):

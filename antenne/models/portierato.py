@@ -39,6 +39,15 @@ class RichiestaPortierato(models.Model):
     )
     servizio = models.CharField(_("servizio"), max_length=30, choices=Servizio.choices)
     descrizione = models.TextField(_("cosa ti serve"), max_length=1000)
+    telefono = models.CharField(
+        _("telefono"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "Facoltativo. Chi gestisce l'antenna vede il tuo nome, la tua e-mail e questo numero "
+            "finché la richiesta è aperta, per mettersi d'accordo con te."
+        ),
+    )
     stato = models.CharField(_("stato"), max_length=10, choices=Stato.choices, default=Stato.RICHIESTA)
     voto = models.PositiveSmallIntegerField(
         _("valutazione"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]

@@ -1,9 +1,11 @@
 import uuid
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +17,7 @@ from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 
+CONTATTO_MAX = 1000  # characters in one message between members
 S = SocioBancaDelTempo.Stato
 T = MovimentoBancaDelTempo.Tipo
 
@@ -234,8 +237,15 @@ def scambio_propose(
     descrizione: str,
     offerta: Offerta | None = None,
     richiesta: Richiesta | None = None,
+    da_concordare: bool = False,
+    previsto_il: date | None = None,
 ) -> Scambio:
-    """One of the two members proposes an exchange; their own confirmation comes with it."""
+    """One of the two members proposes an exchange.
+
+    Recorded after it happened (the default), the proposer's own confirmation comes with it and the other
+    confirms it. Proposed before it happens (``da_concordare``), the other agrees to it (``scambio_agree``)
+    and both confirm it once it has happened.
+    """
     if proposto_da.pk not in (erogatore.pk, beneficiario.pk):
         raise PermissionDenied(_("Puoi proporre solo scambi di cui fai parte."))
     if erogatore.stato != S.VERIFICATO or beneficiario.stato != S.VERIFICATO:
@@ -244,9 +254,11 @@ def scambio_propose(
     pending = Scambio.objects.filter(**same, stato=Scambio.Stato.PROPOSTO)
     if existing := pending.first():
         return existing  # the same proposal sent again (a double click): one exchange, one request to confirm
-    adesso = timezone.now()
+    adesso = None if da_concordare else timezone.now()
     scambio = Scambio(
         **same,
+        proposto_da=proposto_da,
+        previsto_il=previsto_il if da_concordare else None,
         offerta=offerta,
         richiesta=richiesta,
         confermato_erogatore_il=adesso if proposto_da.pk == erogatore.pk else None,
@@ -260,13 +272,76 @@ def scambio_propose(
         if existing := pending.first():  # the other click committed first
             return existing
         raise
+    audit_record(obj=scambio, evento=_("Scambio proposto"), autore=proposto_da.user, stato_a=scambio.stato)
     altro = beneficiario if proposto_da.pk == erogatore.pk else erogatore
+    if da_concordare:
+        oggetto = _("Una proposta di scambio")
+        testo = _("%(chi)s ti propone uno scambio di %(ore)s ore: «%(descrizione)s». Accettalo o rifiutalo.") % {
+            "chi": proposto_da.nome_pubblico,
+            "ore": ore,
+            "descrizione": descrizione,
+        }
+    else:
+        oggetto = _("Uno scambio da confermare")
+        testo = _("%(chi)s ha registrato uno scambio di %(ore)s ore: confermalo se è avvenuto.") % {
+            "chi": proposto_da.nome_pubblico,
+            "ore": ore,
+        }
     notify(
         destinatari=[altro.user],
         tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
-        oggetto=_("Uno scambio da confermare"),
-        testo=_("%(chi)s ha registrato uno scambio di %(ore)s ore: confermalo se è avvenuto.")
-        % {"chi": proposto_da.nome_pubblico, "ore": ore},
+        oggetto=oggetto,
+        testo=testo,
+        link="/banca-del-tempo/",
+    )
+    return scambio
+
+
+def _scambio_locked(scambio: Scambio) -> Scambio:
+    return (
+        Scambio.objects.select_for_update(of=("self",))
+        .select_related("erogatore__user", "beneficiario__user")
+        .get(pk=scambio.pk)
+    )
+
+
+def _scambio_fire(*, scambio: Scambio, to: str, actor, note: str = ""):
+    """Through the workflow door: the table says who may, the audit row records it."""
+    workflow_transition(
+        field="stato",
+        obj=scambio,
+        table=workflows.SCAMBIO,
+        to=to,
+        actor=actor,
+        roles=permissions.scambio_roles(actor, scambio),
+        note=note,
+    )
+
+
+def _altro(scambio: Scambio, socio: SocioBancaDelTempo | None) -> list:
+    """The member(s) to tell: the other one, or both when the coordination acts."""
+    parti = [scambio.erogatore, scambio.beneficiario]
+    return [p.user for p in parti if socio is None or p.pk != socio.pk]
+
+
+@transaction.atomic
+def scambio_agree(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
+    """The other member accepts an exchange proposed before it happens: it is now agreed (no hours move yet)."""
+    scambio = _scambio_locked(scambio)
+    if socio.pk not in (scambio.erogatore_id, scambio.beneficiario_id):
+        raise PermissionDenied(_("Puoi accettare solo gli scambi di cui fai parte."))
+    if not scambio.da_concordare:
+        raise ValidationError(_("Questo scambio non aspetta di essere concordato."), code="not_to_agree")
+    _scambio_fire(scambio=scambio, to=Scambio.Stato.CONCORDATO, actor=socio.user)
+    scambio.concordato_il = timezone.now()
+    scambio.full_clean()
+    scambio.save(update_fields=["stato", "concordato_il"])
+    notify(
+        destinatari=_altro(scambio, socio),
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=_("Scambio concordato"),
+        testo=_("%(chi)s ha accettato lo scambio «%(descrizione)s». Dopo che è avvenuto, confermalo.")
+        % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
         link="/banca-del-tempo/",
     )
     return scambio
@@ -274,13 +349,13 @@ def scambio_propose(
 
 @transaction.atomic
 def scambio_confirm(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
-    """A member confirms; when both have, the hours move, within the beneficiary's negative limit.
+    """A member confirms it happened; when both have, the hours move, within the beneficiary's negative limit.
 
     Both members' rows are locked (in primary-key order, so two exchanges never deadlock) before
     the balance is read, so concurrent exchanges cannot together go past the limit.
     """
-    scambio = Scambio.objects.select_for_update().get(pk=scambio.pk)
-    if scambio.stato != Scambio.Stato.PROPOSTO:
+    scambio = _scambio_locked(scambio)
+    if scambio.stato not in (Scambio.Stato.PROPOSTO, Scambio.Stato.CONCORDATO):
         raise ValidationError(_("Questo scambio non è più da confermare."))
     adesso = timezone.now()
     if socio.pk == scambio.erogatore_id:
@@ -305,7 +380,7 @@ def scambio_confirm(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
                 % {"limite": limite_negativo()},
                 code="negative_limit",
             )
-        scambio.stato = Scambio.Stato.CONFERMATO
+        _scambio_fire(scambio=scambio, to=Scambio.Stato.CONFERMATO, actor=socio.user)
         scambio.full_clean()
         scambio.save()
         _book(
@@ -318,19 +393,73 @@ def scambio_confirm(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
     else:
         scambio.full_clean()
         scambio.save()
+        if scambio.stato == Scambio.Stato.CONCORDATO:
+            notify(
+                destinatari=_altro(scambio, socio),
+                tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+                oggetto=_("Uno scambio da confermare"),
+                testo=_("%(chi)s conferma che lo scambio «%(descrizione)s» è avvenuto: confermalo anche tu.")
+                % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
+                link="/banca-del-tempo/",
+            )
     return scambio
 
 
 @transaction.atomic
 def scambio_cancel(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
-    scambio = Scambio.objects.select_for_update().get(pk=scambio.pk)
+    """Either member calls off an exchange not yet confirmed (a proposal turned down, an agreement dropped)."""
+    scambio = _scambio_locked(scambio)
     if socio.pk not in (scambio.erogatore_id, scambio.beneficiario_id):
         raise PermissionDenied(_("Puoi annullare solo gli scambi di cui fai parte."))
-    if scambio.stato != Scambio.Stato.PROPOSTO:
+    if scambio.stato not in (Scambio.Stato.PROPOSTO, Scambio.Stato.CONCORDATO):
         raise ValidationError(_("Uno scambio confermato non si annulla: chiedi una correzione al coordinamento."))
-    scambio.stato = Scambio.Stato.ANNULLATO
+    _scambio_fire(scambio=scambio, to=Scambio.Stato.ANNULLATO, actor=socio.user)
     scambio.save(update_fields=["stato"])
+    notify(
+        destinatari=_altro(scambio, socio),
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=_("Scambio annullato"),
+        testo=_("%(chi)s ha annullato lo scambio «%(descrizione)s».")
+        % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
+        link="/banca-del-tempo/",
+    )
     return scambio
+
+
+@transaction.atomic
+def socio_contact(
+    *,
+    mittente: SocioBancaDelTempo,
+    destinatario: SocioBancaDelTempo,
+    testo: str,
+    annuncio: Offerta | Richiesta | None = None,
+):
+    """One member writes to another through the portal: a message in their area personale (and by e-mail, as
+    they chose), with a link to answer the same way. Neither sees the other's e-mail address."""
+    decision = permissions.can_contact(mittente, destinatario)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    testo = testo.strip()
+    if not testo:
+        raise ValidationError({"testo": _("Scrivi il messaggio.")})
+    if len(testo) > CONTATTO_MAX:
+        raise ValidationError({"testo": _("Il messaggio può avere al massimo %(n)s caratteri.") % {"n": CONTATTO_MAX}})
+    if annuncio is not None:
+        oggetto = _("%(chi)s ti scrive per «%(titolo)s»") % {"chi": mittente.nome_pubblico, "titolo": annuncio.titolo}
+    else:
+        oggetto = _("%(chi)s ti scrive dalla banca del tempo") % {"chi": mittente.nome_pubblico}
+    corpo = _(
+        "%(testo)s\n\n— %(chi)s, socio della banca del tempo. Per rispondere usa il collegamento: "
+        "il portale recapita la risposta senza mostrare i vostri indirizzi e-mail."
+    ) % {"testo": testo, "chi": mittente.nome_pubblico}
+    (messaggio,) = notify(
+        destinatari=[destinatario.user],
+        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        oggetto=oggetto,
+        testo=corpo,
+        link=reverse("banca_del_tempo:scrivi", kwargs={"pk": mittente.pk}),
+    )
+    return messaggio
 
 
 @transaction.atomic

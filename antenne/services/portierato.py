@@ -21,8 +21,14 @@ def _gestori(antenna: Antenna) -> list[tuple]:
 
 
 @transaction.atomic
-def portierato_request(*, antenna: Antenna, richiedente, servizio: str, descrizione: str) -> RichiestaPortierato:
-    """A citizen asks an active antenna for one of the small services it offers."""
+def portierato_request(
+    *, antenna: Antenna, richiedente, servizio: str, descrizione: str, telefono: str = ""
+) -> RichiestaPortierato:
+    """A citizen asks an active antenna for one of the small services it offers.
+
+    The antenna's managers see who asked and how to reach them (``permissions.can_see_richiedente``): their
+    name and e-mail, and ``telefono`` if given.
+    """
     if not richiedente.is_authenticated:
         raise PermissionDenied(_("Accedi per chiedere un servizio."))
     if not Antenna.objects.pubbliche().filter(pk=antenna.pk).exists():
@@ -33,7 +39,7 @@ def portierato_request(*, antenna: Antenna, richiedente, servizio: str, descrizi
     pending = RichiestaPortierato.objects.filter(**same, stato=RichiestaPortierato.Stato.RICHIESTA)
     if existing := pending.first():
         return existing  # the same request sent again (a double click): one request, one message to the antenna
-    richiesta = RichiestaPortierato(**same)
+    richiesta = RichiestaPortierato(**same, telefono=telefono.strip())
     richiesta.full_clean()
     try:
         with transaction.atomic():

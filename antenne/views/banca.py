@@ -12,13 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from antenne import permissions, services
-from antenne.forms import AnnuncioForm, ScambioForm
+from antenne.forms import AnnuncioForm, ContattoForm, ScambioForm
 from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
 from antenne.views.operatori import operatore_required
+from costellazioni.ratelimit import over_limit
 
 PER_PAGE = 12
 SOCI_PER_PAGE = 25
 STORICO = 20
+MESSAGGI_PER_ORA = 20  # messages one client may send to members in an hour
 
 
 def _socio(user):
@@ -37,9 +39,7 @@ def indice(request):
             membro=True,
             saldo=socio.saldo(),
             movimenti=MovimentoBancaDelTempo.objects.filter(socio=socio).select_related("scambio")[:STORICO],
-            da_confermare=Scambio.objects.of_socio(socio)
-            .filter(stato=Scambio.Stato.PROPOSTO)
-            .select_related("erogatore__user", "beneficiario__user"),
+            in_corso=Scambio.objects.of_socio(socio).in_corso().select_related("erogatore__user", "beneficiario__user"),
             annuncio_form=AnnuncioForm(initial={"chiave_idempotenza": uuid.uuid4()}),
         )
     return render(request, "antenne/banca/indice.html", context)
@@ -86,6 +86,7 @@ def scambio_nuovo(request, tipo, pk):
         messages.error(request, _("Indica le ore (da 0,25 a 24) e che cosa è stato fatto."))
         return redirect("banca_del_tempo:indice")
     erogatore, beneficiario = (annuncio.socio, socio) if tipo == "offerta" else (socio, annuncio.socio)
+    da_concordare = request.POST.get("momento") == "prima"  # proposed before it happens, to be agreed
     try:
         services.scambio_propose(
             proposto_da=socio,
@@ -93,12 +94,16 @@ def scambio_nuovo(request, tipo, pk):
             beneficiario=beneficiario,
             offerta=annuncio if tipo == "offerta" else None,
             richiesta=annuncio if tipo == "richiesta" else None,
+            da_concordare=da_concordare,
             **form.cleaned_data,
         )
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
-        messages.success(request, _("Scambio registrato: ora l'altra persona deve confermarlo."))
+        if da_concordare:
+            messages.success(request, _("Scambio proposto: ora l'altra persona può accettarlo."))
+        else:
+            messages.success(request, _("Scambio registrato: ora l'altra persona deve confermarlo."))
     return redirect("banca_del_tempo:indice")
 
 
@@ -107,16 +112,65 @@ def scambio_nuovo(request, tipo, pk):
 def scambio_azione(request, pk):
     socio = _verified_socio_or_403(request.user)
     scambio = get_object_or_404(Scambio.objects.of_socio(socio), pk=pk)
+    azione = request.POST.get("azione")
     try:
-        if request.POST.get("azione") == "annulla":
+        if azione == "annulla":
             services.scambio_cancel(scambio=scambio, socio=socio)
             messages.success(request, _("Scambio annullato."))
+        elif azione == "accetta":
+            services.scambio_agree(scambio=scambio, socio=socio)
+            messages.success(request, _("Scambio concordato: dopo che è avvenuto, confermalo."))
         else:
             services.scambio_confirm(scambio=scambio, socio=socio)
             messages.success(request, _("Scambio confermato."))
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     return redirect("banca_del_tempo:indice")
+
+
+@login_required
+def scrivi(request, pk):
+    """Write to another member through the portal, about one of their posts or in reply to their message."""
+    mittente = _verified_socio_or_403(request.user)
+    destinatario = get_object_or_404(SocioBancaDelTempo.objects.verificati().select_related("user"), pk=pk)
+    decision = permissions.can_contact(mittente, destinatario)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    params = request.POST if request.method == "POST" else request.GET
+    annuncio, annuncio_param = None, ""
+    for model, name in ((Offerta, "offerta"), (Richiesta, "richiesta")):
+        scelto = params.get(name, "")
+        if annuncio is None and scelto.isdigit():
+            annuncio = model.objects.filter(socio=destinatario, pk=int(scelto)).first()
+            annuncio_param = name if annuncio is not None else ""
+    form = ContattoForm(request.POST or None)
+    status = 200
+    # Only well-formed messages count towards the limit; what was typed stays in the form.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and over_limit(request, scope="banca-scrivi", limit=MESSAGGI_PER_ORA)
+    ):
+        form.add_error("testo", _("Hai scritto molti messaggi in poco tempo: riprova fra un'ora."))
+        status = 429
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.socio_contact(
+                mittente=mittente, destinatario=destinatario, testo=form.cleaned_data["testo"], annuncio=annuncio
+            )
+        except ValidationError as error:
+            form.add_error("testo", error.messages)
+        else:
+            messages.success(
+                request, _("Messaggio inviato a %(nome)s attraverso il portale.") % {"nome": destinatario.nome_pubblico}
+            )
+            return redirect("banca_del_tempo:indice")
+    return render(
+        request,
+        "antenne/banca/scrivi.html",
+        {"destinatario": destinatario, "annuncio": annuncio, "annuncio_param": annuncio_param, "form": form},
+        status=400 if status == 200 and form.is_bound and form.errors else status,
+    )
 
 
 @operatore_required

@@ -88,9 +88,12 @@ def home(request):
             "seguiti": Seguito.objects.filter(operatore=operatore)
             .in_scadenza(oggi + timedelta(days=7))
             .select_related("attivita__quartiere")[:20],
-            "portierato": RichiestaPortierato.objects.gestite_da(request.user)
-            .filter(stato__in=[RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA])
-            .select_related("antenna")[:20],
+            "portierato": permissions.with_contatti(
+                request.user,
+                RichiestaPortierato.objects.gestite_da(request.user)
+                .filter(stato__in=[RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA])
+                .select_related("antenna", "richiedente")[:20],
+            ),
             "oggi_data": oggi,
         },
     )
@@ -129,19 +132,44 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _form_errors(*forms_and_sets) -> dict:
+def _form_errors(*forms_and_sets) -> tuple[dict, dict]:
+    """The refusal as data: ``{field name: [messages]}`` and ``{field name: label}`` for each field named.
+
+    The phone keeps a refused activity in its queue and shows these messages next to each field, and in
+    the queue's list with the field's label, until the operator corrects it or discards it.
+    """
     errors: dict = {}
+    labels: dict = {}
+
+    def add(form, field, messages_):
+        name = form.add_prefix(field) if field != "__all__" else (f"{form.prefix}-__all__" if form.prefix else field)
+        errors[name] = list(messages_)
+        if field in form.fields:
+            labels[name] = str(form.fields[field].label or field)
+
     for item in forms_and_sets:
         if hasattr(item, "forms"):
             for form in item.forms:
                 for field, messages_ in form.errors.items():
-                    errors[form.add_prefix(field)] = messages_
+                    add(form, field, messages_)
             if item.non_form_errors():
-                errors[f"{item.prefix}-__all__"] = item.non_form_errors()
+                errors[f"{item.prefix}-__all__"] = list(item.non_form_errors())
         else:
             for field, messages_ in item.errors.items():
-                errors[field] = messages_
-    return errors
+                add(item, field, messages_)
+    return errors, labels
+
+
+def _refusal(errors: dict, labels: dict, *, status: int = 400) -> JsonResponse:
+    return JsonResponse(
+        {
+            "ok": False,
+            "message": _("Il server ha rifiutato l'attività: correggi i campi segnalati."),
+            "errors": errors,
+            "labels": labels,
+        },
+        status=status,
+    )
 
 
 @operatore_required
@@ -176,6 +204,11 @@ def attivita_nuova(request):
                 by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
                 for field, errors in by_field.items():
                     form.add_error(field if field in form.fields else None, errors)
+            except PermissionDenied as error:
+                if not _wants_json(request):
+                    raise
+                # A key that belongs to someone else's activity: the phone shows it as refused, to discard.
+                return _refusal({"__all__": [str(error)]}, {})
             else:
                 if _wants_json(request):
                     return JsonResponse(
@@ -184,7 +217,7 @@ def attivita_nuova(request):
                 messages.success(request, _("Attività registrata."))
                 return redirect("operatori:attivita_nuova")
         if _wants_json(request):
-            return JsonResponse({"ok": False, "errors": _form_errors(form, bisogni, seguiti)}, status=400)
+            return _refusal(*_form_errors(form, bisogni, seguiti))
     quartieri = list(Quartiere.objects.values("pk", "nome", "latitudine", "longitudine"))
     return render(
         request,
@@ -246,6 +279,7 @@ def service_worker(request):
         static("css/portal.css"),
         static("js/portal.js"),
         static("js/operatori/attivita.js"),
+        static("js/operatori/uscita.js"),
         static("vendor/bootstrap-italia/js/bootstrap-italia.bundle.min.js"),
         static("vendor/htmx/htmx.min.js"),
         static("vendor/bootstrap-italia/svg/sprites.svg"),

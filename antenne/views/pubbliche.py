@@ -75,7 +75,7 @@ def dettaglio(request, pk):
     antenna = get_object_or_404(Antenna.objects.for_public_detail(), pk=pk)
     form = None
     if request.user.is_authenticated and antenna.servizi:
-        form = PortieratoForm(request.POST or None, antenna=antenna)
+        form = PortieratoForm(request.POST or None, antenna=antenna, initial={"telefono": request.user.telefono})
         if request.method == "POST" and form.is_valid():
             try:
                 services.portierato_request(antenna=antenna, richiedente=request.user, **form.cleaned_data)

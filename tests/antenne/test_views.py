@@ -89,6 +89,33 @@ class TestAttivitaNuova:
         assert response.status_code == 400
         assert "persone_anziane" in response.json()["errors"]
 
+    def test_json_refusal_is_field_to_message_and_the_key_still_works_after_correction(self, client):
+        client.force_login(OperatoreFactory().user)
+        data = attivita_post(persone_raggiunte="3", persone_minori="5", **{"seguiti-0-descrizione": "Richiamare"})
+        refused = client.post(self.url, data, headers={"accept": "application/json"})
+        assert refused.status_code == 400 and not Attivita.objects.exists()
+        assert refused.json() == {
+            "ok": False,
+            "message": "Il server ha rifiutato l'attività: correggi i campi segnalati.",
+            "errors": {
+                "persone_minori": ["Non può superare le persone raggiunte."],
+                "seguiti-0-scadenza": ["Compila anche questo campo."],
+            },
+            "labels": {"persone_minori": "di cui minori", "seguiti-0-scadenza": "Entro il"},
+        }
+        data.update(persone_minori="2", **{"seguiti-0-scadenza": "2026-12-01"})
+        first = client.post(self.url, data, headers={"accept": "application/json"})
+        again = client.post(self.url, data, headers={"accept": "application/json"})
+        assert (first.status_code, again.status_code) == (201, 200)
+        assert Attivita.objects.get().persone_minori == 2
+
+    def test_json_refusal_of_another_operators_key(self, client):
+        altra = AttivitaFactory()
+        client.force_login(OperatoreFactory().user)
+        response = client.post(self.url, attivita_post(uuid=str(altra.uuid)), headers={"accept": "application/json"})
+        assert response.status_code == 400
+        assert response.json()["errors"] == {"__all__": ["Questo identificativo appartiene a un'altra attività."]}
+
     def test_service_worker_scope(self, client):
         response = client.get("/operatori/sw.js")
         assert response.status_code == 200

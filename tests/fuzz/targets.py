@@ -68,7 +68,7 @@ def _candidatura(user):
 
 
 def _arguments() -> dict[str, Callable]:
-    from antenne.models import Antenna, Attivita, Offerta, RichiestaPortierato, Scambio, Seguito
+    from antenne.models import Antenna, Attivita, Offerta, RichiestaPortierato, Scambio, Seguito, SocioBancaDelTempo
     from contributi.models import (
         Allegato,
         Bando,
@@ -164,6 +164,7 @@ def _arguments() -> dict[str, Callable]:
             Offerta.objects.exclude(socio__user=u), tipo="offerta", pk=pk
         ),
         "banca_del_tempo:scambio_azione": lambda u: _first(Scambio.objects.all(), pk=pk),
+        "banca_del_tempo:scrivi": lambda u: _first(SocioBancaDelTempo.objects.verificati().exclude(user=u), pk=pk),
         "contributi:allegato": lambda u: _first(Allegato.objects.filter(candidatura__in=_candidatura(u)), pk=pk),
         "contributi:documento_integrazione": lambda u: _first(DocumentoIntegrazione.objects.all(), pk=pk),
         "contributi:documento": lambda u: _first(DocumentoBando.objects.all(), slug=lambda d: d.bando.slug, pk=pk),

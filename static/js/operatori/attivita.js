@@ -60,10 +60,106 @@
     statusEl.hidden = false;
   }
 
+  // The queue belongs to the operator who filled it: on a shared phone another account never sends it.
+  var owner = form.dataset.owner || "";
+  function mine(items) {
+    return items.filter(function (entry) { return !entry.owner || entry.owner === owner; });
+  }
+  function isRefused(entry) { return !!entry.errors; }
+
+  var listEl = document.querySelector("[data-coda-lista]");
+  var itemTemplate = document.querySelector("template[data-coda-item]");
+  var refusedEl = document.querySelector("[data-coda-rifiutate]");
+  var refusedBox = document.querySelector("[data-coda-rifiutate-box]");
+  var refusedLabel = document.querySelector("[data-coda-rifiutate-label]");
+  var unsent = 0;
+  var hadQueue = false;
+
+  function fieldValue(entry, name) {
+    var pair = entry.fields.find(function (p) { return p[0] === name; });
+    return pair ? pair[1] : "";
+  }
+
+  function optionText(name, value) {
+    var select = form.elements[name];
+    if (!select || !select.options) return value;
+    var option = Array.from(select.options).find(function (o) { return o.value === value; });
+    return option ? option.textContent.trim() : value;
+  }
+
+  // "30 nov 2026, 10:30" in the page's language; the raw value if the browser cannot read it.
+  function when(value) {
+    var date = new Date(String(value));
+    if (isNaN(date.getTime())) return String(value);
+    return date.toLocaleString(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
+  }
+
+  function errorLines(entry) {
+    var labels = entry.labels || {};
+    return Object.keys(entry.errors || {}).map(function (name) {
+      var text = [].concat(entry.errors[name]).join(" ");
+      return labels[name] ? labels[name] + ": " + text : text;
+    });
+  }
+
+  function renderItem(entry) {
+    var node = itemTemplate.content.firstElementChild.cloneNode(true);
+    var title = optionText("tipo", fieldValue(entry, "tipo"));
+    node.dataset.uuid = entry.uuid;
+    node.dataset.state = isRefused(entry) ? "rifiutata" : "da-inviare";
+    node.querySelector("[data-entry-title]").textContent = title;
+    node.querySelector("[data-entry-when]").textContent = when(fieldValue(entry, "svolta_il"));
+    var state = node.querySelector("[data-entry-state]");
+    var errors = node.querySelector("[data-entry-errors]");
+    if (!isRefused(entry)) {
+      state.textContent = form.dataset.msgPending;
+      errors.remove();
+      node.querySelector("[data-entry-actions]").remove();
+      node.querySelector("[data-entry-confirm]").remove();
+      return node;
+    }
+    state.textContent = form.dataset.msgRefused;
+    errorLines(entry).forEach(function (line) {
+      var li = document.createElement("li");
+      li.textContent = line;
+      errors.appendChild(li);
+    });
+    var confirmBox = node.querySelector("[data-entry-confirm]");
+    var discard = node.querySelector("[data-entry-discard]");
+    node.querySelector("[data-entry-open]").setAttribute("aria-label", node.querySelector("[data-entry-open]").textContent.trim() + ": " + title);
+    discard.setAttribute("aria-label", discard.textContent.trim() + ": " + title);
+    node.querySelector("[data-entry-open]").addEventListener("click", function () { openEntry(entry); });
+    discard.addEventListener("click", function () {
+      confirmBox.hidden = false;
+      confirmBox.querySelector("[data-entry-discard-no]").focus();
+    });
+    node.querySelector("[data-entry-discard-no]").addEventListener("click", function () {
+      confirmBox.hidden = true;
+      discard.focus();
+    });
+    node.querySelector("[data-entry-discard-yes]").addEventListener("click", function () {
+      queue.remove(entry.uuid).then(function () {
+        if (form.dataset.editing === entry.uuid) resetForm();
+        say(form.dataset.msgDiscarded, "info");
+        return refreshCount();
+      });
+    });
+    return node;
+  }
+
+  // "N da inviare, M rifiutate": a refused activity is never counted as waiting for the network.
   function refreshCount() {
-    return queue.all().then(function (items) {
-      countEl.textContent = String(items.length);
+    return queue.all().then(function (all) {
+      var items = mine(all).sort(function (a, b) { return a.queued_at < b.queued_at ? -1 : 1; });
+      var refused = items.filter(isRefused);
+      var pending = items.filter(function (e) { return !isRefused(e); });
+      unsent = items.length;
+      countEl.textContent = String(pending.length);
+      refusedEl.textContent = String(refused.length);
+      refusedLabel.textContent = refused.length === 1 ? form.dataset.msgRifiutateOne : form.dataset.msgRifiutateOther;
+      refusedBox.hidden = refused.length === 0;
       countBox.hidden = items.length === 0;
+      listEl.replaceChildren.apply(listEl, refused.concat(pending).map(renderItem));
       return items;
     });
   }
@@ -91,8 +187,10 @@
       message.className = "invalid-feedback d-block";
       message.dataset.jsError = "";
       message.id = "js-error-" + name;
-      message.textContent = errors[name].join(" ");
+      message.textContent = [].concat(errors[name]).join(" ");
       if (field) {
+        var details = field.closest("details");
+        if (details) details.open = true;
         field.classList.add("is-invalid");
         field.setAttribute("aria-invalid", "true");
         var described = (field.getAttribute("aria-describedby") || "").trim();
@@ -106,9 +204,20 @@
     if (first) first.focus();
   }
 
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
   function send(entry) {
     var body = new FormData();
-    entry.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
+    // Today's token, not the one saved with the entry: logging in again in between rotates it.
+    var token = csrfToken();
+    entry.fields.forEach(function (pair) {
+      if (pair[0] === "csrfmiddlewaretoken" && token) return;
+      body.append(pair[0], pair[1]);
+    });
+    if (token) body.append("csrfmiddlewaretoken", token);
     return fetch(entry.action, {
       method: "POST",
       body: body,
@@ -116,43 +225,52 @@
       headers: { Accept: "application/json" }
     }).then(function (response) {
       if (response.status === 200 || response.status === 201) return { ok: true };
-      if (response.status === 400) return response.json().then(function (data) { return { ok: false, errors: data.errors }; });
+      if (response.status === 400) {
+        return response.json().then(function (data) {
+          return { ok: false, errors: data.errors || {}, labels: data.labels || {} };
+        }, function () { return { ok: false, retry: true, status: 400 }; });
+      }
       return { ok: false, retry: true, status: response.status };
     });
+  }
+
+  function markRefused(entry, result) {
+    entry.errors = result.errors;
+    entry.labels = result.labels;
+    entry.refused_at = new Date().toISOString();
+    return queue.put(entry);
   }
 
   function flush() {
     if (flushing || !navigator.onLine) return Promise.resolve();
     flushing = true;
-    return queue.all().then(function (items) {
-      return items.reduce(function (chain, entry) {
+    return queue.all().then(function (all) {
+      // A refused activity waits for the operator: sent again unchanged it would be refused again.
+      return mine(all).filter(function (e) { return !isRefused(e); }).reduce(function (chain, entry) {
         return chain.then(function () {
           return send(entry).then(function (result) {
             if (result.ok) return queue.remove(entry.uuid);
-            if (result.errors) {
-              entry.errors = result.errors;
-              return queue.put(entry);
-            }
+            if (result.errors) return markRefused(entry, result);
             if (result.status === 403) say(form.dataset.msgLogin, "warning");
           }, function () { /* still offline: keep it */ });
         });
       }, Promise.resolve());
     }).then(refreshCount).then(function (left) {
-      if (items_sent(left)) say(form.dataset.msgSent, "success");
+      var refused = left.filter(isRefused).length;
+      var pending = left.length - refused;
+      if (hadQueue && pending === 0) {
+        if (refused) say(form.dataset.msgRefused, "danger");
+        else say(form.dataset.msgSent, "success");
+      }
+      hadQueue = pending > 0;
     }).finally(function () { flushing = false; });
-  }
-
-  var hadQueue = false;
-  function items_sent(left) {
-    var sent = hadQueue && left.length === 0;
-    hadQueue = left.length > 0;
-    return sent;
   }
 
   function resetForm() {
     var quartiere = form.elements.quartiere.value;
     form.reset();
     clearErrors();
+    delete form.dataset.editing;
     form.elements.uuid.value = uuid4();
     form.elements.svolta_il.value = localNow();
     form.elements.quartiere.value = quartiere;
@@ -163,16 +281,52 @@
     form.elements.tipo.focus();
   }
 
+  // Put a refused activity back in the form, with the server's messages next to its fields.
+  function openEntry(entry) {
+    resetForm();
+    form.querySelectorAll("[data-formset]").forEach(function (set) {
+      var total = set.querySelector('input[name$="-TOTAL_FORMS"]');
+      var wanted = parseInt(fieldValue(entry, total.name), 10) || 1;
+      var add = document.querySelector('[data-formset-add="' + set.id + '"]');
+      while (add && parseInt(total.value, 10) < wanted) add.click();
+    });
+    form.querySelectorAll('input[type="checkbox"], input[type="radio"]').forEach(function (box) { box.checked = false; });
+    entry.fields.forEach(function (pair) {
+      var name = pair[0], value = pair[1];
+      if (name === "csrfmiddlewaretoken" || /-(TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS$/.test(name)) return;
+      form.querySelectorAll('[name="' + name + '"]').forEach(function (field) {
+        if (field.type === "checkbox" || field.type === "radio") {
+          if (field.value === String(value)) field.checked = true;
+        } else if (field.type === "file") {
+          if (value instanceof Blob && window.DataTransfer) {
+            var transfer = new DataTransfer();
+            transfer.items.add(value instanceof File ? value : new File([value], "foto.jpg", { type: value.type }));
+            field.files = transfer.files;
+          }
+        } else {
+          field.value = value;
+        }
+      });
+    });
+    form.elements.uuid.value = entry.uuid;  // the same key: stored once, however many times it is sent
+    form.dataset.editing = entry.uuid;
+    say(form.dataset.msgEditing, "warning");
+    showErrors(entry.errors || {});
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var entry = {
       uuid: form.elements.uuid.value,
+      owner: owner,
       action: form.action,
       fields: Array.from(new FormData(form).entries()).filter(function (pair) {
         return !(pair[1] instanceof File) || pair[1].size > 0;
       }),
       queued_at: new Date().toISOString()
     };
+    // Ask the browser to keep the queue under storage pressure (it may say no).
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     queue.put(entry).then(function () {
       if (!navigator.onLine) return { offline: true };
       return send(entry).then(function (result) {
@@ -181,16 +335,28 @@
       }, function () { return { offline: true }; });
     }).then(function (result) {
       if (result.errors) {
-        queue.remove(entry.uuid);
-        showErrors(result.errors);
-        say(form.dataset.msgErrors, "danger");
-        return refreshCount();
+        // Refused with the operator here: the form keeps it, and so does the queue until fixed or discarded.
+        return markRefused(entry, result).then(function () {
+          form.dataset.editing = entry.uuid;
+          showErrors(result.errors);
+          say(form.dataset.msgErrors, "danger");
+          return refreshCount();
+        });
       }
       resetForm();
       if (result.ok) say(form.dataset.msgSaved, "success");
       else say(form.dataset.msgQueued, "warning");
-      return refreshCount().then(function (left) { hadQueue = left.length > 0; });
+      return refreshCount().then(function (left) { hadQueue = left.some(function (e) { return !isRefused(e); }); });
     });
+  });
+
+  // Leaving with unsent activities: they stay on the phone, but say so before its data could go.
+  window.addEventListener("beforeunload", function (event) {
+    if (unsent > 0) {
+      event.preventDefault();
+      event.returnValue = form.dataset.msgLeave;
+      return form.dataset.msgLeave;
+    }
   });
 
   // Formsets: "add another need / follow-up" clones the empty form.
@@ -239,5 +405,8 @@
   }
   window.addEventListener("online", flush);
   setInterval(flush, 30000);
-  refreshCount().then(function (items) { hadQueue = items.length > 0; return flush(); });
+  refreshCount().then(function (items) {
+    hadQueue = items.some(function (e) { return !isRefused(e); });
+    return flush();
+  });
 })();
