@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
 from costellazioni.models import Ente
-from costellazioni.permissions import require_identity_level
+from costellazioni.permissions import ALLOWED, require_identity_level
 from costellazioni.uploads import file_response
 
 P = Candidatura.Passo
@@ -148,7 +148,9 @@ def passo(request, slug, pk, passo):
     candidatura = _own_draft(request, slug, pk)
     if not candidatura.is_draft:
         return redirect(candidatura)
-    decision = permissions.can_edit(request.user, candidatura)
+    # The submission itself checks who acts and the deadline, under the application's lock: not twice.
+    submitting = passo == P.INVIO and request.method == "POST"
+    decision = ALLOWED if submitting else permissions.can_edit(request.user, candidatura)
     if not decision:
         messages.error(request, decision.reason)
         return redirect(candidatura)
