@@ -45,6 +45,19 @@ os.environ.setdefault("STATIC_ROOT", str(ROOT / "var" / "bench-static"))
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 
+def blank_pdf() -> bytes:
+    """A one-page PDF that the upload checks accept."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def seed(n: int):
     """Return (bando, [(candidatura, session_key)]) for n fresh verified enti with complete drafts."""
     from datetime import timedelta
@@ -83,7 +96,7 @@ def seed(n: int):
     richiesto = AllegatoRichiesto.objects.create(bando=bando, nome="Statuto")
     services.bando_publish(bando=bando, actor=staff)
     bando.refresh_from_db()
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = blank_pdf()
     base = int(run[-8:]) * 1000
     out = []
     for i in range(n):
