@@ -4,7 +4,7 @@ An app registers each kind once, in its ``AppConfig.ready()``::
 
     from costellazioni import outbox
 
-    outbox.register("contributi.ricevuta", execute=send_receipt_email, prepare=render_receipt, queue="pdf")
+    outbox.register("contributi.ricevuta", execute=send_receipt_email, prepare=render_receipt, queue="ricevute")
 
 ``prepare(operazione)`` does the part that may safely run twice (render a PDF into a file that is reused);
 ``execute(operazione)`` does the part that must happen once (send the e-mail). The outbox runs ``execute`` only

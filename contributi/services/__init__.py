@@ -14,12 +14,14 @@ from contributi.services.candidature import (
     candidatura_save_ente,
     candidatura_save_impatto,
     candidatura_save_progetto,
-    candidatura_snapshot,
     candidatura_start,
-    candidatura_submit,
     candidatura_transition,
-    candidatura_withdraw,
     quartieri_choices,
+)
+from contributi.services.candidature_invio import (
+    candidatura_snapshot,
+    candidatura_submit,
+    candidatura_withdraw,
     snapshot_digest,
 )
 from contributi.services.checklist import checklist_default_items, checklist_errors, checklist_generate, checklist_save

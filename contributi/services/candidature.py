@@ -1,25 +1,19 @@
-"""Writes of an application: drafts step by step, checks, submission with protocol number, withdrawal, transitions.
+"""Writes of an application: drafts step by step and transitions (submission and withdrawal: ``candidature_invio``).
 
 Functions take keyword-only arguments, run in a transaction, validate with ``full_clean()`` and raise
 ``ValidationError``/``PermissionDenied`` with Italian messages that views show as they are.
 """
 
-import hashlib
-import json
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions, workflows
 from contributi.models import Allegato, Bando, Candidatura, Partner, VoceBudget
-from contributi.services.controlli import submission_errors
-from contributi.services.ricevute import ricevuta_enqueue
 from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
 from costellazioni.permissions import can_act_for_ente
-from costellazioni.protocollo import protocollo_register
 from costellazioni.services.audit import audit_record
 from costellazioni.services.enti import ente_update
 from costellazioni.services.notifications import notify
@@ -166,118 +160,7 @@ def allegato_delete(*, allegato: Allegato, actor, now=None) -> None:
     allegato.delete()
 
 
-# --- submission -----------------------------------------------------------------------------------
-
-
-def candidatura_snapshot(candidatura: Candidatura) -> dict:
-    """What was submitted, as plain JSON: the record the receipt's digest certifies."""
-    return {
-        "bando": {"id": candidatura.bando_id, "titolo": candidatura.bando.titolo, "cup": candidatura.bando.cup},
-        "ente": {"id": candidatura.ente_id, "tipo": candidatura.ente.tipo, **candidatura.dati_ente},
-        "titolo": candidatura.titolo,
-        "progetto": candidatura.progetto,
-        "quartieri": sorted(candidatura.quartieri.values_list("nome", flat=True)),
-        "partner": [
-            {"denominazione": p.denominazione, "codice_fiscale": p.codice_fiscale, "ruolo": p.ruolo}
-            for p in candidatura.partner.all()
-        ],
-        "budget": {
-            "voci": [
-                {"categoria": v.categoria, "descrizione": v.descrizione, "importo": str(v.importo)}
-                for v in candidatura.voci_budget.all()
-            ],
-            "importo_richiesto": str(candidatura.importo_richiesto),
-            "cofinanziamento": str(candidatura.cofinanziamento),
-        },
-        "impatto": candidatura.impatto,
-        "allegati": [
-            {
-                "documento": a.richiesto.nome if a.richiesto else "",
-                "nome": a.nome_originale,
-                "sha256": a.sha256,
-                "dimensione": a.dimensione,
-            }
-            for a in candidatura.allegati.select_related("richiesto")
-        ],
-        "dichiarazioni": {
-            "veridicita": candidatura.dichiarazione_veridicita,
-            "privacy": candidatura.dichiarazione_privacy,
-        },
-    }
-
-
-def snapshot_digest(snapshot: dict) -> str:
-    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-@transaction.atomic
-def candidatura_submit(*, candidatura: Candidatura, actor, veridicita: bool, privacy: bool, now=None) -> Candidatura:
-    """Submit a draft while the call is open: checks, snapshot, protocol number, receipt after commit.
-
-    The protocol number is taken last, so a refused submission never consumes one; the register's row
-    stays locked only until this transaction commits.
-    """
-    now = now or timezone.now()
-    candidatura = (
-        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
-    )
-    _require(permissions.can_edit(actor, candidatura, now=now))
-    # One application per ente: serialise this ente's submissions to the call.
-    Ente.objects.select_for_update().filter(pk=candidatura.ente_id).first()
-    candidatura.dichiarazione_veridicita = veridicita
-    candidatura.dichiarazione_privacy = privacy
-    errors = submission_errors(candidatura)
-    if errors:
-        raise ValidationError(errors, code="not_submittable")
-    snapshot = candidatura_snapshot(candidatura)
-    registrazione = protocollo_register(
-        oggetto=_("Candidatura al bando «%(bando)s» di %(ente)s")
-        % {"bando": candidatura.bando.titolo, "ente": candidatura.ente},
-        riferimento=f"contributi.candidatura:{candidatura.pk}",
-        when=now,
-    )
-    snapshot["protocollo"] = registrazione.segnatura
-    snapshot["presentata_il"] = now.isoformat()
-    stato_da = candidatura.stato
-    candidatura.stato = Candidatura.Stato.PRESENTATA
-    candidatura.presentata_il = now
-    candidatura.presentata_da = actor
-    candidatura.protocollo_id = registrazione.protocollo_id
-    candidatura.numero_protocollo = registrazione.segnatura
-    candidatura.snapshot = snapshot
-    candidatura.snapshot_sha256 = snapshot_digest(snapshot)
-    _mark_step(candidatura, Candidatura.Passo.INVIO)
-    candidatura.full_clean()
-    candidatura.save()
-    label = workflows.CANDIDATURA[(stato_da, candidatura.stato)].label
-    audit_record(
-        obj=candidatura,
-        evento=label,
-        autore=actor,
-        stato_da=stato_da,
-        stato_a=candidatura.stato,
-        nota=registrazione.segnatura,
-    )
-    # The receipt is recorded in the outbox with the submission: it is sent even if the queue is down now.
-    ricevuta_enqueue(candidatura_id=candidatura.pk)
-    return candidatura
-
-
-@transaction.atomic
-def candidatura_withdraw(*, candidatura: Candidatura, actor, note: str = "", now=None) -> Candidatura:
-    candidatura = (
-        Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)
-    )
-    _require(permissions.can_withdraw(actor, candidatura, now=now))
-    stato_da = candidatura.stato
-    candidatura.stato = Candidatura.Stato.RITIRATA
-    candidatura.ritirata_il = now or timezone.now()
-    candidatura.full_clean()
-    candidatura.save()
-    label = workflows.CANDIDATURA[(stato_da, candidatura.stato)].label
-    audit_record(obj=candidatura, evento=label, autore=actor, stato_da=stato_da, stato_a=candidatura.stato, nota=note)
-    return candidatura
+# --- submission: ``contributi/services/candidature_invio.py`` ---------------------------------------
 
 
 @transaction.atomic

@@ -1,4 +1,8 @@
-"""The checks of an application before submission: completeness, eligibility, budget limits of the call."""
+"""The checks of an application before submission: completeness, eligibility, budget limits of the call.
+
+They read the application's relations through ``.all()`` (and ``.exists()``), so on
+``Candidatura.objects.for_submission()`` they run a single query of their own (one application per ente).
+"""
 
 from decimal import Decimal
 
@@ -16,9 +20,9 @@ def eligibility_errors(candidatura: Candidatura) -> list[str]:
         errors.append(_("Il bando non ammette enti di tipo «%(tipo)s».") % {"tipo": ente.get_tipo_display()})
     if bando.runts_obbligatorio and not ente.runts_numero:
         errors.append(_("Il bando richiede l'iscrizione dell'ente al RUNTS: aggiorna i dati dell'ente."))
-    ambito = set(bando.quartieri.values_list("pk", flat=True))
+    ambito = {q.pk for q in bando.quartieri.all()}
     if ambito:
-        scelti = set(candidatura.quartieri.values_list("pk", flat=True))
+        scelti = {q.pk for q in candidatura.quartieri.all()}
         if not scelti or not scelti <= ambito:
             errors.append(_("Il progetto deve svolgersi nei quartieri previsti dal bando."))
     if bando.una_candidatura_per_ente and (
@@ -69,9 +73,9 @@ def completeness_errors(candidatura: Candidatura) -> list[str]:
     for passo in missing_steps:
         if passo != Candidatura.Passo.ALLEGATI:
             errors.append(_("Completa il passo «%(passo)s».") % {"passo": passo.label})
-    given = set(candidatura.allegati.values_list("richiesto_id", flat=True))
-    for richiesto in candidatura.bando.allegati_richiesti.filter(obbligatorio=True):
-        if richiesto.pk not in given:
+    given = {a.richiesto_id for a in candidatura.allegati.all()}
+    for richiesto in candidatura.bando.allegati_richiesti.all():
+        if richiesto.obbligatorio and richiesto.pk not in given:
             errors.append(_("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome})
     if not (candidatura.dichiarazione_veridicita and candidatura.dichiarazione_privacy):
         errors.append(_("Rendi le dichiarazioni richieste per presentare la candidatura."))

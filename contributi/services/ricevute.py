@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from contributi.models import Candidatura
+from costellazioni.celery import RICEVUTE_QUEUE
 
 
 def ricevuta_render(*, candidatura: Candidatura) -> bytes:
@@ -45,12 +46,13 @@ def ricevuta_generate(*, candidatura_id: int) -> Candidatura:
 RICEVUTA = "contributi.ricevuta"
 
 
-@transaction.atomic
-def ricevuta_enqueue(*, candidatura_id: int):
+@transaction.atomic(savepoint=False)
+def ricevuta_enqueue(*, candidatura: Candidatura | None = None, candidatura_id: int | None = None):
     """Record, with the submission, that its receipt must be rendered and e-mailed (once per application)."""
     from costellazioni.services.outbox import operazione_enqueue
 
-    candidatura = Candidatura.objects.get(pk=candidatura_id)
+    if candidatura is None:
+        candidatura = Candidatura.objects.get(pk=candidatura_id)
     return operazione_enqueue(tipo=RICEVUTA, oggetto=candidatura)
 
 
@@ -62,7 +64,7 @@ def register_outbox() -> None:
         RICEVUTA,
         prepare=lambda operazione: ricevuta_generate(candidatura_id=operazione.oggetto_id),
         execute=lambda operazione: ricevuta_email_send(candidatura_id=operazione.oggetto_id),
-        queue="pdf",
+        queue=RICEVUTE_QUEUE,
     )
 
 

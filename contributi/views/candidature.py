@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
 from costellazioni.models import Ente
-from costellazioni.permissions import require_identity_level
+from costellazioni.permissions import ALLOWED, require_identity_level
 from costellazioni.uploads import file_response
 
 P = Candidatura.Passo
@@ -134,21 +134,24 @@ def _next_step(candidatura):
     return next((p for p in PASSI if p not in candidatura.passi_completati), P.INVIO)
 
 
-def _own_draft(request, slug, pk):
-    candidatura = get_object_or_404(
-        Candidatura.objects.visible_to(request.user).select_related("bando", "ente"), pk=pk, bando__slug=slug
+def _own_draft(request, slug, pk, *, referente=False):
+    candidature = (
+        Candidatura.objects.represented_by(request.user) if referente else Candidatura.objects.visible_to(request.user)
     )
-    return candidatura
+    return get_object_or_404(candidature.select_related("bando", "ente"), pk=pk, bando__slug=slug)
 
 
 @login_required
 def passo(request, slug, pk, passo):
     if passo not in P.values:
         raise Http404
-    candidatura = _own_draft(request, slug, pk)
+    # The submission itself checks who acts and the deadline, under the application's lock: not twice; and only
+    # the ente's referenti submit, so the simpler query of their applications finds it.
+    submitting = passo == P.INVIO and request.method == "POST"
+    candidatura = _own_draft(request, slug, pk, referente=submitting)
     if not candidatura.is_draft:
         return redirect(candidatura)
-    decision = permissions.can_edit(request.user, candidatura)
+    decision = ALLOWED if submitting else permissions.can_edit(request.user, candidatura)
     if not decision:
         messages.error(request, decision.reason)
         return redirect(candidatura)

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core import mail
 from django.db import connection, connections, transaction
 
+from costellazioni.celery import QUEUES
 from costellazioni.celery import app as celery_app
 from costellazioni.models import Messaggio, User
 from costellazioni.services import email as email_service
@@ -88,7 +89,7 @@ def celery_on_redis(redis_url):
     _reset_celery_connections()
     with celery_app.connection_for_write() as broker:
         channel = broker.default_channel
-        for queue in ("default", "mail", "pdf"):
+        for queue in QUEUES:
             channel.queue_purge(queue)  # leftovers of an interrupted run
     try:
         yield redis_url
@@ -106,7 +107,7 @@ def mail_dir(tmp_path):
 
 @pytest.fixture
 def celery_worker(committed_db, celery_on_redis, mail_dir, tmp_path):
-    """A real ``celery worker`` subprocess on the default, mail and pdf queues; always stopped."""
+    """A real ``celery worker`` subprocess on every queue, the receipts' included; always stopped."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "costellazioni.settings",
@@ -125,7 +126,7 @@ def celery_worker(committed_db, celery_on_redis, mail_dir, tmp_path):
         "costellazioni",
         "worker",
         "--queues",
-        "default,mail,pdf",
+        ",".join(QUEUES),
         "--pool",
         "solo",
         "--concurrency",

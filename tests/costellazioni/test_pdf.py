@@ -77,10 +77,27 @@ class TestPdfRender:
 
     def test_falls_back_to_dejavu_without_the_kit(self, monkeypatch):
         monkeypatch.setattr(pdf_service, "font_face_css", lambda: "")
+        monkeypatch.setattr(pdf_service._local, "resources", None, raising=False)  # the thread's fonts, built again
         page = read(pdf_render(template_name="pdf/esempio.html", context={"titolo": "Ricevuta"})).pages[0]
         fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
         assert any("DejaVu" in name for name in fonts)
         assert "Ricevuta" in page.extract_text()
+
+    def test_fonts_and_letterhead_are_parsed_once_and_reused(self, monkeypatch):
+        monkeypatch.setattr(pdf_service._local, "resources", None, raising=False)
+        parsed = []
+        real = pdf_service.letterhead_css
+        monkeypatch.setattr(pdf_service, "letterhead_css", lambda: parsed.append(1) or real())
+        first = read(pdf_render(template_name="pdf/esempio.html", context={"titolo": "Prima"}, pdfa=True))
+        second = read(pdf_render(template_name="pdf/esempio.html", context={"titolo": "Seconda"}, pdfa=True))
+        assert parsed == [1]
+        for reader, titolo in ((first, "Prima"), (second, "Seconda")):
+            page = reader.pages[0]
+            fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+            assert any("Titillium" in name for name in fonts), fonts
+            # The letterhead's CSS applies: its header writes the Comune in capitals (text-transform).
+            assert titolo in page.extract_text() and "COMUNE DI VENEZIA" in page.extract_text()
+            assert 'pdfaid:part="3"' in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
 
     def test_pdfa_has_identification_and_metadata(self):
         reader = read(pdf_render(template_name="pdf/esempio.html", context={"titolo": "Ricevuta"}, pdfa=True))

@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from costellazioni.celery import QUEUES
 from costellazioni.models import OperazioneInCoda
 from tests.costellazioni.test_celery_worker import (  # noqa: F401 (fixtures)
     BASE_DIR,
@@ -47,7 +48,8 @@ def wait_until(condition, *, timeout=DEADLINE, what="the condition", worker=None
 
 
 def start_worker(*, redis, mail_directory: Path, log_path: Path, pool: str = "solo") -> subprocess.Popen:
-    """``celery worker`` on the three queues; its database connections carry an application name we can find."""
+    """``celery worker`` on every queue (``costellazioni.celery.QUEUES``); its database connections carry an
+    application name we can find."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "costellazioni.settings",
@@ -67,7 +69,7 @@ def start_worker(*, redis, mail_directory: Path, log_path: Path, pool: str = "so
         "costellazioni",
         "worker",
         "--queues",
-        "default,mail,pdf",
+        ",".join(QUEUES),
         "--pool",
         pool,
         "--concurrency",
