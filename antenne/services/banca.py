@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
+from antenne.events import Evento, Notifica
 from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
 from antenne.models.banca import credito_iniziale, limite_negativo
-from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -58,7 +58,7 @@ def socio_join(*, user, quartiere=None) -> SocioBancaDelTempo:
     socio, created = SocioBancaDelTempo.objects.get_or_create(user=user, defaults={"quartiere": quartiere})
     if created:
         socio.full_clean()
-        audit_record(obj=socio, evento=_("Iscrizione richiesta"), autore=user, stato_a=socio.stato)
+        audit_record(obj=socio, evento=Evento.ISCRIZIONE_RICHIESTA, autore=user, stato_a=socio.stato)
     return socio
 
 
@@ -103,7 +103,7 @@ def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
         )
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("Sei socio della banca del tempo"),
         testo=_("La tua iscrizione è stata verificata: puoi offrire e chiedere tempo."),
         link="/banca-del-tempo/",
@@ -120,7 +120,7 @@ def socio_reject(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaDe
     socio.save(update_fields=["stato", "verificato_da", "verificato_il"])
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("La tua iscrizione alla banca del tempo non è stata accolta"),
         testo=_("Motivo: %(nota)s Per chiarimenti scrivi al coordinamento della banca del tempo.")
         % {"nota": note.strip()},
@@ -136,7 +136,7 @@ def socio_suspend(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaD
     socio.save(update_fields=["stato"])
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("La tua iscrizione alla banca del tempo è sospesa"),
         testo=_("Motivo: %(nota)s Per chiarimenti scrivi al coordinamento della banca del tempo.")
         % {"nota": note.strip()},
@@ -152,7 +152,7 @@ def socio_reinstate(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
     socio.save(update_fields=["stato"])
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("Sei di nuovo socio attivo della banca del tempo"),
         testo=_("La sospensione è terminata: puoi di nuovo offrire e chiedere tempo."),
         link="/banca-del-tempo/",
@@ -263,7 +263,7 @@ def scambio_propose(
     altro = beneficiario if proposto_da.pk == erogatore.pk else erogatore
     notify(
         destinatari=[altro.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("Uno scambio da confermare"),
         testo=_("%(chi)s ha registrato uno scambio di %(ore)s ore: confermalo se è avvenuto.")
         % {"chi": proposto_da.nome_pubblico, "ore": ore},

@@ -6,9 +6,10 @@ from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from contributi.events import Evento, Notifica
 from contributi.models import Bando, Candidatura, Rettifica
 from contributi.services.checklist import checklist_fill
-from costellazioni.models import Membership, Messaggio, User
+from costellazioni.models import Membership, User
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.uploads import file_store
@@ -26,7 +27,9 @@ def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
     bando.stato = Bando.Stato.PUBBLICATO
     bando.pubblicato_il = now or timezone.now()
     Bando.objects.filter(pk=bando.pk).update(stato=bando.stato, pubblicato_il=bando.pubblicato_il)
-    audit_record(obj=bando, evento=_("Bando pubblicato"), autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato)
+    audit_record(
+        obj=bando, evento=Evento.BANDO_PUBBLICATO, autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato
+    )
     if not bando.checklist.exists():
         checklist_fill(bando=bando, actor=actor)
     return bando
@@ -65,7 +68,7 @@ def rettifica_publish(
     if nuova_chiusura is not None:
         Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
         bando.termine = nuova_chiusura
-    audit_record(obj=bando, evento=_("Rettifica pubblicata"), autore=actor, nota=oggetto)
+    audit_record(obj=bando, evento=Evento.RETTIFICA_PUBBLICATA, autore=actor, nota=oggetto)
     _tell_applicants(bando, rettifica)
     return rettifica
 
@@ -82,7 +85,7 @@ def _tell_applicants(bando: Bando, rettifica: Rettifica) -> None:
         testo.append(_("Nuova scadenza: %(when)s (ora di Roma).") % {"when": when})
     notify(
         destinatari=destinatari,
-        tipo=Messaggio.Tipo.BANDO,
+        tipo=Notifica.BANDO,
         oggetto=_("Rettifica n. %(numero)d al bando «%(bando)s»") % {"numero": rettifica.numero, "bando": bando},
         testo="\n\n".join(testo),
         link=bando.get_absolute_url(),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
+from contributi.events import Evento
 from contributi.models import (
     Assegnazione,
     Bando,
@@ -53,7 +54,7 @@ def membro_add(*, bando: Bando, utente, actor, presidente: bool = False) -> Memb
     membro, _created = MembroCommissione.objects.update_or_create(
         bando=bando, utente=utente, defaults={"presidente": presidente}
     )
-    audit_record(obj=bando, evento=_("Commissione aggiornata"), autore=actor, nota=str(membro))
+    audit_record(obj=bando, evento=Evento.COMMISSIONE_AGGIORNATA, autore=actor, nota=str(membro))
     return membro
 
 
@@ -105,7 +106,7 @@ def conflitto_declare(*, candidatura: Candidatura, actor, conflitto: bool, nota:
     if conflitto:
         Valutazione.objects.filter(membro=membro, candidatura=candidatura, inviata_il__isnull=True).delete()
         audit_record(
-            obj=candidatura, evento=_("Conflitto di interessi dichiarato"), autore=actor, nota=f"{membro}: {nota}"
+            obj=candidatura, evento=Evento.CONFLITTO_DI_INTERESSI_DICHIARATO, autore=actor, nota=f"{membro}: {nota}"
         )
     return dichiarazione
 
@@ -165,7 +166,7 @@ def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
         Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.IN_VALUTAZIONE)
         audit_record(
             obj=bando,
-            evento=_("Bando in valutazione"),
+            evento=Evento.BANDO_IN_VALUTAZIONE,
             autore=actor,
             stato_da=Bando.Stato.PUBBLICATO,
             stato_a=Bando.Stato.IN_VALUTAZIONE,
@@ -249,7 +250,7 @@ def punteggi_save(
         valutazione.inviata_il = now
         audit_record(
             obj=candidatura,
-            evento=_("Punteggio collegiale inserito") if consenso else _("Scheda di valutazione inviata"),
+            evento=Evento.PUNTEGGIO_COLLEGIALE_INSERITO if consenso else Evento.SCHEDA_DI_VALUTAZIONE_INVIATA,
             autore=actor,
         )
     valutazione.full_clean()
@@ -283,7 +284,7 @@ def valutazione_annul(*, valutazione: Valutazione, actor, note: str) -> None:
         raise ValidationError({"note": _("Scrivi il motivo dell'annullamento.")})
     audit_record(
         obj=candidatura,
-        evento=_("Scheda di valutazione annullata per conflitto di interessi"),
+        evento=Evento.SCHEDA_ANNULLATA_PER_CONFLITTO,
         autore=actor,
         nota=f"{valutazione.membro}: {note}",
     )

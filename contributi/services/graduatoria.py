@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
+from contributi.events import Evento
 from contributi.models import Bando, Candidatura, Graduatoria, PosizioneGraduatoria, Preavviso
 from contributi.services.candidature import candidatura_transition
 from contributi.services.commissione import conflicted_sheets, punteggio_finale, regole_for, valutazioni_prefetch
@@ -150,7 +151,7 @@ def graduatoria_compute(*, bando: Bando, actor, now=None) -> Graduatoria:
             % {"punti": row["punteggio"], "soglia": regole.soglia_minima},
             now=now,
         )
-    audit_record(obj=bando, evento=_("Graduatoria provvisoria calcolata"), autore=actor)
+    audit_record(obj=bando, evento=Evento.GRADUATORIA_PROVVISORIA_CALCOLATA, autore=actor)
     return graduatoria
 
 
@@ -200,7 +201,7 @@ def graduatoria_approve(
     graduatoria.save()
     audit_record(
         obj=graduatoria.bando,
-        evento=_("Graduatoria approvata"),
+        evento=Evento.GRADUATORIA_APPROVATA,
         autore=actor,
         nota=_("Determina n. %(n)s del %(d)s") % {"n": graduatoria.determina_numero, "d": determina_data},
     )
@@ -265,7 +266,7 @@ def graduatoria_publish(*, graduatoria: Graduatoria, actor, now=None) -> Graduat
     stato_da = bando.stato
     Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.CONCLUSO)
     audit_record(
-        obj=bando, evento=_("Graduatoria pubblicata"), autore=actor, stato_da=stato_da, stato_a=Bando.Stato.CONCLUSO
+        obj=bando, evento=Evento.GRADUATORIA_PUBBLICATA, autore=actor, stato_da=stato_da, stato_a=Bando.Stato.CONCLUSO
     )
     return graduatoria
 
