@@ -28,6 +28,8 @@ class Evento(models.TextChoices):
     HUB_DI_RIFERIMENTO_CAMBIATO = "antenne.hub_di_riferimento_cambiato", _("HUB di riferimento cambiato")
     AUTOCANDIDATURA = "antenne.autocandidatura", _("Autocandidatura")
     ISCRIZIONE_RICHIESTA = "antenne.iscrizione_richiesta", _("Iscrizione richiesta")
+    SCAMBIO_CONFERMATO = "antenne.scambio_confermato", _("Scambio confermato da entrambi i soci")
+    SCAMBIO_ANNULLATO = "antenne.scambio_annullato", _("Scambio annullato")
     RICHIESTA_INVIATA = "antenne.richiesta_inviata", _("Richiesta inviata")
 
 

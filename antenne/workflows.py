@@ -5,7 +5,7 @@ moves an antenna or a portierato request between states, and it checks these tab
 """
 
 from antenne.events import Evento
-from antenne.models import Antenna, RichiestaPortierato, SocioBancaDelTempo
+from antenne.models import Antenna, RichiestaPortierato, Scambio, SocioBancaDelTempo
 from costellazioni import workflows
 from costellazioni.workflows import STAFF, Transition
 
@@ -13,6 +13,7 @@ OPERATORE = "operatore"  # the operator assigned to the antenna, or any operator
 COORDINATORE = "coordinatore"  # an operator with the coordinator flag
 GESTORE = "gestore"  # who manages the antenna's portierato: its account or its operator
 RICHIEDENTE = "richiedente"  # the citizen who asked
+PARTE = "parte"  # one of the two members of a time-bank exchange
 
 A = Antenna.Stato
 FIELD = frozenset({OPERATORE, COORDINATORE, STAFF})
@@ -49,9 +50,25 @@ SOCIO = {
     (S.SOSPESO, S.VERIFICATO): Transition(Evento.SOCIO_RIAMMESSO, BANCA),
 }
 
+# A time-bank exchange: confirmed when both members have (the hours move), or cancelled by either while pending.
+X = Scambio.Stato
+SCAMBIO = {
+    (X.PROPOSTO, X.CONFERMATO): Transition(Evento.SCAMBIO_CONFERMATO, frozenset({PARTE})),
+    (X.PROPOSTO, X.ANNULLATO): Transition(Evento.SCAMBIO_ANNULLATO, frozenset({PARTE})),
+}
+
+
+def scambio_roles(scambio, user) -> set:
+    """The two members of the exchange act as ``PARTE``."""
+    if not user.is_authenticated:
+        return set()
+    soci = SocioBancaDelTempo.objects.filter(pk__in=[scambio.erogatore_id, scambio.beneficiario_id], user=user)
+    return {PARTE} if soci.exists() else set()
+
 
 def register() -> None:
     """Declare this app's state fields and their tables to the core (from ``apps.py``)."""
     workflows.register(Antenna, table=ANTENNA)
     workflows.register(RichiestaPortierato, table=PORTIERATO)
     workflows.register(SocioBancaDelTempo, table=SOCIO)
+    workflows.register(Scambio, table=SCAMBIO, roles=scambio_roles)

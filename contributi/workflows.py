@@ -8,7 +8,7 @@ days, a published ranking) are checked by the service that calls it.
 """
 
 from contributi.events import Evento
-from contributi.models import Candidatura, Rendiconto
+from contributi.models import Bando, Candidatura, Graduatoria, Rendiconto
 from costellazioni import workflows
 from costellazioni.workflows import STAFF, Transition
 
@@ -65,9 +65,42 @@ RENDICONTO = {
     ),
 }
 
-__all__ = ["CANDIDATURA", "REFERENTE", "RENDICONTO", "STAFF"]
+# A call: published (frozen), in evaluation from the first application sent to the board, concluded when its
+# ranking is published. Conditions on the content (criteria, dates) are checked by ``contributi.services.bandi``.
+B = Bando.Stato
+BANDO = {
+    (B.BOZZA, B.PUBBLICATO): Transition(Evento.BANDO_PUBBLICATO, STAFF_ONLY),
+    (B.PUBBLICATO, B.IN_VALUTAZIONE): Transition(Evento.BANDO_IN_VALUTAZIONE, STAFF_ONLY),
+    (B.PUBBLICATO, B.CONCLUSO): Transition(Evento.GRADUATORIA_PUBBLICATA, STAFF_ONLY),
+    (B.IN_VALUTAZIONE, B.CONCLUSO): Transition(Evento.GRADUATORIA_PUBBLICATA, STAFF_ONLY),
+}
+
+# The ranking: approved by a determina dirigenziale, then published (each application gets its outcome).
+G = Graduatoria.Stato
+GRADUATORIA = {
+    (G.PROVVISORIA, G.APPROVATA): Transition(Evento.GRADUATORIA_APPROVATA, STAFF_ONLY),
+    (G.APPROVATA, G.PUBBLICATA): Transition(Evento.GRADUATORIA_PUBBLICATA, STAFF_ONLY),
+}
+
+__all__ = ["BANDO", "CANDIDATURA", "GRADUATORIA", "REFERENTE", "RENDICONTO", "STAFF"]
+
+
+def candidatura_roles(candidatura, user) -> set:
+    """A verified referente of the application's ente acts as ``REFERENTE``."""
+    from costellazioni.permissions import can_act_for_ente
+
+    return {REFERENTE} if can_act_for_ente(user, candidatura.ente) else set()
+
+
+def candidatura_approval(user, candidatura):
+    from contributi.permissions import can_decide
+
+    return can_decide(user, candidatura)
 
 
 def register() -> None:
     """Declare this app's state fields and their tables to the core (from ``apps.py``)."""
+    workflows.register(Candidatura, table=CANDIDATURA, roles=candidatura_roles, approval=candidatura_approval)
     workflows.register(Rendiconto, table=RENDICONTO)
+    workflows.register(Bando, table=BANDO)
+    workflows.register(Graduatoria, table=GRADUATORIA)

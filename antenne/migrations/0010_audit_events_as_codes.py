@@ -72,7 +72,7 @@ def backwards(apps, schema_editor):
     italian = {}
     for text, code in TEXT_TO_CODE.items():
         italian.setdefault(code, text)  # the first text of each code is the Italian one
-    _convert(apps, schema_editor, [(code, text) for code, text in italian.items()])
+    _convert(apps, schema_editor, list(italian.items()))
 
 
 class Migration(migrations.Migration):

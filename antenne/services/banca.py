@@ -305,7 +305,14 @@ def scambio_confirm(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
                 % {"limite": limite_negativo()},
                 code="negative_limit",
             )
-        scambio.stato = Scambio.Stato.CONFERMATO
+        workflow_transition(
+            obj=scambio,
+            field="stato",
+            table=workflows.SCAMBIO,
+            to=Scambio.Stato.CONFERMATO,
+            actor=socio.user,
+            roles={workflows.PARTE},
+        )
         scambio.full_clean()
         scambio.save()
         _book(
@@ -328,7 +335,14 @@ def scambio_cancel(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
         raise PermissionDenied(_("Puoi annullare solo gli scambi di cui fai parte."))
     if scambio.stato != Scambio.Stato.PROPOSTO:
         raise ValidationError(_("Uno scambio confermato non si annulla: chiedi una correzione al coordinamento."))
-    scambio.stato = Scambio.Stato.ANNULLATO
+    workflow_transition(
+        obj=scambio,
+        field="stato",
+        table=workflows.SCAMBIO,
+        to=Scambio.Stato.ANNULLATO,
+        actor=socio.user,
+        roles={workflows.PARTE},
+    )
     scambio.save(update_fields=["stato"])
     return scambio
 

@@ -30,6 +30,7 @@ from contributi.services.candidature import candidatura_transition
 from contributi.services.istruttoria import require_staff
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
+from costellazioni.services.workflow import workflow_fire
 
 S = Candidatura.Stato
 CENT = Decimal("0.01")
@@ -163,14 +164,7 @@ def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
     candidatura = candidatura_transition(candidatura=candidatura, to=S.IN_VALUTAZIONE, actor=actor)
     bando = Bando.objects.select_for_update().get(pk=candidatura.bando_id)
     if bando.stato == Bando.Stato.PUBBLICATO:
-        Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.IN_VALUTAZIONE)
-        audit_record(
-            obj=bando,
-            evento=Evento.BANDO_IN_VALUTAZIONE,
-            autore=actor,
-            stato_da=Bando.Stato.PUBBLICATO,
-            stato_a=Bando.Stato.IN_VALUTAZIONE,
-        )
+        workflow_fire(obj=bando, to=Bando.Stato.IN_VALUTAZIONE, actor=actor)
     return candidatura
 
 

@@ -53,11 +53,11 @@ def workflow_transition(
 
 
 def workflow_fire(*, obj, to: str, actor, note: str = "", field: str = "stato", **fields):
-    """Fire a transition of ``obj``'s registered workflow and save the object: the door for tables whose roles,
-    owner and approval rule are declared once, at registration (``costellazioni.workflows.register``).
+    """Fire a transition of ``obj``'s registered workflow and store it: the door for tables whose roles, owner
+    and approval rule are declared once, at registration (``costellazioni.workflows.register``).
 
-    ``fields`` are other fields set with the state (a date, an amount). The caller holds the transaction and
-    the row lock.
+    ``fields`` are other fields stored with the state (a date, an amount), in the same single UPDATE. The
+    caller holds the transaction and the row lock, and validates the object before.
     """
     workflow = _workflow(type(obj), field)
     transition = workflow_transition(
@@ -73,8 +73,8 @@ def workflow_fire(*, obj, to: str, actor, note: str = "", field: str = "stato", 
     )
     for name, value in fields.items():
         setattr(obj, name, value)
-    obj.full_clean()
-    obj.save(update_fields=[field, *fields])
+    # One UPDATE of the state and the given fields: no save() side effects, the rest of the row untouched.
+    type(obj)._base_manager.filter(pk=obj.pk).update(**{field: getattr(obj, field)}, **fields)
     return transition
 
 
