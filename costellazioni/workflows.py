@@ -78,7 +78,8 @@ def registered() -> list[Workflow]:
 
 
 def workflows_for(model) -> list[Workflow]:
-    return list(_REGISTRY.get(model, []))
+    """The workflows of ``model`` (a proxy model shares its concrete model's)."""
+    return list(_REGISTRY.get(model, []) or _REGISTRY.get(model._meta.concrete_model, []))
 
 
 E = Ente.StatoVerifica
