@@ -40,7 +40,13 @@ TEORIA = {
 }
 
 
+def bisogno_roles(bisogno, user) -> set:
+    from ricerca.permissions import bisogno_roles as roles
+
+    return roles(user)
+
+
 def register() -> None:
     """Declare this app's state fields and their tables to the core (from ``apps.py``)."""
-    workflows.register(Bisogno, table=BISOGNO)
+    workflows.register(Bisogno, table=BISOGNO, roles=bisogno_roles)
     workflows.register(TeoriaCambiamento, table=TEORIA)

@@ -123,6 +123,17 @@ def available_transitions(obj, user, *, field: str | None = None) -> list[Availa
     return available
 
 
+def require_available(obj, user, to: str, *, field: str = "stato") -> None:
+    """Raise the door's refusal unless ``available_transitions`` offers ``to`` to ``user`` now: what a button or
+    an admin action checks before calling the service (which checks again, under lock)."""
+    if any(a.to == to for a in available_transitions(obj, user, field=field)):
+        return
+    workflow = _workflow(type(obj), field)
+    if (getattr(obj, field), to) not in workflow.table:
+        raise ValidationError(_("Questo passaggio di stato non è previsto."), code="invalid_transition")
+    raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+
+
 def _workflow(model, field: str) -> workflows.Workflow:
     for workflow in workflows.workflows_for(model):
         if workflow.field == field:

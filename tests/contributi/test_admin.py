@@ -104,7 +104,7 @@ class TestRettificaInTheAdmin:
         bando.refresh_from_db()
         assert (rettifica.numero, rettifica.autore, bando.termine) == (1, staff_user, nuova)
         assert rettifica.documento.read() == PDF_BYTES
-        assert EventoAudit.objects.for_object(bando).filter(evento="Rettifica pubblicata").exists()
+        assert EventoAudit.objects.for_object(bando).filter(evento="contributi.rettifica_pubblicata").exists()
         assert "Proroga del termine" in staff_client.get(response.url).content.decode()
 
     def test_an_earlier_deadline_and_a_fake_pdf_are_refused_in_italian(self, staff_client):
