@@ -65,10 +65,8 @@ IMPEGNO = {
     (I.INADEMPIUTO, I.IN_CORSO): Transition(Evento.IMPEGNO_RIPRESO, STAFF_ONLY, note_required=True),
 }
 
-# Events recorded through the core audit that are not state changes. The core stores free text, so these are
-# stable Italian constants, never translated at write time: the rows read the same whatever the language of the
-# person acting, and can be filtered and counted by their text. ``gettext_noop`` keeps them in the catalogue
-# for a display that translates them.
+# Events recorded through the core audit that are not state changes (coded like every event: the label is shown
+# in the reader's language).
 EVENTO_FIRMA = Evento.FIRMA_REGISTRATA
 EVENTO_RINNOVO = Evento.RINNOVO_CREATO
 
