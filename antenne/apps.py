@@ -7,6 +7,13 @@ class AntenneConfig(AppConfig):
     verbose_name = _("Antenne di quartiere")
 
     def ready(self):
+        from antenne import events as coded_events
+        from antenne import workflows as antenne_workflows
+        from costellazioni import codes
+
+        codes.audit_events.register(coded_events.Evento)
+        codes.notification_kinds.register(coded_events.Notifica)
+        antenne_workflows.register()
         from antenne import indicators, receivers
         from antenne.extensions import area_personale_banca_e_portierato, search_antenne
         from costellazioni import extensions, search

@@ -7,6 +7,13 @@ class ContributiConfig(AppConfig):
     verbose_name = _("Contributi")
 
     def ready(self):
+        from contributi import events as coded_events
+        from contributi import workflows as contributi_workflows
+        from costellazioni import codes
+
+        codes.audit_events.register(coded_events.Evento)
+        codes.notification_kinds.register(coded_events.Notifica)
+        contributi_workflows.register()
         from contributi import indicators, open_data
         from contributi.extensions import area_personale_candidature, home_bandi_aperti
         from contributi.search import search_bandi

@@ -7,6 +7,13 @@ class CoprogrammazioneConfig(AppConfig):
     verbose_name = _("Co-programmazione")
 
     def ready(self):
+        from coprogrammazione import events as coded_events
+        from coprogrammazione import workflows as coprogrammazione_workflows
+        from costellazioni import codes
+
+        codes.audit_events.register(coded_events.Evento)
+        codes.notification_kinds.register(coded_events.Notifica)
+        coprogrammazione_workflows.register()
         from coprogrammazione import indicators, opendata
 
         indicators.register()

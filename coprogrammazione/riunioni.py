@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
 from coprogrammazione.models import ContributoRiunione, Percorso
-from costellazioni.models import Messaggio
 from costellazioni.services.notifications import notify
 from costellazioni.services.pdf import pdf_render
 from governance.calendario import riunione_ics
+from governance.events import Notifica as GovernanceNotifica
 from governance.models import Partecipazione, Riunione, Verbale
 from governance.models.organi import Visibilita
 from governance.services import riunioni as governance_riunioni
@@ -94,7 +94,7 @@ def incontro_convene(
     elif invitati:
         notify(
             destinatari=invitati,
-            tipo=Messaggio.Tipo.RIUNIONE,
+            tipo=GovernanceNotifica.RIUNIONE,
             oggetto=_("Invito: %(titolo)s") % {"titolo": riunione.titolo},
             testo=_(
                 "Il percorso «%(percorso)s» vi invita all'incontro «%(titolo)s». Confermate la partecipazione "

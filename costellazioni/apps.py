@@ -7,6 +7,13 @@ class CostellazioniConfig(AppConfig):
     verbose_name = _("Portale e anagrafiche")
 
     def ready(self):
+        from costellazioni import codes
+        from costellazioni import events as coded_events
+        from costellazioni import workflows as costellazioni_workflows
+
+        codes.audit_events.register(coded_events.Evento)
+        codes.notification_kinds.register(coded_events.Notifica)
+        costellazioni_workflows.register_core_tables()
         from costellazioni import outbox
         from costellazioni.services.email import email_send, messaggio_email_send
         from costellazioni.services.notifications import EMAIL, MESSAGGIO_EMAIL

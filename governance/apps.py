@@ -7,6 +7,13 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
+        from costellazioni import codes
+        from governance import events as coded_events
+        from governance import workflows as governance_workflows
+
+        codes.audit_events.register(coded_events.Evento)
+        codes.notification_kinds.register(coded_events.Notifica)
+        governance_workflows.register()
         from governance import indicators
 
         indicators.register()

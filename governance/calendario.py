@@ -4,14 +4,16 @@ import datetime
 
 from django.utils import timezone
 
-from hubs.calendario import ICS_MIMETYPE, hub_location
-
 __all__ = ["ICS_MIMETYPE", "riunione_ics", "riunioni_feed"]
+
+ICS_MIMETYPE = "text/calendar"
 
 
 def _luogo(riunione) -> str:
     if riunione.hub_id:
-        return hub_location(riunione.hub)
+        # The HUB's address as hubs.calendario writes it; governance does not import hubs (same layer).
+        hub = riunione.hub
+        return ", ".join(part for part in [hub.nome, hub.indirizzo, f"{hub.cap} Venezia".strip()] if part)
     return riunione.luogo or riunione.link_online
 
 

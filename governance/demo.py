@@ -15,9 +15,8 @@ from governance.demo_helpers import at as _at
 from governance.demo_helpers import held as _held
 from governance.demo_operativo import seed_operativo
 from governance.demo_seguiti import seed_seguiti
-from governance.models import MembroOrgano, Organo
+from governance.models import MembroOrgano, Organo, Riunione
 from governance.services import azioni, riunioni, verbali
-from hubs.models import Hub
 
 EXTRA_PEOPLE = [
     # email, first, last, ente they represent
@@ -72,7 +71,7 @@ def seed() -> None:
         enti["Fondazione Laguna Bene Comune"],
         enti["Cooperativa Sociale Barena"],
     )
-    hub = Hub.objects.filter(slug="hub-bissuola").first()
+    hub = Riunione._meta.get_field("hub").related_model.objects.filter(slug="hub-bissuola").first()
     inizio_mandato = timezone.localdate() - datetime.timedelta(days=200)
     P, M, S = MembroOrgano.Ruolo.PRESIDENTE, MembroOrgano.Ruolo.MEMBRO, MembroOrgano.Ruolo.SEGRETARIO
 

@@ -7,6 +7,13 @@ class HubsConfig(AppConfig):
     verbose_name = _("HUB")
 
     def ready(self):
+        from costellazioni import codes
+        from hubs import events as coded_events
+        from hubs import workflows as hubs_workflows
+
+        codes.audit_events.register(coded_events.Evento)
+        codes.notification_kinds.register(coded_events.Notifica)
+        hubs_workflows.register()
         from costellazioni import extensions, search
         from hubs import indicators
         from hubs.extensions import area_personale_prenotazioni, home_hubs

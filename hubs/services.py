@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from hubs import permissions, workflows
 from hubs.calendario import ICS_MIMETYPE, hub_location, ics_event
+from hubs.events import Evento, Notifica
 from hubs.models import Appuntamento, Connessione, Prenotazione, Servizio, Spazio
 
 # Bookings ---------------------------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ def prenotazione_request(
     prenotazione.full_clean()
     if existing := _save_once(prenotazione, Prenotazione.objects.pending().filter(**same)):
         return existing
-    audit_record(obj=prenotazione, evento=_("Prenotazione richiesta"), autore=user, stato_a=prenotazione.stato)
+    audit_record(obj=prenotazione, evento=Evento.PRENOTAZIONE_RICHIESTA, autore=user, stato_a=prenotazione.stato)
     _notify_prenotazione(
         prenotazione,
         oggetto=_("Richiesta di prenotazione ricevuta: %(p)s") % {"p": prenotazione},
@@ -185,7 +185,7 @@ def prenotazione_cancel(*, prenotazione: Prenotazione, actor, note: str = "") ->
 def _notify_prenotazione(prenotazione: Prenotazione, *, oggetto: str, testo: str, allegati=()) -> None:
     notify(
         destinatari=[prenotazione.richiedente],
-        tipo=Messaggio.Tipo.PRENOTAZIONE,
+        tipo=Notifica.PRENOTAZIONE,
         oggetto=oggetto,
         testo=testo,
         link=reverse("hubs_area_personale:lista"),
@@ -229,7 +229,7 @@ def appuntamento_request(
     appuntamento.full_clean()
     if existing := _save_once(appuntamento, pending):
         return existing
-    audit_record(obj=appuntamento, evento=_("Appuntamento richiesto"), autore=user, stato_a=appuntamento.stato)
+    audit_record(obj=appuntamento, evento=Evento.APPUNTAMENTO_RICHIESTO, autore=user, stato_a=appuntamento.stato)
     _notify_appuntamento(
         appuntamento,
         oggetto=_("Richiesta di appuntamento ricevuta: %(a)s") % {"a": appuntamento.tema},
@@ -319,7 +319,7 @@ def appuntamento_cancel(*, appuntamento: Appuntamento, actor, note: str = "") ->
 def _notify_appuntamento(appuntamento: Appuntamento, *, oggetto: str, testo: str, allegati=()) -> None:
     notify(
         destinatari=[appuntamento.richiedente],
-        tipo=Messaggio.Tipo.APPUNTAMENTO,
+        tipo=Notifica.APPUNTAMENTO,
         oggetto=oggetto,
         testo=testo,
         link=reverse("hubs_area_personale:lista"),
@@ -354,7 +354,7 @@ def _notify_staff(*, hub, model: str, richiedente, oggetto: str, testo: str, lin
     """Tell the staff who handle ``hub``'s queue of ``model`` that a request waits for them."""
     staff = [person for person in permissions.queue_staff(hub, model=model) if person.pk != richiedente.pk]
     if staff:
-        tipo = Messaggio.Tipo.PRENOTAZIONE if model == "prenotazione" else Messaggio.Tipo.APPUNTAMENTO
+        tipo = Notifica.PRENOTAZIONE if model == "prenotazione" else Notifica.APPUNTAMENTO
         notify(destinatari=staff, tipo=tipo, oggetto=oggetto, testo=testo, link=link)
 
 
@@ -375,5 +375,5 @@ def connessione_record(*, hub, ente_a, ente_b, scopo: str, data, actor, esito: s
     )
     connessione.full_clean()
     connessione.save()
-    audit_record(obj=connessione, evento=_("Connessione registrata"), autore=actor, stato_a=connessione.esito)
+    audit_record(obj=connessione, evento=Evento.CONNESSIONE_REGISTRATA, autore=actor, stato_a=connessione.esito)
     return connessione

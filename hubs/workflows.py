@@ -5,26 +5,26 @@ moves a booking or an appointment between states; they check these tables throug
 ``costellazioni.services.workflow.workflow_transition``.
 """
 
-from django.utils.translation import gettext_lazy as _
-
+from costellazioni import workflows
 from costellazioni.workflows import OWNER, STAFF, Transition
+from hubs.events import Evento
 from hubs.models import Appuntamento, Prenotazione
 
 P = Prenotazione.Stato
 PRENOTAZIONE = {
-    (P.RICHIESTA, P.CONFERMATA): Transition(_("Conferma la prenotazione"), frozenset({STAFF})),
-    (P.RICHIESTA, P.RIFIUTATA): Transition(_("Rifiuta la prenotazione"), frozenset({STAFF}), note_required=True),
-    (P.RICHIESTA, P.ANNULLATA): Transition(_("Annulla la richiesta"), frozenset({OWNER, STAFF})),
-    (P.CONFERMATA, P.ANNULLATA): Transition(_("Annulla la prenotazione"), frozenset({OWNER, STAFF})),
+    (P.RICHIESTA, P.CONFERMATA): Transition(Evento.CONFERMA_LA_PRENOTAZIONE, frozenset({STAFF})),
+    (P.RICHIESTA, P.RIFIUTATA): Transition(Evento.RIFIUTA_LA_PRENOTAZIONE, frozenset({STAFF}), note_required=True),
+    (P.RICHIESTA, P.ANNULLATA): Transition(Evento.ANNULLA_LA_RICHIESTA, frozenset({OWNER, STAFF})),
+    (P.CONFERMATA, P.ANNULLATA): Transition(Evento.ANNULLA_LA_PRENOTAZIONE, frozenset({OWNER, STAFF})),
 }
 
 A = Appuntamento.Stato
 APPUNTAMENTO = {
-    (A.RICHIESTO, A.FISSATO): Transition(_("Fissa l'appuntamento"), frozenset({STAFF})),
-    (A.FISSATO, A.FISSATO): Transition(_("Sposta l'appuntamento"), frozenset({STAFF})),
-    (A.FISSATO, A.SVOLTO): Transition(_("Registra l'esito"), frozenset({STAFF})),
-    (A.RICHIESTO, A.ANNULLATO): Transition(_("Annulla l'appuntamento"), frozenset({OWNER, STAFF})),
-    (A.FISSATO, A.ANNULLATO): Transition(_("Annulla l'appuntamento"), frozenset({OWNER, STAFF})),
+    (A.RICHIESTO, A.FISSATO): Transition(Evento.FISSA_L_APPUNTAMENTO, frozenset({STAFF})),
+    (A.FISSATO, A.FISSATO): Transition(Evento.SPOSTA_L_APPUNTAMENTO, frozenset({STAFF})),
+    (A.FISSATO, A.SVOLTO): Transition(Evento.REGISTRA_L_ESITO, frozenset({STAFF})),
+    (A.RICHIESTO, A.ANNULLATO): Transition(Evento.ANNULLA_L_APPUNTAMENTO, frozenset({OWNER, STAFF})),
+    (A.FISSATO, A.ANNULLATO): Transition(Evento.ANNULLA_L_APPUNTAMENTO, frozenset({OWNER, STAFF})),
 }
 
 
@@ -34,3 +34,9 @@ def table_for(obj) -> dict:
 
 def cancelled_state(obj) -> str:
     return P.ANNULLATA if isinstance(obj, Prenotazione) else A.ANNULLATO
+
+
+def register() -> None:
+    """Declare this app's state fields and their tables to the core (from ``apps.py``)."""
+    workflows.register(Prenotazione, table=PRENOTAZIONE)
+    workflows.register(Appuntamento, table=APPUNTAMENTO)

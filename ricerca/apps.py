@@ -7,6 +7,12 @@ class RicercaConfig(AppConfig):
     verbose_name = _("Ricerca-azione")
 
     def ready(self):
+        from costellazioni import codes
+        from ricerca import events as coded_events
+        from ricerca import workflows as ricerca_workflows
+
+        codes.audit_events.register(coded_events.Evento)
+        ricerca_workflows.register()
         from costellazioni import extensions, search
         from ricerca import dati, indicators
         from ricerca.extensions import home_questionari_aperti

@@ -5,8 +5,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
+from antenne.events import Evento, Notifica
 from antenne.models import Antenna, Consenso, OperatoreDiComunita
-from costellazioni.models import Messaggio, Quartiere
+from costellazioni.models import Quartiere
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -45,7 +46,7 @@ def antenna_set_hub(*, antenna: Antenna, hub: Hub | None, actor) -> Antenna:
     antenna.save(update_fields=["hub", "aggiornata_il"])
     audit_record(
         obj=antenna,
-        evento=_("HUB di riferimento cambiato"),
+        evento=Evento.HUB_DI_RIFERIMENTO_CAMBIATO,
         autore=actor,
         nota=_("Da %(prima)s a %(dopo)s.") % {"prima": prima or "—", "dopo": hub or "—"},
     )
@@ -125,7 +126,7 @@ def antenna_candidate(
         if existing is None:
             raise
         return existing
-    audit_record(obj=antenna, evento=_("Autocandidatura"), autore=user, stato_a=antenna.stato)
+    audit_record(obj=antenna, evento=Evento.AUTOCANDIDATURA, autore=user, stato_a=antenna.stato)
     consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.TRATTAMENTO, concesso=True, actor=user)
     consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.NOME_PUBBLICO, concesso=consenso_nome, actor=user)
     consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.CONTATTI_PUBBLICI, concesso=consenso_contatti, actor=user)
@@ -133,7 +134,7 @@ def antenna_candidate(
     operatori = OperatoreDiComunita.objects.attivi().filter(quartieri=quartiere).select_related("user")
     notify(
         destinatari=[o.user for o in operatori],
-        tipo=Messaggio.Tipo.ANTENNA,
+        tipo=Notifica.ANTENNA,
         oggetto=_("Nuova candidatura di antenna a %(quartiere)s") % {"quartiere": quartiere.nome},
         testo=_("%(nome)s si è proposta come antenna di quartiere. Contattala per conoscerla.")
         % {"nome": nome_pubblico},

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
+from antenne.events import Evento, Notifica
 from antenne.models import MovimentoBancaDelTempo, Offerta, Richiesta, Scambio, SocioBancaDelTempo
 from antenne.models.banca import credito_iniziale, limite_negativo
-from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -61,7 +61,7 @@ def socio_join(*, user, quartiere=None) -> SocioBancaDelTempo:
     socio, created = SocioBancaDelTempo.objects.get_or_create(user=user, defaults={"quartiere": quartiere})
     if created:
         socio.full_clean()
-        audit_record(obj=socio, evento=_("Iscrizione richiesta"), autore=user, stato_a=socio.stato)
+        audit_record(obj=socio, evento=Evento.ISCRIZIONE_RICHIESTA, autore=user, stato_a=socio.stato)
     return socio
 
 
@@ -106,7 +106,7 @@ def socio_verify(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
         )
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("Sei socio della banca del tempo"),
         testo=_("La tua iscrizione è stata verificata: puoi offrire e chiedere tempo."),
         link="/banca-del-tempo/",
@@ -123,7 +123,7 @@ def socio_reject(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaDe
     socio.save(update_fields=["stato", "verificato_da", "verificato_il"])
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("La tua iscrizione alla banca del tempo non è stata accolta"),
         testo=_("Motivo: %(nota)s Per chiarimenti scrivi al coordinamento della banca del tempo.")
         % {"nota": note.strip()},
@@ -139,7 +139,7 @@ def socio_suspend(*, socio: SocioBancaDelTempo, actor, note: str) -> SocioBancaD
     socio.save(update_fields=["stato"])
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("La tua iscrizione alla banca del tempo è sospesa"),
         testo=_("Motivo: %(nota)s Per chiarimenti scrivi al coordinamento della banca del tempo.")
         % {"nota": note.strip()},
@@ -155,7 +155,7 @@ def socio_reinstate(*, socio: SocioBancaDelTempo, actor) -> SocioBancaDelTempo:
     socio.save(update_fields=["stato"])
     notify(
         destinatari=[socio.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("Sei di nuovo socio attivo della banca del tempo"),
         testo=_("La sospensione è terminata: puoi di nuovo offrire e chiedere tempo."),
         link="/banca-del-tempo/",
@@ -272,7 +272,7 @@ def scambio_propose(
         if existing := pending.first():  # the other click committed first
             return existing
         raise
-    audit_record(obj=scambio, evento=_("Scambio proposto"), autore=proposto_da.user, stato_a=scambio.stato)
+    audit_record(obj=scambio, evento=Evento.SCAMBIO_PROPOSTO, autore=proposto_da.user, stato_a=scambio.stato)
     altro = beneficiario if proposto_da.pk == erogatore.pk else erogatore
     if da_concordare:
         oggetto = _("Una proposta di scambio")
@@ -289,7 +289,7 @@ def scambio_propose(
         }
     notify(
         destinatari=[altro.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=oggetto,
         testo=testo,
         link="/banca-del-tempo/",
@@ -338,7 +338,7 @@ def scambio_agree(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
     scambio.save(update_fields=["stato", "concordato_il"])
     notify(
         destinatari=_altro(scambio, socio),
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("Scambio concordato"),
         testo=_("%(chi)s ha accettato lo scambio «%(descrizione)s». Dopo che è avvenuto, confermalo.")
         % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
@@ -396,7 +396,7 @@ def scambio_confirm(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
         if scambio.stato == Scambio.Stato.CONCORDATO:
             notify(
                 destinatari=_altro(scambio, socio),
-                tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+                tipo=Notifica.BANCA_DEL_TEMPO,
                 oggetto=_("Uno scambio da confermare"),
                 testo=_("%(chi)s conferma che lo scambio «%(descrizione)s» è avvenuto: confermalo anche tu.")
                 % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
@@ -417,7 +417,7 @@ def scambio_cancel(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
     scambio.save(update_fields=["stato"])
     notify(
         destinatari=_altro(scambio, socio),
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=_("Scambio annullato"),
         testo=_("%(chi)s ha annullato lo scambio «%(descrizione)s».")
         % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
@@ -454,7 +454,7 @@ def socio_contact(
     ) % {"testo": testo, "chi": mittente.nome_pubblico}
     (messaggio,) = notify(
         destinatari=[destinatario.user],
-        tipo=Messaggio.Tipo.BANCA_DEL_TEMPO,
+        tipo=Notifica.BANCA_DEL_TEMPO,
         oggetto=oggetto,
         testo=corpo,
         link=reverse("banca_del_tempo:scrivi", kwargs={"pk": mittente.pk}),

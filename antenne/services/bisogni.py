@@ -2,6 +2,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from antenne.events import Notifica
 from antenne.models import OperatoreDiComunita
 from costellazioni.models import Messaggio
 from costellazioni.services.notifications import notify
@@ -30,7 +31,7 @@ def bisogno_notify(*, bisogno: Bisogno) -> list[Messaggio]:
     dove = bisogno.quartiere.nome if bisogno.quartiere_id else _("quartiere non indicato")
     return notify(
         destinatari=destinatari_bisogno(bisogno),
-        tipo=Messaggio.Tipo.ANTENNA,
+        tipo=Notifica.ANTENNA,
         oggetto=_("Nuovo bisogno segnalato: %(categoria)s (%(quartiere)s)")
         % {"categoria": bisogno.categoria.nome, "quartiere": dove},
         testo=_("Urgenza %(urgenza)s. %(descrizione)s")

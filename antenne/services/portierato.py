@@ -3,8 +3,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from antenne import permissions, workflows
+from antenne.events import Evento, Notifica
 from antenne.models import Antenna, RichiestaPortierato
-from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -48,11 +48,11 @@ def portierato_request(
         if existing := pending.first():  # the other click committed first
             return existing
         raise
-    audit_record(obj=richiesta, evento=_("Richiesta inviata"), autore=richiedente, stato_a=richiesta.stato)
+    audit_record(obj=richiesta, evento=Evento.RICHIESTA_INVIATA, autore=richiedente, stato_a=richiesta.stato)
     for persona, link in _gestori(antenna):
         notify(
             destinatari=[persona],
-            tipo=Messaggio.Tipo.ANTENNA,
+            tipo=Notifica.ANTENNA,
             oggetto=_("Nuova richiesta di portierato"),
             testo=_("Una persona chiede a %(antenna)s: %(servizio)s.")
             % {"antenna": antenna.nome_pubblico, "servizio": richiesta.get_servizio_display()},
@@ -78,7 +78,7 @@ def portierato_transition(*, richiesta: RichiestaPortierato, to: str, actor, not
     if actor.pk != richiesta.richiedente_id:
         notify(
             destinatari=[richiesta.richiedente],
-            tipo=Messaggio.Tipo.ANTENNA,
+            tipo=Notifica.ANTENNA,
             oggetto=_("La tua richiesta di portierato: %(stato)s") % {"stato": richiesta.get_stato_display()},
             testo=note or _("Lo stato della tua richiesta è cambiato."),
             link=richiesta.antenna.get_absolute_url(),

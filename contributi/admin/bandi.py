@@ -19,7 +19,7 @@ from contributi.models import (
     FaqBando,
     Rettifica,
 )
-from costellazioni.admin.actions import apply_to_each
+from costellazioni.admin.actions import apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.spreadsheets import csv_response, xlsx_append, xlsx_response, xlsx_workbook
 
@@ -164,13 +164,14 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    @admin.action(description=_("Pubblica i bandi selezionati"))
-    def pubblica(self, request, queryset):
-        for bando in queryset:
-            try:
-                services.bando_publish(bando=bando, actor=request.user)
-            except ValidationError as exc:
-                self.message_user(request, f"{bando}: {' '.join(exc.messages)}", level="error")
+    pubblica = transition_action(
+        name="pubblica",
+        description=_("Pubblica i bandi selezionati"),
+        service=lambda *, bando, to, actor, note: services.bando_publish(bando=bando, actor=actor),
+        object_kwarg="bando",
+        to=Bando.Stato.PUBBLICATO,
+        available_only=True,
+    )
 
     @admin.action(description=_("Genera la checklist predefinita di ammissibilità"), permissions=["change"])
     def genera_checklist(self, request, queryset):

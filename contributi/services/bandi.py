@@ -6,11 +6,14 @@ from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from contributi.events import Evento, Notifica
 from contributi.models import Bando, Candidatura, Rettifica
 from contributi.services.checklist import checklist_fill
-from costellazioni.models import Membership, Messaggio, User
+from contributi.services.istruttoria import require_staff
+from costellazioni.models import Membership, User
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
+from costellazioni.services.workflow import workflow_fire
 from costellazioni.uploads import file_store
 
 
@@ -23,10 +26,7 @@ def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
     if not bando.criteri.exists():
         raise ValidationError(_("Indica i criteri di valutazione prima di pubblicare il bando."))
     bando.full_clean()
-    bando.stato = Bando.Stato.PUBBLICATO
-    bando.pubblicato_il = now or timezone.now()
-    Bando.objects.filter(pk=bando.pk).update(stato=bando.stato, pubblicato_il=bando.pubblicato_il)
-    audit_record(obj=bando, evento=_("Bando pubblicato"), autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato)
+    workflow_fire(obj=bando, to=Bando.Stato.PUBBLICATO, actor=actor, pubblicato_il=now or timezone.now())
     if not bando.checklist.exists():
         checklist_fill(bando=bando, actor=actor)
     return bando
@@ -41,6 +41,7 @@ def rettifica_publish(
     ``documento``, the signed act, must be a PDF (checked by content).
     """
     bando = Bando.objects.select_for_update().get(pk=bando.pk)
+    require_staff(actor)
     if not bando.is_published:
         raise ValidationError(_("Un bando in bozza si corregge direttamente, senza rettifica."))
     if nuova_chiusura is not None and nuova_chiusura <= bando.termine:
@@ -65,7 +66,7 @@ def rettifica_publish(
     if nuova_chiusura is not None:
         Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
         bando.termine = nuova_chiusura
-    audit_record(obj=bando, evento=_("Rettifica pubblicata"), autore=actor, nota=oggetto)
+    audit_record(obj=bando, evento=Evento.RETTIFICA_PUBBLICATA, autore=actor, nota=oggetto)
     _tell_applicants(bando, rettifica)
     return rettifica
 
@@ -82,7 +83,7 @@ def _tell_applicants(bando: Bando, rettifica: Rettifica) -> None:
         testo.append(_("Nuova scadenza: %(when)s (ora di Roma).") % {"when": when})
     notify(
         destinatari=destinatari,
-        tipo=Messaggio.Tipo.BANDO,
+        tipo=Notifica.BANDO,
         oggetto=_("Rettifica n. %(numero)d al bando «%(bando)s»") % {"numero": rettifica.numero, "bando": bando},
         testo="\n\n".join(testo),
         link=bando.get_absolute_url(),

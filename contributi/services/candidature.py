@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from contributi import permissions, workflows
+from contributi.events import Evento, Notifica
 from contributi.models import Allegato, Bando, Candidatura, Partner, VoceBudget
-from costellazioni.models import Ente, Membership, Messaggio, Quartiere, User
+from costellazioni.models import Ente, Membership, Quartiere, User
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.audit import audit_record
 from costellazioni.services.enti import ente_update
@@ -44,7 +45,7 @@ def candidatura_start(*, bando: Bando, ente: Ente, actor, now=None) -> Candidatu
     candidatura = Candidatura(bando=bando, ente=ente, creata_da=actor, dati_ente=dati_ente)
     candidatura.full_clean()
     candidatura.save()
-    audit_record(obj=candidatura, evento=_("Bozza creata"), autore=actor, stato_a=candidatura.stato)
+    audit_record(obj=candidatura, evento=Evento.BOZZA_CREATA, autore=actor, stato_a=candidatura.stato)
     return candidatura
 
 
@@ -196,7 +197,7 @@ def candidatura_transition(
     testo = messaggio or "\n\n".join(part for part in (str(transition.label), note) if part)
     notify(
         destinatari=candidatura_referenti(candidatura),
-        tipo=Messaggio.Tipo.CANDIDATURA,
+        tipo=Notifica.CANDIDATURA,
         oggetto=_("%(label)s: %(candidatura)s") % {"label": transition.label, "candidatura": candidatura},
         testo=testo,
         link=candidatura.get_absolute_url(),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
+from contributi.events import Evento
 from contributi.models import Bando, Candidatura, VerificaChecklist, VoceChecklist
 from costellazioni.formatting import euro
 from costellazioni.permissions import is_staff_comunale, require_approver
@@ -110,7 +111,7 @@ def checklist_fill(*, bando: Bando, actor) -> list[VoceChecklist]:
         voce.save()
         created.append(voce)
     if created:
-        audit_record(obj=bando, evento=_("Checklist di ammissibilità generata"), autore=actor, nota=str(len(created)))
+        audit_record(obj=bando, evento=Evento.CHECKLIST_DI_AMMISSIBILITA_GENERATA, autore=actor, nota=str(len(created)))
     return created
 
 

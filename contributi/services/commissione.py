@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
+from contributi.events import Evento
 from contributi.models import (
     Assegnazione,
     Bando,
@@ -29,6 +30,7 @@ from contributi.services.candidature import candidatura_transition
 from contributi.services.istruttoria import require_staff
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
+from costellazioni.services.workflow import workflow_fire
 
 S = Candidatura.Stato
 CENT = Decimal("0.01")
@@ -53,7 +55,7 @@ def membro_add(*, bando: Bando, utente, actor, presidente: bool = False) -> Memb
     membro, _created = MembroCommissione.objects.update_or_create(
         bando=bando, utente=utente, defaults={"presidente": presidente}
     )
-    audit_record(obj=bando, evento=_("Commissione aggiornata"), autore=actor, nota=str(membro))
+    audit_record(obj=bando, evento=Evento.COMMISSIONE_AGGIORNATA, autore=actor, nota=str(membro))
     return membro
 
 
@@ -105,7 +107,7 @@ def conflitto_declare(*, candidatura: Candidatura, actor, conflitto: bool, nota:
     if conflitto:
         Valutazione.objects.filter(membro=membro, candidatura=candidatura, inviata_il__isnull=True).delete()
         audit_record(
-            obj=candidatura, evento=_("Conflitto di interessi dichiarato"), autore=actor, nota=f"{membro}: {nota}"
+            obj=candidatura, evento=Evento.CONFLITTO_DI_INTERESSI_DICHIARATO, autore=actor, nota=f"{membro}: {nota}"
         )
     return dichiarazione
 
@@ -162,14 +164,7 @@ def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
     candidatura = candidatura_transition(candidatura=candidatura, to=S.IN_VALUTAZIONE, actor=actor)
     bando = Bando.objects.select_for_update().get(pk=candidatura.bando_id)
     if bando.stato == Bando.Stato.PUBBLICATO:
-        Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.IN_VALUTAZIONE)
-        audit_record(
-            obj=bando,
-            evento=_("Bando in valutazione"),
-            autore=actor,
-            stato_da=Bando.Stato.PUBBLICATO,
-            stato_a=Bando.Stato.IN_VALUTAZIONE,
-        )
+        workflow_fire(obj=bando, to=Bando.Stato.IN_VALUTAZIONE, actor=actor)
     return candidatura
 
 
@@ -249,7 +244,7 @@ def punteggi_save(
         valutazione.inviata_il = now
         audit_record(
             obj=candidatura,
-            evento=_("Punteggio collegiale inserito") if consenso else _("Scheda di valutazione inviata"),
+            evento=Evento.PUNTEGGIO_COLLEGIALE_INSERITO if consenso else Evento.SCHEDA_DI_VALUTAZIONE_INVIATA,
             autore=actor,
         )
     valutazione.full_clean()
@@ -283,7 +278,7 @@ def valutazione_annul(*, valutazione: Valutazione, actor, note: str) -> None:
         raise ValidationError({"note": _("Scrivi il motivo dell'annullamento.")})
     audit_record(
         obj=candidatura,
-        evento=_("Scheda di valutazione annullata per conflitto di interessi"),
+        evento=Evento.SCHEDA_ANNULLATA_PER_CONFLITTO,
         autore=actor,
         nota=f"{valutazione.membro}: {note}",
     )

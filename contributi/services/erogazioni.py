@@ -14,10 +14,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
+from contributi.events import Evento, Notifica
 from contributi.models import Bando, Candidatura, Concessione, Pagamento, Rendiconto, Riduzione, TrancheBando
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from costellazioni.formatting import euro
-from costellazioni.models import Messaggio
 from costellazioni.permissions import is_staff_comunale, require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -73,7 +73,7 @@ def tranche_plan_set(*, bando: Bando, actor, tranche: list[dict]) -> list[Tranch
     TrancheBando.objects.bulk_create(rows)
     audit_record(
         obj=bando,
-        evento=_("Piano delle tranche"),
+        evento=Evento.PIANO_DELLE_TRANCHE,
         autore=actor,
         nota=", ".join(f"{row.nome} {row.percentuale.normalize():f}%" for row in rows),
     )
@@ -119,7 +119,7 @@ def _concessione_get_or_create(*, candidatura: Candidatura, actor, **dati) -> Co
     concessione = Concessione(candidatura=candidatura, **{**_default_agreement(candidatura), **dati})
     concessione.full_clean()
     concessione.save()
-    audit_record(obj=concessione, evento=_("Concessione registrata"), autore=actor, nota=f"{concessione.importo} €")
+    audit_record(obj=concessione, evento=Evento.CONCESSIONE_REGISTRATA, autore=actor, nota=f"{concessione.importo} €")
     return concessione
 
 
@@ -138,7 +138,9 @@ def concessione_update(*, concessione: Concessione, actor, **dati) -> Concession
         return concessione
     concessione.full_clean()
     concessione.save()
-    audit_record(obj=concessione, evento=_("Dati della concessione aggiornati"), autore=actor, nota=", ".join(changed))
+    audit_record(
+        obj=concessione, evento=Evento.DATI_DELLA_CONCESSIONE_AGGIORNATI, autore=actor, nota=", ".join(changed)
+    )
     return concessione
 
 
@@ -189,7 +191,7 @@ def concessione_publish(*, concessione: Concessione, actor, pubblicata_il: date 
     concessione.save()
     audit_record(
         obj=concessione,
-        evento=_("Concessione pubblicata"),
+        evento=Evento.CONCESSIONE_PUBBLICATA,
         autore=actor,
         nota=formats.date_format(concessione.pubblicata_il, "SHORT_DATE_FORMAT"),
     )
@@ -294,14 +296,14 @@ def pagamento_register(
     pagamento.save()
     audit_record(
         obj=concessione,
-        evento=_("Pagamento registrato"),
+        evento=Evento.PAGAMENTO_REGISTRATO,
         autore=actor,
         nota=_("%(tranche)s: %(importo)s, mandato %(mandato)s")
         % {"tranche": tranche.nome, "importo": euro(importo), "mandato": numero_mandato},
     )
     notify(
         destinatari=candidatura_referenti(concessione.candidatura),
-        tipo=Messaggio.Tipo.PAGAMENTO,
+        tipo=Notifica.PAGAMENTO,
         oggetto=_("Pagamento disposto: %(candidatura)s") % {"candidatura": concessione.candidatura},
         testo=_("Il Comune ha disposto il pagamento di %(importo)s (%(tranche)s), mandato n. %(mandato)s.")
         % {"importo": euro(importo), "tranche": tranche.nome, "mandato": numero_mandato},
@@ -348,10 +350,10 @@ def concessione_reduce(*, concessione: Concessione, actor, importo: Decimal, mot
     concessione.motivo_riduzione = "\n\n".join(part for part in (concessione.motivo_riduzione, motivo) if part)
     concessione.full_clean()
     concessione.save()
-    audit_record(obj=concessione, evento=_("Contributo ridotto"), autore=actor, nota=f"{euro(importo)}: {motivo}")
+    audit_record(obj=concessione, evento=Evento.CONTRIBUTO_RIDOTTO, autore=actor, nota=f"{euro(importo)}: {motivo}")
     notify(
         destinatari=candidatura_referenti(concessione.candidatura),
-        tipo=Messaggio.Tipo.PAGAMENTO,
+        tipo=Notifica.PAGAMENTO,
         oggetto=_("Contributo ridotto: %(candidatura)s") % {"candidatura": concessione.candidatura},
         testo=_("Il contributo è stato ridotto di %(importo)s; ora è di %(erogabile)s.\n\n%(motivo)s")
         % {"importo": euro(importo), "erogabile": euro(concessione.importo_erogabile), "motivo": motivo},

@@ -14,13 +14,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contributi import permissions
+from contributi import permissions, workflows
+from contributi.events import Evento
 from contributi.models import Bando, Candidatura, Graduatoria, PosizioneGraduatoria, Preavviso
 from contributi.services.candidature import candidatura_transition
 from contributi.services.commissione import conflicted_sheets, punteggio_finale, regole_for, valutazioni_prefetch
 from contributi.services.istruttoria import preavviso_send, require_staff
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
+from costellazioni.services.workflow import workflow_fire, workflow_transition
 
 S = Candidatura.Stato
 E = PosizioneGraduatoria.Esito
@@ -150,7 +152,7 @@ def graduatoria_compute(*, bando: Bando, actor, now=None) -> Graduatoria:
             % {"punti": row["punteggio"], "soglia": regole.soglia_minima},
             now=now,
         )
-    audit_record(obj=bando, evento=_("Graduatoria provvisoria calcolata"), autore=actor)
+    audit_record(obj=bando, evento=Evento.GRADUATORIA_PROVVISORIA_CALCOLATA, autore=actor)
     return graduatoria
 
 
@@ -191,19 +193,20 @@ def graduatoria_approve(
     errors = approval_errors(graduatoria, now=now)
     if errors:
         raise ValidationError(errors)
-    graduatoria.stato = Graduatoria.Stato.APPROVATA
+    workflow_transition(
+        obj=graduatoria,
+        field="stato",
+        table=workflows.GRADUATORIA,
+        to=Graduatoria.Stato.APPROVATA,
+        actor=actor,
+        note=_("Determina n. %(n)s del %(d)s") % {"n": determina_numero.strip(), "d": determina_data},
+    )
     graduatoria.determina_numero = determina_numero.strip()
     graduatoria.determina_data = determina_data
     graduatoria.approvata_il = now
     graduatoria.approvata_da = actor
     graduatoria.full_clean()
     graduatoria.save()
-    audit_record(
-        obj=graduatoria.bando,
-        evento=_("Graduatoria approvata"),
-        autore=actor,
-        nota=_("Determina n. %(n)s del %(d)s") % {"n": graduatoria.determina_numero, "d": determina_data},
-    )
     return graduatoria
 
 
@@ -258,15 +261,8 @@ def graduatoria_publish(*, graduatoria: Graduatoria, actor, now=None) -> Graduat
                 note=_("%(motivi)s\n\nValutazione delle osservazioni: %(considerazioni)s (%(determina)s)")
                 % {"motivi": preavviso.motivi, "considerazioni": preavviso.considerazioni, "determina": determina},
             )
-    graduatoria.stato = Graduatoria.Stato.PUBBLICATA
-    graduatoria.pubblicata_il = now
-    graduatoria.save(update_fields=["stato", "pubblicata_il"])
-    bando = graduatoria.bando
-    stato_da = bando.stato
-    Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.CONCLUSO)
-    audit_record(
-        obj=bando, evento=_("Graduatoria pubblicata"), autore=actor, stato_da=stato_da, stato_a=Bando.Stato.CONCLUSO
-    )
+    workflow_fire(obj=graduatoria, to=Graduatoria.Stato.PUBBLICATA, actor=actor, pubblicata_il=now)
+    workflow_fire(obj=graduatoria.bando, to=Bando.Stato.CONCLUSO, actor=actor)
     return graduatoria
 
 

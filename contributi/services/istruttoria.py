@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
+from contributi.events import Evento, Notifica
 from contributi.models import (
     PREAVVISO_GIORNI,
     Candidatura,
@@ -23,7 +24,6 @@ from contributi.models import (
 )
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from contributi.services.checklist import checklist_errors, require_staff
-from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente, require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -173,7 +173,7 @@ def _tell_case_officer(officer, candidatura, *, oggetto: str, link: str) -> None
     """The staff member who asked the applicant for something is told when the answer arrives."""
     notify(
         destinatari=[officer],
-        tipo=Messaggio.Tipo.CANDIDATURA,
+        tipo=Notifica.CANDIDATURA,
         oggetto=oggetto,
         testo=_("%(ente)s ha risposto per la candidatura %(c)s: la pratica attende il tuo esame.")
         % {"ente": candidatura.ente, "c": candidatura},
@@ -236,10 +236,10 @@ def preavviso_send(
     )
     preavviso.full_clean()
     preavviso.save()
-    audit_record(obj=candidatura, evento=_("Preavviso di rigetto inviato"), autore=actor, nota=motivi)
+    audit_record(obj=candidatura, evento=Evento.PREAVVISO_DI_RIGETTO_INVIATO, autore=actor, nota=motivi)
     notify(
         destinatari=candidatura_referenti(candidatura),
-        tipo=Messaggio.Tipo.CANDIDATURA,
+        tipo=Notifica.CANDIDATURA,
         oggetto=_("Preavviso di rigetto: %(c)s") % {"c": candidatura},
         testo=_(
             "Ai sensi dell'art. 10-bis della legge 241/1990 ti comunichiamo i motivi che impediscono "
@@ -284,7 +284,7 @@ def preavviso_observations(*, preavviso: Preavviso, actor, osservazioni: str, no
     preavviso.osservazioni_il = now
     preavviso.osservazioni_da = actor
     preavviso.save(update_fields=["osservazioni", "osservazioni_il", "osservazioni_da"])
-    audit_record(obj=preavviso.candidatura, evento=_("Osservazioni al preavviso inviate"), autore=actor)
+    audit_record(obj=preavviso.candidatura, evento=Evento.OSSERVAZIONI_AL_PREAVVISO_INVIATE, autore=actor)
     _tell_case_officer(
         preavviso.inviato_da,
         preavviso.candidatura,
@@ -337,7 +337,7 @@ def preavviso_decide(*, preavviso: Preavviso, actor, esito: str, considerazioni:
     else:
         audit_record(
             obj=preavviso.candidatura,
-            evento=_("Decisione sulle osservazioni"),
+            evento=Evento.DECISIONE_SULLE_OSSERVAZIONI,
             autore=actor,
             nota=f"{Preavviso.Esito(esito).label}. {considerazioni}",
         )

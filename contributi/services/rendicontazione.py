@@ -13,11 +13,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
+from contributi.events import Notifica
 from contributi.models import Candidatura, Concessione, PersoneRaggiunte, Rendiconto, Spesa, VoceBudget
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from contributi.workflows import REFERENTE, RENDICONTO
 from costellazioni.formatting import euro
-from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -172,7 +172,7 @@ def _notify_referenti(rendiconto, oggetto, testo):
     candidatura = rendiconto.concessione.candidatura
     notify(
         destinatari=candidatura_referenti(candidatura),
-        tipo=Messaggio.Tipo.RENDICONTAZIONE,
+        tipo=Notifica.RENDICONTAZIONE,
         oggetto=f"{oggetto}: {candidatura}",
         testo=testo,
         link=candidatura.get_absolute_url(),

@@ -7,12 +7,12 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from contributi import permissions, services
+from contributi.events import Evento
 from contributi.forms_selezione import IntegrazioniForm, OsservazioniForm
 from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Graduatoria, PosizioneGraduatoria
 from contributi.services.istruttoria import integrazioni_reply_decision, osservazioni_decision
@@ -64,16 +64,21 @@ def area_lista(request):
 
 
 # Events without a change of state that the applicant sees in the timeline (board-internal ones stay out).
-APPLICANT_EVENTS = ("Preavviso di rigetto inviato", "Osservazioni al preavviso inviate", "Decisione sulle osservazioni")
+APPLICANT_EVENTS = frozenset(
+    {
+        Evento.PREAVVISO_DI_RIGETTO_INVIATO.value,
+        Evento.OSSERVAZIONI_AL_PREAVVISO_INVIATE.value,
+        Evento.DECISIONE_SULLE_OSSERVAZIONI.value,
+    }
+)
 
 
 def applicant_timeline(candidatura) -> dict:
+    """The application's timeline as its applicant sees it: filtered by event code, whatever the language."""
     from costellazioni.templatetags.audit import timeline_context
 
-    with translation.override("it"):
-        visible = {str(_lazy(e)) for e in APPLICANT_EVENTS}
     context = timeline_context(candidatura)
-    context["voci"] = [v for v in context["voci"] if v.evento.stato_a or v.evento.evento in visible]
+    context["voci"] = [v for v in context["voci"] if v.evento.stato_a or v.code in APPLICANT_EVENTS]
     return context
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
+from coprogrammazione.events import Notifica
 from coprogrammazione.models import (
     CondivisioneRisorsa,
     DocumentoIstruttorio,
@@ -16,7 +17,6 @@ from coprogrammazione.models import (
     Percorso,
     Risorsa,
 )
-from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -88,7 +88,7 @@ def manifestazione_submit(
     if staff:
         notify(
             destinatari=staff,
-            tipo=Messaggio.Tipo.COPROGRAMMAZIONE,
+            tipo=Notifica.COPROGRAMMAZIONE,
             oggetto=_("Nuova manifestazione di interesse: %(ente)s") % {"ente": ente.denominazione},
             testo=_("%(ente)s ha manifestato interesse per il percorso «%(percorso)s».")
             % {"ente": ente.denominazione, "percorso": percorso.titolo},
@@ -125,7 +125,7 @@ def _review(*, manifestazione: ManifestazioneInteresse, to: str, actor, note: st
     values = {"percorso": manifestazione.percorso.titolo, "ente": manifestazione.ente.denominazione, "motivo": note}
     notify(
         destinatari=[manifestazione.presentata_da, *permissions.ente_referenti(manifestazione.ente)],
-        tipo=Messaggio.Tipo.COPROGRAMMAZIONE,
+        tipo=Notifica.COPROGRAMMAZIONE,
         oggetto=oggetto % values,
         testo=testo % values,
         link=manifestazione.percorso.get_absolute_url(),

@@ -12,9 +12,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
+from coprogrammazione.events import Notifica
 from coprogrammazione.models import Impegno, Promemoria, ProtocolloIntesa
 from coprogrammazione.services.protocolli import protocollo_apply_transition, system_actor
-from costellazioni.models import Messaggio
 from costellazioni.services.notifications import notify
 
 P = ProtocolloIntesa.Stato
@@ -83,7 +83,7 @@ def promemoria_send(*, today: datetime.date | None = None) -> int:
                     if not already and _record(protocollo=protocollo, tipo=tipo, data=today):
                         notify(
                             destinatari=_people(protocollo, protocollo.parti.all()),
-                            tipo=Messaggio.Tipo.COPROGRAMMAZIONE,
+                            tipo=Notifica.COPROGRAMMAZIONE,
                             oggetto=_("Il protocollo «%(oggetto)s» scade tra %(giorni)s giorni")
                             % {"oggetto": protocollo.oggetto, "giorni": giorni},
                             testo=_(
@@ -121,7 +121,7 @@ def promemoria_send(*, today: datetime.date | None = None) -> int:
                 testo = _("L'impegno «%(impegno)s» di %(parte)s nel protocollo «%(oggetto)s» scade il %(data)s.")
             notify(
                 destinatari=_people(impegno.protocollo, [impegno.parte]),
-                tipo=Messaggio.Tipo.COPROGRAMMAZIONE,
+                tipo=Notifica.COPROGRAMMAZIONE,
                 oggetto=oggetto,
                 testo=testo % values,
                 link=impegno.protocollo.get_absolute_url(),

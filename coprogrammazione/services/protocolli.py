@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
+from coprogrammazione.events import Notifica
 from coprogrammazione.models import Impegno, ParteProtocollo, ProtocolloIntesa
-from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.pdf import pdf_render
@@ -96,7 +96,7 @@ def _notify_parties(protocollo, *, oggetto: str, testo: str) -> None:
     if people:
         notify(
             destinatari=people,
-            tipo=Messaggio.Tipo.COPROGRAMMAZIONE,
+            tipo=Notifica.COPROGRAMMAZIONE,
             oggetto=oggetto,
             testo=testo,
             link=protocollo.get_absolute_url(),

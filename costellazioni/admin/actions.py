@@ -38,12 +38,20 @@ def apply_to_each(modeladmin, request, queryset, call, done_message=None) -> int
     return done
 
 
-def transition_action(*, name: str, description, service, object_kwarg: str, to: str):
+def transition_action(*, name: str, description, service, object_kwarg: str, to: str, available_only: bool = False):
     """An admin action calling ``service(<object_kwarg>=obj, to=to, actor=user, note=nota)`` for each row.
 
     Refusals (a missing note, a transition not in the table, no permission) are reported per row and
-    leave that row as it was; the others go ahead.
+    leave that row as it was; the others go ahead. With ``available_only`` a row moves only when
+    ``available_transitions`` offers the move to the person (the model's registered workflow, with its roles
+    and approval rule), so the action and the buttons agree; the service checks again under lock.
     """
+    from costellazioni.services.workflow import require_available
+
+    def call(obj, request, nota):
+        if available_only:
+            require_available(obj, request.user, to)
+        service(**{object_kwarg: obj}, to=to, actor=request.user, note=nota)
 
     @admin.action(description=description, permissions=["change"])
     def action(modeladmin, request, queryset):
@@ -52,7 +60,7 @@ def transition_action(*, name: str, description, service, object_kwarg: str, to:
             modeladmin,
             request,
             queryset,
-            lambda obj: service(**{object_kwarg: obj}, to=to, actor=request.user, note=nota),
+            lambda obj: call(obj, request, nota),
             _("Operazione eseguita su %(n)d elementi."),
         )
 

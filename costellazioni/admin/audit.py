@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import ReadOnlyAdminMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.codes import code_filter
+from costellazioni.codes import audit_events
 from costellazioni.models import EventoAudit
 from costellazioni.templatetags.audit import render_timeline
 
@@ -44,8 +46,12 @@ class AuditTimelineMixin:
 class EventoAuditAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Append-only for everybody, superusers included: the log is evidence."""
 
-    list_display = ["creato_il", "oggetto_link", "content_type", "evento", "passaggio", "autore"]
-    list_filter = [("content_type", admin.RelatedOnlyFieldListFilter), "evento", "creato_il"]
+    list_display = ["creato_il", "oggetto_link", "content_type", "evento_display", "passaggio", "autore"]
+    list_filter = [
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        code_filter(field="evento", title=_("evento"), registry=audit_events),
+        "creato_il",
+    ]
     list_select_related = ["content_type", "autore"]
     search_fields = ["oggetto_repr", "autore__email", "evento", "nota"]
     date_hierarchy = "creato_il"
@@ -54,7 +60,7 @@ class EventoAuditAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAd
         "content_type",
         "object_id",
         "oggetto_link",
-        "evento",
+        "evento_display",
         "stato_da",
         "stato_a",
         "nota",
@@ -70,6 +76,10 @@ class EventoAuditAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAd
         except NoReverseMatch:
             return obj.oggetto_repr
         return format_html('<a href="{}">{}</a>', url, obj.oggetto_repr)
+
+    @admin.display(description=_("evento"), ordering="evento")
+    def evento_display(self, obj):
+        return obj.evento_label
 
     @admin.display(description=_("passaggio di stato"))
     def passaggio(self, obj):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import ReadOnlyAdminMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.codes import code_filter
+from costellazioni.codes import notification_kinds
 from costellazioni.models import Messaggio
 
 
@@ -42,14 +44,19 @@ class EmailFilter(admin.SimpleListFilter):
 class MessaggioAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Messages are written only by services.notifications.notify and go with their recipient's account."""
 
-    list_display = ["creato_il", "destinatario", "tipo", "oggetto", "letto_il", "email_inviata_il"]
-    list_filter = ["tipo", LettoFilter, EmailFilter, "creato_il"]
+    list_display = ["creato_il", "destinatario", "tipo_display", "oggetto", "letto_il", "email_inviata_il"]
+    list_filter = [
+        code_filter(field="tipo", title=_("tipo"), registry=notification_kinds),
+        LettoFilter,
+        EmailFilter,
+        "creato_il",
+    ]
     list_select_related = ["destinatario"]
     search_fields = ["oggetto", "testo", "destinatario__email", "destinatario__last_name"]
     date_hierarchy = "creato_il"
     fields = [
         "destinatario",
-        "tipo",
+        "tipo_display",
         "oggetto",
         "testo",
         "link",
@@ -60,6 +67,10 @@ class MessaggioAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmi
     ]
     readonly_fields = fields
     list_per_page = 50
+
+    @admin.display(description=_("tipo"), ordering="tipo")
+    def tipo_display(self, obj):
+        return obj.tipo_label
 
     @admin.display(description=_("allegati"))
     def allegati_elenco(self, obj):

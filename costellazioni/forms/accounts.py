@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from stdnum.it import iva
 
+from costellazioni.events import Evento
 from costellazioni.models import Ente, Membership, Quartiere, User
 from costellazioni.services.audit import audit_record
 from costellazioni.validators import normalize_codice_fiscale, validate_codice_fiscale_ente
@@ -69,7 +70,7 @@ class SignupForm(allauth_forms.SignupForm):
 
     def signup(self, request, user):
         """Called by allauth once the user exists: the acknowledgement is kept with who and when."""
-        audit_record(obj=user, evento=gettext("Presa visione dell'informativa privacy"), autore=user)
+        audit_record(obj=user, evento=Evento.PRESA_VISIONE_DELL_INFORMATIVA_PRIVACY, autore=user)
 
 
 class ProfiloForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.events import Evento
 from costellazioni.services.audit import audit_record
 
 
@@ -30,4 +31,4 @@ class IdentitaSignupForm(SignupForm):
 
     def signup(self, request, user):
         """Called by allauth once the user exists: the acknowledgement is kept with who and when."""
-        audit_record(obj=user, evento=gettext("Presa visione dell'informativa privacy"), autore=user)
+        audit_record(obj=user, evento=Evento.PRESA_VISIONE_DELL_INFORMATIVA_PRIVACY, autore=user)

@@ -19,7 +19,11 @@ class EventoAudit(models.Model):
     object_id = models.CharField(_("id dell'oggetto"), max_length=64)
     oggetto = GenericForeignKey("content_type", "object_id")
     oggetto_repr = models.CharField(_("oggetto"), max_length=300)
-    evento = models.CharField(_("evento"), max_length=60)
+    evento = models.CharField(
+        _("evento"),
+        max_length=60,
+        help_text=_("Il codice dell'evento; l'etichetta è mostrata nella lingua di chi legge."),
+    )
     stato_da = models.CharField(_("da"), max_length=40, blank=True, default="")
     stato_a = models.CharField(_("a"), max_length=40, blank=True, default="")
     nota = models.TextField(_("nota"), blank=True, default="")
@@ -43,4 +47,11 @@ class EventoAudit(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.oggetto_repr}: {self.evento}"
+        return f"{self.oggetto_repr}: {self.evento_label}"
+
+    @property
+    def evento_label(self) -> str:
+        """The event's label in the active language (registered by the app, see ``costellazioni.codes``)."""
+        from costellazioni.codes import audit_events
+
+        return audit_events.label(self.evento)

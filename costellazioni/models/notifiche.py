@@ -17,30 +17,20 @@ class MessaggioQuerySet(models.QuerySet):
 
 
 class Messaggio(models.Model):
-    """A message in a person's area personale; also e-mailed according to their preference."""
+    """A message in a person's area personale; also e-mailed according to their preference.
 
-    class Tipo(models.TextChoices):
-        ACCOUNT = "account", _("Account")
-        RAPPRESENTANZA = "rappresentanza", _("Rappresentanza di un ente")
-        ENTE = "ente", _("Verifica dell'ente")
-        PRENOTAZIONE = "prenotazione", _("Prenotazione")
-        APPUNTAMENTO = "appuntamento", _("Appuntamento")
-        BANDO = "bando", _("Bando")
-        CANDIDATURA = "candidatura", _("Candidatura")
-        VALUTAZIONE = "valutazione", _("Valutazione")
-        PAGAMENTO = "pagamento", _("Pagamento")
-        RENDICONTAZIONE = "rendicontazione", _("Rendicontazione")
-        ANTENNA = "antenna", _("Antenna di quartiere")
-        BANCA_DEL_TEMPO = "banca_del_tempo", _("Banca del tempo")
-        COPROGRAMMAZIONE = "coprogrammazione", _("Co-programmazione")
-        RIUNIONE = "riunione", _("Riunione")
-        REPORT = "report", _("Report")
-        AVVISO = "avviso", _("Avviso")
+    ``tipo`` is a notification kind some app registered from its ``apps.py`` (``costellazioni.codes``).
+    """
 
     destinatario = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messaggi", verbose_name=_("destinatario")
     )
-    tipo = models.CharField(_("tipo"), max_length=40, choices=Tipo.choices, default=Tipo.AVVISO)
+    tipo = models.CharField(
+        _("tipo"),
+        max_length=40,
+        default="avviso",
+        help_text=_("Il codice del tipo di avviso, registrato dall'app che lo invia."),
+    )
     oggetto = models.CharField(_("oggetto"), max_length=200)
     testo = models.TextField(_("testo"))
     link = models.CharField(_("collegamento"), max_length=300, blank=True, default="")
@@ -58,6 +48,13 @@ class Messaggio(models.Model):
 
     def __str__(self):
         return self.oggetto
+
+    @property
+    def tipo_label(self) -> str:
+        """The kind's label in the active language (registered by the app, see ``costellazioni.codes``)."""
+        from costellazioni.codes import notification_kinds
+
+        return notification_kinds.label(self.tipo)
 
 
 # E-mail servers commonly refuse messages over 10 MB; a message may carry a few files.

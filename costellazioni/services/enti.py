@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from costellazioni import workflows
-from costellazioni.models import Ente, Membership, Messaggio
+from costellazioni.events import Evento, Notifica
+from costellazioni.models import Ente, Membership
 from costellazioni.permissions import can_act_for_ente, can_decide_ente, can_decide_membership
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -19,7 +20,7 @@ def ente_create(*, actor, **fields) -> Ente:
     ente = Ente(**fields)
     ente.full_clean()
     ente.save()
-    audit_record(obj=ente, evento=_("Ente registrato"), autore=actor, stato_a=ente.stato_verifica)
+    audit_record(obj=ente, evento=Evento.ENTE_REGISTRATO, autore=actor, stato_a=ente.stato_verifica)
     return ente
 
 
@@ -56,7 +57,7 @@ def ente_update(*, ente: Ente, actor, **fields) -> Ente:
         setattr(ente, name, fields[name])
     ente.full_clean()
     ente.save(update_fields=[*changed, "aggiornato_il"])
-    audit_record(obj=ente, evento=_("Dati dell'ente aggiornati"), autore=actor, nota=", ".join(changed))
+    audit_record(obj=ente, evento=Evento.DATI_DELL_ENTE_AGGIORNATI, autore=actor, nota=", ".join(changed))
     return ente
 
 
@@ -80,7 +81,7 @@ def ente_set_verification(*, ente: Ente, to: str, actor, note: str = "") -> Ente
     if representatives:
         notify(
             destinatari=representatives,
-            tipo=Messaggio.Tipo.ENTE,
+            tipo=Notifica.ENTE,
             oggetto=_("Verifica dell'ente %(ente)s: %(stato)s")
             % {"ente": ente, "stato": ente.get_stato_verifica_display()},
             testo=note or _("Lo stato della verifica del tuo ente è cambiato."),
@@ -94,7 +95,7 @@ def membership_request(*, user, ente: Ente, ruolo: str, motivazione: str = "") -
     membership = Membership(user=user, ente=ente, ruolo=ruolo, motivazione=motivazione)
     membership.full_clean()
     membership.save()
-    audit_record(obj=membership, evento=_("Richiesta di rappresentanza"), autore=user, stato_a=membership.stato)
+    audit_record(obj=membership, evento=Evento.RICHIESTA_DI_RAPPRESENTANZA, autore=user, stato_a=membership.stato)
     return membership
 
 
@@ -118,7 +119,7 @@ def membership_set_state(*, membership: Membership, to: str, actor, note: str = 
     if actor != membership.user:
         notify(
             destinatari=[membership.user],
-            tipo=Messaggio.Tipo.RAPPRESENTANZA,
+            tipo=Notifica.RAPPRESENTANZA,
             oggetto=_("Rappresentanza di %(ente)s: %(stato)s")
             % {"ente": membership.ente, "stato": membership.get_stato_display()},
             testo=note or _("La tua richiesta di rappresentanza è stata aggiornata."),

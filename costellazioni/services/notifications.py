@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
+from costellazioni import codes
 from costellazioni.models import Messaggio, User
 from costellazioni.models.notifiche import ALLEGATO_MAX_BYTES, AllegatoMessaggio
 from costellazioni.services.email import header_text
@@ -34,6 +35,8 @@ def notify(
 ) -> list[Messaggio]:
     """Write a message to each recipient's area personale and queue e-mails per their preference.
 
+    ``tipo`` is a notification kind some app registered from its ``apps.py`` (``costellazioni.codes``).
+
     ``link`` is a path on this portal (``reverse(...)``), never a full URL: e-mails prefix it with
     ``SITE_URL``. ``allegati`` are small files the portal generated, such as
     ``("prenotazione.ics", ics_bytes, "text/calendar")``; each recipient gets their own copy. E-mails
@@ -42,6 +45,7 @@ def notify(
     """
     from costellazioni.services.outbox import operazione_enqueue
 
+    codes.notification_kinds.require(tipo)
     if link and not link.startswith("/"):
         raise ValueError("notify(link=...) takes a path on this portal, such as reverse('area_personale').")
     allegati = [(get_valid_filename(nome), bytes(contenuto), tipo_mime) for nome, contenuto, tipo_mime in allegati]

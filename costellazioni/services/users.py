@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from costellazioni.events import Evento
 from costellazioni.models import User
 from costellazioni.services.audit import audit_record
 
@@ -23,5 +24,5 @@ def user_update_profile(*, user: User, **fields) -> User:
     if user.codice_fiscale != previous:
         # The value itself stays out of the log: the audit trail must not spread personal data.
         nota = _("Codice fiscale aggiunto") if not previous else _("Codice fiscale modificato")
-        audit_record(obj=user, evento=_("Profilo aggiornato"), autore=user, nota=nota)
+        audit_record(obj=user, evento=Evento.PROFILO_AGGIORNATO, autore=user, nota=nota)
     return user

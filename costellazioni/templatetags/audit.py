@@ -19,6 +19,15 @@ class Voce:
     stato_da: str
     stato_a: str
 
+    @property
+    def label(self) -> str:
+        """The event's label in the reader's language (the row stores its code)."""
+        return self.evento.evento_label
+
+    @property
+    def code(self) -> str:
+        return self.evento.evento
+
 
 @cache
 def _state_labels(model) -> dict[str, str]:

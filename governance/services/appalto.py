@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Messaggio
 from costellazioni.permissions import can_act_for_ente
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from costellazioni.uploads import file_store
 from governance import permissions, workflows
+from governance.events import Notifica
 from governance.models import (
     AllegatoRapporto,
     Appalto,
@@ -122,7 +122,7 @@ def rapporto_transition(*, rapporto: RapportoAppaltatore, to: str, actor, note: 
         referenti = [m.user for m in rapporto.appaltatore.memberships.verified().select_related("user")]
         notify(
             destinatari=referenti,
-            tipo=Messaggio.Tipo.REPORT,
+            tipo=Notifica.REPORT,
             oggetto=(
                 _("Relazione accettata: %(r)s")
                 if to == RapportoAppaltatore.Stato.ACCETTATO

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from governance import permissions, workflows
+from governance.events import Evento, Notifica
 from governance.models import AggiornamentoAzione, Azione, Decisione, Organo, RisultatoAtteso, Riunione
 
 
@@ -37,7 +37,7 @@ def azione_create(
     if responsabile is not None:
         notify(
             destinatari=[responsabile],
-            tipo=Messaggio.Tipo.RIUNIONE,
+            tipo=Notifica.RIUNIONE,
             oggetto=_("Nuova azione affidata: %(azione)s") % {"azione": azione},
             testo=_("%(organo)s ti ha affidato un'azione da completare entro il %(scadenza)s.")
             % {"organo": riunione.organo, "scadenza": scadenza.strftime("%d/%m/%Y")},
@@ -153,5 +153,5 @@ def azione_edit(
         f"{Azione._meta.get_field(name).verbose_name}: {before[name] or '—'} → {getattr(azione, name) or '—'}"
         for name in changed
     )
-    audit_record(obj=azione, evento=_("Azione modificata"), autore=actor, stato_a=azione.stato, nota=nota)
+    audit_record(obj=azione, evento=Evento.AZIONE_MODIFICATA, autore=actor, stato_a=azione.stato, nota=nota)
     return azione

@@ -75,9 +75,10 @@ def partenariato_save(*, partenariato: Partenariato, partner, actor) -> Partenar
     if not permissions.sees_everything(actor):
         raise PermissionDenied(_("I partenariati li registra lo staff di progetto."))
     if partenariato.pk:
-        precedente = Partenariato.objects.select_for_update().get(pk=partenariato.pk).stato
-        if precedente != partenariato.stato:
-            nuovo, partenariato.stato = partenariato.stato, precedente
+        # The state asked for by the form moves through the door from the state stored (read under lock).
+        nuovo = partenariato.stato
+        partenariato.refresh_from_db(fields=["stato"], from_queryset=Partenariato.objects.select_for_update())
+        if partenariato.stato != nuovo:
             workflow_transition(obj=partenariato, field="stato", table=workflows.PARTENARIATO, to=nuovo, actor=actor)
     partenariato.full_clean()
     partenariato.save()

@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Messaggio
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from governance import permissions, workflows
 from governance.calendario import ICS_MIMETYPE, riunione_ics
+from governance.events import Evento, Notifica
 from governance.models import MembroOrgano, Organo, Partecipazione, PuntoOrdineGiorno, Riunione
 
 
@@ -136,7 +136,7 @@ def riunione_create(
     )
     for numero, punto in enumerate(punti, start=1):
         PuntoOrdineGiorno.objects.create(riunione=riunione, ordine=numero, titolo=punto)
-    audit_record(obj=riunione, evento=_("Riunione convocata"), autore=actor, stato_a=riunione.stato)
+    audit_record(obj=riunione, evento=Evento.RIUNIONE_CONVOCATA, autore=actor, stato_a=riunione.stato)
     if convocazione_dovuta_dal(riunione) <= now:
         riunione_convocazione_send(riunione=riunione, now=now)
         riunione.refresh_from_db(fields=["convocazione_inviata_il"])
@@ -175,7 +175,7 @@ def riunione_convocazione_send(*, riunione: Riunione, now: datetime.datetime | N
     }
     notify(
         destinatari=destinatari,
-        tipo=Messaggio.Tipo.RIUNIONE,
+        tipo=Notifica.RIUNIONE,
         oggetto=_("Convocazione: %(titolo)s") % {"titolo": riunione.titolo},
         testo=testo,
         link=riunione.get_absolute_url(),
@@ -304,7 +304,7 @@ def riunione_transition(*, riunione: Riunione, to: str, actor, note: str = "", r
     if to == Riunione.Stato.ANNULLATA and riunione.convocazione_inviata_il:
         notify(
             destinatari=[p.user for p in riunione.partecipazioni.select_related("user") if p.user_id],
-            tipo=Messaggio.Tipo.RIUNIONE,
+            tipo=Notifica.RIUNIONE,
             oggetto=_("Riunione annullata: %(titolo)s") % {"titolo": riunione.titolo},
             testo=note,
             link=riunione.get_absolute_url(),

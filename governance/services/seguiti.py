@@ -7,12 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Messaggio
+from costellazioni.events import Notifica as CostellazioniNotifica
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from costellazioni.uploads import PDF_O_IMMAGINI, file_store
 from governance import permissions, workflows
+from governance.events import Evento
 from governance.models import DocumentoPartenariato, Partenariato, SeguitoSopralluogo, Sopralluogo
 
 
@@ -42,11 +43,11 @@ def seguito_create(
     )
     seguito.full_clean()
     seguito.save()
-    audit_record(obj=seguito, evento=_("Azione registrata"), autore=actor, stato_a=seguito.stato)
+    audit_record(obj=seguito, evento=Evento.AZIONE_REGISTRATA, autore=actor, stato_a=seguito.stato)
     if responsabile is not None and responsabile.pk != actor.pk:
         notify(
             destinatari=[responsabile],
-            tipo=Messaggio.Tipo.AVVISO,
+            tipo=CostellazioniNotifica.AVVISO,
             oggetto=_("Nuova azione dopo un sopralluogo: %(azione)s") % {"azione": seguito},
             testo=_("%(sopralluogo)s: ti è stata affidata un'azione da completare entro il %(scadenza)s.")
             % {"sopralluogo": sopralluogo, "scadenza": scadenza.strftime("%d/%m/%Y")},
@@ -80,5 +81,5 @@ def documento_partenariato_upload(*, partenariato: Partenariato, actor, uploaded
         raise ValidationError({"titolo": _("Dai un titolo al documento.")})
     documento = DocumentoPartenariato(partenariato=partenariato, titolo=titolo.strip(), caricato_da=actor)
     file_store(instance=documento, field_name="file", uploaded=uploaded, allowed=PDF_O_IMMAGINI)
-    audit_record(obj=partenariato, evento=_("Documento caricato"), autore=actor, nota=documento.titolo)
+    audit_record(obj=partenariato, evento=Evento.DOCUMENTO_CARICATO, autore=actor, nota=documento.titolo)
     return documento

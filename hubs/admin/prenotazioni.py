@@ -12,6 +12,7 @@ from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.services.audit import audit_record
 from costellazioni.spreadsheets import csv_response
 from hubs import services
+from hubs.events import Evento
 from hubs.models import Appuntamento, Connessione, Prenotazione
 
 P = Prenotazione.Stato
@@ -205,7 +206,7 @@ class ConnessioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAd
         if change:
             super().save_model(request, obj, form, change)
             if "esito" in form.changed_data:
-                audit_record(obj=obj, evento=str(_("Esito aggiornato")), autore=request.user, stato_a=obj.esito)
+                audit_record(obj=obj, evento=Evento.ESITO_AGGIORNATO, autore=request.user, stato_a=obj.esito)
             return
         created = services.connessione_record(actor=request.user, **{f: form.cleaned_data[f] for f in self.fields})
         obj.pk = created.pk

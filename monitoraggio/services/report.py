@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
-from costellazioni.models import Messaggio, User
+from costellazioni.models import User
 from costellazioni.permissions import is_staff_comunale
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
+from governance.events import Notifica as GovernanceNotifica
 from monitoraggio import permissions, workflows
+from monitoraggio.events import Evento
 from monitoraggio.models import Report
 
 SYSTEM = AnonymousUser()  # the schedule and the worker: no person, the SISTEMA role
@@ -111,7 +113,7 @@ def _notify_ready(report: Report) -> None:
         destinatari = [user for user in candidates if is_staff_comunale(user)]
     notify(
         destinatari=destinatari,
-        tipo=Messaggio.Tipo.REPORT,
+        tipo=GovernanceNotifica.REPORT,
         oggetto=_("Report pronto: %(report)s") % {"report": report},
         testo=_("Il report «%(report)s» è pronto: %(pagine)s pagine. Lo trovi nell'amministrazione del portale.")
         % {"report": report, "pagine": report.pagine},
@@ -139,7 +141,7 @@ def report_publish(*, report: Report, actor) -> Report:
         raise ValidationError(_("Il report è già pubblicato."), code="already_published")
     report.pubblicato, report.pubblicato_il = True, timezone.now()
     report.save(update_fields=["pubblicato", "pubblicato_il"])
-    audit_record(obj=report, evento=_("Report pubblicato"), autore=actor)
+    audit_record(obj=report, evento=Evento.REPORT_PUBBLICATO, autore=actor)
     return report
 
 
@@ -150,5 +152,5 @@ def report_unpublish(*, report: Report, actor) -> Report:
         raise PermissionDenied(_("Solo il personale del Comune pubblica i report."))
     report.pubblicato, report.pubblicato_il = False, None
     report.save(update_fields=["pubblicato", "pubblicato_il"])
-    audit_record(obj=report, evento=_("Report ritirato dalla pubblicazione"), autore=actor)
+    audit_record(obj=report, evento=Evento.REPORT_RITIRATO_DALLA_PUBBLICAZIONE, autore=actor)
     return report

@@ -54,7 +54,12 @@ class RispostaBisognoInline(admin.TabularInline):
 
 def _azione(to, label):
     return transition_action(
-        name=f"bisogno_{to}", description=label, service=services.bisogno_transition, object_kwarg="bisogno", to=to
+        name=f"bisogno_{to}",
+        description=label,
+        service=services.bisogno_transition,
+        object_kwarg="bisogno",
+        to=to,
+        available_only=True,
     )
 
 

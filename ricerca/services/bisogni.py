@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Messaggio, Quartiere
+from costellazioni.events import Notifica as CostellazioniNotifica
+from costellazioni.models import Quartiere
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from ricerca import permissions, workflows
@@ -88,7 +89,7 @@ def bisogno_transition(*, bisogno: Bisogno, to: str, actor, note: str = "") -> B
     if segnalante is not None and segnalante != actor and to in ESITI_DA_COMUNICARE:
         notify(
             destinatari=[segnalante],
-            tipo=Messaggio.Tipo.AVVISO,
+            tipo=CostellazioniNotifica.AVVISO,
             oggetto=_("Il bisogno che hai segnalato: %(stato)s") % {"stato": bisogno.get_stato_display().lower()},
             testo=_("Il bisogno «%(descrizione)s» è ora: %(stato)s.%(nota)s")
             % {

@@ -6,7 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from costellazioni.models import Messaggio
+from costellazioni.events import Notifica as CostellazioniNotifica
 from costellazioni.permissions import is_staff_comunale
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -100,7 +100,7 @@ def teoria_transition(*, teoria: TeoriaCambiamento, to: str, actor, note: str = 
         autori = {c.autore for c in teoria.commenti.select_related("autore")}
         notify(
             destinatari=autori,
-            tipo=Messaggio.Tipo.AVVISO,
+            tipo=CostellazioniNotifica.AVVISO,
             oggetto=_("La teoria del cambiamento che hai commentato è stata approvata"),
             testo=_("Il comitato di gestione ha approvato la versione %(versione)s.") % {"versione": teoria.versione},
             link=teoria.get_absolute_url(),

@@ -91,7 +91,7 @@ class TestConsenso:
         assert antenna.stato == Antenna.Stato.INDIVIDUATA and antenna.candidatura
         assert antenna.consenso_contatti and not antenna.consenso_nome
         assert set(antenna.consensi.values_list("oggetto", flat=True)) == set(Consenso.Oggetto.values)
-        assert Messaggio.objects.filter(destinatario=operatore.user, tipo=Messaggio.Tipo.ANTENNA).exists()
+        assert Messaggio.objects.filter(destinatario=operatore.user, tipo="antenna").exists()
 
 
 class TestAttivitaLog:
@@ -377,7 +377,10 @@ class TestHubDiRiferimento:
         services.antenna_set_hub(antenna=antenna, hub=None, actor=antenna.operatore.user)
         antenna.refresh_from_db()
         assert antenna.hub is None
-        assert EventoAudit.objects.filter(object_id=str(antenna.pk), evento="HUB di riferimento cambiato").count() == 2
+        assert (
+            EventoAudit.objects.filter(object_id=str(antenna.pk), evento="antenne.hub_di_riferimento_cambiato").count()
+            == 2
+        )
 
     def test_another_operator_may_not(self):
         from tests.hubs.factories import HubFactory

@@ -12,7 +12,7 @@ from contributi import services
 from contributi.models import Bando
 from costellazioni.models import EventoAudit
 from tests.contributi.factories import PDF_BYTES, BandoFactory, complete_draft, open_bando, referente
-from tests.costellazioni.factories import UserFactory
+from tests.costellazioni.factories import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ class TestRettificaInTheAdmin:
         bando.refresh_from_db()
         assert (rettifica.numero, rettifica.autore, bando.termine) == (1, staff_user, nuova)
         assert rettifica.documento.read() == PDF_BYTES
-        assert EventoAudit.objects.for_object(bando).filter(evento="Rettifica pubblicata").exists()
+        assert EventoAudit.objects.for_object(bando).filter(evento="contributi.rettifica_pubblicata").exists()
         assert "Proroga del termine" in staff_client.get(response.url).content.decode()
 
     def test_an_earlier_deadline_and_a_fake_pdf_are_refused_in_italian(self, staff_client):
@@ -144,7 +144,7 @@ def test_change_page_shows_private_files_by_name(admin_client):
     DocumentoBando.objects.create(bando=bando, titolo="Modulo", file=ContentFile(PDF_BYTES, name="modulo.pdf"))
     services.rettifica_publish(
         bando=bando,
-        actor=UserFactory(is_staff=True),
+        actor=StaffFactory(),
         oggetto="Errata",
         testo="T",
         documento=SimpleUploadedFile("a.pdf", PDF_BYTES),

@@ -45,7 +45,7 @@ class TestAcceptance:
         assert concessione.cup == c.bando.cup
         assert "evidenza pubblica" in concessione.modalita_individuazione
         assert EventoAudit.objects.filter(object_id=str(c.pk), stato_da="finanziata", stato_a="avviata").exists()
-        assert Messaggio.objects.filter(destinatario=user, tipo=Messaggio.Tipo.CANDIDATURA).exists()
+        assert Messaggio.objects.filter(destinatario=user, tipo="candidatura").exists()
         assert mail.outbox
 
     def test_another_entes_referente_cannot_accept(self):
@@ -168,8 +168,10 @@ class TestTranche:
     def test_payment_is_audited_and_notified(self):
         concessione, user, staff, (anticipo, _saldo) = accepted()
         pay(concessione, anticipo, staff)
-        assert EventoAudit.objects.filter(object_id=str(concessione.pk), evento="Pagamento registrato").exists()
-        assert Messaggio.objects.filter(destinatario=user, tipo=Messaggio.Tipo.PAGAMENTO).exists()
+        assert EventoAudit.objects.filter(
+            object_id=str(concessione.pk), evento="contributi.pagamento_registrato"
+        ).exists()
+        assert Messaggio.objects.filter(destinatario=user, tipo="pagamento").exists()
 
     def test_tranche_of_another_call_is_refused(self):
         concessione, _user, staff, _t = accepted()
@@ -192,7 +194,7 @@ class TestReductionAndRevocation:
         assert "Spese non ammissibili" in concessione.motivo_riduzione
         assert pay(concessione, anticipo, staff).importo == Decimal("3200.00")
         assert Messaggio.objects.filter(
-            destinatario=user, tipo=Messaggio.Tipo.PAGAMENTO, oggetto__startswith="Contributo ridotto"
+            destinatario=user, tipo="pagamento", oggetto__startswith="Contributo ridotto"
         ).exists()
 
     def test_reduction_below_what_was_paid_is_refused(self):

@@ -125,7 +125,7 @@ def test_from_notice_to_a_renewed_mou():
         (P.ATTIVO, P.IN_SCADENZA),
         (P.IN_SCADENZA, P.RINNOVATO),
     ]
-    firme = EventoAudit.objects.filter(object_id=str(protocollo.pk), evento="Firma registrata").count()
+    firme = EventoAudit.objects.filter(object_id=str(protocollo.pk), evento="coprogrammazione.firma_registrata").count()
     assert firme == 2
     assert Promemoria.objects.filter(protocollo=protocollo, tipo=Promemoria.Tipo.SCADENZA_60).count() == 1
     assert nuovo.precedente == protocollo and nuovo.stato == P.BOZZA and nuovo.impegni.count() == 1

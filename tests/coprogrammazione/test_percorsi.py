@@ -39,7 +39,7 @@ class TestManifestazioni:
         ente = EnteFactory(verified=True)
         manifestazione = submit(percorso, referente_of(ente), ente)
         assert manifestazione.stato == M.PRESENTATA
-        assert Messaggio.objects.filter(destinatario=staff, tipo=Messaggio.Tipo.COPROGRAMMAZIONE).count() == 1
+        assert Messaggio.objects.filter(destinatario=staff, tipo="coprogrammazione").count() == 1
 
     @pytest.mark.parametrize("trait", ["chiuso", None])
     def test_outside_the_window_it_is_refused(self, trait):

@@ -235,8 +235,10 @@ def test_signature_and_renewal_audit_rows_are_stable_italian_text_in_any_languag
             protocollo=in_firma, actor=staff, data_fine=in_firma.data_fine + datetime.timedelta(days=365)
         )
     firme = EventoAudit.objects.filter(object_id=str(in_firma.pk), content_type__model="protocollointesa")
-    assert sorted(firme.filter(stato_a="").values_list("evento", flat=True)) == ["Firma registrata"] * 3
+    assert (
+        sorted(firme.filter(stato_a="").values_list("evento", flat=True)) == ["coprogrammazione.firma_registrata"] * 3
+    )
     parte = in_firma.parti.order_by("ordine", "pk").first()
     assert firme.filter(nota=f"{parte.denominazione}, SHA-256 {parte.firma_sha256}").exists()
     rinnovo = EventoAudit.objects.get(object_id=str(nuovo.pk), content_type__model="protocollointesa")
-    assert (rinnovo.evento, rinnovo.nota) == ("Rinnovo creato", str(in_firma))
+    assert (rinnovo.evento, rinnovo.nota) == ("coprogrammazione.rinnovo_creato", str(in_firma))

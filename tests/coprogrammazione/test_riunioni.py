@@ -65,7 +65,7 @@ def test_participants_are_invited_with_an_ics_and_the_meeting_is_listed(percorso
     assert riunione.iscrizioni_aperte and riunione.is_public
     assert Partecipazione.objects.filter(riunione=riunione, user=referente, ente=manifestazione.ente).exists()
     assert not Partecipazione.objects.filter(riunione=riunione, user=escluso).exists()
-    messaggio = Messaggio.objects.get(destinatario=referente, tipo=Messaggio.Tipo.RIUNIONE)
+    messaggio = Messaggio.objects.get(destinatario=referente, tipo="riunione")
     allegato = AllegatoMessaggio.objects.get(messaggio=messaggio)
     assert allegato.tipo_mime == "text/calendar" and b"BEGIN:VEVENT" in bytes(allegato.contenuto)
     assert riunioni_for(percorso) == [riunione]
@@ -77,7 +77,7 @@ def test_the_convocation_leaves_later_when_far_away_and_reaches_participants(per
     referente = referente_of(manifestazione.ente)
     riunione = convene(percorso, staff, days=20)
     assert riunione.convocazione_inviata_il is not None
-    assert Messaggio.objects.filter(destinatario=referente, tipo=Messaggio.Tipo.RIUNIONE).count() == 1
+    assert Messaggio.objects.filter(destinatario=referente, tipo="riunione").count() == 1
 
 
 def test_only_staff_convene_and_a_table_is_needed(percorso):

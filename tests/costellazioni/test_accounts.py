@@ -55,7 +55,7 @@ class TestSignup:
 
         user = User.objects.get(email="maria.rossi@example.it")
         evento = EventoAudit.objects.for_object(user).get()
-        assert evento.evento == "Presa visione dell'informativa privacy"
+        assert evento.evento == "costellazioni.presa_visione_dell_informativa_privacy"
         assert evento.autore == user
 
     def test_privacy_acknowledgement_is_required(self, client):

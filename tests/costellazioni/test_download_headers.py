@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from contributi import services
 from contributi.models import DocumentoBando, Spesa
-from costellazioni.models import Messaggio
 from costellazioni.services.notifications import notify
 from tests.antenne.factories import AttivitaFactory
 from tests.contributi.factories import (
@@ -106,7 +105,7 @@ def test_field_log_photo(client):
 def test_message_attachment(client, staff_user):
     (messaggio,) = notify(
         destinatari=[staff_user],
-        tipo=Messaggio.Tipo.PRENOTAZIONE,
+        tipo="prenotazione",
         oggetto="Prenotazione confermata",
         testo="La sala è tua.",
         link="",

@@ -145,7 +145,7 @@ class TestMessaggioAdmin:
 
     def test_read_only_list_with_filters_and_search(self, admin_client):
         MessaggioFactory(oggetto="Esito della candidatura", destinatario__email="chiara@example.it")
-        MessaggioFactory(oggetto="Promemoria", letto_il=timezone.now(), tipo=Messaggio.Tipo.ENTE)
+        MessaggioFactory(oggetto="Promemoria", letto_il=timezone.now(), tipo="ente")
         url = reverse("admin:costellazioni_messaggio_changelist")
         assert admin_client.get(url).context["cl"].result_count == 2
         assert admin_client.get(url, {"letto": "no"}).context["cl"].result_count == 1

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def _notify(destinatari, **overrides):
     fields = {
-        "tipo": Messaggio.Tipo.AVVISO,
+        "tipo": "avviso",
         "oggetto": "Il bando è aperto",
         "testo": "Puoi presentare la candidatura fino al 30 giugno.",
         "link": "/bandi/",

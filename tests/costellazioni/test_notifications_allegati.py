@@ -21,7 +21,7 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 
 def _notify(destinatari, allegati=(("prenotazione.ics", ICS, "text/calendar"),), **overrides):
     fields = {
-        "tipo": Messaggio.Tipo.PRENOTAZIONE,
+        "tipo": "prenotazione",
         "oggetto": "Prenotazione confermata",
         "testo": "La sala è tua.",
         "link": "/area-personale/prenotazioni/",

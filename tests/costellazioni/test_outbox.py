@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from costellazioni.celery import app as celery_app
-from costellazioni.models import EventoAudit, Messaggio, OperazioneInCoda
+from costellazioni.models import EventoAudit, OperazioneInCoda
 from costellazioni.services import outbox as outbox_service
 from costellazioni.services.notifications import EMAIL, MESSAGGIO_EMAIL, notify
 from costellazioni.services.outbox import (
@@ -36,7 +36,7 @@ def smtp_down(settings):
 
 
 def _notify(person):
-    (messaggio,) = notify(destinatari=[person], tipo=Messaggio.Tipo.AVVISO, oggetto="Avviso", testo="Testo")
+    (messaggio,) = notify(destinatari=[person], tipo="avviso", oggetto="Avviso", testo="Testo")
     return messaggio
 
 
@@ -207,7 +207,7 @@ def test_after_a_refusal_the_next_rows_do_not_wait_for_the_broker_again(django_c
     _reset_celery_connections()
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            notify(destinatari=UserFactory.create_batch(3), tipo=Messaggio.Tipo.AVVISO, oggetto="Avviso", testo="Testo")
+            notify(destinatari=UserFactory.create_batch(3), tipo="avviso", oggetto="Avviso", testo="Testo")
         assert outbox_service._broker_down_until > 0
     finally:
         conf.update(saved)

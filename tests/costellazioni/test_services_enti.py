@@ -38,7 +38,7 @@ class TestEnteVerification:
     def test_representatives_are_told(self):
         membership = MembershipFactory(verified=True)
         ente_set_verification(ente=membership.ente, to=Ente.StatoVerifica.VERIFICATO, actor=StaffFactory())
-        assert Messaggio.objects.for_user(membership.user).filter(tipo=Messaggio.Tipo.ENTE).count() == 1
+        assert Messaggio.objects.for_user(membership.user).filter(tipo="ente").count() == 1
 
     def test_create_records_the_registration(self):
         person = UserFactory()

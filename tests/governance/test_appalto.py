@@ -58,7 +58,7 @@ class TestReports:
         assert rapporto.stato == "accettato" and rapporto.inviato_il is not None
         trail = EventoAudit.objects.filter(object_id=str(rapporto.pk)).order_by("pk").values_list("stato_a", flat=True)
         assert list(trail) == ["inviato", "accettato"]
-        assert Messaggio.objects.get(destinatario=appaltatore).tipo == Messaggio.Tipo.REPORT
+        assert Messaggio.objects.get(destinatario=appaltatore).tipo == "report"
 
     def test_changes_requested_with_a_comment_then_resubmitted(self, rapporto, appaltatore, staff):
         appalto.rapporto_submit(rapporto=rapporto, actor=appaltatore)

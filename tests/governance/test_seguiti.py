@@ -58,7 +58,7 @@ class TestSeguitiServices:
             responsabile=owner,
         )
         assert seguito.stato == SeguitoSopralluogo.Stato.APERTO and seguito.autore == membro_staff
-        assert EventoAudit.objects.filter(object_id=str(seguito.pk), evento="Azione registrata").exists()
+        assert EventoAudit.objects.filter(object_id=str(seguito.pk), evento="governance.azione_registrata").exists()
         messaggio = Messaggio.objects.get(destinatario=owner)
         assert messaggio.link == visita.get_absolute_url()
 
@@ -168,7 +168,7 @@ class TestAzioneEdit:
             scadenza=entro(40),
             ente=azione.ente_responsabile,
         )
-        evento = EventoAudit.objects.get(object_id=str(azione.pk), evento="Azione modificata")
+        evento = EventoAudit.objects.get(object_id=str(azione.pk), evento="governance.azione_modificata")
         assert "Mappare i luoghi di Mestre" in evento.nota and "scadenza" in evento.nota
 
     def test_a_closed_item_is_not_edited_and_others_cannot_edit(self, azione, staff):

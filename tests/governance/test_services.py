@@ -41,7 +41,7 @@ class TestConvene:
         assert {p.user for p in riunione.partecipazioni.all()} == {m.user for m in membri}
         assert [str(p) for p in riunione.punti.all()] == ["1. Relazione annuale", "2. Priorità 2027"]
         assert riunione.visibilita == organo.visibilita
-        assert EventoAudit.objects.filter(object_id=str(riunione.pk), evento="Riunione convocata").exists()
+        assert EventoAudit.objects.filter(object_id=str(riunione.pk), evento="governance.riunione_convocata").exists()
 
     def test_the_chair_convenes_a_plain_member_cannot(self, organo, membri):
         assert convene(organo, membri[0].user).creata_da == membri[0].user
@@ -111,7 +111,7 @@ class TestConvocationTiming:
         now = at(20) - datetime.timedelta(days=organo.giorni_preavviso)
         riunione = convene(organo, staff, days=20, now=now)
         assert riunione.convocazione_inviata_il == now
-        assert Messaggio.objects.filter(tipo=Messaggio.Tipo.RIUNIONE).count() == len(membri)
+        assert Messaggio.objects.filter(tipo="riunione").count() == len(membri)
 
     def test_cancelled_meetings_are_not_convened_and_invitees_get_the_cancellation(self, organo, membri, staff):
         riunione = convene(organo, staff, days=20)

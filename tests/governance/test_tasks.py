@@ -18,7 +18,7 @@ def test_the_task_sends_what_is_due_only(organo, membri):
     dovuta = RiunioneFactory(organo=organo, inizio=timezone.now() + datetime.timedelta(days=6))
     RiunioneFactory(organo=organo, inizio=timezone.now() + datetime.timedelta(days=8))
     assert convocazioni_send.delay().get() == len(membri)
-    assert Messaggio.objects.filter(tipo=Messaggio.Tipo.RIUNIONE).count() == len(membri)
+    assert Messaggio.objects.filter(tipo="riunione").count() == len(membri)
     assert list(Riunione.objects.filter(convocazione_inviata_il__isnull=False)) == [dovuta]
 
 

@@ -61,7 +61,7 @@ class TestPrenotazioneRequest:
         assert prenotazione.stato == Prenotazione.Stato.RICHIESTA
         assert EventoAudit.objects.filter(object_id=str(prenotazione.pk), stato_a="richiesta").exists()
         messaggio = Messaggio.objects.get(destinatario=prenotazione.richiedente)
-        assert messaggio.tipo == Messaggio.Tipo.PRENOTAZIONE
+        assert messaggio.tipo == "prenotazione"
         assert len([m for m in mail.outbox if m.to == [prenotazione.richiedente.email]]) == 1
 
     @pytest.mark.parametrize(
@@ -287,7 +287,7 @@ class TestAppuntamenti:
         services.appuntamento_fix(appuntamento=appuntamento, inizio=inizio, fine=inizio + H, actor=staff)
         appuntamento.refresh_from_db()
         assert appuntamento.stato == Appuntamento.Stato.FISSATO and appuntamento.operatore == staff
-        assert Messaggio.objects.filter(destinatario=user, tipo=Messaggio.Tipo.APPUNTAMENTO).count() == 2
+        assert Messaggio.objects.filter(destinatario=user, tipo="appuntamento").count() == 2
         services.appuntamento_record_outcome(
             appuntamento=appuntamento, esito="Idea chiarita", seguiti="Bozza entro marzo", actor=staff
         )
@@ -371,7 +371,7 @@ class TestStaffAreToldOfNewRequests:
         with django_capture_on_commit_callbacks(execute=True):
             request(spazio, user=membership.user, ente=membership.ente)
         messaggio = Messaggio.objects.get(destinatario=staff)
-        assert messaggio.tipo == Messaggio.Tipo.PRENOTAZIONE
+        assert messaggio.tipo == "prenotazione"
         assert messaggio.oggetto.startswith("Nuova richiesta di prenotazione: Sala Parco")
         assert "per APS Parco" in messaggio.testo and "Assemblea dei soci" in messaggio.testo
         assert messaggio.link == "/admin/hubs/prenotazione/?stato__exact=richiesta"
@@ -402,7 +402,7 @@ class TestStaffAreToldOfNewRequests:
             user=UserFactory(), servizio=servizio, tema="Bando quartieri", disponibilita="Lunedì pomeriggio"
         )
         messaggio = Messaggio.objects.get(destinatario=staff)
-        assert messaggio.tipo == Messaggio.Tipo.APPUNTAMENTO
+        assert messaggio.tipo == "appuntamento"
         assert messaggio.oggetto == "Nuova richiesta di appuntamento: Bando quartieri"
         assert "Lunedì pomeriggio" in messaggio.testo
         assert messaggio.link == "/admin/hubs/appuntamento/?stato__exact=richiesto"

@@ -69,7 +69,9 @@ class TestNewAccount:
         assert response.status_code == 302
         assert response.url == reverse("area_personale")
         user = User.objects.get(codice_fiscale=MARCO)
-        assert EventoAudit.objects.for_object(user).get().evento == "Presa visione dell'informativa privacy"
+        assert (
+            EventoAudit.objects.for_object(user).get().evento == "costellazioni.presa_visione_dell_informativa_privacy"
+        )
         assert (user.first_name, user.last_name, user.email) == ("Marco", "Zanon", "marco.zanon@example.it")
         assert not user.has_usable_password()
         assert EmailAddress.objects.get(user=user).verified is True

@@ -140,7 +140,7 @@ class TestReport:
         assert len(reader.pages) == report.pagine >= 3
         text = "".join(page.extract_text() for page in reader.pages)
         assert "novembre 2026" in text and "37" in text
-        assert Messaggio.objects.get(destinatario=staff, tipo=Messaggio.Tipo.REPORT).oggetto.startswith("Report pronto")
+        assert Messaggio.objects.get(destinatario=staff, tipo="report").oggetto.startswith("Report pronto")
         assert [e.stato_a for e in EventoAudit.objects.for_object(report).order_by("pk")] == ["in_corso", "pronto"]
 
     def test_regenerating_replaces_the_file_and_keeps_the_record(self, django_capture_on_commit_callbacks):
