@@ -41,7 +41,7 @@ def to_vocabulary(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hubs", "0006_private_file_fields"),
+        ("hubs", "0007_audit_events_as_codes"),
     ]
 
     operations = [

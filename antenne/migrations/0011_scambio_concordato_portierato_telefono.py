@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("antenne", "0009_annunci_antenna_chiave_idempotenza"),
+        ("antenne", "0010_audit_events_as_codes"),
     ]
 
     operations = [

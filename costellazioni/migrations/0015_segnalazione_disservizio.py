@@ -13,7 +13,7 @@ def grant_staff(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("costellazioni", "0012_outbox_sweep_schedule"),
+        ("costellazioni", "0014_audit_events_as_codes"),
     ]
 
     operations = [
