@@ -16,5 +16,6 @@ urlpatterns = [
     path("<slug:slug>/documenti/<int:pk>/", views.documento, name="documento"),
     path("<slug:slug>/rettifiche/<int:numero>/", views.rettifica_documento, name="rettifica"),
     path("<slug:slug>/candidatura/", views.candidatura_start, name="candidatura"),
+    path("<slug:slug>/candidatura/<int:pk>/anteprima.pdf", views.anteprima_pdf, name="anteprima"),
     path("<slug:slug>/candidatura/<int:pk>/<str:passo>/", views.passo, name="passo"),
 ]

@@ -39,10 +39,13 @@ from contributi.services.commissione import (
     valutazione_start,
 )
 from contributi.services.controlli import (
+    allegati_errors,
     budget_errors,
     budget_limit_messages,
+    completed_steps,
     completeness_errors,
     eligibility_errors,
+    step_errors,
     submission_errors,
 )
 from contributi.services.erogazioni import (
@@ -95,6 +98,7 @@ from contributi.services.ricevute import (
 )
 
 __all__ = [
+    "allegati_errors",
     "allegato_delete",
     "allegato_upload",
     "assegnazione_all",
@@ -117,6 +121,7 @@ __all__ = [
     "checklist_errors",
     "checklist_generate",
     "checklist_save",
+    "completed_steps",
     "completeness_errors",
     "concessione_accept",
     "concessione_close",
@@ -164,6 +169,7 @@ __all__ = [
     "riduzione_check",
     "snapshot_digest",
     "spesa_add",
+    "step_errors",
     "spesa_delete",
     "submission_errors",
     "tranche_errors",

@@ -8,19 +8,31 @@ from django.utils.translation import gettext as _
 from contributi.models import Bando, Candidatura
 
 
-def eligibility_errors(candidatura: Candidatura) -> list[str]:
-    """Every eligibility rule of the call that the ente or the project does not meet."""
+def ente_errors(candidatura: Candidatura) -> list[str]:
+    """The call's rules on the ente itself: the checks of the wizard's first step."""
     bando, ente = candidatura.bando, candidatura.ente
     errors = []
     if ente.tipo not in bando.tipi_ammessi():
         errors.append(_("Il bando non ammette enti di tipo «%(tipo)s».") % {"tipo": ente.get_tipo_display()})
     if bando.runts_obbligatorio and not ente.runts_numero:
         errors.append(_("Il bando richiede l'iscrizione dell'ente al RUNTS: aggiorna i dati dell'ente."))
-    ambito = set(bando.quartieri.values_list("pk", flat=True))
+    return errors
+
+
+def progetto_errors(candidatura: Candidatura) -> list[str]:
+    """The call's rules on the project: where it takes place."""
+    ambito = set(candidatura.bando.quartieri.values_list("pk", flat=True))
     if ambito:
         scelti = set(candidatura.quartieri.values_list("pk", flat=True))
         if not scelti or not scelti <= ambito:
-            errors.append(_("Il progetto deve svolgersi nei quartieri previsti dal bando."))
+            return [_("Il progetto deve svolgersi nei quartieri previsti dal bando.")]
+    return []
+
+
+def eligibility_errors(candidatura: Candidatura) -> list[str]:
+    """Every eligibility rule of the call that the ente or the project does not meet."""
+    bando, ente = candidatura.bando, candidatura.ente
+    errors = ente_errors(candidatura) + progetto_errors(candidatura)
     if bando.una_candidatura_per_ente and (
         bando.candidature.submitted().filter(ente=ente).exclude(pk=candidatura.pk).exists()
     ):
@@ -69,10 +81,7 @@ def completeness_errors(candidatura: Candidatura) -> list[str]:
     for passo in missing_steps:
         if passo != Candidatura.Passo.ALLEGATI:
             errors.append(_("Completa il passo «%(passo)s».") % {"passo": passo.label})
-    given = set(candidatura.allegati.values_list("richiesto_id", flat=True))
-    for richiesto in candidatura.bando.allegati_richiesti.filter(obbligatorio=True):
-        if richiesto.pk not in given:
-            errors.append(_("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome})
+    errors += allegati_errors(candidatura)
     if not (candidatura.dichiarazione_veridicita and candidatura.dichiarazione_privacy):
         errors.append(_("Rendi le dichiarazioni richieste per presentare la candidatura."))
     return errors
@@ -80,3 +89,33 @@ def completeness_errors(candidatura: Candidatura) -> list[str]:
 
 def submission_errors(candidatura: Candidatura) -> list[str]:
     return completeness_errors(candidatura) + eligibility_errors(candidatura) + budget_errors(candidatura)
+
+
+def allegati_errors(candidatura: Candidatura) -> list[str]:
+    """The mandatory documents of the call not yet uploaded."""
+    given = set(candidatura.allegati.values_list("richiesto_id", flat=True))
+    return [
+        _("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome}
+        for richiesto in candidatura.bando.allegati_richiesti.filter(obbligatorio=True)
+        if richiesto.pk not in given
+    ]
+
+
+# The checks each wizard step must pass to count as complete: the same functions the submission runs.
+STEP_CHECKS = {
+    Candidatura.Passo.ENTE: ente_errors,
+    Candidatura.Passo.PROGETTO: progetto_errors,
+    Candidatura.Passo.BUDGET: budget_errors,
+    Candidatura.Passo.ALLEGATI: allegati_errors,
+}
+
+
+def step_errors(candidatura: Candidatura, passo: str) -> list[str]:
+    """What stops step ``passo`` from being complete (its form fields aside, which its form checks)."""
+    check = STEP_CHECKS.get(passo)
+    return check(candidatura) if check else []
+
+
+def completed_steps(candidatura: Candidatura) -> list[str]:
+    """The steps that are really complete: saved at least once and passing their own checks now."""
+    return [p for p in Candidatura.Passo if p in candidatura.passi_completati and not step_errors(candidatura, p)]
