@@ -95,6 +95,13 @@ def testo_bando(request, slug):
     return file_response(bando.documento, filename=f"{bando.slug}.pdf", inline=True, private=False)
 
 
+def determina_bando(request, slug):
+    bando = get_object_or_404(Bando.objects.public(), slug=slug)
+    if not bando.determina:
+        raise Http404
+    return file_response(bando.determina, filename=f"{bando.slug}-determina.pdf", inline=True, private=False)
+
+
 def _public_states():
     return [s for s in Bando.Stato.values if s != Bando.Stato.BOZZA]
 
