@@ -45,6 +45,7 @@ from contributi.services.controlli import (
     completed_steps,
     completeness_errors,
     eligibility_errors,
+    saved_steps_errors,
     step_errors,
     submission_errors,
 )
@@ -167,6 +168,7 @@ __all__ = [
     "ricevuta_generate",
     "ricevuta_render",
     "riduzione_check",
+    "saved_steps_errors",
     "snapshot_digest",
     "spesa_add",
     "step_errors",

@@ -116,6 +116,11 @@ def step_errors(candidatura: Candidatura, passo: str) -> list[str]:
     return check(candidatura) if check else []
 
 
+def saved_steps_errors(candidatura: Candidatura) -> dict[str, list[str]]:
+    """For each step saved at least once, what stops it from being complete (an empty list: it is complete)."""
+    return {p: step_errors(candidatura, p) for p in Candidatura.Passo if p in candidatura.passi_completati}
+
+
 def completed_steps(candidatura: Candidatura) -> list[str]:
     """The steps that are really complete: saved at least once and passing their own checks now."""
-    return [p for p in Candidatura.Passo if p in candidatura.passi_completati and not step_errors(candidatura, p)]
+    return [p for p, errors in saved_steps_errors(candidatura).items() if not errors]

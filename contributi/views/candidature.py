@@ -166,7 +166,7 @@ def passo(request, slug, pk, passo):
     if not isinstance(context, dict):
         return context
     index = PASSI.index(passo)
-    completati = services.completed_steps(candidatura)
+    errori = services.saved_steps_errors(candidatura)
     context.update(
         {
             "bando": candidatura.bando,
@@ -174,9 +174,9 @@ def passo(request, slug, pk, passo):
             "passo": P(passo),
             # (step, url, state): "completato" only when it passes its own checks, "da_correggere" when saved
             # but failing them, "" when never saved.
-            "passi": [(p, _step_url(candidatura, p), _step_state(candidatura, p, completati)) for p in PASSI],
+            "passi": [(p, _step_url(candidatura, p), _step_state(p, errori)) for p in PASSI],
             # The step's own checks, shown on the step once it has been saved.
-            "errori_passo": services.step_errors(candidatura, passo) if passo in candidatura.passi_completati else [],
+            "errori_passo": errori.get(passo, []),
             "numero_passo": index + 1,
             "totale_passi": len(PASSI),
             "indietro": _step_url(candidatura, PASSI[index - 1]) if index else "",
@@ -185,12 +185,10 @@ def passo(request, slug, pk, passo):
     return render(request, f"contributi/wizard/{passo}.html", context)
 
 
-def _step_state(candidatura, passo, completati):
-    if passo in completati:
-        return "completato"
-    if passo in candidatura.passi_completati and passo != P.INVIO:
-        return "da_correggere"
-    return ""
+def _step_state(passo, errori):
+    if passo not in errori:
+        return ""
+    return "da_correggere" if errori[passo] else "completato"
 
 
 def _saved(request, candidatura, passo):

@@ -21,7 +21,8 @@ def segnala(request):
         if form.is_valid():
             data = form.cleaned_data
             # A second click on a report already saved is no new report: it neither counts nor is refused.
-            repeated = Bisogno.objects.filter(chiave_idempotenza=data["chiave_idempotenza"]).exists()
+            chiave = data["chiave_idempotenza"]
+            repeated = chiave is not None and Bisogno.objects.filter(chiave_idempotenza=chiave).exists()
             if not repeated and limit_reached(request, scope=SCOPE, limit=SEGNALAZIONI_PER_ORA):
                 form.add_error(
                     None,

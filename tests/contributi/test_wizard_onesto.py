@@ -180,3 +180,24 @@ class TestSubmittedCopy:
         client.force_login(draft_user)
         url = reverse("area_personale_candidatura_contenuto", kwargs={"pk": draft.pk})
         assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_submitted_copy_runs_a_fixed_number_of_queries(client, django_assert_num_queries, rows):
+    bando = open_bando()
+    user, ente = referente()
+    c = complete_draft(bando=bando, user=user, ente=ente)
+    services.candidatura_save_budget(
+        candidatura=c,
+        actor=user,
+        cofinanziamento=Decimal("5000"),
+        voci=[{"categoria": "servizi", "descrizione": f"Voce {i}", "importo": Decimal("500")} for i in range(rows)]
+        + [{"categoria": "personale", "descrizione": "Educatore", "importo": Decimal("20000")}],
+    )
+    c = services.candidatura_submit(candidatura=c, actor=user, veridicita=True, privacy=True)
+    client.force_login(user)
+    # session, user, the application read from its snapshot, the unread-messages badge
+    with django_assert_num_queries(4):
+        response = client.get(reverse("area_personale_candidatura_contenuto", kwargs={"pk": c.pk}))
+    assert response.status_code == 200
+    assert "Voce 0" in response.content.decode()
