@@ -3,6 +3,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -95,13 +96,96 @@ def _bando(spec, staff) -> Bando:
     AllegatoRichiesto.objects.create(
         bando=bando, nome="Preventivi", obbligatorio=False, immagini_ammesse=True, ordine=3
     )
-    FaqBando.objects.create(
-        bando=bando,
-        domanda="Un'associazione non ancora iscritta al RUNTS può partecipare?",
-        risposta="Dipende dal bando: la sezione «Chi può partecipare» indica se l'iscrizione è richiesta.",
-    )
     services.bando_publish(bando=bando, actor=staff, now=bando.apertura - timedelta(days=3))
     return Bando.objects.get(pk=bando.pk)
+
+
+RESPONSABILE = "Dott.ssa Elena Zanin, dirigente del Settore Coesione sociale e welfare di comunità"
+DETERMINE = {
+    "idee-in-comune-2026": "Determinazione dirigenziale n. 2461 del 3 novembre 2026",
+    "nuove-imprese-sociali-2026": "Determinazione dirigenziale n. 2618 del 13 novembre 2026",
+    "quartieri-in-rete-2025": "Determinazione dirigenziale n. 1502 del 27 luglio 2026",
+}
+FAQ_SEGNAPOSTO = "Dipende dal bando: la sezione «Chi può partecipare» indica se l'iscrizione è richiesta."
+
+
+def _faq(bando) -> list[tuple[str, str]]:
+    """The questions referenti actually ask the office, answered for this call."""
+    # A worked example of the budget rule: a project costing twice the minimum contribution.
+    costo = bando.contributo_minimo * 2
+    quota = costo * bando.cofinanziamento_percentuale / 100
+    totale, cofin, richiesto, minimo, massimo = (
+        f"{v:,.0f}".replace(",", ".")
+        for v in (costo, quota, costo - quota, bando.contributo_minimo, bando.contributo_massimo)
+    )
+    perc = f"{bando.cofinanziamento_percentuale:.0f}"
+    if bando.runts_obbligatorio:
+        runts = (
+            "No. Per questo bando l'iscrizione al Registro unico nazionale del Terzo settore (RUNTS) è un requisito "
+            "di ammissione e deve risultare alla data in cui si presenta la candidatura: il numero di iscrizione va "
+            "indicato nei dati dell'ente. Chi ha la domanda di iscrizione in corso può chiedere un appuntamento allo "
+            "sportello progetti per preparare la candidatura al prossimo bando."
+        )
+    else:
+        runts = (
+            "Sì. Questo bando non richiede l'iscrizione al RUNTS: possono partecipare anche le imprese sociali e le "
+            "cooperative di comunità appena costituite, purché l'ente sia registrato e verificato sul portale prima "
+            "della scadenza."
+        )
+    return [
+        ("Un'associazione non ancora iscritta al RUNTS può partecipare?", runts),
+        (
+            "Come si calcola il cofinanziamento?",
+            f"Il cofinanziamento è la parte del costo totale del progetto pagata dall'ente e deve essere almeno il "
+            f"{perc}% del costo totale. Per esempio, per un progetto che costa {totale} euro servono almeno "
+            f"{cofin} euro di cofinanziamento; il contributo richiesto è la differenza, {richiesto} euro, e deve "
+            f"stare tra {minimo} e {massimo} euro. Il passo «Budget» della candidatura fa il conto mentre scrivi.",
+        ),
+        (
+            "Si possono coinvolgere altri enti come partner?",
+            "Sì: nel passo «Progetto» indichi ogni partner con il suo ruolo. Il partenariato è valutato con il "
+            "criterio A.3 (fino a 20 punti). Il contributo è concesso ed erogato solo all'ente che presenta la "
+            "candidatura, che ne risponde anche per le attività dei partner.",
+        ),
+        (
+            "Si può modificare una candidatura già presentata?",
+            "No: con l'invio la candidatura riceve il numero di protocollo e non si modifica più. Finché il bando è "
+            "aperto puoi ritirarla dall'area personale e presentarne una nuova; dopo la scadenza il Comune può "
+            "chiederti solo integrazioni (soccorso istruttorio).",
+        ),
+        (
+            "Quando si conosce l'esito?",
+            "Entro 30 giorni dalla scadenza l'ufficio verifica l'ammissibilità; poi la commissione valuta i progetti "
+            "ammessi secondo i criteri pubblicati. La graduatoria è pubblicata su questa pagina; ogni passaggio "
+            "della tua candidatura ti è comunicato nell'area personale e per e-mail.",
+        ),
+    ]
+
+
+def _avviso(bando) -> None:
+    """The call as an official notice: responsible officer, office contacts, text and determina, FAQ."""
+    office = settings.PROGRAMME_OFFICE
+    if not bando.responsabile_procedimento:
+        Bando.objects.filter(pk=bando.pk).update(
+            responsabile_procedimento=RESPONSABILE,
+            determina_estremi=DETERMINE.get(bando.slug, "Determinazione dirigenziale di approvazione del bando"),
+            ufficio=office["name"],
+            ufficio_indirizzo=office["address"],
+            ufficio_email=office["email"],
+            ufficio_pec="coesionesociale@pec.comune.venezia.it",
+            ufficio_telefono=office["phone"],
+            ufficio_orari="Martedì e giovedì 9:30-12:30; negli altri giorni su appuntamento",
+        )
+        bando.refresh_from_db()
+    if not bando.documento:
+        uploaded = SimpleUploadedFile(f"{bando.slug}.pdf", demo_pdf(f"Testo del bando {bando.titolo}"))
+        file_store(instance=bando, field_name="documento", uploaded=uploaded, stem=bando.slug)
+    if not bando.determina:
+        uploaded = SimpleUploadedFile("determina.pdf", demo_pdf(bando.determina_estremi))
+        file_store(instance=bando, field_name="determina", uploaded=uploaded, stem=f"{bando.slug}-determina")
+    bando.faq.filter(risposta=FAQ_SEGNAPOSTO).delete()
+    for ordine, (domanda, risposta) in enumerate(_faq(bando), start=1):
+        FaqBando.objects.get_or_create(bando=bando, domanda=domanda, defaults={"risposta": risposta, "ordine": ordine})
 
 
 def _draft(bando, ente, user, titolo, *, now):
@@ -193,3 +277,5 @@ def seed() -> None:
     # then the awards, payments and reports of the funded projects.
     demo_selezione.seed()
     demo_erogazioni.seed()
+    for bando in Bando.objects.public():
+        _avviso(bando)

@@ -20,6 +20,13 @@ class AccettazioneForm(forms.Form):
         )
     )
 
+    def __init__(self, *args, concessione=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Dates staff already set on the award are shown, not asked for again.
+        for name in ("data_inizio", "data_fine"):
+            if concessione is not None and getattr(concessione, name):
+                del self.fields[name]
+
 
 class RinunciaForm(forms.Form):
     motivo = forms.CharField(

@@ -5,6 +5,8 @@ from contributi.views import area_personale, erogazioni
 urlpatterns = [
     path("", area_personale.area_lista, name="area_personale_candidature"),
     path("<int:pk>/", area_personale.area_dettaglio, name="area_personale_candidatura"),
+    path("<int:pk>/contenuto/", area_personale.contenuto, name="area_personale_candidatura_contenuto"),
+    path("<int:pk>/contenuto/pdf/", area_personale.contenuto_pdf, name="area_personale_candidatura_contenuto_pdf"),
     path("<int:pk>/ricevuta/", area_personale.ricevuta, name="area_personale_candidatura_ricevuta"),
     path("<int:pk>/ritira/", area_personale.ritira, name="area_personale_candidatura_ritira"),
     path("<int:pk>/integrazioni/", area_personale.integrazioni, name="area_personale_candidatura_integrazioni"),

@@ -42,3 +42,22 @@ def over_limit(request, *, scope: str, limit: int, period: int = 3600) -> bool:
     except ValueError:  # the key expired between add and incr: this is the first attempt of a new period
         cache.add(key, 1, timeout=period)
         return False
+
+
+def limit_reached(request, *, scope: str, limit: int) -> bool:
+    """True when this client already has ``limit`` counted attempts at ``scope`` in the period; counts nothing.
+
+    With ``limit_count`` it limits only what was accepted: a form refused for its content does not use up the
+    allowance, and the refusal for the limit can show the form again with what was typed.
+    """
+    return (cache.get(f"ratelimit:{scope}:{client_ip(request)}") or 0) >= limit
+
+
+def limit_count(request, *, scope: str, period: int = 3600) -> None:
+    """Count one accepted attempt at ``scope`` from this client."""
+    key = f"ratelimit:{scope}:{client_ip(request)}"
+    cache.add(key, 0, timeout=period)
+    try:
+        cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.add(key, 1, timeout=period)

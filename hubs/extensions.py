@@ -3,19 +3,17 @@
 from django.conf import settings
 
 from costellazioni.extensions import Section
-from hubs.models import EventoHub, Hub, Prenotazione
+from hubs.models import Appuntamento, EventoHub, Hub, Prenotazione
 
 HOME_EVENTS = 3
 
 
 def home_hubs(request) -> dict:
-    """Two queries: the HUBs for the map, the next public events (cancelled ones are left to the HUB pages)."""
+    """Two queries: the HUBs for the map, the next public events (the HUB pages' list: ``EventoHub.agenda``)."""
     from hubs.views import map_points
 
     hubs = list(Hub.objects.published().select_related("quartiere").order_by("nome")[:6])
-    eventi = list(
-        EventoHub.objects.public().filter(annullato=False).upcoming().select_related("hub", "spazio")[:HOME_EVENTS]
-    )
+    eventi = list(EventoHub.objects.agenda().select_related("hub", "spazio")[:HOME_EVENTS])
     return {
         "home_hubs": hubs,
         "home_hub_points": map_points(hubs),
@@ -27,11 +25,6 @@ def home_hubs(request) -> dict:
 def area_personale_prenotazioni(request) -> Section | None:
     if not request.user.is_authenticated:
         return None
-    prossime = (
-        Prenotazione.objects.filter(
-            richiedente=request.user, stato__in=[Prenotazione.Stato.RICHIESTA, Prenotazione.Stato.CONFERMATA]
-        )
-        .upcoming()
-        .count()
-    )
-    return Section("hubs/area_personale/sezione.html", {"prossime": prossime})
+    prossime = Prenotazione.objects.filter(richiedente=request.user).in_corso().count()
+    appuntamenti = Appuntamento.objects.filter(richiedente=request.user).in_corso().count()
+    return Section("hubs/area_personale/sezione.html", {"prossime": prossime, "appuntamenti": appuntamenti})

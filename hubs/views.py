@@ -78,9 +78,7 @@ def hub_detail(request, slug):
         Hub.objects.published().for_list().prefetch_related("spazi").select_related("quartiere__municipalita"),
         slug=slug,
     )
-    eventi = list(
-        EventoHub.objects.filter(hub=hub, pubblico=True).upcoming().select_related("spazio")[:EVENTS_ON_HUB_PAGE]
-    )
+    eventi = list(EventoHub.objects.agenda().filter(hub=hub).select_related("spazio")[:EVENTS_ON_HUB_PAGE])
     for evento in eventi:
         evento.hub = hub  # for the JSON-LD and the URLs, without a query per event
     return render(

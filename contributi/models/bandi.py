@@ -107,6 +107,39 @@ class Bando(models.Model):
     stato = models.CharField(_("stato"), max_length=20, choices=Stato.choices, default=Stato.BOZZA)
     pubblicato_il = models.DateTimeField(_("pubblicato il"), null=True, blank=True, editable=False)
     documento = PrivateFileField(_("testo del bando (PDF)"), upload_to="bandi/", blank=True)
+    # The call as an official notice: the act that approved it, who is responsible, whom to ask.
+    determina = PrivateFileField(
+        _("determina di approvazione (PDF)"),
+        upload_to="bandi/determine/",
+        blank=True,
+        help_text=_("L'atto dirigenziale che approva il bando: pubblico, scaricabile dalla pagina del bando."),
+    )
+    determina_estremi = models.CharField(
+        _("estremi della determina"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("Per esempio «Determinazione dirigenziale n. 2461 del 3 novembre 2026»."),
+    )
+    responsabile_procedimento = models.CharField(
+        _("responsabile del procedimento"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("Nome, cognome e qualifica (L. 241/1990, art. 5)."),
+    )
+    ufficio = models.CharField(_("ufficio competente"), max_length=200, blank=True, default="")
+    ufficio_indirizzo = models.CharField(_("indirizzo dell'ufficio"), max_length=200, blank=True, default="")
+    ufficio_email = models.EmailField(_("e-mail dell'ufficio"), blank=True, default="")
+    ufficio_pec = models.EmailField(_("PEC dell'ufficio"), blank=True, default="")
+    ufficio_telefono = models.CharField(_("telefono dell'ufficio"), max_length=30, blank=True, default="")
+    ufficio_orari = models.CharField(
+        _("orari di ricevimento"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("Per esempio «martedì e giovedì 9:30-12:30, su appuntamento»."),
+    )
     creato_il = models.DateTimeField(_("creato il"), auto_now_add=True)
     aggiornato_il = models.DateTimeField(_("aggiornato il"), auto_now=True)
 
@@ -158,7 +191,12 @@ class Bando(models.Model):
 
     def download_url(self, field_name):
         """Where the file is served after the permission check (``PrivateFileField`` links here)."""
-        return reverse("contributi:testo", kwargs={"slug": self.slug})
+        name = "contributi:determina" if field_name == "determina" else "contributi:testo"
+        return reverse(name, kwargs={"slug": self.slug})
+
+    @property
+    def has_contatti(self) -> bool:
+        return any((self.ufficio, self.ufficio_indirizzo, self.ufficio_email, self.ufficio_pec, self.ufficio_telefono))
 
     def _refuse_frozen_changes(self):
         if self.pk is None:

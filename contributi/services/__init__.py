@@ -41,10 +41,14 @@ from contributi.services.commissione import (
     valutazione_start,
 )
 from contributi.services.controlli import (
+    allegati_errors,
     budget_errors,
     budget_limit_messages,
+    completed_steps,
     completeness_errors,
     eligibility_errors,
+    saved_steps_errors,
+    step_errors,
     submission_errors,
 )
 from contributi.services.erogazioni import (
@@ -97,6 +101,7 @@ from contributi.services.ricevute import (
 )
 
 __all__ = [
+    "allegati_errors",
     "allegato_delete",
     "allegato_upload",
     "assegnazione_all",
@@ -119,6 +124,7 @@ __all__ = [
     "checklist_errors",
     "checklist_generate",
     "checklist_save",
+    "completed_steps",
     "completeness_errors",
     "concessione_accept",
     "concessione_close",
@@ -164,8 +170,10 @@ __all__ = [
     "ricevuta_generate",
     "ricevuta_render",
     "riduzione_check",
+    "saved_steps_errors",
     "snapshot_digest",
     "spesa_add",
+    "step_errors",
     "spesa_delete",
     "submission_errors",
     "tranche_errors",

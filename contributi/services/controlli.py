@@ -10,21 +10,34 @@ from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from contributi.models import Bando, Candidatura
+from costellazioni.formatting import euro
 
 
-def eligibility_errors(candidatura: Candidatura) -> list[str]:
-    """Every eligibility rule of the call that the ente or the project does not meet."""
+def ente_errors(candidatura: Candidatura) -> list[str]:
+    """The call's rules on the ente itself: the checks of the wizard's first step."""
     bando, ente = candidatura.bando, candidatura.ente
     errors = []
     if ente.tipo not in bando.tipi_ammessi():
         errors.append(_("Il bando non ammette enti di tipo «%(tipo)s».") % {"tipo": ente.get_tipo_display()})
     if bando.runts_obbligatorio and not ente.runts_numero:
         errors.append(_("Il bando richiede l'iscrizione dell'ente al RUNTS: aggiorna i dati dell'ente."))
-    ambito = {q.pk for q in bando.quartieri.all()}
+    return errors
+
+
+def progetto_errors(candidatura: Candidatura) -> list[str]:
+    """The call's rules on the project: where it takes place."""
+    ambito = {q.pk for q in candidatura.bando.quartieri.all()}
     if ambito:
         scelti = {q.pk for q in candidatura.quartieri.all()}
         if not scelti or not scelti <= ambito:
-            errors.append(_("Il progetto deve svolgersi nei quartieri previsti dal bando."))
+            return [_("Il progetto deve svolgersi nei quartieri previsti dal bando.")]
+    return []
+
+
+def eligibility_errors(candidatura: Candidatura) -> list[str]:
+    """Every eligibility rule of the call that the ente or the project does not meet."""
+    bando, ente = candidatura.bando, candidatura.ente
+    errors = ente_errors(candidatura) + progetto_errors(candidatura)
     if bando.una_candidatura_per_ente and (
         bando.candidature.submitted().filter(ente=ente).exclude(pk=candidatura.pk).exists()
     ):
@@ -35,10 +48,9 @@ def eligibility_errors(candidatura: Candidatura) -> list[str]:
 def budget_limit_messages(bando: Bando) -> dict[str, str]:
     """What ``budget_errors`` says for each of the call's limits; the budget step also checks them as one types."""
     return {
-        "minimo": _("Il contributo richiesto è inferiore al minimo di %(min)s euro.")
-        % {"min": _amount(bando.contributo_minimo)},
-        "massimo": _("Il contributo richiesto supera il massimo di %(max)s euro.")
-        % {"max": _amount(bando.contributo_massimo)},
+        "minimo": _("Il contributo richiesto è inferiore al minimo di %(min)s.")
+        % {"min": euro(bando.contributo_minimo)},
+        "massimo": _("Il contributo richiesto supera il massimo di %(max)s.") % {"max": euro(bando.contributo_massimo)},
         "cofinanziamento": _("Il cofinanziamento deve coprire almeno il %(perc)s%% del costo totale del progetto.")
         % {"perc": _amount(bando.cofinanziamento_percentuale)},
     }
@@ -73,10 +85,7 @@ def completeness_errors(candidatura: Candidatura) -> list[str]:
     for passo in missing_steps:
         if passo != Candidatura.Passo.ALLEGATI:
             errors.append(_("Completa il passo «%(passo)s».") % {"passo": passo.label})
-    given = {a.richiesto_id for a in candidatura.allegati.all()}
-    for richiesto in candidatura.bando.allegati_richiesti.all():
-        if richiesto.obbligatorio and richiesto.pk not in given:
-            errors.append(_("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome})
+    errors += allegati_errors(candidatura)
     if not (candidatura.dichiarazione_veridicita and candidatura.dichiarazione_privacy):
         errors.append(_("Rendi le dichiarazioni richieste per presentare la candidatura."))
     return errors
@@ -84,3 +93,38 @@ def completeness_errors(candidatura: Candidatura) -> list[str]:
 
 def submission_errors(candidatura: Candidatura) -> list[str]:
     return completeness_errors(candidatura) + eligibility_errors(candidatura) + budget_errors(candidatura)
+
+
+def allegati_errors(candidatura: Candidatura) -> list[str]:
+    """The mandatory documents of the call not yet uploaded."""
+    given = {a.richiesto_id for a in candidatura.allegati.all()}
+    return [
+        _("Manca l'allegato obbligatorio «%(nome)s».") % {"nome": richiesto.nome}
+        for richiesto in candidatura.bando.allegati_richiesti.all()
+        if richiesto.obbligatorio and richiesto.pk not in given
+    ]
+
+
+# The checks each wizard step must pass to count as complete: the same functions the submission runs.
+STEP_CHECKS = {
+    Candidatura.Passo.ENTE: ente_errors,
+    Candidatura.Passo.PROGETTO: progetto_errors,
+    Candidatura.Passo.BUDGET: budget_errors,
+    Candidatura.Passo.ALLEGATI: allegati_errors,
+}
+
+
+def step_errors(candidatura: Candidatura, passo: str) -> list[str]:
+    """What stops step ``passo`` from being complete (its form fields aside, which its form checks)."""
+    check = STEP_CHECKS.get(passo)
+    return check(candidatura) if check else []
+
+
+def saved_steps_errors(candidatura: Candidatura) -> dict[str, list[str]]:
+    """For each step saved at least once, what stops it from being complete (an empty list: it is complete)."""
+    return {p: step_errors(candidatura, p) for p in Candidatura.Passo if p in candidatura.passi_completati}
+
+
+def completed_steps(candidatura: Candidatura) -> list[str]:
+    """The steps that are really complete: saved at least once and passing their own checks now."""
+    return [p for p, errors in saved_steps_errors(candidatura).items() if not errors]

@@ -145,14 +145,29 @@ def concessione_update(*, concessione: Concessione, actor, **dati) -> Concession
 
 
 @transaction.atomic
-def concessione_accept(*, candidatura: Candidatura, actor, data_inizio: date, data_fine: date, now=None) -> Concessione:
-    """The beneficiary accepts the grant: acceptance recorded, project dates set, FINANZIATA → AVVIATA."""
+def concessione_accept(
+    *, candidatura: Candidatura, actor, data_inizio: date | None = None, data_fine: date | None = None, now=None
+) -> Concessione:
+    """The beneficiary accepts the grant: acceptance recorded, project dates set, FINANZIATA → AVVIATA.
+
+    Dates staff already set on the award stand (the acceptance form does not ask for them again); the
+    beneficiary gives only the missing ones.
+    """
     _require(permissions.can_accept(actor, candidatura))
-    if data_fine < data_inizio:
-        raise ValidationError({"data_fine": _("La fine del progetto non può precedere l'inizio.")})
     candidatura = Candidatura.objects.select_for_update(of=("self",)).select_related("bando").get(pk=candidatura.pk)
     concessione = _concessione_get_or_create(candidatura=candidatura, actor=actor)
     concessione = Concessione.objects.select_for_update().get(pk=concessione.pk)
+    data_inizio = concessione.data_inizio or data_inizio
+    data_fine = concessione.data_fine or data_fine
+    missing = {
+        name: _("Indica la data.")
+        for name, value in (("data_inizio", data_inizio), ("data_fine", data_fine))
+        if not value
+    }
+    if missing:
+        raise ValidationError(missing)
+    if data_fine < data_inizio:
+        raise ValidationError({"data_fine": _("La fine del progetto non può precedere l'inizio.")})
     concessione.data_inizio = data_inizio
     concessione.data_fine = data_fine
     concessione.accettata_il = now or timezone.now()

@@ -15,6 +15,7 @@ from contributi import permissions, services
 from contributi.events import Evento
 from contributi.forms_selezione import IntegrazioniForm, OsservazioniForm
 from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Graduatoria, PosizioneGraduatoria
+from contributi.services.contenuto import candidatura_pdf_render, contenuto_context
 from contributi.services.istruttoria import integrazioni_reply_decision, osservazioni_decision
 from contributi.views.candidature import _next_step, _step_url
 from costellazioni.models import Ente
@@ -124,6 +125,31 @@ def area_dettaglio(request, pk):
             "timeline": applicant_timeline(candidatura),
         },
     )
+
+
+def _submitted(request, pk):
+    return get_object_or_404(
+        applicant_candidature(request.user).select_related("bando", "ente"), pk=pk, snapshot__isnull=False
+    )
+
+
+@login_required
+def contenuto(request, pk):
+    """Exactly what was submitted: the snapshot frozen at submission, not the application's current rows."""
+    candidatura = _submitted(request, pk)
+    return render(
+        request,
+        "contributi/area_contenuto.html",
+        {"candidatura": candidatura, **contenuto_context(candidatura.snapshot)},
+    )
+
+
+@login_required
+def contenuto_pdf(request, pk):
+    candidatura = _submitted(request, pk)
+    pdf = candidatura_pdf_render(candidatura=candidatura, snapshot=candidatura.snapshot, bozza=False)
+    numero = candidatura.numero_protocollo.replace("/", "-") or str(candidatura.pk)
+    return file_response(pdf, content_type="application/pdf", filename=f"candidatura-{numero}.pdf")
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
+from contributi.services.contenuto import candidatura_pdf_render, contenuto_context
 from costellazioni.models import Ente
 from costellazioni.permissions import ALLOWED, require_identity_level
 from costellazioni.uploads import file_response
@@ -94,6 +95,13 @@ def testo_bando(request, slug):
     return file_response(bando.documento, filename=f"{bando.slug}.pdf", inline=True, private=False)
 
 
+def determina_bando(request, slug):
+    bando = get_object_or_404(Bando.objects.public(), slug=slug)
+    if not bando.determina:
+        raise Http404
+    return file_response(bando.determina, filename=f"{bando.slug}-determina.pdf", inline=True, private=False)
+
+
 def _public_states():
     return [s for s in Bando.Stato.values if s != Bando.Stato.BOZZA]
 
@@ -131,7 +139,8 @@ def _step_url(candidatura, passo):
 
 
 def _next_step(candidatura):
-    return next((p for p in PASSI if p not in candidatura.passi_completati), P.INVIO)
+    completati = services.completed_steps(candidatura)
+    return next((p for p in PASSI if p not in completati), P.INVIO)
 
 
 def _own_draft(request, slug, pk, *, referente=False):
@@ -160,12 +169,17 @@ def passo(request, slug, pk, passo):
     if not isinstance(context, dict):
         return context
     index = PASSI.index(passo)
+    errori = services.saved_steps_errors(candidatura)
     context.update(
         {
             "bando": candidatura.bando,
             "candidatura": candidatura,
             "passo": P(passo),
-            "passi": [(p, _step_url(candidatura, p), p in candidatura.passi_completati) for p in PASSI],
+            # (step, url, state): "completato" only when it passes its own checks, "da_correggere" when saved
+            # but failing them, "" when never saved.
+            "passi": [(p, _step_url(candidatura, p), _step_state(p, errori)) for p in PASSI],
+            # The step's own checks, shown on the step once it has been saved.
+            "errori_passo": errori.get(passo, []),
             "numero_passo": index + 1,
             "totale_passi": len(PASSI),
             "indietro": _step_url(candidatura, PASSI[index - 1]) if index else "",
@@ -174,7 +188,17 @@ def passo(request, slug, pk, passo):
     return render(request, f"contributi/wizard/{passo}.html", context)
 
 
+def _step_state(passo, errori):
+    if passo not in errori:
+        return ""
+    return "da_correggere" if errori[passo] else "completato"
+
+
 def _saved(request, candidatura, passo):
+    """After a step's save: the draft is kept; the step stays open while its own checks fail."""
+    if services.step_errors(candidatura, passo):
+        messages.warning(request, _("Bozza salvata, ma questo passo non è ancora completo: correggi quanto indicato."))
+        return redirect(_step_url(candidatura, passo))
     messages.success(request, _("Bozza salvata."))
     if "salva" in request.POST:
         return redirect(_step_url(candidatura, passo))
@@ -187,7 +211,9 @@ def _step_ente(request, candidatura):
     form = forms.EnteStepForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.candidatura_save_ente(candidatura=candidatura, actor=request.user, dati=form.cleaned_data)
+            candidatura = services.candidatura_save_ente(
+                candidatura=candidatura, actor=request.user, dati=form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -207,7 +233,7 @@ def _step_progetto(request, candidatura):
         data = form.cleaned_data
         rows = [f.cleaned_data for f in partner if f.cleaned_data and not f.cleaned_data.get("DELETE")]
         try:
-            services.candidatura_save_progetto(
+            candidatura = services.candidatura_save_progetto(
                 candidatura=candidatura,
                 actor=request.user,
                 titolo=data["titolo"],
@@ -232,7 +258,7 @@ def _step_budget(request, candidatura):
     if request.method == "POST" and voci.is_valid() and cofin.is_valid():
         rows = [f.cleaned_data for f in voci if f.cleaned_data]
         try:
-            services.candidatura_save_budget(
+            candidatura = services.candidatura_save_budget(
                 candidatura=candidatura,
                 actor=request.user,
                 voci=rows,
@@ -248,7 +274,6 @@ def _step_budget(request, candidatura):
         "voci": voci,
         "cofin": cofin,
         "totale": totale,
-        "avvisi": services.budget_errors(candidatura) if P.BUDGET in candidatura.passi_completati else [],
         # The same checks as services.budget_errors, run in the browser while the referente types.
         "limiti": {
             "minimo": float(bando.contributo_minimo),
@@ -262,7 +287,9 @@ def _step_budget(request, candidatura):
 def _step_impatto(request, candidatura):
     form = forms.ImpattoForm(request.POST or None, initial=candidatura.impatto)
     if request.method == "POST" and form.is_valid():
-        services.candidatura_save_impatto(candidatura=candidatura, actor=request.user, impatto=form.cleaned_data)
+        candidatura = services.candidatura_save_impatto(
+            candidatura=candidatura, actor=request.user, impatto=form.cleaned_data
+        )
         return _saved(request, candidatura, P.IMPATTO)
     return {"form": form}
 
@@ -273,7 +300,10 @@ def _step_allegati(request, candidatura):
     errori = {}
     if request.method == "POST":
         if "prosegui" in request.POST:
-            services.candidatura_mark_step(candidatura=candidatura, actor=request.user, passo=P.ALLEGATI)
+            candidatura = services.candidatura_mark_step(candidatura=candidatura, actor=request.user, passo=P.ALLEGATI)
+            if services.allegati_errors(candidatura):
+                messages.warning(request, _("Mancano allegati obbligatori: caricali per completare questo passo."))
+                return redirect(_step_url(candidatura, P.ALLEGATI))
             return redirect(_step_url(candidatura, P.INVIO))
         form = forms.AllegatoForm(request.POST, request.FILES)
         richiesto = next((r for r in richiesti if form.is_valid() and r.pk == form.cleaned_data["richiesto"]), None)
@@ -309,9 +339,26 @@ def _step_invio(request, candidatura):
         # The submission checks them again: on a POST that succeeds they are not computed twice.
         "errori": errori or services.submission_errors(candidatura),
         "form": form,
-        "voci": candidatura.voci_budget.all(),
-        "partner": candidatura.partner.all(),
+        # Everything that will be submitted, rendered like the submitted copy in the area personale.
+        **contenuto_context(services.candidatura_snapshot(candidatura)),
+        "anteprima_url": reverse("contributi:anteprima", kwargs={"slug": candidatura.bando.slug, "pk": candidatura.pk}),
     }
+
+
+@login_required
+def anteprima_pdf(request, slug, pk):
+    """The draft as a PDF, watermarked "BOZZA": what the submission would contain right now."""
+    candidatura = _own_draft(request, slug, pk)
+    if not candidatura.is_draft:
+        return redirect(candidatura)
+    decision = permissions.can_edit(request.user, candidatura)
+    if not decision:
+        messages.error(request, decision.reason)
+        return redirect(candidatura)
+    pdf = candidatura_pdf_render(
+        candidatura=candidatura, snapshot=services.candidatura_snapshot(candidatura), bozza=True
+    )
+    return file_response(pdf, content_type="application/pdf", filename=f"bozza-candidatura-{candidatura.pk}.pdf")
 
 
 STEP_HANDLERS = {

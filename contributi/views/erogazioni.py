@@ -54,15 +54,16 @@ def _add_errors(form, exc):
 def accettazione(request, pk):
     candidatura = _candidatura(request, pk)
     decision = permissions.can_accept(request.user, candidatura)
-    form = forms.AccettazioneForm(request.POST or None)
+    concessione = Concessione.objects.filter(candidatura=candidatura).first()
+    form = forms.AccettazioneForm(request.POST or None, concessione=concessione)
     rinuncia = forms.RinunciaForm()
     if request.method == "POST" and decision and form.is_valid():
         try:
             services.concessione_accept(
                 candidatura=candidatura,
                 actor=request.user,
-                data_inizio=form.cleaned_data["data_inizio"],
-                data_fine=form.cleaned_data["data_fine"],
+                data_inizio=form.cleaned_data.get("data_inizio"),
+                data_fine=form.cleaned_data.get("data_fine"),
             )
         except (ValidationError, PermissionDenied) as exc:
             _add_errors(form, exc)
@@ -72,7 +73,13 @@ def accettazione(request, pk):
     return render(
         request,
         "contributi/erogazioni/accettazione.html",
-        {"candidatura": candidatura, "form": form, "rinuncia": rinuncia, "decision": decision},
+        {
+            "candidatura": candidatura,
+            "concessione": concessione,
+            "form": form,
+            "rinuncia": rinuncia,
+            "decision": decision,
+        },
     )
 
 
@@ -80,6 +87,7 @@ def accettazione(request, pk):
 @require_POST
 def rinuncia(request, pk):
     candidatura = _candidatura(request, pk)
+    concessione = Concessione.objects.filter(candidatura=candidatura).first()
     form = forms.RinunciaForm(request.POST)
     if form.is_valid():
         try:
@@ -94,7 +102,8 @@ def rinuncia(request, pk):
         "contributi/erogazioni/accettazione.html",
         {
             "candidatura": candidatura,
-            "form": forms.AccettazioneForm(),
+            "concessione": concessione,
+            "form": forms.AccettazioneForm(concessione=concessione),
             "rinuncia": form,
             "decision": permissions.can_accept(request.user, candidatura),
         },

@@ -20,6 +20,11 @@ class EventoHubQuerySet(models.QuerySet):
         """Events not yet over, cancelled ones included: people who planned to come must learn of it."""
         return self.filter(fine__gt=now or timezone.now()).order_by("inizio", "pk")
 
+    def agenda(self, now=None):
+        """The public events still to come, cancelled ones included and shown as such: the one list behind the
+        home page's block and each HUB's page, so the two always agree."""
+        return self.public().upcoming(now)
+
     def with_related(self):
         return self.select_related("hub__ente_gestore", "spazio", "ente_organizzatore")
 

@@ -35,6 +35,10 @@ class PrenotazioneQuerySet(models.QuerySet):
     def upcoming(self):
         return self.filter(fine__gt=timezone.now())
 
+    def in_corso(self):
+        """Asked for or confirmed, and not yet over: what the area personale counts."""
+        return self.filter(stato__in=[Prenotazione.Stato.RICHIESTA, Prenotazione.Stato.CONFERMATA]).upcoming()
+
     def overlapping(self, *, inizio, fine):
         return self.filter(inizio__lt=fine, fine__gt=inizio)
 
@@ -126,6 +130,12 @@ class AppuntamentoQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(richiedente=user)
+
+    def in_corso(self):
+        """Asked for and waiting for a slot, or fixed and not yet over: what the area personale counts."""
+        return self.filter(
+            Q(stato=Appuntamento.Stato.RICHIESTO) | Q(stato=Appuntamento.Stato.FISSATO, fine__gt=timezone.now())
+        )
 
     def with_related(self):
         return self.select_related("servizio__hub", "richiedente", "ente", "operatore")

@@ -20,10 +20,11 @@ from tests.costellazioni.factories import (
 pytestmark = pytest.mark.django_db
 
 # Session, user, unread messages (context processor), the page's own reads.
-# 4 of the core (session, user, unread count, memberships), then one card each from hubs, contributi (applications,
-# and board membership for the evaluators' card), antenne, three from governance (next meetings, the contractor's
-# reports, the operators' contact log) and two from coprogrammazione (expressions of interest, MOUs to sign).
-DASHBOARD_QUERIES = 13
+# 4 of the core (session, user, unread count, memberships), then two from hubs (bookings, appointments), contributi
+# (applications, and board membership for the evaluators' card), antenne, three from governance (next meetings, the
+# contractor's reports, the operators' contact log) and two from coprogrammazione (expressions of interest, MOUs to
+# sign).
+DASHBOARD_QUERIES = 14
 ENTI_QUERIES = 6
 
 CF_PERSONA = "RSSMRA85T10A562S"

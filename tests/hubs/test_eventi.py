@@ -151,7 +151,20 @@ class TestHomeAndSearch:
         html = client.get("/").content.decode()
         assert "Prossimi eventi negli HUB" in html
         assert "Open day delle associazioni" in html and evento.get_absolute_url() in html
-        assert "Evento annullato" not in html and "Evento riservato" not in html
+        assert "Evento riservato" not in html
+        # Cancelled events are on the home page as on the HUB's page, marked: people who planned to come learn of it.
+        assert re.search(r"Evento annullato</a> <span class=\"badge bg-danger ms-1\">Annullato</span>", html)
+
+    def test_home_and_hub_page_list_the_same_events(self, client):
+        hub = HubFactory()
+        past = timezone.now() - datetime.timedelta(days=3)
+        EventoHubFactory(hub=hub, titolo="Open day")
+        EventoHubFactory(hub=hub, titolo="Cena annullata", annullato=True)
+        EventoHubFactory(hub=hub, titolo="Riunione riservata", pubblico=False)
+        EventoHubFactory(hub=hub, titolo="Festa passata", inizio=past, fine=past + datetime.timedelta(hours=1))
+        home = {e.titolo for e in client.get("/").context["home_hub_eventi"]}
+        pagina = {e.titolo for e in client.get(hub.get_absolute_url()).context["eventi"]}
+        assert home == pagina == {"Open day", "Cena annullata"}
 
     @pytest.mark.parametrize("n", [1, 10])
     def test_home_query_count_is_fixed(self, client, django_assert_num_queries, n):

@@ -6,9 +6,16 @@ import pytest
 from django.urls import reverse
 
 from costellazioni import search
-from hubs.models import Prenotazione, Servizio
+from hubs.models import Appuntamento, Prenotazione, Servizio
 from tests.costellazioni.factories import MembershipFactory, StaffFactory, UserFactory
-from tests.hubs.factories import HubFactory, PrenotazioneFactory, ServizioFactory, SpazioFactory, next_weekday
+from tests.hubs.factories import (
+    AppuntamentoFactory,
+    HubFactory,
+    PrenotazioneFactory,
+    ServizioFactory,
+    SpazioFactory,
+    next_weekday,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -186,6 +193,26 @@ class TestAreaPersonale:
         prenotazione = PrenotazioneFactory()
         client.force_login(prenotazione.richiedente)
         assert "Prenotazioni e appuntamenti" in client.get("/area-personale/").content.decode()
+
+    def test_dashboard_card_counts_appointments_next_to_bookings(self, client):
+        user = UserFactory()
+        PrenotazioneFactory(richiedente=user)
+        AppuntamentoFactory(richiedente=user)
+        AppuntamentoFactory(richiedente=user, tema="Bilancio sociale")
+        start = next_weekday(2, hour=10)
+        AppuntamentoFactory(
+            richiedente=user,
+            tema="Fissato",
+            stato=Appuntamento.Stato.FISSATO,
+            inizio=start,
+            fine=start + datetime.timedelta(hours=1),
+        )
+        AppuntamentoFactory(richiedente=user, tema="Annullato", stato=Appuntamento.Stato.ANNULLATO)
+        AppuntamentoFactory(tema="Di un altro")
+        client.force_login(user)
+        html = client.get("/area-personale/").content.decode()
+        assert re.search(r"<strong>1</strong> prenotazione in corso", html)
+        assert re.search(r"<strong>3</strong> appuntamenti in corso", html)
 
 
 class TestHomeAndSearch:
