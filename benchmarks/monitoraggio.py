@@ -259,6 +259,7 @@ def main():
 
     django.setup()
     from django.conf import settings
+    from django.test import override_settings
     from django.test.utils import setup_test_environment
 
     from antenne.models import Attivita
@@ -267,10 +268,13 @@ def main():
     settings.ROOT_URLCONF = bench_urlconf()
     settings.ALLOWED_HOSTS = ["*"]
     # Production settings (DEBUG=0) but static files from the app directories, without collectstatic.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    # override_settings (not an assignment) so that storages already opened at start-up are opened again.
+    override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ).enable()
     setup_test_environment()
     staff = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
         email="bench-admin@example.it", password=None
