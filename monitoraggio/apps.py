@@ -7,6 +7,8 @@ class MonitoraggioConfig(AppConfig):
     verbose_name = _("Monitoraggio e valutazione")
 
     def ready(self):
-        from monitoraggio import open_data
+        from costellazioni import extensions
+        from monitoraggio import catena, open_data
 
         open_data.register()
+        extensions.register_related_pages("ricerca.bisogno", catena.related_pages)
