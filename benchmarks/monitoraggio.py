@@ -245,8 +245,8 @@ def measure(label, staff) -> dict:
         ("staff", logged, "/monitoraggio/staff/"),
     ]:
         result[name] = median_ms(client, url)
-        if name == "cruscotto":
-            result["cruscotto_cold"] = median_ms(client, url, cold=True)
+        if name in ("cruscotto", "staff"):
+            result[f"{name}_cold"] = median_ms(client, url, cold=True)
         with CaptureQueriesContext(connection) as queries:
             client.get(url, secure=True)
         result[f"{name}_queries"] = len(queries)
@@ -291,7 +291,7 @@ def main():
     snap_large = snapshot_year()
     large = measure(f"{n} activities", staff)
     print(json.dumps(large), f"snapshot of 12 months: {snap_large:.2f} s")
-    for name in ("cruscotto", "cruscotto_cold", "staff"):
+    for name in ("cruscotto", "cruscotto_cold", "staff", "staff_cold"):
         print(
             f"{name}: {small[name]:.1f} ms -> {large[name]:.1f} ms "
             f"(x{large[name] / small[name]:.2f} with the data; x{large[name] / large['page']:.2f} the bare page, "
