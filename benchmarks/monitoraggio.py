@@ -148,7 +148,7 @@ def grow_others():
     from antenne.models import Antenna
     from contributi.models import Bando, Candidatura, Concessione
     from costellazioni.models import Ente, Quartiere, User
-    from ricerca.models import Bisogno
+    from ricerca.models import Bisogno, CategoriaBisogno
 
     if Candidatura.objects.filter(titolo__startswith="bench ").count() >= 5000:
         return
@@ -197,12 +197,15 @@ def grow_others():
         )
         for c in candidature[:250]
     )
+    categorie = list(CategoriaBisogno.objects.all()) or [
+        CategoriaBisogno.objects.create(nome="bench solitudine", slug="bench-solitudine")
+    ]
     Bisogno.objects.bulk_create(
         Bisogno(
-            categoria="solitudine",
+            categoria=rnd.choice(categorie),
             descrizione="bench",
             quartiere=rnd.choice(quartieri),
-            stato=rnd.choice(["aperto", "chiuso"]),
+            stato=rnd.choice(Bisogno.Stato.values),
         )
         for _ in range(2500)
     )

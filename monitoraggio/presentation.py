@@ -6,13 +6,13 @@ them. Here each figure is formatted once, each month's label once per render, ea
 indicator; the templates only print the strings.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.defaultfilters import floatformat
-from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.formats import date_format, get_format
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -29,8 +29,18 @@ class DateLabels(dict):
         return value
 
 
-def number(valore) -> str:
-    return floatformat(valore, "-2g")
+def number(valore, places: int = -2) -> str:
+    """``floatformat(valore, f"{places}g")``, about ten times faster: with ``places`` decimals (rounded half up); a
+    negative ``places`` leaves whole numbers without decimals. Grouped by thousands with the language's separators."""
+    if get_format("NUMBER_GROUPING") != 3:
+        return floatformat(valore, f"{places}g")
+    valore = valore if isinstance(valore, Decimal) else Decimal(str(valore))
+    if not valore.is_finite():
+        return floatformat(valore, f"{places}g")
+    if places < 0 and valore == valore.to_integral_value():
+        places = 0
+    text = f"{valore.quantize(Decimal(1).scaleb(-abs(places)), rounding=ROUND_HALF_UP):,.{abs(places)}f}"
+    return text.translate({ord(","): get_format("THOUSAND_SEPARATOR"), ord("."): get_format("DECIMAL_SEPARATOR")})
 
 
 def value_html(valore: Decimal | None, unita: str) -> SafeString:
@@ -38,9 +48,9 @@ def value_html(valore: Decimal | None, unita: str) -> SafeString:
     if valore is None:
         return format_html('<span class="text-secondary">{}</span>', _("nessun dato"))
     if unita == "EUR":
-        return format_html("{} €", floatformat(valore, "2g"))
+        return format_html("{} €", number(valore, 2))
     if unita == "%":
-        return format_html("{}%", floatformat(valore, "0g"))
+        return format_html("{}%", number(valore, 0))
     return format_html("{} {}", number(valore), unita)
 
 
@@ -53,7 +63,8 @@ class Scheda:
     target: SafeString = SafeString("")
     target_data_breve: str = ""
     ultimo_periodo: str = ""
-    righe: list = field(default_factory=list)  # [(month label, value)] of the last TREND_MONTHS periods
+    righe: SafeString = SafeString("")  # the monthly table's rows, for the last TREND_MONTHS periods
+    percentuale: int | None = None
     chart: dict | None = None
     percentuale_barra: int = 0  # the progress bar stops at 100%
     # the sentences of the public card, translated once
@@ -86,13 +97,17 @@ def describe(scheda: Scheda, labels: DateLabels) -> None:
     serie, nome = scheda.serie, scheda.serie.indicatore.nome
     if serie.target is not None:
         scheda.target_testo = _("Target al %(data)s:") % {"data": labels[serie.target.data, "j F Y"]}
-    if serie.percentuale is not None:
-        scheda.percentuale_barra = min(serie.percentuale, 100)
-        scheda.percentuale_testo = _("%(p)s%% del target") % {"p": serie.percentuale}
+    if scheda.percentuale is not None:
+        scheda.percentuale_barra = min(scheda.percentuale, 100)
+        scheda.percentuale_testo = _("%(p)s%% del target") % {"p": scheda.percentuale}
         scheda.avanzamento_aria = _("Avanzamento verso il target: %(nome)s") % {"nome": nome}
     scheda.chart = chart(serie, labels)
     if scheda.chart:
-        scheda.righe = [(labels[start, "F Y"], number(value)) for start, value in serie.ultimi(TREND_MONTHS)]
+        scheda.righe = format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td>{}</td></tr>',
+            ((labels[start, "F Y"], number(value)) for start, value in serie.ultimi(TREND_MONTHS)),
+        )
         scheda.andamento = _("Andamento mensile: %(nome)s") % {"nome": nome}
         scheda.grafico_aria = _("Andamento mensile: %(nome)s. I valori sono nella tabella che segue.") % {"nome": nome}
 
@@ -104,7 +119,7 @@ def schede(series, *, public: bool = True, labels: DateLabels | None = None) -> 
     result = []
     for serie in series:
         unita = serie.indicatore.unita
-        scheda = Scheda(serie=serie, valore=value_html(serie.valore, unita))
+        scheda = Scheda(serie=serie, valore=value_html(serie.valore, unita), percentuale=serie.percentuale)
         if serie.target is not None:
             scheda.target = value_html(serie.target.valore, unita)
             scheda.target_data_breve = labels[serie.target.data, "d/m/Y"]

@@ -33,3 +33,17 @@ def test_each_date_is_formatted_once_per_render(monkeypatch):
     for _ in range(3):
         assert labels[date(2026, 11, 1), "F Y"] == "2026-11-01"
     assert calls == [date(2026, 11, 1)]
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+@pytest.mark.parametrize("places", [-2, 0, 2])
+def test_numbers_read_as_floatformat_writes_them(language, places):
+    from django.template.defaultfilters import floatformat
+
+    from monitoraggio.presentation import number
+
+    values = [0, 7, -3, 999, 1000, 1234567, 0.5, 2.675, "0.005", "0.004", "-1234.5", "34.001", "1e3", "12345.678", 1.0]
+    with translation.override(language):
+        for value in values:
+            decimal = Decimal(str(value))
+            assert number(decimal, places) == floatformat(decimal, f"{places}g"), (value, places)
