@@ -65,6 +65,7 @@ def register():
         unit=_("antenne"),
         macro_azione=3,
         disaggregations=("quartiere",),
+        records=admin_changelist("antenne", "antenna", stato__in=",".join(ACTIVE)),  # a stock: the ones active now
     )
     register_indicator(
         "antenne.per_stato",
@@ -73,6 +74,7 @@ def register():
         unit=_("antenne"),
         macro_azione=3,
         disaggregations=("stato",),
+        records=admin_changelist("antenne", "antenna"),  # a stock: every antenna as it stands now
     )
     register_indicator(
         "antenne.attivita",
@@ -98,4 +100,12 @@ def register():
         name=_("Ore scambiate nella banca del tempo"),
         unit=_("ore"),
         macro_azione=3,
+        records=admin_changelist(
+            "antenne",
+            "movimentobancadeltempo",
+            tipo__exact=MovimentoBancaDelTempo.Tipo.SCAMBIO,
+            ore__gt="0",
+            registrato_il__date__gte="{start}",
+            registrato_il__date__lte="{end}",
+        ),
     )

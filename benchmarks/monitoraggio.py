@@ -148,7 +148,7 @@ def grow_others():
     from antenne.models import Antenna
     from contributi.models import Bando, Candidatura, Concessione
     from costellazioni.models import Ente, Quartiere, User
-    from ricerca.models import Bisogno
+    from ricerca.models import Bisogno, CategoriaBisogno
 
     if Candidatura.objects.filter(titolo__startswith="bench ").count() >= 5000:
         return
@@ -197,12 +197,15 @@ def grow_others():
         )
         for c in candidature[:250]
     )
+    categorie = list(CategoriaBisogno.objects.all()) or [
+        CategoriaBisogno.objects.create(nome="bench solitudine", slug="bench-solitudine")
+    ]
     Bisogno.objects.bulk_create(
         Bisogno(
-            categoria="solitudine",
+            categoria=rnd.choice(categorie),
             descrizione="bench",
             quartiere=rnd.choice(quartieri),
-            stato=rnd.choice(["aperto", "chiuso"]),
+            stato=rnd.choice(Bisogno.Stato.values),
         )
         for _ in range(2500)
     )
@@ -245,8 +248,8 @@ def measure(label, staff) -> dict:
         ("staff", logged, "/monitoraggio/staff/"),
     ]:
         result[name] = median_ms(client, url)
-        if name == "cruscotto":
-            result["cruscotto_cold"] = median_ms(client, url, cold=True)
+        if name in ("cruscotto", "staff"):
+            result[f"{name}_cold"] = median_ms(client, url, cold=True)
         with CaptureQueriesContext(connection) as queries:
             client.get(url, secure=True)
         result[f"{name}_queries"] = len(queries)
@@ -259,6 +262,7 @@ def main():
 
     django.setup()
     from django.conf import settings
+    from django.test import override_settings
     from django.test.utils import setup_test_environment
 
     from antenne.models import Attivita
@@ -267,10 +271,13 @@ def main():
     settings.ROOT_URLCONF = bench_urlconf()
     settings.ALLOWED_HOSTS = ["*"]
     # Production settings (DEBUG=0) but static files from the app directories, without collectstatic.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    # override_settings (not an assignment) so that storages already opened at start-up are opened again.
+    override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ).enable()
     setup_test_environment()
     staff = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
         email="bench-admin@example.it", password=None
@@ -287,7 +294,7 @@ def main():
     snap_large = snapshot_year()
     large = measure(f"{n} activities", staff)
     print(json.dumps(large), f"snapshot of 12 months: {snap_large:.2f} s")
-    for name in ("cruscotto", "cruscotto_cold", "staff"):
+    for name in ("cruscotto", "cruscotto_cold", "staff", "staff_cold"):
         print(
             f"{name}: {small[name]:.1f} ms -> {large[name]:.1f} ms "
             f"(x{large[name] / small[name]:.2f} with the data; x{large[name] / large['page']:.2f} the bare page, "

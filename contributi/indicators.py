@@ -60,6 +60,15 @@ def persone_raggiunte(period_start, period_end):
     return [(total, {}), *rows_by(by_categoria, "categoria")]
 
 
+CONCESSIONI = admin_changelist(
+    "contributi",
+    "concessione",
+    creata_il__date__gte="{start}",
+    creata_il__date__lte="{end}",
+    revocata_il__isnull="True",
+)
+
+
 def register():
     register_indicator(
         "contributi.candidature_presentate",
@@ -79,6 +88,7 @@ def register():
         unit=_("progetti"),
         macro_azione=4,
         disaggregations=("linea",),
+        records=CONCESSIONI,
     )
     register_indicator(
         "contributi.euro_concessi",
@@ -87,8 +97,16 @@ def register():
         unit="EUR",
         macro_azione=4,
         disaggregations=("linea",),
+        records=CONCESSIONI,
     )
-    register_indicator("contributi.euro_erogati", euro_erogati, name=_("Contributi pagati"), unit="EUR", macro_azione=4)
+    register_indicator(
+        "contributi.euro_erogati",
+        euro_erogati,
+        name=_("Contributi pagati"),
+        unit="EUR",
+        macro_azione=4,
+        records=admin_changelist("contributi", "pagamento", data__gte="{start}", data__lte="{end}"),
+    )
     register_indicator(
         "contributi.persone_raggiunte",
         persone_raggiunte,
@@ -96,4 +114,11 @@ def register():
         unit=_("persone"),
         macro_azione=4,
         disaggregations=("categoria",),
+        records=admin_changelist(  # the approved reports; each lists the people it reached by category
+            "contributi",
+            "rendiconto",
+            stato__exact=Rendiconto.Stato.APPROVATO,
+            esaminato_il__date__gte="{start}",
+            esaminato_il__date__lte="{end}",
+        ),
     )

@@ -86,6 +86,13 @@ def register():
         name=_("Impegni dei protocolli adempiuti"),
         unit=_("impegni"),
         macro_azione=2,
+        records=admin_changelist(
+            "coprogrammazione",
+            "impegno",
+            protocollo__stato__in=",".join(STATI_FIRMATI),
+            stato__exact=Impegno.Stato.ADEMPIUTO,
+            scadenza__lte="{end}",
+        ),
     )
     register_indicator(
         "coprogrammazione.impegni_scaduti",
@@ -94,6 +101,13 @@ def register():
         unit=_("impegni"),
         macro_azione=2,
         disaggregations=("stato",),
+        records=admin_changelist(
+            "coprogrammazione",
+            "impegno",
+            protocollo__stato__in=",".join(STATI_FIRMATI),
+            stato__in=",".join((*Impegno.APERTI, Impegno.Stato.INADEMPIUTO)),
+            scadenza__lt="{end}",
+        ),
     )
     register_indicator(
         "coprogrammazione.risorse_condivise",
@@ -102,4 +116,5 @@ def register():
         unit=_("condivisioni"),
         macro_azione=2,
         disaggregations=("tipo", "quartiere"),
+        records=admin_changelist("coprogrammazione", "condivisionerisorsa", data__gte="{start}", data__lte="{end}"),
     )

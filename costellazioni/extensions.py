@@ -6,14 +6,18 @@ An app registers its providers once, in its ``AppConfig.ready()``::
 
     extensions.register_home(open_calls_context)            # (request) -> dict merged into the home context
     extensions.register_area_personale(my_bookings_section)  # (request) -> Section | None
+    extensions.register_related_pages("ricerca.bisogno", chain_link)  # (request, obj) -> [Link]
 
 Home providers fill the fixed slots of ``pages/home.html`` (``pages/home/*.html`` read their variables);
-area personale providers add a card each to the dashboard, in registration order.
+area personale providers add a card each to the dashboard, in registration order; related-pages providers add
+links to the admin change page of an object of a lower app towards a page of a higher app (the need's chain in
+monitoring, for instance), which the lower app cannot name because it must not import the higher one.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Model
 from django.http import HttpRequest
 
 
@@ -23,11 +27,19 @@ class Section:
     context: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
 HomeProvider = Callable[[HttpRequest], dict]
 SectionProvider = Callable[[HttpRequest], Section | None]
+RelatedPagesProvider = Callable[[HttpRequest, Model], Iterable[Link]]
 
 _home: list[HomeProvider] = []
 _area_personale: list[SectionProvider] = []
+_related_pages: dict[str, list[RelatedPagesProvider]] = {}
 
 
 def register_home(provider: HomeProvider) -> HomeProvider:
@@ -51,3 +63,20 @@ def home_context(request: HttpRequest) -> dict:
 
 def area_personale_sections(request: HttpRequest) -> list[Section]:
     return [section for provider in _area_personale if (section := provider(request)) is not None]
+
+
+def register_related_pages(model: str, provider: RelatedPagesProvider) -> RelatedPagesProvider:
+    """``model`` as ``"app_label.modelname"``; ``provider(request, obj)`` returns the links this person may follow
+    (none when they may not)."""
+    providers = _related_pages.setdefault(model.lower(), [])
+    if provider not in providers:
+        providers.append(provider)
+    return provider
+
+
+def related_pages(request: HttpRequest, obj: Model | None) -> list[Link]:
+    """The links the apps offer from ``obj`` (a saved object), in registration order."""
+    if obj is None or obj.pk is None:
+        return []
+    providers = _related_pages.get(obj._meta.label_lower, [])
+    return [link for provider in providers for link in provider(request, obj)]

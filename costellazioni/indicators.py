@@ -107,7 +107,8 @@ def admin_changelist(app_label: str, model: str, **lookups) -> Callable[[date, d
             key: value.format(start=period_start.isoformat(), end=period_end.isoformat())
             for key, value in lookups.items()
         }
-        return f"{reverse(f'admin:{app_label}_{model}_changelist')}?{urlencode(values)}"
+        changelist = reverse(f"admin:{app_label}_{model}_changelist")
+        return f"{changelist}?{urlencode(values)}" if values else changelist
 
     return url
 

@@ -13,6 +13,10 @@ from costellazioni.indicators import admin_changelist, period_bounds, register_i
 from governance.models import Azione, Decisione, Partecipazione, Riunione
 
 STATI_SVOLTE = (Riunione.Stato.SVOLTA, Riunione.Stato.VERBALE_APPROVATO)
+ESITI_PRESI = tuple(esito for esito in Decisione.Esito.values if esito != Decisione.Esito.RESPINTA)
+RIUNIONI_SVOLTE = admin_changelist(
+    "governance", "riunione", stato__in=",".join(STATI_SVOLTE), inizio__date__gte="{start}", inizio__date__lte="{end}"
+)
 
 
 def _riunioni_svolte(period_start, period_end):
@@ -60,13 +64,7 @@ def register():
         unit=_("riunioni"),
         macro_azione=2,
         disaggregations=("organo",),
-        records=admin_changelist(
-            "governance",
-            "riunione",
-            stato__in=",".join(STATI_SVOLTE),
-            inizio__date__gte="{start}",
-            inizio__date__lte="{end}",
-        ),
+        records=RIUNIONI_SVOLTE,
     )
     register_indicator(
         "governance.partecipazione_media",
@@ -74,6 +72,7 @@ def register():
         name=_("Partecipazione media alle riunioni degli organi"),
         unit=_("presenti per riunione"),
         macro_azione=2,
+        records=RIUNIONI_SVOLTE,  # the meetings averaged; each lists its attendance
     )
     register_indicator(
         "governance.decisioni_prese",
@@ -82,6 +81,14 @@ def register():
         unit=_("decisioni"),
         macro_azione=2,
         disaggregations=("tipo",),
+        records=admin_changelist(
+            "governance",
+            "decisione",
+            esito__in=",".join(ESITI_PRESI),
+            punto__riunione__stato__in=",".join(STATI_SVOLTE),
+            punto__riunione__inizio__date__gte="{start}",
+            punto__riunione__inizio__date__lte="{end}",
+        ),
     )
     register_indicator(
         "governance.azioni_chiuse",

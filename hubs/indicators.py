@@ -58,4 +58,5 @@ def register():
         unit=_("connessioni"),
         macro_azione=3,
         disaggregations=("esito",),
+        records=admin_changelist("hubs", "connessione", data__gte="{start}", data__lte="{end}"),
     )

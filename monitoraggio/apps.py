@@ -7,12 +7,13 @@ class MonitoraggioConfig(AppConfig):
     verbose_name = _("Monitoraggio e valutazione")
 
     def ready(self):
-        from costellazioni import codes
+        from costellazioni import codes, extensions
+        from monitoraggio import catena, open_data
         from monitoraggio import events as coded_events
         from monitoraggio import workflows as monitoraggio_workflows
 
         codes.audit_events.register(coded_events.Evento)
         monitoraggio_workflows.register()
-        from monitoraggio import open_data
 
         open_data.register()
+        extensions.register_related_pages("ricerca.bisogno", catena.related_pages)

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from costellazioni.extensions import Link
 from costellazioni.indicators import records_url
+from monitoraggio import permissions
 from monitoraggio.models import Indicatore, Report
 from monitoraggio.periods import month_of
 from ricerca.models import Bisogno
@@ -65,3 +68,10 @@ def catena(bisogno: Bisogno) -> dict:
         stato=Report.Stato.PRONTO, periodo_inizio__lte=giorno, periodo_fine__gte=giorno
     ).order_by("periodo_inizio", "tipo")
     return {"anelli": anelli, "indicatori": indicatori, "mese": (inizio, fine), "report": list(report)}
+
+
+def related_pages(request, bisogno: Bisogno) -> list[Link]:
+    """On the need's admin page (``ricerca`` cannot link to monitoring): its chain, for the staff who may see it."""
+    if not permissions.can_view_staff_dashboard(request.user):
+        return []
+    return [Link(_("Catena del bisogno"), reverse("monitoraggio:catena_bisogno", args=[bisogno.pk]))]

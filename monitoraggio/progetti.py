@@ -19,6 +19,7 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
@@ -168,3 +169,16 @@ def projects_at_risk(*, today: date | None = None) -> tuple[int, int]:
         a_rischio=Count("pk", filter=Q(n_rischi__gt=0)), totale=Count("pk")
     )
     return counts["a_rischio"], counts["totale"]
+
+
+def health_table(*, today: date | None = None, limit: int) -> tuple[list[tuple], int, int]:
+    """``(project_health rows, projects at risk, all active projects)`` in one query: SQL ranks the projects
+    and counts them all (window aggregates over the whole set), then returns the ``limit`` riskiest."""
+    projects = projects_queryset(today=today).annotate(
+        conteggio_totale=Window(Count("pk")),
+        conteggio_a_rischio=Window(Count("pk", filter=Q(n_rischi__gt=0))),
+    )[:limit]
+    rows = [(project, risks(project)) for project in projects]
+    if not rows:
+        return [], 0, 0
+    return rows, rows[0][0].conteggio_a_rischio, rows[0][0].conteggio_totale

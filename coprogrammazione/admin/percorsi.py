@@ -17,8 +17,9 @@ from coprogrammazione.models import (
     Percorso,
     Risorsa,
 )
-from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
+from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.uploads import PDF, check_upload, upload_sha256
 
 F = Percorso.Fase
@@ -185,6 +186,17 @@ class RisorsaAdmin(admin.ModelAdmin):
     search_fields = ["descrizione", "ente__denominazione"]
     list_select_related = ["ente", "quartiere", "percorso"]
     inlines = [CondivisioneInline]
+
+
+@admin.register(CondivisioneRisorsa)
+class CondivisioneRisorsaAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every sharing in one list (each resource shows its own inline): the records behind the monitoring figure."""
+
+    list_display = ["data", "risorsa", "beneficiario", "quantita"]
+    list_filter = ["data", "risorsa__tipo", "risorsa__quartiere"]
+    search_fields = ["risorsa__descrizione", "beneficiario__denominazione"]
+    list_select_related = ["risorsa", "beneficiario"]
+    date_hierarchy = "data"
 
 
 class LineaInline(admin.StackedInline):

@@ -168,7 +168,7 @@ class ImpegnoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     """Commitments of every MOU; the filter «Nei prossimi 60 giorni» is the list of what falls due."""
 
     list_display = ["testo_breve", "parte", "protocollo", "scadenza", "stato"]
-    list_filter = [ScadenzaFilter, "stato"]
+    list_filter = [ScadenzaFilter, "stato", "protocollo__stato"]  # the MOU's state: monitoring counts signed ones
     list_select_related = ["parte", "protocollo"]
     search_fields = ["testo", "parte__denominazione", "protocollo__oggetto"]
     readonly_fields = ["protocollo", "parte", "testo", "scadenza", "stato"]

@@ -121,3 +121,13 @@ def rating_widget(context):
         "aspetti_positivi": ASPETTI_POSITIVI,
         "aspetti_negativi": ASPETTI_NEGATIVI,
     }
+
+
+@register.simple_tag(takes_context=True)
+def related_pages(context, obj) -> list:
+    """``{% related_pages original as pagine %}``: the links other apps register for ``obj``
+    (``costellazioni.extensions.register_related_pages``); the admin change page shows them among its tools."""
+    from costellazioni.extensions import related_pages as links
+
+    request = context.get("request")
+    return links(request, obj) if request is not None else []

@@ -278,7 +278,8 @@ class DecisioneAdmin(admin.ModelAdmin):
     """A decision is recorded with the minutes; here its action items and, for the committee, expected results."""
 
     list_display = ["testo_breve", "organo", "data", "tipo", "esito"]
-    list_filter = ["tipo", "esito", "punto__riunione__organo"]
+    # the meeting's state and date also let monitoring list the decisions behind a figure
+    list_filter = ["tipo", "esito", "punto__riunione__organo", "punto__riunione__stato", "punto__riunione__inizio"]
     list_select_related = ["punto__riunione__organo"]
     search_fields = ["testo"]
     readonly_fields = [

@@ -5,35 +5,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 
 from costellazioni.uploads import file_response
-from monitoraggio import permissions, selectors
+from monitoraggio import permissions, presentation, selectors
 from monitoraggio.models import Indicatore, Misurazione, Report
 
 MAP_INDICATOR = "CC-08"
-TREND_MONTHS = 12
 REPORTS_PER_PAGE = 20
 CACHE_SECONDS = 600
-
-
-def chart_data(series) -> list[dict]:
-    charts = []
-    for serie in series:
-        points = serie.ultimi(TREND_MONTHS)
-        if len(points) < 2:
-            continue
-        charts.append(
-            {
-                "id": f"grafico-{serie.indicatore.codice.lower()}",
-                "label": serie.indicatore.nome,
-                "unit": serie.indicatore.unita,
-                "labels": [date_format(start, "M Y") for start, _value in points],
-                "values": [float(value) for _start, value in points],
-            }
-        )
-    return charts
 
 
 def cruscotto(request):
@@ -57,14 +37,9 @@ def measurements_version() -> str:
 
 def dashboard_context() -> dict:
     indicatori = list(Indicatore.objects.pubblici())
-    series = selectors.indicator_series(indicatori)
+    schede = presentation.schede(selectors.indicator_series(indicatori))
     mappa = next((i for i in indicatori if i.codice == MAP_INDICATOR), None)
     quartieri = selectors.by_quartiere(mappa) if mappa else []
-    charts = {chart["id"]: chart for chart in chart_data(series)}
-    sections = [
-        (label, [(serie, charts.get(f"grafico-{serie.indicatore.codice.lower()}")) for serie in group])
-        for label, group in selectors.by_macro_azione(series)
-    ]
     map_points = [
         {
             "nome": cella.quartiere.nome,
@@ -75,9 +50,12 @@ def dashboard_context() -> dict:
         for cella in quartieri
     ]
     return {
-        "sections": sections,
-        "charts": list(charts.values()),
-        "quartieri": quartieri,
+        "sections": selectors.by_macro_azione(schede),
+        "charts": [scheda.chart for scheda in schede if scheda.chart],
+        "quartieri": [
+            (cella, cella.quartiere, None if cella.soppresso else presentation.number(cella.valore))
+            for cella in quartieri
+        ],
         "indicatore_mappa": mappa,
         "map_points": map_points,
         "report_recenti": list(Report.objects.pubblicati()[:3]),

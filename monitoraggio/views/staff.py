@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from costellazioni.uploads import EXTENSIONS, file_response
 from costellazioni.uploads.checks import sniff
-from monitoraggio import catena, permissions, progetti, selectors
-from monitoraggio.models import Importazione, Indicatore, Misurazione, Report
+from monitoraggio import catena, permissions, presentation, progetti, selectors
+from monitoraggio.models import Indicatore, Misurazione, Report
 from monitoraggio.views import dati, pubbliche
 from ricerca.models import Bisogno
 
@@ -39,29 +39,30 @@ def staff_only(view):
 
 @staff_only
 def cruscotto_staff(request):
-    counts = Misurazione.objects.aggregate(
+    """The staff dashboard. The indicator tables and the projects' table are cached per language under the
+    measurements' version for ``STAFF_CACHE_SECONDS``: a new snapshot shows at once, a project's new report or
+    payment within a minute."""
+    counts = Misurazione.objects.filter(  # the index on the state, not the whole table
+        stato__in=[Misurazione.Stato.DA_VALIDARE, Misurazione.Stato.RESPINTA]
+    ).aggregate(
         da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
         respinte=Count("pk", filter=Q(stato=Misurazione.Stato.RESPINTA)),
     )
-    a_rischio, totale = progetti.projects_at_risk()
     context = {
         "versione": pubbliche.measurements_version(),
         "cache_seconds": STAFF_CACHE_SECONDS,
-        "sections": SimpleLazyObject(
-            lambda: selectors.by_macro_azione(
-                selectors.with_records(
-                    selectors.indicator_series(Indicatore.objects.select_related("elemento_toc", "risultato_atteso"))
-                )
-            )
-        ),
+        # both computed only when their cached fragment must be rendered again
+        "sections": SimpleLazyObject(indicator_tables),
+        "tabella_progetti": SimpleLazyObject(lambda: progetti.health_table(limit=PROJECTS_SHOWN)),
         "counts": counts,
-        "progetti": progetti.project_health(limit=PROJECTS_SHOWN),
-        "progetti_totali": totale,
-        "a_rischio": a_rischio,
         "report": list(Report.objects.order_by("-creato_il")[:6]),
-        "importazioni": list(Importazione.objects.order_by("-caricata_il")[:5]),
     }
     return render(request, "monitoraggio/staff.html", context)
+
+
+def indicator_tables() -> list[tuple[str, list]]:
+    series = selectors.indicator_series(Indicatore.objects.select_related("elemento_toc", "risultato_atteso"))
+    return selectors.by_macro_azione(presentation.schede(selectors.with_records(series), public=False))
 
 
 @staff_only

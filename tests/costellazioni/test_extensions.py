@@ -40,3 +40,24 @@ def test_registering_twice_adds_once(registered):
     registered.register_home(provider)
     registered.register_home(provider)
     assert registered._home == [provider]
+
+
+def test_related_pages_show_on_the_admin_change_page_of_their_model_only(client, monkeypatch):
+    from costellazioni.models import Ente
+    from tests.costellazioni.factories import EnteFactory
+
+    monkeypatch.setattr(extensions, "_related_pages", {})
+    called = []
+    extensions.register_related_pages(
+        "costellazioni.Ente",
+        lambda request, ente: [extensions.Link(f"Scheda pubblica di {ente.denominazione}", f"/enti/{ente.pk}/")],
+    )
+    extensions.register_related_pages("costellazioni.User", lambda request, obj: called.append(obj) or [])
+    ente = EnteFactory(denominazione="APS Rete Marghera")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    html = client.get(f"/admin/costellazioni/ente/{ente.pk}/change/").content.decode()
+    assert f'<li><a href="/enti/{ente.pk}/">Scheda pubblica di APS Rete Marghera</a></li>' in html
+    assert called == []
+    assert extensions.related_pages(None, Ente()) == []  # an unsaved object links nowhere
+    assert "Scheda pubblica" not in client.get("/admin/costellazioni/ente/add/").content.decode()

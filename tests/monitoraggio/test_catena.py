@@ -80,3 +80,19 @@ def test_the_staff_dashboard_form_leads_to_a_chain_or_says_the_number_is_unknown
     assert response.status_code == 302 and response.url == f"/monitoraggio/staff/bisogni/{bisogno.pk}/"
     response = client.get("/monitoraggio/staff/bisogni/", {"numero": "abc"}, follow=True)
     assert "Nessun bisogno con il numero «abc»." in response.content.decode()
+
+
+def test_the_need_admin_page_links_to_its_chain_for_staff_only(client):
+    from django.contrib.auth.models import Permission
+
+    bisogno, _antenna = need()
+    link = f'<a href="/monitoraggio/staff/bisogni/{bisogno.pk}/">Catena del bisogno</a>'
+    client.force_login(StaffFactory())
+    assert link in client.get(f"/admin/ricerca/bisogno/{bisogno.pk}/change/").content.decode()
+
+    other = UserFactory(is_staff=True)  # may see needs in the admin, but not the staff dashboard
+    other.user_permissions.add(Permission.objects.get(codename="view_bisogno"))
+    client.force_login(other)
+    response = client.get(f"/admin/ricerca/bisogno/{bisogno.pk}/change/")
+    assert response.status_code == 200
+    assert "Catena del bisogno" not in response.content.decode()

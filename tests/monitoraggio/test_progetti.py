@@ -37,6 +37,20 @@ def test_flags_and_order():
     assert len(progetti.project_health(today=TODAY, limit=1)) == 1
 
 
+def test_the_staff_table_ranks_and_counts_in_one_query(django_assert_num_queries):
+    ended = project(date(2026, 1, 1), date(2026, 6, 30))
+    project(date(2026, 10, 1), date(2027, 9, 30))
+    project(date(2026, 10, 1), date(2027, 9, 30))
+    with django_assert_num_queries(1):
+        rows, a_rischio, totale = progetti.health_table(today=TODAY, limit=2)
+    assert [c for c, _flags in rows][:1] == [ended] and len(rows) == 2
+    assert (a_rischio, totale) == progetti.projects_at_risk(today=TODAY) == (1, 3)
+
+
+def test_the_staff_table_without_projects():
+    assert progetti.health_table(today=TODAY, limit=25) == ([], 0, 0)
+
+
 def test_under_spending_is_relative_to_the_elapsed_share():
     # 182 of 333 days of a 10,000 € project: under half of 5,465 € reported is under-spending
     from contributi.models import Rendiconto, Spesa

@@ -3,7 +3,7 @@
 import csv
 import io
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -120,13 +120,20 @@ class TestStaff:
 
         fill(months=months, quartieri=3)
         for _ in range(months // 6 + 1):
-            ConcessioneFactory(published=True)
+            ConcessioneFactory(
+                published=True,
+                accettata_il=datetime(2026, 1, 10, tzinfo=UTC),
+                data_inizio=date(2026, 1, 15),
+                data_fine=date(2026, 12, 15),
+            )
         client.force_login(StaffFactory())
-        with django_assert_num_queries(14):  # session, user, permissions, version, counts, projects, ... tables
+        with django_assert_num_queries(12):  # session, user, permissions, version, counts, projects, ... tables
             client.get("/monitoraggio/staff/")
-        with django_assert_num_queries(11):  # the indicator tables from the cache while no measurement changes
+        with django_assert_num_queries(8):  # projects and indicator tables from the cache: no measurement changed
             response = client.get("/monitoraggio/staff/")
-        assert "Progetti finanziati" in response.content.decode()
+        html = response.content.decode()
+        assert "Progetti finanziati" in html
+        assert f"Qui i {months // 6 + 1} più a rischio su {months // 6 + 1}." in html
 
 
 class TestReport:
