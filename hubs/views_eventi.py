@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from costellazioni.page_cache import public_page
 from hubs.calendario import ICS_MIMETYPE, hub_location, ics_event
 from hubs.json_ld import evento_json_ld, ld_json_script
 from hubs.models import EventoHub
@@ -14,6 +15,7 @@ def _evento(slug, evento):
     return get_object_or_404(EventoHub.objects.public().with_related(), hub__slug=slug, slug=evento)
 
 
+@public_page("hubs", "costellazioni")
 def evento_detail(request, slug, evento):
     evento = _evento(slug, evento)
     return render(

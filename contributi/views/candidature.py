@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
 from costellazioni.models import Ente
+from costellazioni.page_cache import public_page
 from costellazioni.permissions import require_identity_level
 from costellazioni.uploads import file_response
 
@@ -24,6 +25,7 @@ PASSI = list(P)
 # --- public pages ---------------------------------------------------------------------------------
 
 
+@public_page("contributi", "costellazioni")
 def lista(request):
     now = timezone.now()
     bandi = Bando.objects.public()
@@ -48,6 +50,7 @@ def lista(request):
     )
 
 
+@public_page("contributi", "costellazioni")
 def dettaglio(request, slug):
     bando = get_object_or_404(
         Bando.objects.public().prefetch_related(

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from costellazioni import extensions, search
 from costellazioni.forms.pages import ValutazionePaginaForm
+from costellazioni.page_cache import ALL, public_page
 from costellazioni.programma import MACRO_AZIONI
 
 SEARCH_PAGE_SIZE = 10
@@ -19,9 +20,10 @@ def _page(template):
         return render(request, template)
 
     view.__name__ = template.rsplit("/", 1)[-1].removesuffix(".html")
-    return view
+    return public_page("costellazioni")(view)
 
 
+@public_page(*ALL)
 def home(request):
     return render(request, "pages/home.html", {"macro_azioni": MACRO_AZIONI, **extensions.home_context(request)})
 

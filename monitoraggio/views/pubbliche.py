@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 
+from costellazioni.page_cache import public_page
 from costellazioni.uploads import file_response
 from monitoraggio import permissions, selectors
 from monitoraggio.models import Indicatore, Misurazione, Report
@@ -36,6 +37,7 @@ def chart_data(series) -> list[dict]:
     return charts
 
 
+@public_page("monitoraggio", "costellazioni")
 def cruscotto(request):
     """The public dashboard. Its body is cached (``{% cache %}``) under the measurements' version: a new or
     changed measurement shows at once; a change of targets or indicators within ``CACHE_SECONDS``."""
@@ -84,6 +86,7 @@ def dashboard_context() -> dict:
     }
 
 
+@public_page("monitoraggio", "costellazioni")
 def report_lista(request):
     page_obj = Paginator(Report.objects.pubblicati().order_by("-periodo_fine", "tipo"), REPORTS_PER_PAGE).get_page(
         request.GET.get("page")

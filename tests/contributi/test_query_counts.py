@@ -94,13 +94,13 @@ def _draft(rows):
 
 # Every step: session, user, the draft with its call and ente, the membership check, the unread-messages badge;
 # then what the step itself reads (partners, budget lines, attachments, the checks before submitting).
-WIZARD_QUERIES = {
-    Candidatura.Passo.ENTE: 5,
-    Candidatura.Passo.PROGETTO: 8,
-    Candidatura.Passo.BUDGET: 8,
-    Candidatura.Passo.IMPATTO: 5,
-    Candidatura.Passo.ALLEGATI: 7,
-    Candidatura.Passo.INVIO: 12,
+WIZARD_QUERIES = {  # the session from the cache
+    Candidatura.Passo.ENTE: 4,
+    Candidatura.Passo.PROGETTO: 7,
+    Candidatura.Passo.BUDGET: 7,
+    Candidatura.Passo.IMPATTO: 4,
+    Candidatura.Passo.ALLEGATI: 6,
+    Candidatura.Passo.INVIO: 11,
 }
 
 
