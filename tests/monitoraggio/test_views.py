@@ -122,11 +122,11 @@ class TestStaff:
         for _ in range(months // 6 + 1):
             ConcessioneFactory(published=True)
         client.force_login(StaffFactory())
-        with django_assert_num_queries(
-            13
-        ):  # user (the session from the cache), permissions, version, counts, projects, ... tables
+        # user (the session from the cache), permissions, version, counts, projects, ... tables
+        with django_assert_num_queries(13):
             client.get("/monitoraggio/staff/")
-        with django_assert_num_queries(11):  # the indicator tables from the cache while no measurement changes
+        # the indicator tables, the session and the unread count from the cache while no measurement changes
+        with django_assert_num_queries(9):
             response = client.get("/monitoraggio/staff/")
         assert "Progetti finanziati" in response.content.decode()
 
