@@ -93,7 +93,16 @@ def public_page(*apps: str):
 
 
 def bump(app_label: str) -> None:
-    """Give ``app_label`` a new version: every cached page that shows its content is rendered again."""
+    """Give ``app_label`` a new version: every cached page that shows its content is rendered again.
+
+    Now, and once more when the transaction commits: a page rendered from the old rows in the meantime is not kept.
+    Services that write public content with ``update()`` or ``bulk_create()`` (no signals) call it themselves.
+    """
+    _new_version(app_label)
+    transaction.on_commit(lambda: _new_version(app_label))
+
+
+def _new_version(app_label: str) -> None:
     cache.set(VERSION_KEY.format(app_label), uuid.uuid4().hex, None)
 
 
@@ -104,10 +113,7 @@ def content_changed(sender, instance=None, update_fields=None, **kwargs) -> None
         return
     if update_fields and set(update_fields) <= IGNORED_UPDATE_FIELDS:
         return
-    app_label = meta.app_label
-    bump(app_label)
-    # Once more after the commit: a page rendered from the old rows in the meantime is not kept.
-    transaction.on_commit(lambda: bump(app_label))
+    bump(meta.app_label)
 
 
 def _request_cacheable(request) -> bool:

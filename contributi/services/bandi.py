@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from contributi.models import Bando, Candidatura, Rettifica
 from contributi.services.checklist import checklist_fill
+from costellazioni import page_cache
 from costellazioni.models import Membership, Messaggio, User
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -26,6 +27,7 @@ def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
     bando.stato = Bando.Stato.PUBBLICATO
     bando.pubblicato_il = now or timezone.now()
     Bando.objects.filter(pk=bando.pk).update(stato=bando.stato, pubblicato_il=bando.pubblicato_il)
+    page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
     audit_record(obj=bando, evento=_("Bando pubblicato"), autore=actor, stato_da=Bando.Stato.BOZZA, stato_a=bando.stato)
     if not bando.checklist.exists():
         checklist_fill(bando=bando, actor=actor)
@@ -64,6 +66,7 @@ def rettifica_publish(
         rettifica.save()
     if nuova_chiusura is not None:
         Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
+        page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
         bando.termine = nuova_chiusura
     audit_record(obj=bando, evento=_("Rettifica pubblicata"), autore=actor, nota=oggetto)
     _tell_applicants(bando, rettifica)

@@ -27,6 +27,7 @@ from contributi.models import (
 )
 from contributi.services.candidature import candidatura_transition
 from contributi.services.istruttoria import require_staff
+from costellazioni import page_cache
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 
@@ -163,6 +164,7 @@ def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
     bando = Bando.objects.select_for_update().get(pk=candidatura.bando_id)
     if bando.stato == Bando.Stato.PUBBLICATO:
         Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.IN_VALUTAZIONE)
+        page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
         audit_record(
             obj=bando,
             evento=_("Bando in valutazione"),

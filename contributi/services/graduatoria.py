@@ -19,6 +19,7 @@ from contributi.models import Bando, Candidatura, Graduatoria, PosizioneGraduato
 from contributi.services.candidature import candidatura_transition
 from contributi.services.commissione import conflicted_sheets, punteggio_finale, regole_for, valutazioni_prefetch
 from contributi.services.istruttoria import preavviso_send, require_staff
+from costellazioni import page_cache
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 
@@ -130,6 +131,7 @@ def graduatoria_compute(*, bando: Bando, actor, now=None) -> Graduatoria:
         )
         for row in rows
     )
+    page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
     regole = regole_for(bando)
     for row in rows:
         candidatura = row["candidatura"]
@@ -264,6 +266,7 @@ def graduatoria_publish(*, graduatoria: Graduatoria, actor, now=None) -> Graduat
     bando = graduatoria.bando
     stato_da = bando.stato
     Bando.objects.filter(pk=bando.pk).update(stato=Bando.Stato.CONCLUSO)
+    page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
     audit_record(
         obj=bando, evento=_("Graduatoria pubblicata"), autore=actor, stato_da=stato_da, stato_a=Bando.Stato.CONCLUSO
     )

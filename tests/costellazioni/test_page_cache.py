@@ -165,8 +165,8 @@ def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client):
 
 def test_a_log_in_does_not_empty_the_page_cache(client):
     HubFactory(pubblicato=True)
-    client.get("/hub/")
     person = UserFactory()
+    client.get("/hub/")
     person.save(update_fields=["last_login"])
     assert client.get("/hub/")[CACHE_HEADER] == "hit"
 
@@ -186,3 +186,13 @@ def test_the_unread_count_is_cached_and_follows_new_and_read_messages(client, dj
         client.get("/il-progetto/")
     messaggi_mark_all_read(user=person)
     assert "Messaggi: 0 non letti" in client.get("/il-progetto/").content.decode()
+
+
+def test_a_call_published_by_its_service_shows_at_once(client, staff_user):
+    from contributi import services
+
+    bando = BandoFactory(titolo="Bando Quartieri in festa")
+    assert "Bando Quartieri in festa" not in client.get("/bandi/").content.decode()
+    assert client.get("/bandi/")[CACHE_HEADER] == "hit"
+    services.bando_publish(bando=bando, actor=staff_user)  # an update(): no signal, the service bumps the version
+    assert "Bando Quartieri in festa" in client.get("/bandi/").content.decode()
