@@ -22,4 +22,15 @@ class CostellazioniConfig(AppConfig):
             MESSAGGIO_EMAIL, execute=lambda op: messaggio_email_send(messaggio_id=op.oggetto_id), queue="mail"
         )
         outbox.register(EMAIL, execute=lambda op: email_send(**op.dati), queue="mail")
+        # Any saved or deleted content gives its app's cached public pages a new version (page_cache.py).
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from costellazioni import page_cache, unread
         from costellazioni.identita import signals  # noqa: F401  (SPID/CIE level and codice fiscale)
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(page_cache.content_changed, dispatch_uid=f"page_cache_{signal is post_save}_{id(signal)}")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                unread.message_changed, sender="costellazioni.Messaggio", dispatch_uid=f"unread_{id(signal)}"
+            )

@@ -102,7 +102,11 @@ else:
     from costellazioni.embedded_db import database_url
 
     DATABASES = {"default": environ.Env.db_url_config(database_url())}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Persistent connections, checked before reuse: one per gunicorn thread and per Celery process, never shared
+# across a fork (Celery's Django fix-up closes what a prefork child inherits). Sizing: README, "Configurazione".
+# The development server opens a thread per request, where a persistent connection would only linger.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # transitional until Django 6, where https is the default
@@ -113,6 +117,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "costellazioni.cache.FallbackRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions read from the cache, written through to the database (a Redis restart logs nobody out).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Anonymous public pages kept whole in the cache, per language, until their content changes
+# (costellazioni/page_cache.py); the upper bound covers what changes with the clock alone (a call closing).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "costellazioni.User"
 AUTHENTICATION_BACKENDS = [

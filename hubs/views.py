@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from costellazioni.models import Quartiere
+from costellazioni.page_cache import public_page
 from costellazioni.uploads import file_response
 from hubs import catalogo, selectors, services
 from hubs.forms import AppuntamentoForm, HubFilterForm, PrenotazioneForm
@@ -32,6 +33,7 @@ def map_points(hubs) -> list[dict]:
     ]
 
 
+@public_page("hubs", "costellazioni")
 def hub_list(request):
     quartieri = Quartiere.objects.filter(hubs__pubblicato=True).distinct().order_by("nome")
     form = HubFilterForm(request.GET or None, quartieri=quartieri)
@@ -73,12 +75,15 @@ def hub_foto(request, slug):
     return file_response(hub.foto, filename=hub.foto.name.rsplit("/", 1)[-1], inline=True, private=False)
 
 
+@public_page("hubs", "costellazioni")
 def hub_detail(request, slug):
     hub = get_object_or_404(
         Hub.objects.published().for_list().prefetch_related("spazi").select_related("quartiere__municipalita"),
         slug=slug,
     )
-    eventi = list(EventoHub.objects.agenda().filter(hub=hub).select_related("spazio")[:EVENTS_ON_HUB_PAGE])
+    eventi = list(
+        EventoHub.objects.agenda().filter(hub=hub).select_related("spazio", "ente_organizzatore")[:EVENTS_ON_HUB_PAGE]
+    )
     for evento in eventi:
         evento.hub = hub  # for the JSON-LD and the URLs, without a query per event
     return render(
@@ -95,6 +100,7 @@ def hub_detail(request, slug):
     )
 
 
+@public_page("hubs", "costellazioni")
 def servizio_detail(request, slug, servizio):
     servizio = get_object_or_404(
         Servizio.objects.select_related("hub__quartiere", "ente_erogatore"),

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from costellazioni.page_cache import public_page
 from hubs.calendario import ICS_MIMETYPE, hub_location, ics_event
 from hubs.json_ld import evento_json_ld, ld_json_script
 from hubs.models import EventoHub
@@ -18,12 +19,14 @@ def _evento(slug, evento):
 EVENTI_PER_PAGINA = 20
 
 
+@public_page("hubs", "costellazioni")
 def eventi(request):
     upcoming = EventoHub.objects.public().upcoming().with_related()
     page_obj = Paginator(upcoming, EVENTI_PER_PAGINA).get_page(request.GET.get("page"))
     return render(request, "hubs/eventi.html", {"page_obj": page_obj, "eventi": page_obj.object_list})
 
 
+@public_page("hubs", "costellazioni")
 def evento_detail(request, slug, evento):
     evento = _evento(slug, evento)
     return render(

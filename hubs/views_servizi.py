@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from costellazioni.page_cache import public_page
 from hubs import catalogo
 from hubs.models import Servizio
 
@@ -11,6 +12,7 @@ def _cards(servizi):
     return [{"servizio": servizio, "categoria": catalogo.categoria_of(servizio)} for servizio in servizi]
 
 
+@public_page("hubs", "costellazioni")
 def servizi(request):
     servizi = list(Servizio.objects.in_catalogue())
     counts = {categoria.slug: 0 for categoria in catalogo.CATEGORIE}
@@ -28,6 +30,7 @@ def servizi(request):
     )
 
 
+@public_page("hubs", "costellazioni")
 def servizi_categoria(request, categoria):
     categoria = catalogo.categoria_by_slug(categoria)
     if categoria is None:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from antenne import services
 from antenne.forms import AntennaFiltroForm, CandidaturaForm, PortieratoForm
 from antenne.models import Antenna, RichiestaPortierato
+from costellazioni.page_cache import public_page
 from costellazioni.ratelimit import over_limit
 from costellazioni.security_headers import allow_browser_features
 
@@ -48,6 +49,7 @@ def _punto(antenna) -> dict:
 
 
 @allow_browser_features("geolocation")  # «vicino a me»
+@public_page("antenne", "costellazioni", "hubs", "ricerca")
 def lista(request):
     filtro = AntennaFiltroForm(request.GET or None)
     queryset = filtro.filter(Antenna.objects.for_public_list())
@@ -71,6 +73,7 @@ def lista(request):
     )
 
 
+@public_page("antenne", "costellazioni", "hubs", "ricerca")
 def dettaglio(request, pk):
     antenna = get_object_or_404(Antenna.objects.for_public_detail(), pk=pk)
     form = None

@@ -10,6 +10,7 @@ from contributi.events import Evento, Notifica
 from contributi.models import Bando, Candidatura, Rettifica
 from contributi.services.checklist import checklist_fill
 from contributi.services.istruttoria import require_staff
+from costellazioni import page_cache
 from costellazioni.models import Membership, User
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -27,6 +28,7 @@ def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
         raise ValidationError(_("Indica i criteri di valutazione prima di pubblicare il bando."))
     bando.full_clean()
     workflow_fire(obj=bando, to=Bando.Stato.PUBBLICATO, actor=actor, pubblicato_il=now or timezone.now())
+    page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
     if not bando.checklist.exists():
         checklist_fill(bando=bando, actor=actor)
     return bando
@@ -65,6 +67,7 @@ def rettifica_publish(
         rettifica.save()
     if nuova_chiusura is not None:
         Bando.objects.filter(pk=bando.pk).update(termine=nuova_chiusura)
+        page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
         bando.termine = nuova_chiusura
     audit_record(obj=bando, evento=Evento.RETTIFICA_PUBBLICATA, autore=actor, nota=oggetto)
     _tell_applicants(bando, rettifica)

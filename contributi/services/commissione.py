@@ -28,6 +28,7 @@ from contributi.models import (
 )
 from contributi.services.candidature import candidatura_transition
 from contributi.services.istruttoria import require_staff
+from costellazioni import page_cache
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.workflow import workflow_fire
@@ -165,6 +166,7 @@ def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
     bando = Bando.objects.select_for_update().get(pk=candidatura.bando_id)
     if bando.stato == Bando.Stato.PUBBLICATO:
         workflow_fire(obj=bando, to=Bando.Stato.IN_VALUTAZIONE, actor=actor)
+        page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
     return candidatura
 
 

@@ -20,6 +20,7 @@ from contributi.models import Bando, Candidatura, Graduatoria, PosizioneGraduato
 from contributi.services.candidature import candidatura_transition
 from contributi.services.commissione import conflicted_sheets, punteggio_finale, regole_for, valutazioni_prefetch
 from contributi.services.istruttoria import preavviso_send, require_staff
+from costellazioni import page_cache
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.workflow import workflow_fire, workflow_transition
@@ -132,6 +133,7 @@ def graduatoria_compute(*, bando: Bando, actor, now=None) -> Graduatoria:
         )
         for row in rows
     )
+    page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
     regole = regole_for(bando)
     for row in rows:
         candidatura = row["candidatura"]
@@ -263,6 +265,7 @@ def graduatoria_publish(*, graduatoria: Graduatoria, actor, now=None) -> Graduat
             )
     workflow_fire(obj=graduatoria, to=Graduatoria.Stato.PUBBLICATA, actor=actor, pubblicata_il=now)
     workflow_fire(obj=graduatoria.bando, to=Bando.Stato.CONCLUSO, actor=actor)
+    page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now
     return graduatoria
 
 

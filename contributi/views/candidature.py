@@ -15,6 +15,7 @@ from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
 from contributi.services.contenuto import candidatura_pdf_render, contenuto_context
 from costellazioni.models import Ente
+from costellazioni.page_cache import public_page
 from costellazioni.permissions import ALLOWED, require_identity_level
 from costellazioni.uploads import file_response
 
@@ -25,6 +26,7 @@ PASSI = list(P)
 # --- public pages ---------------------------------------------------------------------------------
 
 
+@public_page("contributi", "costellazioni")
 def lista(request):
     now = timezone.now()
     bandi = Bando.objects.public()
@@ -49,6 +51,7 @@ def lista(request):
     )
 
 
+@public_page("contributi", "costellazioni")
 def dettaglio(request, slug):
     bando = get_object_or_404(
         Bando.objects.public().prefetch_related(

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from contributi.models import Graduatoria
 from contributi.services import graduatoria_render_pdf
+from costellazioni.page_cache import public_page
 
 
 def _published(slug):
@@ -13,6 +14,7 @@ def _published(slug):
     )
 
 
+@public_page("contributi", "costellazioni")
 def pubblica(request, slug):
     graduatoria = _published(slug)
     return render(

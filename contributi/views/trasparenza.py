@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from contributi.models import Bando, Concessione
+from costellazioni.page_cache import public_page
 from costellazioni.spreadsheets import csv_response
 
 COLUMNS = [
@@ -71,6 +72,7 @@ def concessione_url(concessione) -> str:
     return reverse("trasparenza_contributi:dettaglio", kwargs={"pk": concessione.pk})
 
 
+@public_page("contributi", "costellazioni")
 def lista(request):
     concessioni, anno, bando = _filtered(request)
     page = Paginator(concessioni, 20).get_page(request.GET.get("page"))
@@ -93,6 +95,7 @@ def lista(request):
     )
 
 
+@public_page("contributi", "costellazioni")
 def dettaglio(request, pk):
     concessione = get_object_or_404(Concessione.objects.for_trasparenza(), pk=pk)
     return render(request, "contributi/trasparenza/dettaglio.html", {"concessione": concessione})

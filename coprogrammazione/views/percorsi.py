@@ -20,11 +20,13 @@ from coprogrammazione.models import (
     Risorsa,
 )
 from costellazioni.models import Ente
+from costellazioni.page_cache import public_page
 from costellazioni.uploads import file_response
 from governance.models import Riunione
 from ricerca.models import ElementoToc
 
 
+@public_page("coprogrammazione", "costellazioni", "governance", "ricerca")
 def indice(request):
     percorsi = Percorso.objects.public().with_counts().order_by("-avviso_pubblicato_il", "-pk")
     page = Paginator(percorsi, 10).get_page(request.GET.get("page"))
@@ -39,6 +41,7 @@ def indice(request):
     )
 
 
+@public_page("coprogrammazione", "costellazioni", "governance", "ricerca")
 def percorso(request, slug):
     percorso = get_object_or_404(Percorso.objects.public(), slug=slug)
     partecipanti = percorso.manifestazioni.ammesse().select_related("ente").order_by("ente__denominazione")
@@ -132,6 +135,7 @@ def _form_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+@public_page("coprogrammazione", "costellazioni", "governance", "ricerca")
 def risorse(request):
     form = RisorsaFiltroForm(request.GET or None)
     qs = Risorsa.objects.public().select_related("ente", "quartiere", "percorso").order_by("tipo", "descrizione", "pk")

@@ -13,17 +13,20 @@ from coprogrammazione import permissions, services
 from coprogrammazione.forms import FirmaForm
 from coprogrammazione.models import Impegno, ParteProtocollo, ProtocolloIntesa
 from coprogrammazione.opendata import COLUMNS_IMPEGNI, COLUMNS_PROTOCOLLI, DIZIONARIO, impegno_row, protocollo_row
+from costellazioni.page_cache import public_page
 from costellazioni.permissions import require_identity_level
 from costellazioni.spreadsheets import csv_response
 from costellazioni.uploads import file_response
 
 
+@public_page("coprogrammazione", "costellazioni")
 def registro(request):
     protocolli = ProtocolloIntesa.objects.for_register()
     page = Paginator(protocolli, 10).get_page(request.GET.get("page"))
     return render(request, "coprogrammazione/registro.html", {"page_obj": page, "protocolli": page.object_list})
 
 
+@public_page("coprogrammazione", "costellazioni")
 def protocollo(request, pk):
     protocollo = get_object_or_404(
         ProtocolloIntesa.objects.visible_to(request.user).select_related("percorso", "precedente"), pk=pk

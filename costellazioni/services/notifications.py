@@ -16,6 +16,7 @@ from costellazioni import codes
 from costellazioni.models import Messaggio, User
 from costellazioni.models.notifiche import ALLEGATO_MAX_BYTES, AllegatoMessaggio
 from costellazioni.services.email import header_text
+from costellazioni.unread import forget as forget_unread_counts
 
 Allegato = tuple[str, bytes, str]  # (file name, content, MIME type)
 
@@ -62,6 +63,7 @@ def notify(
             for messaggio in messaggi
             for nome, contenuto, tipo_mime in allegati
         )
+    forget_unread_counts(unique)
     for messaggio in messaggi:
         user = messaggio.destinatario
         if user.is_active and user.email_digest == User.Digest.IMMEDIATE:
@@ -77,9 +79,11 @@ def messaggio_mark_read(*, user: User, messaggio_id: int) -> Messaggio:
     if messaggio.letto_il is None:
         messaggio.letto_il = timezone.now()
         Messaggio.objects.filter(pk=messaggio.pk, letto_il__isnull=True).update(letto_il=messaggio.letto_il)
+        forget_unread_counts([user.pk])
     return messaggio
 
 
 @transaction.atomic
 def messaggi_mark_all_read(*, user: User) -> int:
+    forget_unread_counts([user.pk])
     return Messaggio.objects.for_user(user).unread().update(letto_il=timezone.now())

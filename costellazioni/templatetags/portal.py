@@ -5,10 +5,13 @@ from functools import cache
 
 from django import template
 from django.contrib.staticfiles import finders
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.forms.pages import ASPETTI_NEGATIVI, ASPETTI_POSITIVI, ValutazionePaginaForm
@@ -43,11 +46,57 @@ MAIN_NAVIGATION = [
 ]
 
 
+# Fragments that are the same on every page in a language (footer, links to static files, the header's fixed
+# parts), rendered once per process and language; forgotten when a setting changes (tests).
+_ONCE: dict[tuple[str, str], str] = {}
+
+
+@receiver(setting_changed)
+def _forget_rendered_once(**kwargs):
+    _ONCE.clear()
+    _sprite_url.cache_clear()
+
+
+class OnceNode(template.Node):
+    def __init__(self, name: str, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        key = (self.name, get_language() or "")
+        html = _ONCE.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            # Only from a full page's context: a bare context (an error page) lacks the context processors' values.
+            if context.get("request") is not None and "PORTAL_NAME" in context:
+                _ONCE[key] = html
+        return html
+
+
+@register.tag
+def once(parser, token):
+    """``{% once "footer" %}…{% endonce %}``: the same HTML for every request in a language, rendered once.
+
+    Only for markup that depends on nothing but settings and the language: no user, path, form or token inside.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError('{% once %} takes one name: {% once "footer" %}')
+    nodelist = parser.parse(("endonce",))
+    parser.delete_first_token()
+    return OnceNode(bits[1].strip("\"'"), nodelist)
+
+
+@cache
+def _sprite_url() -> str:
+    return static(SPRITE)
+
+
 @register.simple_tag
 def icon(name, css_class="", label=""):
     """An icon from the kit's SVG sprite; decorative unless ``label`` is given."""
     classes = f"icon {css_class}".strip()
-    href = f"{static(SPRITE)}#{name}"
+    href = f"{_sprite_url()}#{name}"
     if label:
         return format_html(
             '<svg class="{}" role="img" aria-label="{}"><use href="{}"></use></svg>', classes, label, href

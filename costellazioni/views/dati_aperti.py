@@ -3,8 +3,10 @@
 from django.shortcuts import render
 
 from costellazioni import open_data
+from costellazioni.page_cache import ALL, public_page
 
 
+@public_page(*ALL)
 def dati_aperti(request):
     rows = [
         {"dataset": dataset, "links": dataset.links(), "updated": dataset.updated()} for dataset in open_data.datasets()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from costellazioni import extensions, search
 from costellazioni.argomenti import ARGOMENTI
 from costellazioni.forms.pages import SegnalazioneDisservizioForm, ValutazionePaginaForm
+from costellazioni.page_cache import ALL, public_page
 from costellazioni.programma import MACRO_AZIONI
 from costellazioni.ratelimit import over_limit
 from costellazioni.services.disservizi import disservizio_report
@@ -22,9 +23,10 @@ def _page(template):
         return render(request, template)
 
     view.__name__ = template.rsplit("/", 1)[-1].removesuffix(".html")
-    return view
+    return public_page("costellazioni")(view)
 
 
+@public_page(*ALL)
 def home(request):
     return render(request, "pages/home.html", {"macro_azioni": MACRO_AZIONI, **extensions.home_context(request)})
 
@@ -37,6 +39,7 @@ domande_frequenti = _page("pages/domande_frequenti.html")
 piano_di_miglioramento = _page("pages/piano_di_miglioramento.html")
 
 
+@public_page("costellazioni")
 def argomenti(request):
     return render(request, "pages/argomenti.html", {"argomenti": ARGOMENTI})
 

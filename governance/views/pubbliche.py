@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from costellazioni.models import Ente
+from costellazioni.page_cache import public_page
 from governance import permissions, selectors
 from governance.calendario import ICS_MIMETYPE, riunioni_feed
 from governance.forms import DocumentoForm
@@ -24,6 +25,7 @@ MEETINGS_ON_INDEX = 6
 FEED_PAST_DAYS = 365
 
 
+@public_page("governance", "costellazioni", "hubs")
 def index(request):
     organi = list(selectors.organi_pubblici())
     prossime = list(selectors.riunioni_for_list(Riunione.objects.pubbliche().prossime())[:MEETINGS_ON_INDEX])
@@ -45,6 +47,7 @@ def index(request):
     )
 
 
+@public_page("governance", "costellazioni", "hubs")
 def organo_detail(request, slug):
     organo = get_object_or_404(Organo.objects.visible_to(request.user), slug=slug)
     membro = permissions.is_member(request.user, organo)
@@ -72,6 +75,7 @@ def organo_detail(request, slug):
     )
 
 
+@public_page("governance", "costellazioni", "hubs")
 def decisioni(request):
     q = request.GET.get("q", "").strip()[:100]
     organo = request.GET.get("organo", "")
@@ -97,6 +101,7 @@ def decisioni(request):
     )
 
 
+@public_page("governance", "costellazioni", "hubs")
 def catena(request):
     """The coordination level as a chain: orientation → activities → action items and expected results."""
     return render(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from costellazioni.models import Ente
+from costellazioni.page_cache import public_page
 from governance import permissions
 from governance.calendario import ICS_MIMETYPE, riunione_ics
 from governance.models import Azione, Partecipazione, Riunione, Verbale
@@ -38,6 +39,7 @@ def _verbale_leggibile(user, riunione):
     return None
 
 
+@public_page("governance", "costellazioni", "hubs")
 def riunione_detail(request, pk):
     riunione = _riunione(request, pk)
     user = request.user

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from costellazioni import indicators as registry
+from costellazioni import page_cache
 from monitoraggio.models import Indicatore, Misurazione, disaggregation_key
 from monitoraggio.periods import month_of
 
@@ -59,6 +60,7 @@ def indicatori_snapshot(*, period_start: date, period_end: date, indicatori=None
                 row.valore = value
                 row.save(update_fields=["valore", "rilevata_il"])
         Misurazione.objects.bulk_create(new_rows)
+        page_cache.bump("monitoraggio")  # no signal from update()/bulk_create(): pages follow now
         counts[indicatore.codice] = len(computed)
     return counts
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
+from costellazioni.page_cache import public_page
 from costellazioni.uploads import file_response
 from monitoraggio import permissions, presentation, selectors
 from monitoraggio.models import Indicatore, Misurazione, Report
@@ -16,6 +17,7 @@ REPORTS_PER_PAGE = 20
 CACHE_SECONDS = 600
 
 
+@public_page("monitoraggio", "costellazioni")
 def cruscotto(request):
     """The public dashboard. Its body is cached (``{% cache %}``) under the measurements' version: a new or
     changed measurement shows at once; a change of targets or indicators within ``CACHE_SECONDS``."""
@@ -62,6 +64,7 @@ def dashboard_context() -> dict:
     }
 
 
+@public_page("monitoraggio", "costellazioni")
 def report_lista(request):
     page_obj = Paginator(Report.objects.pubblicati().order_by("-periodo_fine", "tipo"), REPORTS_PER_PAGE).get_page(
         request.GET.get("page")

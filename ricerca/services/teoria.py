@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from costellazioni import page_cache
 from costellazioni.events import Notifica as CostellazioniNotifica
 from costellazioni.permissions import is_staff_comunale
 from costellazioni.services.notifications import notify
@@ -132,4 +133,5 @@ def teoria_nuova_versione(*, da: TeoriaCambiamento, actor, titolo: str = "") -> 
     CollegamentoToc.objects.bulk_create(
         CollegamentoToc(teoria=nuova, da=copie[c.da_id], a=copie[c.a_id]) for c in da.collegamenti.all()
     )
+    page_cache.bump("ricerca")  # no signal from update()/bulk_create(): pages follow now
     return nuova

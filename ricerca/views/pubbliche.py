@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from costellazioni.page_cache import public_page
 from costellazioni.services.pdf import pdf_render
 from costellazioni.spreadsheets import csv_response
 from ricerca import charts, dati, permissions, selectors
@@ -25,6 +26,7 @@ from ricerca.riservatezza import SOGLIA_PUBBLICA
 from ricerca.services import maturita_valuta, teoria_commento_add
 
 
+@public_page("ricerca", "costellazioni")
 def index(request):
     """Macro-Azione 1 with live figures. A fixed number of queries whatever the data."""
     per_quartiere, nascosti = selectors.bisogni_per_quartiere_pubblici()
@@ -69,10 +71,12 @@ def dati_bisogni_json(request):
     )
 
 
+@public_page("ricerca", "costellazioni")
 def dati_bisogni_dizionario(request):
     return render(request, "ricerca/dizionario.html", {"dizionario": dati.DIZIONARIO, "soglia": SOGLIA_PUBBLICA})
 
 
+@public_page("ricerca", "costellazioni")
 def maturita(request):
     dimensioni, rilevazioni = selectors.maturita_per_rilevazione()
     svg = None
@@ -153,6 +157,7 @@ def _teoria_context(teoria):
     }
 
 
+@public_page("ricerca", "costellazioni")
 def teoria(request, versione=None):
     if versione is None:
         corrente = TeoriaCambiamento.objects.corrente() or TeoriaCambiamento.objects.pubbliche().first()

@@ -170,7 +170,9 @@ class TestAttivitaLista:
         assert client.get(f"/operatori/attivita/{attivita.pk}/foto/").status_code == 200
 
 
-QUERIES_ATTIVITA_LISTA = 7  # session, user, operator, count, page, quartieri of the filter, unread messages
+QUERIES_ATTIVITA_LISTA = (
+    6  # user (the session from the cache), operator, count, page, quartieri of the filter, unread messages
+)
 
 
 class TestOperatoriHome:
@@ -436,8 +438,10 @@ class TestQueryCountsOperatori:
             assert client.get("/operatori/attivita/nuova/").status_code == 200
 
 
-QUERIES_OPERATORI_HOME = 11  # session, user, operator, messages, then one per section
-QUERIES_ATTIVITA_NUOVA = 13  # session, user, operator, messages, quartieri (select and coordinates), antenne,
+QUERIES_OPERATORI_HOME = 10  # user (the session from the cache), operator, messages, then one per section
+QUERIES_ATTIVITA_NUOVA = (
+    12  # user (the session from the cache), operator, messages, quartieri (select and coordinates), antenne,
+)
 # the needs categories twice (the options, and the first one for the required attribute) for the row and its template
 
 
@@ -496,7 +500,7 @@ class TestSociDaVerificare:
             assert client.get(self.url).status_code == 200
 
 
-QUERIES_SOCI = 6  # session, user, operator, messages, count, page
+QUERIES_SOCI = 5  # user (the session from the cache), operator, messages, count, page
 
 
 class TestHubDiRiferimentoPagine:

@@ -92,17 +92,17 @@ def _draft(rows):
     return c, user
 
 
-# Every step: session, user, the draft with its call and ente, the membership check, the unread-messages badge,
-# the saved steps' own checks (call's quartieri, budget lines, total, mandatory attachments: 3 queries here);
+# Every step: user, the draft with its call and ente, the membership check (session and unread-messages badge come
+# from the cache), the saved steps' own checks (call's quartieri, budget lines, total, mandatory attachments: 3 queries here);
 # then what the step itself reads (partners, budget lines, attachments, the checks before submitting, and on the
 # summary the draft's content as it would be submitted).
 WIZARD_QUERIES = {
-    Candidatura.Passo.ENTE: 8,
-    Candidatura.Passo.PROGETTO: 11,
-    Candidatura.Passo.BUDGET: 10,
-    Candidatura.Passo.IMPATTO: 8,
-    Candidatura.Passo.ALLEGATI: 10,
-    Candidatura.Passo.INVIO: 18,
+    Candidatura.Passo.ENTE: 7,
+    Candidatura.Passo.PROGETTO: 10,
+    Candidatura.Passo.BUDGET: 9,
+    Candidatura.Passo.IMPATTO: 7,
+    Candidatura.Passo.ALLEGATI: 9,
+    Candidatura.Passo.INVIO: 17,
 }
 
 

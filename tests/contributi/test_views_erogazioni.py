@@ -71,7 +71,7 @@ class TestContributoPage:
             )
         complete_report(concessione, user, tipo="intermedio")
         client.force_login(user)
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(9):  # the session from the cache
             response = client.get(url("area_personale_contributo", pk=concessione.candidatura_id))
         html = response.content.decode()
         assert "M-0" in html and "4.000,00 €" in html and "Rendiconto intermedio" in html

@@ -57,5 +57,5 @@ def test_query_count(client, operatrice, django_assert_num_queries, n):
             data=timezone.localdate(), operatore=operatrice, servizio="S", persone="P", argomento="A", esito="nessuno"
         )
     client.force_login(operatrice)
-    with django_assert_num_queries(7):  # the same seven queries whatever the number of contacts
+    with django_assert_num_queries(6):  # the same six queries whatever the number of contacts
         assert client.get("/governance/cura-della-rete/").status_code == 200

@@ -127,5 +127,5 @@ def test_list_query_count(client, referente, django_assert_num_queries, n):
             autore=referente,
         )
     client.force_login(referente)
-    with django_assert_num_queries(6):  # the same six queries whatever the number of reports
+    with django_assert_num_queries(5):  # the same five queries whatever the number of reports
         assert client.get("/governance/relazioni/").status_code == 200

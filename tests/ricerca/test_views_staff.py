@@ -35,7 +35,7 @@ def test_needs_list_runs_a_fixed_number_of_queries(staff_client, django_assert_n
     quartieri = list(Quartiere.objects.order_by("pk")[:3])
     for n in range(righe):
         BisognoFactory(quartiere=quartieri[n % 3])
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = staff_client.get("/ricerca/bisogni/")
     assert response.status_code == 200
     assert len(response.context["bisogni"]) == min(righe, 25)
@@ -68,7 +68,7 @@ def test_stakeholder_map_runs_a_fixed_number_of_queries(staff_client, django_ass
     for s in StakeholderFactory.create_batch(righe, interesse=4, influenza=5):
         services.stakeholder_livello_set(stakeholder=s, livello=2, data=datetime.date(2026, 3, 1))
         services.stakeholder_livello_set(stakeholder=s, livello=4, data=datetime.date(2026, 6, 1))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = staff_client.get("/ricerca/stakeholder/")
     testo = response.content.decode()
     assert "<svg" in testo and "Collaborante" in testo and "01/03/2026: Consultato" in testo
@@ -124,7 +124,7 @@ def test_themes_are_counted_with_their_quotes(staff_client, django_assert_num_qu
         Citazione.objects.create(intervista=intervista, tema=solitudine, testo=f"Nessuno passa {n}").bisogni.add(
             bisogno
         )
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = staff_client.get(reverse("ricerca:temi"))
     testo = response.content.decode()
     assert f"{righe} citazion" in testo and "Nessuno passa 0" in testo and bisogno.categoria.nome in testo
