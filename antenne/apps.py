@@ -7,7 +7,9 @@ class AntenneConfig(AppConfig):
     verbose_name = _("Antenne di quartiere")
 
     def ready(self):
-        from antenne import indicators, receivers
+        from antenne import indicators, receivers, work_items
+
+        work_items.register()
         from antenne.extensions import area_personale_banca_e_portierato, search_antenne
         from costellazioni import extensions, search
         from ricerca.signals import bisogno_segnalato

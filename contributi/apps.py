@@ -7,7 +7,7 @@ class ContributiConfig(AppConfig):
     verbose_name = _("Contributi")
 
     def ready(self):
-        from contributi import indicators, open_data
+        from contributi import indicators, open_data, work_items
         from contributi.extensions import area_personale_candidature, home_bandi_aperti
         from contributi.search import search_bandi
         from contributi.services.ricevute import register_outbox
@@ -21,3 +21,4 @@ class ContributiConfig(AppConfig):
         register_outbox()
         indicators.register()
         open_data.register()
+        work_items.register()

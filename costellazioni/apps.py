@@ -7,7 +7,9 @@ class CostellazioniConfig(AppConfig):
     verbose_name = _("Portale e anagrafiche")
 
     def ready(self):
-        from costellazioni import outbox
+        from costellazioni import outbox, work_items
+
+        work_items.register()
         from costellazioni.services.email import email_send, messaggio_email_send
         from costellazioni.services.notifications import EMAIL, MESSAGGIO_EMAIL
 

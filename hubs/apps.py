@@ -8,7 +8,9 @@ class HubsConfig(AppConfig):
 
     def ready(self):
         from costellazioni import extensions, search
-        from hubs import indicators
+        from hubs import indicators, work_items
+
+        work_items.register()
         from hubs.extensions import area_personale_prenotazioni, home_hubs
         from hubs.search import search_hubs
 

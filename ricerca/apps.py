@@ -8,7 +8,9 @@ class RicercaConfig(AppConfig):
 
     def ready(self):
         from costellazioni import extensions, search
-        from ricerca import dati, indicators
+        from ricerca import dati, indicators, work_items
+
+        work_items.register()
         from ricerca.extensions import home_questionari_aperti
         from ricerca.search import search_ricerca
 

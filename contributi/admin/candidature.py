@@ -5,17 +5,15 @@ checklist is answered during the istruttoria, through ``services.checklist_save`
 the views that serve them after checking permission.
 """
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import Avg, Q
-from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
-from contributi.admin.candidature_actions import CandidaturaActionsMixin, intermediate
+from contributi.admin.candidature_actions import CandidaturaActionsMixin
 from contributi.admin.candidature_inlines import (
     AllegatoInline,
     PartnerInline,
@@ -27,11 +25,12 @@ from contributi.admin.candidature_inlines import (
     checklist_editable,
 )
 from contributi.models import Candidatura, VerificaChecklist, VoceBudget
-from costellazioni.admin.actions import NotaActionForm, error_text
+from costellazioni.admin.actions import NotaActionForm
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.permissions import is_staff_comunale
 
-__all__ = ["CandidaturaAdmin", "intermediate"]
+__all__ = ["CandidaturaAdmin"]
 
 
 class PunteggioFilter(admin.SimpleListFilter):
@@ -58,10 +57,30 @@ class PunteggioFilter(admin.SimpleListFilter):
         return queryset
 
 
+class DaFareFilter(admin.SimpleListFilter):
+    """The lines of the staff work queue: the same rows the admin index counts (without the user's conflicts)."""
+
+    title = _("da fare")
+    parameter_name = "da_fare"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("istruttoria", _("In attesa di istruttoria")),
+            ("schede_mancanti", _("Schede di valutazione mancanti")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "istruttoria":
+            return queryset.awaiting_istruttoria().workable_by(request.user)
+        if self.value() == "schede_mancanti":
+            return queryset.missing_score_sheets().workable_by(request.user)
+        return queryset
+
+
 @admin.register(Candidatura)
-class CandidaturaAdmin(CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelAdmin):
+class CandidaturaAdmin(RefusalAwareSaveMixin, CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelAdmin):
     list_display = ["__str__", "bando", "ente", "stato", "presentata_il", "importo_richiesto", "punteggio"]
-    list_filter = ["bando", "stato", "bando__linea", PunteggioFilter]
+    list_filter = [DaFareFilter, "bando", "stato", "bando__linea", PunteggioFilter]
     search_fields = ["numero_protocollo", "titolo", "ente__denominazione", "ente__codice_fiscale"]
     list_select_related = ["bando", "ente"]
     inlines = [
@@ -197,21 +216,12 @@ class CandidaturaAdmin(CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelA
 
     def save_related(self, request, form, formsets, change):
         # Never ``form.save_m2m()``: the application's many-to-many fields (quartieri) are part of what was
-        # submitted. Only the checklist formset is saved, through its service; a refusal is shown as an error.
+        # submitted. Only the checklist formset is saved, through its service; a refusal is shown next to the form
+        # (``RefusalAwareSaveMixin``).
         for formset in formsets:
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        try:
-            for formset in formsets:
-                self.save_formset(request, form, formset, change=change)
-        except (ValidationError, PermissionDenied) as error:
-            request._candidatura_refused = error_text(error)
-
-    def response_change(self, request, obj):
-        refused = getattr(request, "_candidatura_refused", None)
-        if refused:
-            self.message_user(request, refused, messages.ERROR)
-            return HttpResponseRedirect(request.path)
-        return super().response_change(request, obj)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
