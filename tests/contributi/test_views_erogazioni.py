@@ -210,7 +210,10 @@ class TestAdmin:
         response = client.post(add, data)
         assert response.status_code == 200 and "art. 26 c. 3" in response.content.decode()
         services.concessione_publish(concessione=concessione, actor=staff)
-        response = client.post(add, data)
+        asked = client.post(add, data)
+        assert asked.status_code == 200 and "Registra il pagamento" in asked.content.decode()
+        assert concessione.erogato() == 0
+        response = client.post(add, data | {"confirm": "1"})
         assert response.status_code == 302
         assert concessione.erogato() == Decimal("4000.00")
         assert concessione.pagamenti.get().registrato_da == staff

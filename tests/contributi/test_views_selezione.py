@@ -335,7 +335,7 @@ class TestAdmin:
         assert response.status_code == 200 and "Termine per rispondere" in response.content.decode()
         scadenza = (timezone.localtime() + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
         response = client.post(
-            "/admin/contributi/candidatura/", data | {"apply": "1", "testo": "Serve il bilancio.", "scadenza": scadenza}
+            "/admin/contributi/candidatura/", data | {"confirm": "1", "testo": "Serve il bilancio.", "scadenza": scadenza}
         )
         assert response.status_code == 302
         c.refresh_from_db()
@@ -355,7 +355,7 @@ class TestAdmin:
         page = client.post("/admin/contributi/candidatura/", data).content.decode()
         assert str(gamma) in page  # the members of the call are offered
         response = client.post(
-            "/admin/contributi/candidatura/", data | {"apply": "1", "membri": [alfa.pk, beta.pk]}, follow=True
+            "/admin/contributi/candidatura/", data | {"confirm": "1", "membri": [alfa.pk, beta.pk]}, follow=True
         )
         assigned = set(Assegnazione.objects.values_list("candidatura_id", "membro_id"))
         assert assigned == {(prima.pk, alfa.pk), (prima.pk, beta.pk), (seconda.pk, beta.pk)}
