@@ -43,6 +43,7 @@ def seed(n: int):
 
     from contributi import services
     from contributi.models import AllegatoRichiesto, Bando, CriterioValutazione
+    from contributi.services.erogazioni import PIANO_PREDEFINITO
     from costellazioni.models import Ente, Membership, User
 
     run = timezone.now().strftime("%Y%m%d%H%M%S")
@@ -64,6 +65,7 @@ def seed(n: int):
     )
     CriterioValutazione.objects.create(bando=bando, codice="A.1", titolo="Qualità", punteggio_massimo=100)
     richiesto = AllegatoRichiesto.objects.create(bando=bando, nome="Statuto")
+    services.tranche_plan_set(bando=bando, actor=staff, tranche=PIANO_PREDEFINITO)
     services.bando_publish(bando=bando, actor=staff)
     bando.refresh_from_db()
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

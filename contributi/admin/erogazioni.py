@@ -213,10 +213,15 @@ class ConcessioneAdmin(RefusalAwareSaveMixin, ActorFormMixin, AuditTimelineMixin
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        return [*fields, "candidatura"] if obj is not None else fields
+        return [*fields, "candidatura", "registra_pagamento"] if obj is not None else fields
 
     def get_inline_instances(self, request, obj=None):
         return super().get_inline_instances(request, obj) if obj is not None else []
+
+    @admin.display(description=_("pagamenti"))
+    def registra_pagamento(self, obj):
+        url = f"{reverse('admin:contributi_pagamento_add')}?concessione={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Registra un pagamento su una tranche di questo bando"))
 
     @admin.display(description=_("ente"), ordering="candidatura__ente__denominazione")
     def ente(self, obj):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributi import services
 from contributi.admin.decisioni import ActorFormMixin, refuse_if_party
-from contributi.models import Pagamento, Riduzione
+from contributi.models import Concessione, Pagamento, Riduzione, TrancheBando
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
 
@@ -26,6 +26,20 @@ class PagamentoForm(forms.ModelForm):
     class Meta:
         model = Pagamento
         fields = ["concessione", "tranche", "data", "importo", "numero_mandato"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the tranches of the chosen grant's call (from the posted data, or ``?concessione=`` on the add page).
+        scelta = self.data.get("concessione") or self.initial.get("concessione")
+        concessione = Concessione.objects.select_related("candidatura").filter(pk=scelta).first() if scelta else None
+        if "tranche" in self.fields:
+            tranche = TrancheBando.objects.select_related("bando").order_by("bando", "ordine")
+            if concessione is not None:
+                tranche = tranche.filter(bando_id=concessione.candidatura.bando_id)
+                self.fields["tranche"].label_from_instance = str
+            else:
+                self.fields["tranche"].label_from_instance = lambda t: f"{t.bando.titolo} — {t}"
+            self.fields["tranche"].queryset = tranche
 
     def clean(self):
         data = super().clean()

@@ -70,8 +70,8 @@ class MembroCommissioneAdmin(admin.ModelAdmin):
 
     list_display = ["__str__", "bando", "presidente", "nominato_il"]
     list_filter = ["bando", "presidente"]
-    search_fields = ["utente__email", "utente__last_name"]
-    raw_id_fields = ["utente"]
+    search_fields = ["utente__email", "utente__first_name", "utente__last_name"]
+    autocomplete_fields = ["utente"]
     inlines = [AssegnazioneInline]
 
     def get_readonly_fields(self, request, obj=None):

@@ -22,6 +22,10 @@ def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
         raise ValidationError(_("Il bando è già pubblicato."))
     if not bando.criteri.exists():
         raise ValidationError(_("Indica i criteri di valutazione prima di pubblicare il bando."))
+    if not bando.tranche.exists():
+        raise ValidationError(
+            _("Indica il piano delle tranche di pagamento prima di pubblicare il bando: fa parte del bando.")
+        )
     bando.full_clean()
     bando.stato = Bando.Stato.PUBBLICATO
     bando.pubblicato_il = now or timezone.now()

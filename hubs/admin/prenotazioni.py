@@ -119,6 +119,7 @@ class AppuntamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     list_filter = ["stato", "servizio__hub"]
     list_select_related = ["servizio__hub", "ente", "richiedente", "operatore"]
     search_fields = ["tema", "richiedente__email", "ente__denominazione"]
+    autocomplete_fields = ["operatore"]
     fields = [
         "servizio",
         "richiedente",
@@ -197,7 +198,7 @@ class ConnessioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAd
     list_filter = ["hub", "esito", "data"]
     list_select_related = ["hub", "ente_a", "ente_b"]
     search_fields = ["ente_a__denominazione", "ente_b__denominazione", "scopo"]
-    autocomplete_fields = ["ente_a", "ente_b"]
+    autocomplete_fields = ["hub", "ente_a", "ente_b"]
     fields = ["hub", "ente_a", "ente_b", "scopo", "data", "esito", "note"]
     date_hierarchy = "data"
 

@@ -54,7 +54,7 @@ class MisurazioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAd
     search_fields = ["indicatore__codice", "indicatore__nome", "chiave"]
     date_hierarchy = "periodo_inizio"
     list_select_related = ["indicatore"]
-    raw_id_fields = ["progetto"]
+    autocomplete_fields = ["progetto"]
     actions = ["validate", "reject"]
 
     def get_fields(self, request, obj=None):

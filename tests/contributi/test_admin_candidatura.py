@@ -152,6 +152,9 @@ class TestChecklistGate:
         assert Candidatura.objects.get(pk=c.pk).stato == S.IN_ISTRUTTORIA
 
     def test_publishing_a_call_gives_it_its_checklist(self, staff_user):
+        from contributi.services.erogazioni import PIANO_PREDEFINITO
+
         bando = BandoFactory()
+        services.tranche_plan_set(bando=bando, actor=staff_user, tranche=PIANO_PREDEFINITO)
         services.bando_publish(bando=bando, actor=staff_user)
         assert bando.checklist.exists()

@@ -335,7 +335,8 @@ class TestAdmin:
         assert response.status_code == 200 and "Termine per rispondere" in response.content.decode()
         scadenza = (timezone.localtime() + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
         response = client.post(
-            "/admin/contributi/candidatura/", data | {"confirm": "1", "testo": "Serve il bilancio.", "scadenza": scadenza}
+            "/admin/contributi/candidatura/",
+            data | {"confirm": "1", "testo": "Serve il bilancio.", "scadenza": scadenza},
         )
         assert response.status_code == 302
         c.refresh_from_db()
