@@ -79,9 +79,14 @@ class TestEvaluatorPages:
         criteri = list(c.bando.criteri.all())
         data = {"punteggi": "invia", "scheda": "mia", "commento": "Buono."}
         data |= {f"punti_{cr.pk}": "30" for cr in criteri} | {f"commento_{cr.pk}": "Ok" for cr in criteri}
-        response = client.post(url, data)
+        asked = client.post(url, data)
+        # Sending cannot be undone: a page names the consequences; the scores wait as a draft meanwhile.
+        assert asked.status_code == 200 and "L&#x27;invio non può essere annullato" in asked.content.decode()
+        assert not Valutazione.objects.get(membro=a, candidatura=c).is_submitted
+        response = client.post(url, data | {"conferma": "1"})
         assert response.status_code == 302
         assert Valutazione.objects.get(membro=a, candidatura=c).totale == Decimal("60")
+        assert Valutazione.objects.get(membro=a, candidatura=c).is_submitted
 
     def test_points_out_of_range_are_shown_next_to_the_field(self, client, evaluation):
         c, a, _b, _user = evaluation
