@@ -30,8 +30,12 @@ class PagamentoForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the tranches of the chosen grant's call (from the posted data, or ``?concessione=`` on the add page).
-        scelta = self.data.get("concessione") or self.initial.get("concessione")
-        concessione = Concessione.objects.select_related("candidatura").filter(pk=scelta).first() if scelta else None
+        scelta = str(self.data.get("concessione") or self.initial.get("concessione") or "")
+        concessione = (
+            Concessione.objects.select_related("candidatura").filter(pk=int(scelta)).first()
+            if scelta.isdigit()
+            else None
+        )
         if "tranche" in self.fields:
             tranche = TrancheBando.objects.select_related("bando").order_by("bando", "ordine")
             if concessione is not None:

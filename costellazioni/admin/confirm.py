@@ -46,11 +46,19 @@ def confirm_action(
     if confirmed and form.is_valid():
         apply(form.cleaned_data)
         return None  # back to the changelist, with the messages ``apply`` left
+    own = {"csrfmiddlewaretoken", CONFIRM_FIELD, "_selected_action", "action", "select_across", "index"}
     context = {
         **modeladmin.admin_site.each_context(request),
         "opts": modeladmin.model._meta,
         "title": title,
         "form": form,
+        # What else the action bar carried (the note of ``NotaActionForm``) travels on with the confirmation.
+        "carried": [
+            (name, value)
+            for name in request.POST
+            if name not in own and name not in form.fields
+            for value in request.POST.getlist(name)
+        ],
         "objects": list(queryset),
         "consequences": consequences,
         "irreversible": irreversible,

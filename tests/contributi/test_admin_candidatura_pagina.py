@@ -13,6 +13,7 @@ from contributi import services
 from tests.contributi.factories import PDF_BYTES, SubmittedCandidaturaFactory, referente, with_checklist
 from tests.contributi.factories_erogazioni import accepted, complete_report
 from tests.costellazioni.factories import StaffFactory
+from tests.costellazioni.test_accessibility import blocking_violations
 
 
 def _answered(staff, *, titolo="Portineria di quartiere"):
@@ -97,3 +98,4 @@ def test_the_application_page_fits_1280_px(live_server, page, browser_login):
     assert page.get_by_role("heading", name="Cronologia").is_visible()
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px window"
+    assert not blocking_violations(page)

@@ -81,7 +81,7 @@ class TestEvaluatorPages:
         data |= {f"punti_{cr.pk}": "30" for cr in criteri} | {f"commento_{cr.pk}": "Ok" for cr in criteri}
         asked = client.post(url, data)
         # Sending cannot be undone: a page names the consequences; the scores wait as a draft meanwhile.
-        assert asked.status_code == 200 and "L&#x27;invio non può essere annullato" in asked.content.decode()
+        assert asked.status_code == 200 and "invio non può essere annullato" in asked.content.decode()
         assert not Valutazione.objects.get(membro=a, candidatura=c).is_submitted
         response = client.post(url, data | {"conferma": "1"})
         assert response.status_code == 302

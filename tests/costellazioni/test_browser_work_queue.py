@@ -8,6 +8,7 @@ from django.utils import timezone
 from contributi import services
 from tests.contributi.factories import SubmittedCandidaturaFactory, with_checklist
 from tests.costellazioni.factories import MembershipFactory, StaffFactory
+from tests.costellazioni.test_accessibility import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -24,6 +25,7 @@ def test_staff_open_the_admin_on_their_queue(live_server, page, browser_login):
     browser_login(page, staff)
     page.goto(f"{live_server.url}/admin/")
 
+    assert not blocking_violations(page)
     queue = page.locator("#da-fare")
     assert queue.get_by_role("heading", name="Da fare").is_visible()
     soccorso = queue.locator("tr", has_text="Soccorso istruttorio")

@@ -119,5 +119,5 @@ def test_the_admin_index_runs_a_fixed_number_of_queries(client, rows, django_ass
     SubmittedCandidaturaFactory.create_batch(rows)
     client.force_login(staff)
     client.get(reverse("admin:index"))
-    with django_assert_num_queries(5 + len(extensions._work_items)):
+    with django_assert_num_queries(6 + len(extensions._work_items)):
         assert client.get(reverse("admin:index")).status_code == 200
