@@ -1,6 +1,8 @@
 """The inlines of the application admin: all read-only, except the checklist during the istruttoria."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +55,8 @@ class VerificaInline(admin.TabularInline):
     fields = ["voce", "soddisfatta", "nota", "verificata_da", "verificata_il"]
     readonly_fields = ["voce", "verificata_da", "verificata_il"]
     verbose_name_plural = _("checklist di ammissibilità")
+    # A short note box: the checklist fits the page at 1280 px.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}}
 
     def has_add_permission(self, request, obj=None):
         return False
