@@ -73,8 +73,7 @@ class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     list_select_related = ["quartiere", "operatore__user"]
     search_fields = ["nome_pubblico", "referente_nome", "email"]
     readonly_fields = ["stato", "consenso_nome", "consenso_contatti", "creata_il", "aggiornata_il"]
-    autocomplete_fields = ["account", "hub"]
-    raw_id_fields = ["operatore"]
+    autocomplete_fields = ["account", "hub", "operatore"]
     inlines = [ConsensoInline]
     fieldsets = [
         (None, {"fields": ["tipo", "nome_pubblico", "descrizione", "quartiere", "servizi", "disponibilita"]}),
@@ -170,7 +169,7 @@ class AttivitaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     date_hierarchy = "svolta_il"
     search_fields = ["luogo", "note"]
     readonly_fields = ["uuid", "registrata_il"]
-    raw_id_fields = ["operatore", "antenne", "bisogni"]
+    autocomplete_fields = ["operatore", "antenne", "bisogni"]
     actions = ["esporta_csv"]
 
     @admin.action(description=_("Esporta in CSV"), permissions=["view"])
@@ -194,7 +193,7 @@ class SeguitoAdmin(admin.ModelAdmin):
     list_display = ["descrizione", "scadenza", "operatore", "fatto_il"]
     list_filter = ["scadenza", "operatore"]
     list_select_related = ["operatore__user"]
-    raw_id_fields = ["attivita", "operatore"]
+    autocomplete_fields = ["attivita", "operatore"]
 
 
 @admin.register(SocioBancaDelTempo)
@@ -241,7 +240,7 @@ class AnnuncioAdmin(admin.ModelAdmin):
     list_display = ["titolo", "categoria", "socio", "attivo", "creato_il"]
     list_filter = ["attivo", "categoria"]
     list_select_related = ["socio__user"]
-    raw_id_fields = ["socio"]
+    autocomplete_fields = ["socio"]
 
 
 @admin.register(Scambio)

@@ -14,7 +14,9 @@ class AntenneConfig(AppConfig):
         codes.audit_events.register(coded_events.Evento)
         codes.notification_kinds.register(coded_events.Notifica)
         antenne_workflows.register()
-        from antenne import indicators, receivers
+        from antenne import indicators, receivers, work_items
+
+        work_items.register()
         from antenne.extensions import area_personale_banca_e_portierato, search_antenne
         from costellazioni import extensions, search
         from ricerca.signals import bisogno_segnalato

@@ -72,6 +72,7 @@ def seed(n: int):
 
     from contributi import services
     from contributi.models import AllegatoRichiesto, Bando, CriterioValutazione
+    from contributi.services.erogazioni import PIANO_PREDEFINITO
     from costellazioni.models import Ente, Membership, User
 
     SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
@@ -94,6 +95,7 @@ def seed(n: int):
     )
     CriterioValutazione.objects.create(bando=bando, codice="A.1", titolo="Qualità", punteggio_massimo=100)
     richiesto = AllegatoRichiesto.objects.create(bando=bando, nome="Statuto")
+    services.tranche_plan_set(bando=bando, actor=staff, tranche=PIANO_PREDEFINITO)
     services.bando_publish(bando=bando, actor=staff)
     bando.refresh_from_db()
     pdf = blank_pdf()

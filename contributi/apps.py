@@ -14,7 +14,7 @@ class ContributiConfig(AppConfig):
         codes.audit_events.register(coded_events.Evento)
         codes.notification_kinds.register(coded_events.Notifica)
         contributi_workflows.register()
-        from contributi import indicators, open_data
+        from contributi import indicators, open_data, work_items
         from contributi.extensions import area_personale_candidature, home_bandi_aperti
         from contributi.search import search_bandi
         from contributi.services.ricevute import register_outbox
@@ -28,3 +28,4 @@ class ContributiConfig(AppConfig):
         register_outbox()
         indicators.register()
         open_data.register()
+        work_items.register()

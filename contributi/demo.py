@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from contributi import demo_erogazioni, demo_selezione, services
 from contributi.models import AllegatoRichiesto, Bando, CriterioValutazione, DocumentoBando, FaqBando
+from contributi.services.erogazioni import PIANO_PREDEFINITO
 from costellazioni.demo import demo_pdf
 from costellazioni.models import Ente, User
 from costellazioni.uploads import file_store
@@ -96,6 +97,7 @@ def _bando(spec, staff) -> Bando:
     AllegatoRichiesto.objects.create(
         bando=bando, nome="Preventivi", obbligatorio=False, immagini_ammesse=True, ordine=3
     )
+    services.tranche_plan_set(bando=bando, actor=staff, tranche=PIANO_PREDEFINITO)
     services.bando_publish(bando=bando, actor=staff, now=bando.apertura - timedelta(days=3))
     return Bando.objects.get(pk=bando.pk)
 

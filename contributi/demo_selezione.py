@@ -23,6 +23,7 @@ from contributi.models import (
     RegoleSelezione,
     VoceChecklist,
 )
+from contributi.services.erogazioni import PIANO_PREDEFINITO
 from costellazioni import roles
 from costellazioni.models import Ente, User
 
@@ -155,6 +156,7 @@ def _bando(spec, staff) -> Bando:
         criterio_spareggio=bando.criteri.get(codice="A.2"),
         finanziamento_parziale=True,
     )
+    services.tranche_plan_set(bando=bando, actor=staff, tranche=PIANO_PREDEFINITO)
     services.bando_publish(bando=bando, actor=staff, now=bando.apertura - timedelta(days=3))
     return Bando.objects.get(pk=bando.pk)
 

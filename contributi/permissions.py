@@ -65,6 +65,11 @@ def can_read_files(user, candidatura) -> Decision:
 # --- staff decisions: nobody decides on their own application ---------------------------------------
 
 
+def may_work_selection(user) -> bool:
+    """Staff comunale (superusers included) run the istruttoria, the board, the ranking and the payments."""
+    return is_staff_comunale(user) or (user.is_authenticated and user.is_superuser)
+
+
 def can_decide(user, candidatura) -> Decision:
     """Istruttoria, evaluation, award, payment, report approval: never by the person who wrote or submitted the
     application, nor by a member of the applying ente."""

@@ -14,7 +14,9 @@ class CostellazioniConfig(AppConfig):
         codes.audit_events.register(coded_events.Evento)
         codes.notification_kinds.register(coded_events.Notifica)
         costellazioni_workflows.register_core_tables()
-        from costellazioni import outbox
+        from costellazioni import outbox, work_items
+
+        work_items.register()
         from costellazioni.services.email import email_send, messaggio_email_send
         from costellazioni.services.notifications import EMAIL, MESSAGGIO_EMAIL
 

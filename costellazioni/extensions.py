@@ -80,3 +80,46 @@ def related_pages(request: HttpRequest, obj: Model | None) -> list[Link]:
         return []
     providers = _related_pages.get(obj._meta.label_lower, [])
     return [link for provider in providers for link in provider(request, obj)]
+
+
+# --- the staff's work queue ("Da fare" on the admin index) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of a staff member's work queue: what waits, how many, and the filtered list where it is done.
+
+    ``scadenza`` is the nearest deadline among the rows, if the work has one (the page shows the days left).
+    """
+
+    label: str
+    count: int
+    url: str
+    scadenza: object = None
+
+
+WorkItemProvider = Callable[[object], WorkItem | None]
+
+_work_items: list[WorkItemProvider] = []
+
+
+def register_work_item(provider: WorkItemProvider) -> WorkItemProvider:
+    """``provider(user)`` returns the user's ``WorkItem`` (one query at most), or ``None`` when the user may not
+    do that work; it is shown when its count is above zero."""
+    if provider not in _work_items:
+        _work_items.append(provider)
+    return provider
+
+
+def count_item(*, label, queryset, url: str, deadline: str | None = None) -> WorkItem:
+    """A ``WorkItem`` counting ``queryset`` in one query; with ``deadline`` (a field name) also its nearest value."""
+    from django.db.models import Count, Min
+
+    if deadline is None:
+        return WorkItem(label=label, count=queryset.count(), url=url)
+    totals = queryset.aggregate(n=Count("pk"), prossima=Min(deadline))
+    return WorkItem(label=label, count=totals["n"], url=url, scadenza=totals["prossima"])
+
+
+def work_items(user) -> list[WorkItem]:
+    return [item for provider in _work_items if (item := provider(user)) is not None and item.count]

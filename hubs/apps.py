@@ -15,7 +15,9 @@ class HubsConfig(AppConfig):
         codes.notification_kinds.register(coded_events.Notifica)
         hubs_workflows.register()
         from costellazioni import extensions, search
-        from hubs import indicators
+        from hubs import indicators, work_items
+
+        work_items.register()
         from hubs.extensions import area_personale_prenotazioni, home_hubs
         from hubs.search import search_hubs
 

@@ -14,7 +14,9 @@ class RicercaConfig(AppConfig):
         codes.audit_events.register(coded_events.Evento)
         ricerca_workflows.register()
         from costellazioni import extensions, search
-        from ricerca import dati, indicators
+        from ricerca import dati, indicators, work_items
+
+        work_items.register()
         from ricerca.extensions import home_questionari_aperti
         from ricerca.search import search_ricerca
 

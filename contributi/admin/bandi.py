@@ -9,6 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
+from contributi.admin.erogazioni import TrancheFormSet
 from contributi.models import (
     FROZEN_FIELDS,
     AllegatoRichiesto,
@@ -18,9 +19,12 @@ from contributi.models import (
     DocumentoBando,
     FaqBando,
     Rettifica,
+    TrancheBando,
 )
-from costellazioni.admin.actions import apply_to_each, transition_action
+from costellazioni.admin.actions import apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.confirm import confirm_action
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.spreadsheets import csv_response, xlsx_append, xlsx_response, xlsx_workbook
 
 EXPORT_COLUMNS = [
@@ -69,6 +73,15 @@ class DocumentoInline(admin.TabularInline):
     extra = 0
 
 
+class PianoTrancheInline(FrozenInline):
+    """The call's payment plan, part of the call: written before publication (through ``tranche_plan_set``)."""
+
+    model = TrancheBando
+    formset = TrancheFormSet
+    fields = ["nome", "percentuale", "condizione"]
+    verbose_name_plural = _("piano delle tranche di pagamento")
+
+
 class RettificaForm(forms.Form):
     oggetto = forms.CharField(label=_("Oggetto"), max_length=200)
     testo = forms.CharField(label=_("Testo"), widget=forms.Textarea(attrs={"rows": 6, "cols": 80}))
@@ -97,13 +110,20 @@ class RettificaInline(admin.TabularInline):
 
 
 @admin.register(Bando)
-class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class BandoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
     list_display = ["titolo", "linea", "stato", "apertura", "termine"]
     list_filter = ["linea", "stato"]
     search_fields = ["titolo", "cup"]
     prepopulated_fields = {"slug": ["titolo"]}
     filter_horizontal = ["quartieri"]
-    inlines = [CriterioInline, AllegatoRichiestoInline, DocumentoInline, FaqInline, RettificaInline]
+    inlines = [
+        CriterioInline,
+        PianoTrancheInline,
+        AllegatoRichiestoInline,
+        DocumentoInline,
+        FaqInline,
+        RettificaInline,
+    ]
     actions = ["pubblica", "genera_checklist", "esporta_csv", "esporta_xlsx"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -164,14 +184,47 @@ class BandoAdmin(AuditTimelineMixin, admin.ModelAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    pubblica = transition_action(
-        name="pubblica",
-        description=_("Pubblica i bandi selezionati"),
-        service=lambda *, bando, to, actor, note: services.bando_publish(bando=bando, actor=actor),
-        object_kwarg="bando",
-        to=Bando.Stato.PUBBLICATO,
-        available_only=True,
-    )
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not TrancheBando:
+            return super().save_formset(request, form, formset, change)
+        if not formset.has_changed():
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return None
+        rows = [
+            {name: f.cleaned_data[name] for name in PianoTrancheInline.fields}
+            for f in formset.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        formset.new_objects = services.tranche_plan_set(bando=form.instance, actor=request.user, tranche=rows)
+        formset.changed_objects, formset.deleted_objects = [], []
+        return None
+
+    @admin.action(description=_("Pubblica i bandi selezionati"), permissions=["change"])
+    def pubblica(self, request, queryset):
+        def apply(data):
+            apply_to_each(
+                self,
+                request,
+                queryset,
+                lambda bando: services.bando_publish(bando=bando, actor=request.user),
+                _("%(n)d bandi pubblicati."),
+            )
+
+        return confirm_action(
+            self,
+            request,
+            queryset,
+            action="pubblica",
+            title=_("Pubblica il bando"),
+            consequences=[
+                _("Il bando compare sul portale e, dalla data di apertura, gli enti possono candidarsi."),
+                _(
+                    "Criteri, importi, date, allegati richiesti e piano delle tranche non si possono più cambiare: "
+                    "ogni correzione sarà una rettifica pubblicata."
+                ),
+            ],
+            apply=apply,
+        )
 
     @admin.action(description=_("Genera la checklist predefinita di ammissibilità"), permissions=["change"])
     def genera_checklist(self, request, queryset):

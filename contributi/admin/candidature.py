@@ -5,33 +5,30 @@ checklist is answered during the istruttoria, through ``services.checklist_save`
 the views that serve them after checking permission.
 """
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import Avg, Q
-from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
-from contributi.admin.candidature_actions import CandidaturaActionsMixin, intermediate
+from contributi.admin.candidature_actions import CandidaturaActionsMixin
 from contributi.admin.candidature_inlines import (
-    AllegatoInline,
-    PartnerInline,
     PreavvisoInline,
     RichiestaInline,
     ValutazioneInline,
     VerificaInline,
-    VoceInline,
     checklist_editable,
 )
-from contributi.models import Candidatura, VerificaChecklist, VoceBudget
-from costellazioni.admin.actions import NotaActionForm, error_text
+from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Spesa, VerificaChecklist
+from contributi.templatetags.candidature import candidatura_riepilogo
+from costellazioni.admin.actions import NotaActionForm
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.permissions import is_staff_comunale
 
-__all__ = ["CandidaturaAdmin", "intermediate"]
+__all__ = ["CandidaturaAdmin"]
 
 
 class PunteggioFilter(admin.SimpleListFilter):
@@ -58,21 +55,75 @@ class PunteggioFilter(admin.SimpleListFilter):
         return queryset
 
 
+class DaFareFilter(admin.SimpleListFilter):
+    """The lines of the staff work queue: the same rows the admin index counts (without the user's conflicts)."""
+
+    title = _("da fare")
+    parameter_name = "da_fare"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("istruttoria", _("In attesa di istruttoria")),
+            ("schede_mancanti", _("Schede di valutazione mancanti")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "istruttoria":
+            return queryset.awaiting_istruttoria().workable_by(request.user)
+        if self.value() == "schede_mancanti":
+            return queryset.missing_score_sheets().workable_by(request.user)
+        return queryset
+
+
+def documenti_candidatura(candidatura) -> list[dict]:
+    """The application's files in three queries: attachments, documents sent with integration replies, expense
+    receipts of its reports."""
+    righe = [
+        {
+            "tipo": _("Allegato"),
+            "voce": a.richiesto or "—",
+            "nome": a.nome_originale,
+            "url": a.download_url("file"),
+            "dimensione": a.dimensione,
+            "data": a.caricato_il,
+        }
+        for a in Allegato.objects.filter(candidatura=candidatura).select_related("richiesto")
+    ]
+    righe += [
+        {
+            "tipo": _("Risposta al soccorso istruttorio"),
+            "voce": d.richiesta.testo,
+            "nome": d.nome_originale,
+            "url": d.download_url("file"),
+            "dimensione": d.dimensione,
+            "data": d.caricato_il,
+        }
+        for d in DocumentoIntegrazione.objects.filter(richiesta__candidatura=candidatura).select_related("richiesta")
+    ]
+    righe += [
+        {
+            "tipo": _("Giustificativo di spesa"),
+            "voce": f"{s.rendiconto.get_tipo_display()}: {s.descrizione}",
+            "nome": s.nome_originale,
+            "url": s.download_url("giustificativo"),
+            "dimensione": None,
+            "data": s.caricata_il,
+        }
+        for s in Spesa.objects.filter(rendiconto__concessione__candidatura=candidatura).select_related(
+            "rendiconto__concessione"
+        )
+    ]
+    return righe
+
+
 @admin.register(Candidatura)
-class CandidaturaAdmin(CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelAdmin):
+class CandidaturaAdmin(RefusalAwareSaveMixin, CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelAdmin):
     list_display = ["__str__", "bando", "ente", "stato", "presentata_il", "importo_richiesto", "punteggio"]
-    list_filter = ["bando", "stato", "bando__linea", PunteggioFilter]
+    list_filter = [DaFareFilter, "bando", "stato", "bando__linea", PunteggioFilter]
     search_fields = ["numero_protocollo", "titolo", "ente__denominazione", "ente__codice_fiscale"]
     list_select_related = ["bando", "ente"]
-    inlines = [
-        VerificaInline,
-        RichiestaInline,
-        PreavvisoInline,
-        ValutazioneInline,
-        PartnerInline,
-        VoceInline,
-        AllegatoInline,
-    ]
+    # Partners, budget lines and attachments are part of the content and of the documents above: not repeated.
+    inlines = [VerificaInline, RichiestaInline, PreavvisoInline, ValutazioneInline]
     # Only read-only names: the change form has no field of the application to post (quartieri included).
     fieldsets = (
         (
@@ -92,6 +143,7 @@ class CandidaturaAdmin(CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelA
             },
         ),
         (_("Contenuto presentato"), {"fields": ("contenuto_presentato",)}),
+        (_("Documenti"), {"fields": ("documenti",)}),
         (
             _("Importi e date"),
             {
@@ -118,6 +170,7 @@ class CandidaturaAdmin(CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelA
         "ricevuta_link",
         "snapshot_sha256",
         "contenuto_presentato",
+        "documenti",
         "importo_richiesto",
         "cofinanziamento",
         "importo_concesso",
@@ -167,17 +220,14 @@ class CandidaturaAdmin(CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelA
 
     @admin.display(description=_("contenuto"))
     def contenuto_presentato(self, obj):
-        """The submitted snapshot as a readable page (for a draft, its current content)."""
-        snapshot = obj.snapshot if obj.snapshot is not None else services.candidatura_snapshot(obj)
-        categorie = dict(VoceBudget.Categoria.choices)
-        voci = [
-            {**voce, "categoria": categorie.get(voce.get("categoria"), voce.get("categoria", ""))}
-            for voce in (snapshot.get("budget") or {}).get("voci", [])
-        ]
-        return render_to_string(
-            "admin/contributi/candidatura/contenuto.html",
-            {"s": snapshot, "voci": voci, "presentata": obj.snapshot is not None, "sha256": obj.snapshot_sha256},
-        )
+        """The submitted snapshot as the applicant read it in the wizard's summary (for a draft, its content now);
+        the attachments are listed once, with their links, under "Documenti"."""
+        return render_to_string("contributi/includes/riepilogo.html", candidatura_riepilogo(obj, allegati=False))
+
+    @admin.display(description=_("documenti"))
+    def documenti(self, obj):
+        """Every file of the application, each a link to the view that serves it after checking permission."""
+        return render_to_string("admin/contributi/candidatura/documenti.html", {"righe": documenti_candidatura(obj)})
 
     def has_add_permission(self, request):
         return False
@@ -197,21 +247,12 @@ class CandidaturaAdmin(CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelA
 
     def save_related(self, request, form, formsets, change):
         # Never ``form.save_m2m()``: the application's many-to-many fields (quartieri) are part of what was
-        # submitted. Only the checklist formset is saved, through its service; a refusal is shown as an error.
+        # submitted. Only the checklist formset is saved, through its service; a refusal is shown next to the form
+        # (``RefusalAwareSaveMixin``).
         for formset in formsets:
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        try:
-            for formset in formsets:
-                self.save_formset(request, form, formset, change=change)
-        except (ValidationError, PermissionDenied) as error:
-            request._candidatura_refused = error_text(error)
-
-    def response_change(self, request, obj):
-        refused = getattr(request, "_candidatura_refused", None)
-        if refused:
-            self.message_user(request, refused, messages.ERROR)
-            return HttpResponseRedirect(request.path)
-        return super().response_change(request, obj)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []

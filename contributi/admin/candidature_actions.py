@@ -4,30 +4,13 @@ from functools import partial
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
 from contributi.forms_selezione import AssegnazioneAdminForm, PreavvisoAdminForm, RichiestaIntegrazioniAdminForm
 from contributi.models import Candidatura, MembroCommissione, Preavviso
 from costellazioni.admin.actions import apply_to_each
-
-
-def intermediate(modeladmin, request, queryset, *, form_class, titolo, action, apply):
-    """An action that first asks for data (a note, a deadline) on a page of its own."""
-    form = form_class(request.POST if "apply" in request.POST else None)
-    if form.is_valid():
-        apply(form.cleaned_data)
-        return None
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "opts": modeladmin.model._meta,
-        "form": form,
-        "queryset": queryset,
-        "titolo": titolo,
-        "action": action,
-    }
-    return TemplateResponse(request, "admin/contributi/azione_form.html", context)
+from costellazioni.admin.confirm import confirm_action
 
 
 class CandidaturaActionsMixin:
@@ -72,12 +55,19 @@ class CandidaturaActionsMixin:
                 _("Integrazioni richieste per %(n)d candidature."),
             )
 
-        return intermediate(
+        return confirm_action(
             self,
             request,
             queryset,
             form_class=RichiestaIntegrazioniAdminForm,
-            titolo=_("Richiedi integrazioni"),
+            title=_("Richiedi integrazioni"),
+            consequences=[
+                _(
+                    "Ogni ente riceve la richiesta con il testo e il termine indicati; la candidatura resta sospesa "
+                    "finché non risponde o il termine scade."
+                )
+            ],
+            irreversible=False,
             action="richiedi_integrazioni",
             apply=apply,
         )
@@ -100,12 +90,18 @@ class CandidaturaActionsMixin:
                 _("Preavviso inviato per %(n)d candidature."),
             )
 
-        return intermediate(
+        return confirm_action(
             self,
             request,
             queryset,
             form_class=PreavvisoAdminForm,
-            titolo=_("Preavviso di rigetto"),
+            title=_("Preavviso di rigetto"),
+            consequences=[
+                _(
+                    "Ogni ente riceve il preavviso di rigetto (art. 10-bis L. 241/1990) con i motivi indicati e dieci "
+                    "giorni per presentare osservazioni."
+                )
+            ],
             action="invia_preavviso",
             apply=apply,
         )
@@ -139,12 +135,14 @@ class CandidaturaActionsMixin:
 
             apply_to_each(self, request, queryset, assign, _("%(n)d candidature assegnate."))
 
-        return intermediate(
+        return confirm_action(
             self,
             request,
             queryset,
             form_class=partial(AssegnazioneAdminForm, membri=membri),
-            titolo=_("Assegna ai componenti della commissione"),
+            title=_("Assegna ai componenti della commissione"),
+            consequences=[_("I componenti scelti vedono le candidature e possono valutarle.")],
+            irreversible=False,
             action="assegna_componenti",
             apply=apply,
         )

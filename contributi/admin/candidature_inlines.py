@@ -1,6 +1,8 @@
 """The inlines of the application admin: all read-only, except the checklist during the istruttoria."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -15,62 +17,26 @@ from contributi.models import (
     VerificaChecklist,
     VoceBudget,
 )
+from costellazioni.admin.inlines import ReadOnlyStackedInline, ReadOnlyTabularInline
 from costellazioni.permissions import is_staff_comunale
 
 
-class ReadOnlyInlineMixin:
-    """What the applicant submitted: shown, never added, changed or deleted here."""
-
-    can_delete = False
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.fields or [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class PartnerInline(ReadOnlyInlineMixin, admin.TabularInline):
+class PartnerInline(ReadOnlyTabularInline):
     model = Partner
-    extra = 0
     fields = ["denominazione", "codice_fiscale", "ente", "ruolo"]
 
 
-class VoceInline(admin.TabularInline):
+class VoceInline(ReadOnlyTabularInline):
     model = VoceBudget
-    extra = 0
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
-class AllegatoInline(admin.TabularInline):
+class AllegatoInline(ReadOnlyTabularInline):
     model = Allegato
-    extra = 0
     fields = ["richiesto", "nome_originale", "content_type", "dimensione", "sha256", "scarica"]
-    readonly_fields = fields
 
     @admin.display(description=_("file"))
     def scarica(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("contributi:allegato", kwargs={"pk": obj.pk}), _("Scarica"))
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def checklist_editable(request, obj) -> bool:
@@ -89,6 +55,8 @@ class VerificaInline(admin.TabularInline):
     fields = ["voce", "soddisfatta", "nota", "verificata_da", "verificata_il"]
     readonly_fields = ["voce", "verificata_da", "verificata_il"]
     verbose_name_plural = _("checklist di ammissibilità")
+    # A short note box: the checklist fits the page at 1280 px.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}}
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -100,12 +68,9 @@ class VerificaInline(admin.TabularInline):
         return checklist_editable(request, obj)
 
 
-class RichiestaInline(admin.StackedInline):
+class RichiestaInline(ReadOnlyStackedInline):
     model = RichiestaIntegrazioni
-    extra = 0
     fields = ["testo", "scadenza", "richiesta_da", "richiesta_il", "risposta", "risposta_il", "documenti_inviati"]
-    readonly_fields = fields
-    can_delete = False
 
     @admin.display(description=_("documenti"))
     def documenti_inviati(self, obj):
@@ -121,13 +86,12 @@ class RichiestaInline(admin.StackedInline):
             or "—"
         )
 
-    def has_add_permission(self, request, obj=None):
-        return False
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("richiesta_da").prefetch_related("documenti")
 
 
-class PreavvisoInline(admin.StackedInline):
+class PreavvisoInline(ReadOnlyStackedInline):
     model = Preavviso
-    extra = 0
     fields = [
         "fase",
         "motivi",
@@ -140,8 +104,6 @@ class PreavvisoInline(admin.StackedInline):
         "decisa_il",
         "modifica",
     ]
-    readonly_fields = fields
-    can_delete = False
 
     @admin.display(description=_("decisione"))
     def modifica(self, obj):
@@ -150,18 +112,12 @@ class PreavvisoInline(admin.StackedInline):
         url = reverse("admin:contributi_preavviso_change", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("Decidi sulle osservazioni"))
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class ValutazioneInline(admin.TabularInline):
+class ValutazioneInline(ReadOnlyTabularInline):
     """Scores, read-only for staff."""
 
     model = Valutazione
-    extra = 0
     fields = ["membro", "consenso", "punti", "totale", "inviata_il", "commento"]
-    readonly_fields = fields
-    can_delete = False
 
     @admin.display(description=_("punti per criterio"))
     def punti(self, obj):
@@ -169,9 +125,3 @@ class ValutazioneInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("membro__utente").prefetch_related("punteggi__criterio")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -4,8 +4,8 @@ Every write goes through ``contributi.services``; payments and reductions are ad
 """
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
@@ -26,8 +26,10 @@ from contributi.models import (
     TrancheBando,
 )
 from contributi.services.rendicontazione import R
-from costellazioni.admin.actions import NotaActionForm, error_text, transition_action
+from costellazioni.admin.actions import NotaActionForm, service_action, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.inlines import ReadOnlyTabularInline
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 
 AGREEMENT_FIELDS = [
     "cup",
@@ -41,21 +43,6 @@ AGREEMENT_FIELDS = [
     "modalita_individuazione",
     "oscura_beneficiario",
 ]
-
-
-def _report(modeladmin, request, obj, error):
-    modeladmin.message_user(request, f"{obj}: {error_text(error)}", messages.ERROR)
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 # --- tranche plan ---------------------------------------------------------------------------------
@@ -82,7 +69,7 @@ class TrancheInline(admin.TabularInline):
 
 
 @admin.register(PianoTranche)
-class PianoTrancheAdmin(admin.ModelAdmin):
+class PianoTrancheAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
     list_display = ["titolo", "stato", "piano"]
     list_filter = ["stato"]
     search_fields = ["titolo"]
@@ -109,30 +96,26 @@ class PianoTrancheAdmin(admin.ModelAdmin):
             for f in formset.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
-        try:
-            formset.new_objects = services.tranche_plan_set(bando=form.instance, actor=request.user, tranche=rows)
-        except (ValidationError, PermissionDenied) as error:
-            formset.new_objects = []
-            _report(self, request, form.instance, error)
+        formset.new_objects = services.tranche_plan_set(bando=form.instance, actor=request.user, tranche=rows)
         formset.changed_objects, formset.deleted_objects = [], []
 
 
 # --- awards ---------------------------------------------------------------------------------------
 
 
-class PagamentoInline(ReadOnlyInline):
+class PagamentoInline(ReadOnlyTabularInline):
     model = Pagamento
     fields = ["data", "tranche", "importo", "numero_mandato", "registrato_da"]
     readonly_fields = fields
 
 
-class RiduzioneInline(ReadOnlyInline):
+class RiduzioneInline(ReadOnlyTabularInline):
     model = Riduzione
     fields = ["creata_il", "importo", "motivo", "autore"]
     readonly_fields = fields
 
 
-class RendicontoInline(ReadOnlyInline):
+class RendicontoInline(ReadOnlyTabularInline):
     model = Rendiconto
     fields = ["link", "stato", "presentato_il"]
     readonly_fields = fields
@@ -169,27 +152,8 @@ class ConcessioneForm(forms.ModelForm):
         super()._post_clean()
 
 
-def _concessione_action(name, description, call):
-    @admin.action(description=description, permissions=["change"])
-    def action(modeladmin, request, queryset):
-        done = 0
-        for obj in queryset:
-            try:
-                call(obj, request)
-                done += 1
-            except (ValidationError, PermissionDenied) as error:
-                _report(modeladmin, request, obj, error)
-        if done:
-            modeladmin.message_user(
-                request, _("Operazione eseguita su %(n)d elementi.") % {"n": done}, messages.SUCCESS
-            )
-
-    action.__name__ = name
-    return action
-
-
 @admin.register(Concessione)
-class ConcessioneAdmin(ActorFormMixin, AuditTimelineMixin, admin.ModelAdmin):
+class ConcessioneAdmin(RefusalAwareSaveMixin, ActorFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     form = ConcessioneForm
     list_display = ["candidatura", "ente", "importo", "riduzione", "erogato", "accettata_il", "pubblicata_il", "stato"]
     list_filter = ["candidatura__bando", "candidatura__stato", "de_minimis", "oscura_beneficiario"]
@@ -209,22 +173,36 @@ class ConcessioneAdmin(ActorFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     inlines = [PagamentoInline, RiduzioneInline, RendicontoInline]
     action_form = NotaActionForm
     actions = [
-        _concessione_action(
-            "pubblica",
-            _("Registra la pubblicazione in Amministrazione trasparente (oggi)"),
-            lambda obj, request: services.concessione_publish(concessione=obj, actor=request.user),
+        service_action(
+            name="pubblica",
+            description=_("Registra la pubblicazione in Amministrazione trasparente (oggi)"),
+            call=lambda obj, request: services.concessione_publish(concessione=obj, actor=request.user),
+            confirm_title=_("Registra la pubblicazione in Amministrazione trasparente"),
+            consequences=[
+                _(
+                    "Il contributo, con beneficiario, importo, norma e ufficio, compare da oggi in Amministrazione "
+                    "trasparente (art. 26-27 D.Lgs. 33/2013), anche nei dati aperti."
+                )
+            ],
         ),
-        _concessione_action(
-            "revoca",
-            _("Revoca il contributo (motivo nella nota)"),
-            lambda obj, request: services.concessione_revoke(
+        service_action(
+            name="revoca",
+            description=_("Revoca il contributo (motivo nella nota)"),
+            call=lambda obj, request: services.concessione_revoke(
                 concessione=obj, actor=request.user, motivo=request.POST.get("nota", "")
             ),
+            confirm_title=_("Revoca il contributo"),
+            consequences=[
+                _(
+                    "Il contributo è revocato con il motivo scritto nella nota: il progetto si ferma, non si "
+                    "registrano altri pagamenti e l'ente riceve un messaggio."
+                )
+            ],
         ),
-        _concessione_action(
-            "chiudi",
-            _("Chiudi il progetto (rendiconto finale approvato e saldo pagato)"),
-            lambda obj, request: services.concessione_close(concessione=obj, actor=request.user),
+        service_action(
+            name="chiudi",
+            description=_("Chiudi il progetto (rendiconto finale approvato e saldo pagato)"),
+            call=lambda obj, request: services.concessione_close(concessione=obj, actor=request.user),
         ),
     ]
 
@@ -235,10 +213,15 @@ class ConcessioneAdmin(ActorFormMixin, AuditTimelineMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        return [*fields, "candidatura"] if obj is not None else fields
+        return [*fields, "candidatura", "registra_pagamento"] if obj is not None else fields
 
     def get_inline_instances(self, request, obj=None):
         return super().get_inline_instances(request, obj) if obj is not None else []
+
+    @admin.display(description=_("pagamenti"))
+    def registra_pagamento(self, obj):
+        url = f"{reverse('admin:contributi_pagamento_add')}?concessione={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Registra un pagamento su una tranche di questo bando"))
 
     @admin.display(description=_("ente"), ordering="candidatura__ente__denominazione")
     def ente(self, obj):
@@ -251,6 +234,19 @@ class ConcessioneAdmin(ActorFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     @admin.display(description=_("erogato (EUR)"), ordering="pagato")
     def erogato(self, obj):
         return obj.pagato or 0
+
+    def save_confirmation(self, request, form, change):
+        if change:
+            return None
+        candidatura = form.cleaned_data["candidatura"]
+        return (
+            _("Concedi il contributo"),
+            [
+                _("%(ente)s riceve la concessione di un contributo di %(importo)s euro per «%(titolo)s».")
+                % {"ente": candidatura.ente, "importo": candidatura.importo_concesso, "titolo": candidatura.titolo},
+                _("L'ente riceve un messaggio e può accettare il contributo dalla sua area personale."),
+            ],
+        )
 
     def save_model(self, request, obj, form, change):
         dati = {name: form.cleaned_data[name] for name in AGREEMENT_FIELDS if name in form.cleaned_data}
@@ -269,7 +265,7 @@ class ConcessioneAdmin(ActorFormMixin, AuditTimelineMixin, admin.ModelAdmin):
 # --- reports --------------------------------------------------------------------------------------
 
 
-class SpesaInline(ReadOnlyInline):
+class SpesaInline(ReadOnlyTabularInline):
     model = Spesa
     fields = ["data", "categoria", "descrizione", "fornitore", "importo", "scarica"]
     readonly_fields = fields
@@ -283,7 +279,7 @@ class SpesaInline(ReadOnlyInline):
         return format_html('<a href="{}">{}</a>', url, obj.nome_originale)
 
 
-class PersoneInline(ReadOnlyInline):
+class PersoneInline(ReadOnlyTabularInline):
     model = PersoneRaggiunte
     fields = ["categoria", "numero"]
     readonly_fields = fields

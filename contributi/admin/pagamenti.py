@@ -4,12 +4,14 @@ is party to the application before anything is saved."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from contributi import services
 from contributi.admin.decisioni import ActorFormMixin, refuse_if_party
-from contributi.models import Pagamento, Riduzione
+from contributi.models import Concessione, Pagamento, Riduzione, TrancheBando
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 
 
 class PagamentoForm(forms.ModelForm):
@@ -24,6 +26,24 @@ class PagamentoForm(forms.ModelForm):
     class Meta:
         model = Pagamento
         fields = ["concessione", "tranche", "data", "importo", "numero_mandato"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the tranches of the chosen grant's call (from the posted data, or ``?concessione=`` on the add page).
+        scelta = str(self.data.get("concessione") or self.initial.get("concessione") or "")
+        concessione = (
+            Concessione.objects.select_related("candidatura").filter(pk=int(scelta)).first()
+            if scelta.isdigit()
+            else None
+        )
+        if "tranche" in self.fields:
+            tranche = TrancheBando.objects.select_related("bando").order_by("bando", "ordine")
+            if concessione is not None:
+                tranche = tranche.filter(bando_id=concessione.candidatura.bando_id)
+                self.fields["tranche"].label_from_instance = str
+            else:
+                self.fields["tranche"].label_from_instance = lambda t: f"{t.bando.titolo} — {t}"
+            self.fields["tranche"].queryset = tranche
 
     def clean(self):
         data = super().clean()
@@ -45,13 +65,31 @@ class PagamentoForm(forms.ModelForm):
 
 
 @admin.register(Pagamento)
-class PagamentoAdmin(SafeDateHierarchyMixin, ActorFormMixin, admin.ModelAdmin):
+class PagamentoAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, ActorFormMixin, admin.ModelAdmin):
     form = PagamentoForm
     list_display = ["numero_mandato", "data", "concessione", "tranche", "importo", "registrato_da"]
     list_filter = ["data", "concessione__candidatura__bando"]
     list_select_related = ["concessione__candidatura", "tranche", "registrato_da"]
     search_fields = ["numero_mandato", "concessione__candidatura__ente__denominazione"]
     date_hierarchy = "data"
+
+    def save_confirmation(self, request, form, change):
+        data = form.cleaned_data
+        concessione = data["concessione"]
+        return (
+            _("Registra il pagamento"),
+            [
+                _("%(ente)s riceve %(importo)s euro, tranche «%(tranche)s», mandato n. %(mandato)s del %(data)s.")
+                % {
+                    "ente": concessione.candidatura.ente,
+                    "importo": data["importo"],
+                    "tranche": data["tranche"],
+                    "mandato": data["numero_mandato"],
+                    "data": date_format(data["data"]),
+                },
+                _("Il pagamento entra nel registro del contributo e l'ente lo vede nella sua area personale."),
+            ],
+        )
 
     def save_model(self, request, obj, form, change):
         saved = services.pagamento_register(
@@ -93,7 +131,7 @@ class RiduzioneForm(forms.ModelForm):
 
 
 @admin.register(Riduzione)
-class RiduzioneAdmin(ActorFormMixin, admin.ModelAdmin):
+class RiduzioneAdmin(RefusalAwareSaveMixin, ActorFormMixin, admin.ModelAdmin):
     form = RiduzioneForm
     list_display = ["concessione", "importo", "creata_il", "autore"]
     list_select_related = ["concessione__candidatura", "autore"]

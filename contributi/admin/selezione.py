@@ -1,12 +1,11 @@
 """Admin of the selection: checklist and rules per call, board, preavvisi, integration requests, rankings."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from contributi import services
-from contributi.admin.candidature import intermediate
 from contributi.forms_selezione import DeterminaForm
 from contributi.models import (
     Assegnazione,
@@ -21,8 +20,11 @@ from contributi.models import (
     VoceChecklist,
 )
 from contributi.models.graduatoria import REGOLE_FISSE
-from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, error_text
+from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.confirm import confirm_action
+from costellazioni.admin.inlines import ReadOnlyTabularInline
+from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
 from costellazioni.permissions import is_staff_comunale
 from costellazioni.spreadsheets import xlsx_append, xlsx_response, xlsx_workbook
 
@@ -57,15 +59,9 @@ class RegoleSelezioneAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class AssegnazioneInline(admin.TabularInline):
+class AssegnazioneInline(ReadOnlyTabularInline):
     model = Assegnazione
-    extra = 0
     fields = ["candidatura", "assegnata_il", "assegnata_da"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(MembroCommissione)
@@ -74,8 +70,8 @@ class MembroCommissioneAdmin(admin.ModelAdmin):
 
     list_display = ["__str__", "bando", "presidente", "nominato_il"]
     list_filter = ["bando", "presidente"]
-    search_fields = ["utente__email", "utente__last_name"]
-    raw_id_fields = ["utente"]
+    search_fields = ["utente__email", "utente__first_name", "utente__last_name"]
+    autocomplete_fields = ["utente"]
     inlines = [AssegnazioneInline]
 
     def get_readonly_fields(self, request, obj=None):
@@ -136,10 +132,35 @@ class ValutazioneAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         )
 
 
+class AperteFilter(admin.SimpleListFilter):
+    """Still waiting: integration requests without a reply, preavvisi without a decision (the work queue's lines)."""
+
+    title = _("in attesa")
+    parameter_name = "aperta"
+    label = _("In attesa di risposta")
+
+    def lookups(self, request, model_admin):
+        return [("1", self.label)]
+
+    def queryset(self, request, queryset):
+        return self.open(queryset) if self.value() == "1" else queryset
+
+    def open(self, queryset):
+        return queryset.pending()
+
+
+class PreavvisiApertiFilter(AperteFilter):
+    parameter_name = "aperto"
+    label = _("Da decidere")
+
+    def open(self, queryset):
+        return queryset.undecided()
+
+
 @admin.register(RichiestaIntegrazioni)
-class RichiestaIntegrazioniAdmin(admin.ModelAdmin):
+class RichiestaIntegrazioniAdmin(ViewOnlyChangeFormMixin, admin.ModelAdmin):
     list_display = ["candidatura", "richiesta_il", "scadenza", "risposta_il", "chiusa_il"]
-    list_filter = ["candidatura__bando"]
+    list_filter = [AperteFilter, "candidatura__bando"]
     list_select_related = ["candidatura"]
     readonly_fields = [f.name for f in RichiestaIntegrazioni._meta.fields]
     actions = ["chiudi_scadute"]
@@ -162,11 +183,11 @@ class RichiestaIntegrazioniAdmin(admin.ModelAdmin):
 
 
 @admin.register(Preavviso)
-class PreavvisoAdmin(admin.ModelAdmin):
+class PreavvisoAdmin(RefusalAwareSaveMixin, ViewOnlyChangeFormMixin, admin.ModelAdmin):
     """The final decision after a preavviso di rigetto: only once observations arrived or ten days passed."""
 
     list_display = ["candidatura", "fase", "inviato_il", "scadenza", "osservazioni_il", "esito", "decisa_il"]
-    list_filter = ["fase", "esito", "candidatura__bando"]
+    list_filter = [PreavvisiApertiFilter, "fase", "esito", "candidatura__bando"]
     list_select_related = ["candidatura"]
     fields = [
         "candidatura",
@@ -194,24 +215,21 @@ class PreavvisoAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def is_editable(self, request, obj) -> bool:
+        return obj.is_open
+
     def save_model(self, request, obj, form, change):
-        try:
-            services.preavviso_decide(
-                preavviso=obj,
-                actor=request.user,
-                esito=form.cleaned_data["esito"],
-                considerazioni=form.cleaned_data["considerazioni"],
-            )
-        except (ValidationError, PermissionDenied) as error:
-            self.message_user(request, error_text(error), messages.ERROR)
+        services.preavviso_decide(
+            preavviso=obj,
+            actor=request.user,
+            esito=form.cleaned_data["esito"],
+            considerazioni=form.cleaned_data["considerazioni"],
+        )
 
 
-class PosizioneInline(admin.TabularInline):
+class PosizioneInline(ReadOnlyTabularInline):
     model = PosizioneGraduatoria
-    extra = 0
     fields = ["posizione", "candidatura", "ente", "punteggio", "punteggi_criteri", "esito", "importo_concesso"]
-    readonly_fields = fields
-    can_delete = False
     ordering = ["posizione"]
 
     @admin.display(description=_("ente"))
@@ -221,12 +239,9 @@ class PosizioneInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("candidatura__ente")
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Graduatoria)
-class GraduatoriaAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class GraduatoriaAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The ranking view of a call: positions, outcomes, PDF and XLSX; approval and publication."""
 
     list_display = ["bando", "stato", "calcolata_il", "determina_numero", "pubblicata_il"]
@@ -265,24 +280,60 @@ class GraduatoriaAdmin(AuditTimelineMixin, admin.ModelAdmin):
                 _("%(n)d graduatorie approvate."),
             )
 
-        return intermediate(
+        return confirm_action(
             self,
             request,
             queryset,
             form_class=DeterminaForm,
-            titolo=_("Approva la graduatoria"),
+            title=_("Approva la graduatoria"),
+            consequences=[
+                _(
+                    "La graduatoria provvisoria diventa definitiva con la determina indicata: posizioni, punteggi, "
+                    "esiti e contributi da concedere non si possono più ricalcolare."
+                ),
+                _("Dopo l'approvazione la graduatoria può essere pubblicata."),
+            ],
             action="approva",
             apply=apply,
         )
 
     @admin.action(description=_("Pubblica la graduatoria approvata"), permissions=["selezione"])
     def pubblica(self, request, queryset):
-        apply_to_each(
+        def apply(data):
+            apply_to_each(
+                self,
+                request,
+                queryset,
+                lambda g: services.graduatoria_publish(graduatoria=g, actor=request.user),
+                _("%(n)d graduatorie pubblicate."),
+            )
+
+        posizioni = PosizioneGraduatoria.objects.filter(graduatoria__in=queryset)
+        finanziate = posizioni.filter(
+            esito__in=[PosizioneGraduatoria.Esito.FINANZIATA, PosizioneGraduatoria.Esito.FINANZIATA_PARZIALMENTE]
+        )
+        return confirm_action(
             self,
             request,
             queryset,
-            lambda g: services.graduatoria_publish(graduatoria=g, actor=request.user),
-            _("%(n)d graduatorie pubblicate."),
+            title=_("Pubblica la graduatoria"),
+            consequences=[
+                ngettext(
+                    "%(n)d candidatura riceve il suo esito e il suo ente un messaggio con posizione e punteggio.",
+                    "%(n)d candidature ricevono il loro esito e i loro enti un messaggio con posizione e punteggio.",
+                    posizioni.count(),
+                )
+                % {"n": posizioni.count()},
+                ngettext(
+                    "%(n)d candidatura è finanziata: il contributo è concesso con l'importo della graduatoria.",
+                    "%(n)d candidature sono finanziate: il contributo è concesso con l'importo della graduatoria.",
+                    finanziate.count(),
+                )
+                % {"n": finanziate.count()},
+                _("La graduatoria è pubblicata sul portale, nella pagina del bando, e il bando si conclude."),
+            ],
+            action="pubblica",
+            apply=apply,
         )
 
     @admin.action(description=_("Scarica il PDF"), permissions=["view"])

@@ -84,6 +84,29 @@ class CandidaturaQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(stato=Candidatura.Stato.BOZZA)
 
+    def awaiting_istruttoria(self):
+        """Submitted and not yet taken up by the istruttoria."""
+        return self.filter(stato=Candidatura.Stato.PRESENTATA)
+
+    def missing_score_sheets(self):
+        """Under evaluation, with at least one assigned member (without a conflict) who has not sent their sheet."""
+        from contributi.models.commissione import Assegnazione, Valutazione
+
+        sent = Valutazione.objects.filter(
+            candidatura_id=models.OuterRef("candidatura_id"),
+            membro_id=models.OuterRef("membro_id"),
+            consenso=False,
+            inviata_il__isnull=False,
+        )
+        waiting = Assegnazione.objects.without_conflict().filter(
+            ~models.Exists(sent), candidatura_id=models.OuterRef("pk")
+        )
+        return self.filter(models.Exists(waiting), stato=Candidatura.Stato.IN_VALUTAZIONE)
+
+    def workable_by(self, user):
+        """What ``user`` may work on as staff: every application except those they are party to."""
+        return self.exclude(automatic_conflict(user))
+
     def submitted(self):
         return self.exclude(stato__in=[Candidatura.Stato.BOZZA, Candidatura.Stato.RITIRATA])
 

@@ -26,6 +26,10 @@ def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
         raise ValidationError(_("Il bando è già pubblicato."))
     if not bando.criteri.exists():
         raise ValidationError(_("Indica i criteri di valutazione prima di pubblicare il bando."))
+    if not bando.tranche.exists():
+        raise ValidationError(
+            _("Indica il piano delle tranche di pagamento prima di pubblicare il bando: fa parte del bando.")
+        )
     bando.full_clean()
     workflow_fire(obj=bando, to=Bando.Stato.PUBBLICATO, actor=actor, pubblicato_il=now or timezone.now())
     page_cache.bump("contributi")  # no signal from update()/bulk_create(): pages follow now

@@ -114,13 +114,15 @@ def dettaglio(request, pk):
             form = consenso_form if scheda == "consenso" and consenso_form else punteggi_form
             if form.is_valid():
                 submit = request.POST.get("punteggi") == "invia"
+                # Sending cannot be undone: the scores are first kept as a draft, then the person confirms.
+                ask = submit and "conferma" not in request.POST
                 try:
                     services.punteggi_save(
                         candidatura=candidatura,
                         actor=user,
                         punteggi=form.punteggi(),
                         commento=form.cleaned_data["commento"],
-                        submit=submit,
+                        submit=submit and not ask,
                         consenso=form is consenso_form,
                     )
                 except ValidationError as exc:
@@ -128,6 +130,24 @@ def dettaglio(request, pk):
                 except PermissionDenied as exc:
                     form.add_error(None, str(exc))
                 else:
+                    if ask:
+                        return render(
+                            request,
+                            "contributi/valutazioni/conferma_invio.html",
+                            {
+                                "candidatura": candidatura,
+                                "righe": [(c, *form.punteggi()[c.pk]) for c in criteri],
+                                "totale": sum(p or 0 for p, _c in form.punteggi().values()),
+                                "consenso": form is consenso_form,
+                                "posted": [
+                                    (name, value)
+                                    for name in request.POST
+                                    if name != "csrfmiddlewaretoken"
+                                    for value in request.POST.getlist(name)
+                                ],
+                                "lista_url": reverse("valutazioni:lista"),
+                            },
+                        )
                     messages.success(request, _("Scheda inviata.") if submit else _("Bozza della scheda salvata."))
                     return redirect("valutazioni:dettaglio", pk=candidatura.pk)
     return render(

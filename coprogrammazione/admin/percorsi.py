@@ -185,6 +185,7 @@ class RisorsaAdmin(admin.ModelAdmin):
     list_filter = ["tipo", "percorso", "quartiere"]
     search_fields = ["descrizione", "ente__denominazione"]
     list_select_related = ["ente", "quartiere", "percorso"]
+    autocomplete_fields = ["ente"]
     inlines = [CondivisioneInline]
 
 
@@ -268,6 +269,7 @@ class ContributoRiunioneAdmin(admin.ModelAdmin):
     list_display = ["ente", "riunione", "registrato_il"]
     list_select_related = ["ente", "riunione__organo"]
     search_fields = ["ente__denominazione", "riunione__titolo", "testo"]
+    autocomplete_fields = ["ente"]
     readonly_fields = ["registrato_da", "registrato_il"]
 
     def save_model(self, request, obj, form, change):

@@ -26,6 +26,7 @@ class ParteInline(admin.TabularInline):
     extra = 0
     fields = ["ordine", "ente", "denominazione", "firmatario", "ruolo_firmatario", "firmato_il", "firma_verifica"]
     readonly_fields = ["firmato_il", "firma_verifica"]
+    autocomplete_fields = ["ente"]
 
     def has_change_permission(self, request, obj=None):
         return obj is None or obj.stato == P.BOZZA

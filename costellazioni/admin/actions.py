@@ -6,6 +6,8 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from costellazioni.admin.confirm import confirm_action
+
 
 class NotaActionForm(ActionForm):
     """The action bar with a note, which the workflows require to refuse something."""
@@ -62,6 +64,42 @@ def transition_action(*, name: str, description, service, object_kwarg: str, to:
             queryset,
             lambda obj: call(obj, request, nota),
             _("Operazione eseguita su %(n)d elementi."),
+        )
+
+    action.__name__ = name
+    return action
+
+
+def service_action(
+    *, name: str, description, call, done_message=None, permissions=("change",), confirm_title=None, consequences=()
+):
+    """An admin action calling ``call(obj, request)`` for each selected row (``apply_to_each``).
+
+    With ``confirm_title`` it asks first (``confirm.confirm_action``), naming ``consequences``: a list of texts, or
+    a function ``(queryset) -> list`` for consequences that depend on the rows.
+    """
+
+    @admin.action(description=description, permissions=list(permissions))
+    def action(modeladmin, request, queryset):
+        def apply(data=None):
+            apply_to_each(
+                modeladmin,
+                request,
+                queryset,
+                lambda obj: call(obj, request),
+                done_message or _("Operazione eseguita su %(n)d elementi."),
+            )
+
+        if confirm_title is None:
+            return apply()
+        return confirm_action(
+            modeladmin,
+            request,
+            queryset,
+            action=name,
+            title=confirm_title,
+            consequences=consequences(queryset) if callable(consequences) else consequences,
+            apply=apply,
         )
 
     action.__name__ = name

@@ -18,7 +18,7 @@ class EventoHubAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     date_hierarchy = "inizio"
     ordering = ["-inizio"]
     prepopulated_fields = {"slug": ["titolo"]}
-    autocomplete_fields = ["ente_organizzatore"]
+    autocomplete_fields = ["hub", "ente_organizzatore"]
     fieldsets = (
         (None, {"fields": ("hub", "spazio", "titolo", "slug", "descrizione", "ente_organizzatore")}),
         (_("Quando"), {"fields": ("inizio", "fine")}),

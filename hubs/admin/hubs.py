@@ -46,9 +46,9 @@ class HubAdmin(admin.ModelAdmin):
     list_display = ["nome", "quartiere", "ente_gestore", "pubblicato", "calendario_link"]
     list_filter = ["pubblicato", "quartiere__municipalita"]
     list_select_related = ["quartiere", "ente_gestore"]
-    search_fields = ["nome", "indirizzo"]
+    search_fields = ["nome", "indirizzo", "email"]
     prepopulated_fields = {"slug": ["nome"]}
-    autocomplete_fields = ["quartiere", "ente_gestore"]
+    autocomplete_fields = ["quartiere", "ente_gestore", "referenti"]
     inlines = [OrarioInline, ChiusuraInline, ServizioInline, SpazioInline]
     fieldsets = (
         (None, {"fields": ("nome", "slug", "descrizione", "ente_gestore", "pubblicato")}),
@@ -121,7 +121,7 @@ class ServizioAdmin(admin.ModelAdmin):
     list_select_related = ["hub", "ente_erogatore"]
     search_fields = ["nome", "descrizione"]
     prepopulated_fields = {"slug": ["nome"]}
-    autocomplete_fields = ["ente_erogatore"]
+    autocomplete_fields = ["hub", "ente_erogatore"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "argomenti":
@@ -161,4 +161,5 @@ class SpazioAdmin(admin.ModelAdmin):
     list_filter = ["prenotabile", "accessibile", "hub"]
     list_select_related = ["hub"]
     search_fields = ["nome"]
+    autocomplete_fields = ["hub"]
     prepopulated_fields = {"slug": ["nome"]}

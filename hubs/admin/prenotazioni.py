@@ -1,14 +1,13 @@
 """The booking and appointment queues, the connections log and the CSV export of bookings."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.services.audit import audit_record
 from costellazioni.spreadsheets import csv_response
 from hubs import services
@@ -112,7 +111,7 @@ class PrenotazioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelA
 
 
 @admin.register(Appuntamento)
-class AppuntamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class AppuntamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
     """Fix a slot (inizio, fine), then write the outcome: saving moves the appointment through its workflow."""
 
     action_form = NotaActionForm
@@ -120,6 +119,7 @@ class AppuntamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     list_filter = ["stato", "servizio__hub"]
     list_select_related = ["servizio__hub", "ente", "richiedente", "operatore"]
     search_fields = ["tema", "richiedente__email", "ente__denominazione"]
+    autocomplete_fields = ["operatore"]
     fields = [
         "servizio",
         "richiedente",
@@ -164,32 +164,21 @@ class AppuntamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         A = Appuntamento.Stato
         data = form.cleaned_data
-        try:
-            if obj.stato == A.FISSATO and data.get("esito"):
-                services.appuntamento_record_outcome(
-                    appuntamento=obj, esito=data["esito"], seguiti=data.get("seguiti", ""), actor=request.user
-                )
-            elif data.get("inizio") and data.get("fine") and {"inizio", "fine", "operatore"} & set(form.changed_data):
-                services.appuntamento_transition(
-                    appuntamento=obj,
-                    to=A.FISSATO,
-                    actor=request.user,
-                    inizio=data["inizio"],
-                    fine=data["fine"],
-                    operatore=data.get("operatore") or request.user,
-                )
-            elif form.changed_data:
-                messages.warning(request, _("Per fissare l'appuntamento indica inizio e fine."))
-        except (ValidationError, PermissionDenied) as error:
-            request._appuntamento_refused = " ".join(getattr(error, "messages", [str(error)]))
-
-    def response_change(self, request, obj):
-        # A refusal is shown as an error, without Django's "changed successfully" next to it.
-        refused = getattr(request, "_appuntamento_refused", None)
-        if refused:
-            messages.error(request, refused)
-            return HttpResponseRedirect(request.path)
-        return super().response_change(request, obj)
+        if obj.stato == A.FISSATO and data.get("esito"):
+            services.appuntamento_record_outcome(
+                appuntamento=obj, esito=data["esito"], seguiti=data.get("seguiti", ""), actor=request.user
+            )
+        elif data.get("inizio") and data.get("fine") and {"inizio", "fine", "operatore"} & set(form.changed_data):
+            services.appuntamento_transition(
+                appuntamento=obj,
+                to=A.FISSATO,
+                actor=request.user,
+                inizio=data["inizio"],
+                fine=data["fine"],
+                operatore=data.get("operatore") or request.user,
+            )
+        elif form.changed_data:
+            messages.warning(request, _("Per fissare l'appuntamento indica inizio e fine."))
 
 
 @admin.register(Connessione)
@@ -198,7 +187,7 @@ class ConnessioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAd
     list_filter = ["hub", "esito", "data"]
     list_select_related = ["hub", "ente_a", "ente_b"]
     search_fields = ["ente_a__denominazione", "ente_b__denominazione", "scopo"]
-    autocomplete_fields = ["ente_a", "ente_b"]
+    autocomplete_fields = ["hub", "ente_a", "ente_b"]
     fields = ["hub", "ente_a", "ente_b", "scopo", "data", "esito", "note"]
     date_hierarchy = "data"
 

@@ -29,7 +29,7 @@ class TappaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["titolo", "progetto", "scadenza", "raggiunta_il"]
     list_filter = ["raggiunta_il"]
     search_fields = ["titolo", "progetto__candidatura__titolo", "progetto__cup"]
-    raw_id_fields = ["progetto"]
+    autocomplete_fields = ["progetto"]
     date_hierarchy = "scadenza"
 
 
@@ -63,8 +63,7 @@ class RilevazioneAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_filter = ["tipo", "indicatori"]
     search_fields = ["titolo", "sintesi"]
     filter_horizontal = ["indicatori"]
-    raw_id_fields = ["progetto"]
-    autocomplete_fields = ["questionario"]
+    autocomplete_fields = ["questionario", "progetto"]
     readonly_fields = ["esiti_questionario"]
     date_hierarchy = "svolta_il"
 

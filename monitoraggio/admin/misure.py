@@ -1,13 +1,13 @@
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.actions import NotaActionForm, apply_to_each, error_text
+from costellazioni.admin.actions import NotaActionForm, apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from monitoraggio import importing, services
 from monitoraggio.models import Importazione, Misurazione
 
@@ -46,7 +46,7 @@ CHANGE_FIELDS = [
 
 
 @admin.register(Misurazione)
-class MisurazioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class MisurazioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     form = MisurazioneForm
     action_form = NotaActionForm
     list_display = ["indicatore", "periodo_inizio", "periodo_fine", "chiave", "valore", "origine", "stato"]
@@ -54,7 +54,7 @@ class MisurazioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAd
     search_fields = ["indicatore__codice", "indicatore__nome", "chiave"]
     date_hierarchy = "periodo_inizio"
     list_select_related = ["indicatore"]
-    raw_id_fields = ["progetto"]
+    autocomplete_fields = ["progetto"]
     actions = ["validate", "reject"]
 
     def get_fields(self, request, obj=None):
@@ -75,21 +75,18 @@ class MisurazioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAd
         if change:
             return  # every field is read-only once entered: a correction is a new value, the old one rejected
         data = form.cleaned_data
-        try:
-            created = services.misurazione_create(
-                indicatore=data["indicatore"],
-                periodo_inizio=data["periodo_inizio"],
-                periodo_fine=data["periodo_fine"],
-                valore=data["valore"],
-                disaggregazione=data.get("disaggregazione") or {},
-                progetto=data.get("progetto"),
-                evidenza=data.get("evidenza") or None,
-                nota=data.get("nota", ""),
-                autore=request.user,
-            )
-        except (ValidationError, PermissionDenied) as error:
-            self.message_user(request, error_text(error), messages.ERROR)
-            raise
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        created = services.misurazione_create(
+            indicatore=data["indicatore"],
+            periodo_inizio=data["periodo_inizio"],
+            periodo_fine=data["periodo_fine"],
+            valore=data["valore"],
+            disaggregazione=data.get("disaggregazione") or {},
+            progetto=data.get("progetto"),
+            evidenza=data.get("evidenza") or None,
+            nota=data.get("nota", ""),
+            autore=request.user,
+        )
         obj.pk = created.pk
         obj._state.adding = False
 

@@ -1,13 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.actions import apply_to_each, error_text
+from costellazioni.admin.actions import apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from monitoraggio import services
 from monitoraggio.models import Report
 from monitoraggio.periods import PERIOD_OF
@@ -34,7 +34,7 @@ class ReportRequestForm(forms.ModelForm):
 
 
 @admin.register(Report)
-class ReportAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class ReportAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     form = ReportRequestForm
     list_display = ["__str__", "tipo", "stato_badge", "generato_il", "pagine", "tentativi", "pubblicato", "scarica"]
     list_filter = ["tipo", "stato", "pubblicato"]
@@ -79,16 +79,13 @@ class ReportAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
         if change:
             return
         data = form.cleaned_data
-        try:
-            created = services.report_request(
-                tipo=data["tipo"],
-                periodo_inizio=data["periodo_inizio"],
-                periodo_fine=data["periodo_fine"],
-                actor=request.user,
-            )
-        except (ValidationError, PermissionDenied) as error:
-            self.message_user(request, error_text(error), messages.ERROR)
-            raise
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        created = services.report_request(
+            tipo=data["tipo"],
+            periodo_inizio=data["periodo_inizio"],
+            periodo_fine=data["periodo_fine"],
+            actor=request.user,
+        )
         obj.__dict__.update({key: value for key, value in created.__dict__.items() if key != "_state"})
         obj._state.adding = False
         self.message_user(

@@ -103,8 +103,7 @@ class BisognoAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin)
     list_select_related = ["quartiere", "categoria"]
     search_fields = ["descrizione", "categoria__nome"]
     date_hierarchy = "creato_il"
-    autocomplete_fields = ["segnalato_da"]
-    raw_id_fields = ["quartiere"]
+    autocomplete_fields = ["segnalato_da", "quartiere"]
     readonly_fields = ["stato", "stato_aggiornato_da", "stato_aggiornato_il", "creato_il"]
     inlines = [RispostaBisognoInline]
     fieldsets = [

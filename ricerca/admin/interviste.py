@@ -9,7 +9,7 @@ class CitazioneInline(admin.StackedInline):
     model = Citazione
     extra = 1
     fields = ["tema", "testo", "bisogni", "elementi_toc"]
-    raw_id_fields = ["bisogni", "elementi_toc"]
+    autocomplete_fields = ["bisogni", "elementi_toc"]
 
 
 @admin.register(Intervista)
@@ -19,7 +19,7 @@ class IntervistaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     search_fields = ["titolo", "note"]
     date_hierarchy = "data"
     inlines = [CitazioneInline]
-    raw_id_fields = ["condotta_da"]
+    autocomplete_fields = ["condotta_da"]
 
 
 @admin.register(Tema)

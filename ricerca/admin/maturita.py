@@ -14,7 +14,7 @@ class DimensioneMaturitaAdmin(admin.ModelAdmin):
 @admin.register(RilevazioneMaturita)
 class RilevazioneMaturitaAdmin(admin.ModelAdmin):
     list_display = ["__str__", "fase", "data", "aperta"]
-    filter_horizontal = ["enti_invitati"]
+    autocomplete_fields = ["enti_invitati"]
 
 
 @admin.register(ValutazioneMaturita)

@@ -11,7 +11,7 @@ class LivelloInline(admin.TabularInline):
     model = LivelloCoinvolgimento
     extra = 1
     fields = ["data", "livello", "attivita", "nota"]
-    raw_id_fields = ["attivita"]
+    autocomplete_fields = ["attivita"]
 
 
 @admin.register(Stakeholder)
@@ -20,8 +20,7 @@ class StakeholderAdmin(admin.ModelAdmin):
     list_filter = ["tipo", ("quartiere", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["quartiere"]
     search_fields = ["nome"]
-    autocomplete_fields = ["ente"]
-    raw_id_fields = ["quartiere"]
+    autocomplete_fields = ["ente", "quartiere"]
     inlines = [LivelloInline]
 
     @admin.display(description=_("quadrante"))

@@ -122,7 +122,7 @@ class TeoriaCambiamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
 class IndicatoreTocAdmin(admin.ModelAdmin):
     list_display = ["nome", "elemento", "unita", "obiettivo", "codice_monitoraggio"]
     list_select_related = ["elemento__teoria"]
-    raw_id_fields = ["elemento"]
+    autocomplete_fields = ["elemento"]
 
 
 @admin.register(ElementoToc)

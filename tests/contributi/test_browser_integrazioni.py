@@ -84,5 +84,9 @@ def test_evaluator_pages_on_a_phone(live_server, phone_page, browser_login):
     for criterio in c.bando.criteri.all():
         page.locator(f"[name=punti_{criterio.pk}]").fill("20")
     page.get_by_role("button", name="Invia la scheda").click()
+    assert page.get_by_role("heading", name="Vuoi inviare la scheda?").is_visible()
+    assert page.get_by_text("L'invio non può essere annullato").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Sì, invia la scheda").click()
     assert page.get_by_text("Scheda inviata.").is_visible()
     assert_accessible(page)

@@ -141,9 +141,10 @@ class TestAdminForms:
     def test_a_colleague_records_it(self, client):
         concessione, _user, staff, tranche = accepted()
         client.force_login(staff)
-        response = client.post(
-            reverse("admin:contributi_pagamento_add"),
-            {"concessione": concessione.pk, "tranche": tranche[0].pk, "data": "10/01/2027", "numero_mandato": "M-9"},
-        )
+        data = {"concessione": concessione.pk, "tranche": tranche[0].pk, "data": "10/01/2027", "numero_mandato": "M-9"}
+        asked = client.post(reverse("admin:contributi_pagamento_add"), data)
+        assert asked.status_code == 200 and "non può essere annullata" in asked.content.decode()
+        assert not concessione.pagamenti.exists()
+        response = client.post(reverse("admin:contributi_pagamento_add"), data | {"confirm": "1"})
         assert response.status_code == 302, response.content.decode()[:2000]
         assert concessione.pagamenti.get().numero_mandato == "M-9"

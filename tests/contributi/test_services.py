@@ -228,8 +228,20 @@ class TestFrozenCall:
         from tests.contributi.factories import BandoFactory
 
         bando = BandoFactory(criteri=False)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="criteri di valutazione"):
             services.bando_publish(bando=bando, actor=StaffFactory())
+
+    def test_publish_requires_the_tranche_plan(self):
+        from contributi.models import Bando
+        from contributi.services.erogazioni import PIANO_PREDEFINITO
+        from tests.contributi.factories import BandoFactory
+
+        bando, staff = BandoFactory(), StaffFactory()
+        with pytest.raises(ValidationError, match="piano delle tranche di pagamento"):
+            services.bando_publish(bando=bando, actor=staff)
+        assert Bando.objects.get(pk=bando.pk).stato == Bando.Stato.BOZZA
+        services.tranche_plan_set(bando=bando, actor=staff, tranche=PIANO_PREDEFINITO)
+        assert services.bando_publish(bando=bando, actor=staff).stato == Bando.Stato.PUBBLICATO
 
 
 class TestStepEnte:

@@ -210,7 +210,10 @@ class TestAdmin:
         response = client.post(add, data)
         assert response.status_code == 200 and "art. 26 c. 3" in response.content.decode()
         services.concessione_publish(concessione=concessione, actor=staff)
-        response = client.post(add, data)
+        asked = client.post(add, data)
+        assert asked.status_code == 200 and "Registra il pagamento" in asked.content.decode()
+        assert concessione.erogato() == 0
+        response = client.post(add, data | {"confirm": "1"})
         assert response.status_code == 302
         assert concessione.erogato() == Decimal("4000.00")
         assert concessione.pagamenti.get().registrato_da == staff
@@ -264,15 +267,25 @@ class TestAdmin:
             "ufficio": "Servizio Welfare di comunità",
             "modalita_individuazione": "Bando",
         }
-        response = client.post(reverse("admin:contributi_concessione_add"), data)
+        asked = client.post(reverse("admin:contributi_concessione_add"), data)
+        assert asked.status_code == 200 and "Concedi il contributo" in asked.content.decode()
+        assert not Concessione.objects.exists()
+        response = client.post(reverse("admin:contributi_concessione_add"), data | {"confirm": "1"})
         assert response.status_code == 302
         concessione = Concessione.objects.get()
         assert concessione.importo == Decimal("8000") and concessione.norma == "Art. 12 L. 241/1990"
         changelist = reverse("admin:contributi_concessione_changelist")
         client.post(changelist, {"action": "pubblica", "_selected_action": [concessione.pk]})
         concessione.refresh_from_db()
+        assert concessione.pubblicata_il is None  # the confirmation page first
+        client.post(changelist, {"action": "pubblica", "_selected_action": [concessione.pk], "confirm": "1"})
+        concessione.refresh_from_db()
         assert concessione.pubblicata_il is not None and concessione.pubblicata_da == staff
-        client.post(changelist, {"action": "revoca", "_selected_action": [concessione.pk], "nota": ""})
+        revoca = {"action": "revoca", "_selected_action": [concessione.pk], "confirm": "1"}
+        client.post(changelist, revoca | {"nota": ""})
         assert Concessione.objects.get().revocata_il is None
-        client.post(changelist, {"action": "revoca", "_selected_action": [concessione.pk], "nota": "Rinuncia tardiva."})
+        asked = client.post(changelist, {"action": "revoca", "_selected_action": [concessione.pk], "nota": "Rinuncia."})
+        assert 'name="nota" value="Rinuncia."' in asked.content.decode()  # the note travels with the confirmation
+        assert Concessione.objects.get().revocata_il is None
+        client.post(changelist, revoca | {"nota": "Rinuncia tardiva."})
         assert Candidatura.objects.get(pk=c.pk).stato == Candidatura.Stato.REVOCATA

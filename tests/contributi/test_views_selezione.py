@@ -79,9 +79,14 @@ class TestEvaluatorPages:
         criteri = list(c.bando.criteri.all())
         data = {"punteggi": "invia", "scheda": "mia", "commento": "Buono."}
         data |= {f"punti_{cr.pk}": "30" for cr in criteri} | {f"commento_{cr.pk}": "Ok" for cr in criteri}
-        response = client.post(url, data)
+        asked = client.post(url, data)
+        # Sending cannot be undone: a page names the consequences; the scores wait as a draft meanwhile.
+        assert asked.status_code == 200 and "invio non può essere annullato" in asked.content.decode()
+        assert not Valutazione.objects.get(membro=a, candidatura=c).is_submitted
+        response = client.post(url, data | {"conferma": "1"})
         assert response.status_code == 302
         assert Valutazione.objects.get(membro=a, candidatura=c).totale == Decimal("60")
+        assert Valutazione.objects.get(membro=a, candidatura=c).is_submitted
 
     def test_points_out_of_range_are_shown_next_to_the_field(self, client, evaluation):
         c, a, _b, _user = evaluation
@@ -335,7 +340,8 @@ class TestAdmin:
         assert response.status_code == 200 and "Termine per rispondere" in response.content.decode()
         scadenza = (timezone.localtime() + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
         response = client.post(
-            "/admin/contributi/candidatura/", data | {"apply": "1", "testo": "Serve il bilancio.", "scadenza": scadenza}
+            "/admin/contributi/candidatura/",
+            data | {"confirm": "1", "testo": "Serve il bilancio.", "scadenza": scadenza},
         )
         assert response.status_code == 302
         c.refresh_from_db()
@@ -355,7 +361,7 @@ class TestAdmin:
         page = client.post("/admin/contributi/candidatura/", data).content.decode()
         assert str(gamma) in page  # the members of the call are offered
         response = client.post(
-            "/admin/contributi/candidatura/", data | {"apply": "1", "membri": [alfa.pk, beta.pk]}, follow=True
+            "/admin/contributi/candidatura/", data | {"confirm": "1", "membri": [alfa.pk, beta.pk]}, follow=True
         )
         assigned = set(Assegnazione.objects.values_list("candidatura_id", "membro_id"))
         assert assigned == {(prima.pk, alfa.pk), (prima.pk, beta.pk), (seconda.pk, beta.pk)}
