@@ -94,8 +94,8 @@ def _draft(rows):
 
 # Every step: user, the draft with its call and ente, the membership check (session and unread-messages badge come
 # from the cache), the saved steps' own checks (call's quartieri, budget lines, total, mandatory attachments: 3
-# queries here); then what the step itself reads (partners, budget lines, attachments, the checks before submitting, and on the
-# summary the draft's content as it would be submitted).
+# queries here); then what the step itself reads (partners, budget lines, attachments, the checks before
+# submitting, and on the summary the draft's content as it would be submitted).
 WIZARD_QUERIES = {
     Candidatura.Passo.ENTE: 7,
     Candidatura.Passo.PROGETTO: 10,

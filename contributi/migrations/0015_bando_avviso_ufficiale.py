@@ -7,7 +7,7 @@ import costellazioni.uploads.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contributi", "0013_private_file_fields"),
+        ("contributi", "0014_audit_events_as_codes"),
     ]
 
     operations = [
