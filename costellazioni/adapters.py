@@ -5,10 +5,12 @@ from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.helpers import complete_social_login
 from allauth.socialaccount.models import SocialAccount
 from allauth.socialaccount.providers.base import AuthProcess
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +106,22 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         email = claims.claim(sociallogin, "email")
         if email and User.objects.filter(email__iexact=email).exists():
             raise ImmediateHttpResponse(_refusal(request, PROVE_BOTH, collega=True))
+
+    def save_user(self, request, sociallogin, form=None):
+        """Creates the account of a first sign-in, one codice fiscale at a time.
+
+        The same person may finish a first sign-in in two tabs (or with SPID and CIE) at the same instant: both
+        forms pass their checks before either account exists. The creations wait for each other on the codice
+        fiscale; the later one finds the account just made and signs in to it, as a second sign-in would.
+        """
+        codice_fiscale = sociallogin.user.codice_fiscale
+        with transaction.atomic():
+            if codice_fiscale:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"spid:{codice_fiscale}"])
+            if not codice_fiscale or not User.objects.filter(codice_fiscale=codice_fiscale).exists():
+                return super().save_user(request, sociallogin, form)
+        raise ImmediateHttpResponse(complete_social_login(request, sociallogin))
 
     def populate_user(self, request, sociallogin, data):
         user = super().populate_user(request, sociallogin, data)

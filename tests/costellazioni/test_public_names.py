@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
+from stdnum.it import codicefiscale
 
 from contributi import services
 from costellazioni.public_names import public_name, public_tax_code
@@ -73,3 +74,49 @@ def test_a_visible_beneficiary_is_named(client, hidden_beneficiary):
     concessione.oscura_beneficiario = False
     concessione.save()
     assert ente.denominazione in client.get(f"/bandi/{bando.slug}/graduatoria/").content.decode()
+
+
+PERSON_CF = "RSSMRA80A01L736" + codicefiscale.calc_check_digit("RSSMRA80A01L736")
+
+
+def test_an_ente_that_is_a_person_stays_unnamed_until_the_award_decides():
+    """A sole trader or informal group under a person's codice fiscale is a natural person (art. 26 c. 4)."""
+    ditta = EnteFactory(denominazione="Mario Rossi", tipo="impresa", codice_fiscale=PERSON_CF)
+    assert public_name(ditta) == "Nominativo riservato"
+    assert public_name(ditta, hidden=True, code="CC-000009") == "CC-000009"
+    assert public_name(ditta, hidden=False, code="CC-000009") == "Mario Rossi"
+
+
+def test_a_person_in_the_ranking_is_named_only_once_the_award_allows_it(client, staff_user):
+    bando = closed_bando()
+    (membro,) = board(bando, size=1)
+    _user, ditta = referente(
+        EnteFactory(denominazione="Mario Rossi", tipo="impresa", codice_fiscale=PERSON_CF, verified=True)
+    )
+    c = evaluated(bando, staff=staff_user, membri=[membro], points=[[31, 47]], ente=ditta, titolo="Doposcuola")
+    graduatoria = services.graduatoria_compute(bando=bando, actor=staff_user)
+    graduatoria = services.graduatoria_approve(
+        graduatoria=graduatoria, actor=staff_user, determina_numero="DD 89", determina_data=date(2026, 11, 21)
+    )
+    services.graduatoria_publish(graduatoria=graduatoria, actor=staff_user)
+
+    def ranking():
+        pdf = client.get(f"/bandi/{bando.slug}/graduatoria/pdf/")
+        pages = PdfReader(io.BytesIO(pdf.content)).pages
+        return client.get(f"/bandi/{bando.slug}/graduatoria/").content.decode(), "\n".join(
+            page.extract_text() for page in pages
+        )
+
+    for where, text in zip(("ranking", "ranking PDF"), ranking(), strict=True):
+        assert "Mario Rossi" not in text, where
+        assert "Nominativo riservato" in text, where
+        assert c.numero_protocollo in text, where
+    concessione = ConcessioneFactory(candidatura=c, published=True, oscura_beneficiario=True)
+    for where, text in zip(("ranking", "ranking PDF"), ranking(), strict=True):
+        assert "Mario Rossi" not in text, where
+        assert concessione.pseudonimo in text, where
+    concessione.oscura_beneficiario = False
+    concessione.save()
+    assert all("Mario Rossi" in text for text in ranking())
+    register = client.get(reverse("trasparenza_contributi:csv")).content.decode()
+    assert "Mario Rossi" in register
