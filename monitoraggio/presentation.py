@@ -16,7 +16,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from costellazioni.formatting import euro
 from monitoraggio.selectors import Serie
+from monitoraggio.unita import unit_label
 
 TREND_MONTHS = 12
 
@@ -55,10 +57,10 @@ def value_html(valore: Decimal | None, unita: str, table: dict | None = None) ->
     if valore is None:
         return format_html('<span class="text-secondary">{}</span>', _("nessun dato"))
     if unita == "EUR":
-        return format_html("{} €", number(valore, 2, table))
+        return format_html("{}", euro(valore))
     if unita == "%":
         return format_html("{}%", number(valore, 0, table))
-    return format_html("{} {}", number(valore, -2, table), unita)
+    return format_html("{} {}", number(valore, -2, table), unit_label(unita, valore))
 
 
 @dataclass

@@ -67,7 +67,7 @@ def dettaglio(request, slug):
 def _countdown_labels():
     """The words of the live countdown (contributi/countdown.js), translated here like every UI string."""
     return {
-        "mancano": _("mancano {tempo}"),
+        "mancano": _("tempo rimasto: {tempo}"),
         "chiuso": _("Il bando è chiuso: non si possono più presentare candidature."),
         "e": _("e"),
         "unita": {

@@ -18,8 +18,10 @@
     return input ? parseFloat(input.value) || 0 : 0;
   }
 
+  // The same format as the server's |euro filter: "300.000,00 €" in Italian, "€300,000.00" in English.
+  var money = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", useGrouping: "always" });
   function euro(value) {
-    return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+    return money.format(value);
   }
 
   function problems(total, cofin, requested) {
