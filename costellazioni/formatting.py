@@ -11,9 +11,6 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-NBSP = "\u00a0"
-
-
 def euro(value: Decimal | int | float | str | None) -> str:
     """An amount in euros with two decimals and grouped thousands, the symbol where the language puts it."""
     if value is None or value == "":
@@ -22,7 +19,7 @@ def euro(value: Decimal | int | float | str | None) -> str:
     digits = formats.number_format(abs(amount), 2, use_l10n=True, force_grouping=True)
     sign = "-" if amount < 0 else ""
     if (get_language() or "it").startswith("it"):
-        return f"{sign}{digits}{NBSP}€"
+        return f"{sign}{digits} €"
     return f"{sign}€{digits}"
 
 

@@ -149,11 +149,11 @@ def test_budget_totals_and_limits_follow_the_typing(live_server, page, browser_l
     page.locator("[name=voci-0-importo]").fill("40000")
     page.locator("[name=voci-1-importo]").fill("")
     page.locator("[name=cofinanziamento]").fill("0")
-    assert page.locator("[data-budget-totale]").inner_text() == "40000,00"
+    assert page.locator("[data-budget-totale]").inner_text() == "40.000,00 €"
     warnings = page.locator("[data-budget-avvisi]")
-    assert "supera il massimo di 30.000 euro" in warnings.inner_text()
+    assert "supera il massimo di 30.000,00 €" in warnings.inner_text()
     assert "Il cofinanziamento deve coprire almeno il 10%" in warnings.inner_text()
     assert_accessible(page)
     page.locator("[name=cofinanziamento]").fill("12000")
-    assert page.locator("[data-budget-richiesto]").inner_text() == "28000,00"
+    assert page.locator("[data-budget-richiesto]").inner_text() == "28.000,00 €"
     assert warnings.inner_text() == ""

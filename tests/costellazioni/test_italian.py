@@ -28,7 +28,7 @@ run_on_commit = True  # the receipts and reports of the demo exist, as in ``make
 ROME = ZoneInfo("Europe/Rome")
 PUBLIC_START = ["/", "/hub/", "/antenne/", "/bandi/", "/coprogrammazione/", "/governance/", "/monitoraggio/"]
 SKIP = ("logout", "/i18n/", "/admin/logout", "/accounts/", "/cerca/")
-ITALIAN_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})*,\d{2}\u00a0€")
+ITALIAN_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})*,\d{2}\s€")
 ENGLISH_AMOUNT = re.compile(r"-?€\d{1,3}(?:,\d{3})*\.\d{2}")
 # The plural nouns the portal counts: after a 1 each must be singular.
 PLURAL_NOUNS = [
@@ -185,9 +185,9 @@ class TestFormatting:
     @pytest.mark.parametrize(
         ("language", "value", "expected"),
         [
-            ("it", Decimal("300000"), "300.000,00\u00a0€"),
-            ("it", Decimal("4000.5"), "4.000,50\u00a0€"),
-            ("it", Decimal("-12.3"), "-12,30\u00a0€"),
+            ("it", Decimal("300000"), "300.000,00 €"),
+            ("it", Decimal("4000.5"), "4.000,50 €"),
+            ("it", Decimal("-12.3"), "-12,30 €"),
             ("en", Decimal("300000"), "€300,000.00"),
             ("en", "4000.5", "€4,000.50"),
             ("en", -12.3, "-€12.30"),
@@ -287,4 +287,4 @@ def test_amounts_in_the_ranking_pdf_are_written_the_italian_way(client):
     )
     amounts = ANY_AMOUNT.findall(text)
     assert amounts, "the ranking shows the call's budget"
-    assert [a for a in amounts if not ITALIAN_AMOUNT.fullmatch(a.replace(" ", "\u00a0").strip())] == []
+    assert [a for a in amounts if not ITALIAN_AMOUNT.fullmatch(a.replace(" ", " ").strip())] == []

@@ -21,7 +21,7 @@
   // The same format as the server's |euro filter: "300.000,00 €" in Italian, "€300,000.00" in English.
   var money = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", useGrouping: "always" });
   function euro(value) {
-    return money.format(value);
+    return money.format(value).replace(/\u00a0/g, " ");
   }
 
   function problems(total, cofin, requested) {
