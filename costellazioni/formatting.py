@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+
 def euro(value: Decimal | int | float | str | None) -> str:
     """An amount in euros with two decimals and grouped thousands, the symbol where the language puts it."""
     if value is None or value == "":
