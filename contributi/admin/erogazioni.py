@@ -30,6 +30,7 @@ from costellazioni.admin.actions import NotaActionForm, service_action, transiti
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.inlines import ReadOnlyTabularInline
 from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.formatting import euro
 
 AGREEMENT_FIELDS = [
     "cup",
@@ -242,8 +243,12 @@ class ConcessioneAdmin(RefusalAwareSaveMixin, ActorFormMixin, AuditTimelineMixin
         return (
             _("Concedi il contributo"),
             [
-                _("%(ente)s riceve la concessione di un contributo di %(importo)s euro per «%(titolo)s».")
-                % {"ente": candidatura.ente, "importo": candidatura.importo_concesso, "titolo": candidatura.titolo},
+                _("%(ente)s riceve la concessione di un contributo di %(importo)s per «%(titolo)s».")
+                % {
+                    "ente": candidatura.ente,
+                    "importo": euro(candidatura.importo_concesso),
+                    "titolo": candidatura.titolo,
+                },
                 _("L'ente riceve un messaggio e può accettare il contributo dalla sua area personale."),
             ],
         )

@@ -12,6 +12,7 @@ from contributi.admin.decisioni import ActorFormMixin, refuse_if_party
 from contributi.models import Concessione, Pagamento, Riduzione, TrancheBando
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.formatting import euro
 
 
 class PagamentoForm(forms.ModelForm):
@@ -79,10 +80,10 @@ class PagamentoAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, ActorFormMix
         return (
             _("Registra il pagamento"),
             [
-                _("%(ente)s riceve %(importo)s euro, tranche «%(tranche)s», mandato n. %(mandato)s del %(data)s.")
+                _("%(ente)s riceve %(importo)s, tranche «%(tranche)s», mandato n. %(mandato)s del %(data)s.")
                 % {
                     "ente": concessione.candidatura.ente,
-                    "importo": data["importo"],
+                    "importo": euro(data["importo"]),
                     "tranche": data["tranche"],
                     "mandato": data["numero_mandato"],
                     "data": date_format(data["data"]),

@@ -21,6 +21,7 @@ from contributi.services.candidature import candidatura_transition
 from contributi.services.commissione import conflicted_sheets, punteggio_finale, regole_for, valutazioni_prefetch
 from contributi.services.istruttoria import preavviso_send, require_staff
 from costellazioni import page_cache
+from costellazioni.formatting import euro
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.workflow import workflow_fire, workflow_transition
@@ -235,9 +236,9 @@ def graduatoria_publish(*, graduatoria: Graduatoria, actor, now=None) -> Graduat
                 note=determina,
                 messaggio=_(
                     "La graduatoria è pubblicata (%(determina)s): la candidatura è in posizione %(posizione)s con "
-                    "%(punti)s punti ed è finanziata con un contributo di %(importo)s euro."
+                    "%(punti)s punti ed è finanziata con un contributo di %(importo)s."
                 )
-                % {**common, "importo": posizione.importo_concesso},
+                % {**common, "importo": euro(posizione.importo_concesso)},
                 importo_concesso=posizione.importo_concesso,
             )
         elif posizione.esito == E.IDONEA_NON_FINANZIATA:
