@@ -1,7 +1,8 @@
 // Accessibility fixes for Django's admin widgets, which the portal cannot change in Django's templates:
 // - the date and time halves of a date-time field get a <label> ("Data:", "Ora:") with the field's name;
 // - select2 autocomplete selects are named by their field's label (or, in a tabular inline, by their column),
-//   not only by their (maybe empty) value, and so is the search box of a multiple one;
+//   not only by their (maybe empty) value, and so is the search box of a multiple one, whose clear cross is
+//   hidden from its list of choices;
 // - the SelectFilter's search icons drop an aria-label a <span> may not carry (axe aria-prohibited-attr);
 // - tabular inlines that scroll sideways on a phone become focusable regions named by their heading;
 // - the fields of a tabular inline row and of a changelist's editable columns, labelled only by their
@@ -83,6 +84,13 @@
         combo.setAttribute("aria-labelledby", label.id + (rendered && rendered.id ? " " + rendered.id : ""));
       }
       if (search) search.setAttribute("aria-labelledby", label.id);
+      // The mouse-only "clear" cross of a multiple select sits in its list of choices: a list item, hidden.
+      container.querySelectorAll("ul.select2-selection__rendered > span.select2-selection__clear").forEach(
+        function (cross) {
+          cross.setAttribute("role", "listitem");
+          cross.setAttribute("aria-hidden", "true");
+        }
+      );
     });
   }
 
