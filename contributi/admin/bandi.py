@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from contributi import services
 from contributi.admin.erogazioni import TrancheFormSet
@@ -207,7 +208,7 @@ class BandoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
                 request,
                 queryset,
                 lambda bando: services.bando_publish(bando=bando, actor=request.user),
-                _("%(n)d bandi pubblicati."),
+                lambda n: ngettext("%(n)d bando pubblicato.", "%(n)d bandi pubblicati.", n),
             )
 
         return confirm_action(

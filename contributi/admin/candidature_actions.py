@@ -5,6 +5,7 @@ from functools import partial
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from contributi import services
 from contributi.forms_selezione import AssegnazioneAdminForm, PreavvisoAdminForm, RichiestaIntegrazioniAdminForm
@@ -34,7 +35,7 @@ class CandidaturaActionsMixin:
             request,
             queryset,
             lambda c: services.istruttoria_ammissibile(candidatura=c, actor=request.user, note=nota),
-            _("%(n)d candidature ammissibili."),
+            lambda n: ngettext("%(n)d candidatura ammissibile.", "%(n)d candidature ammissibili.", n),
         )
 
     @admin.action(description=_("Richiedi integrazioni (soccorso istruttorio)"), permissions=["selezione"])
@@ -113,7 +114,7 @@ class CandidaturaActionsMixin:
             request,
             queryset,
             lambda c: services.assegnazione_all(candidatura=c, actor=request.user),
-            _("%(n)d candidature assegnate."),
+            lambda n: ngettext("%(n)d candidatura assegnata.", "%(n)d candidature assegnate.", n),
         )
 
     @admin.action(description=_("Assegna a componenti scelti della commissione"), permissions=["selezione"])
@@ -133,7 +134,13 @@ class CandidaturaActionsMixin:
                 if errors:
                     raise ValidationError(errors)
 
-            apply_to_each(self, request, queryset, assign, _("%(n)d candidature assegnate."))
+            apply_to_each(
+                self,
+                request,
+                queryset,
+                assign,
+                lambda n: ngettext("%(n)d candidatura assegnata.", "%(n)d candidature assegnate.", n),
+            )
 
         return confirm_action(
             self,
@@ -154,7 +161,7 @@ class CandidaturaActionsMixin:
             request,
             queryset,
             lambda c: services.valutazione_start(candidatura=c, actor=request.user),
-            _("%(n)d candidature in valutazione."),
+            lambda n: ngettext("%(n)d candidatura in valutazione.", "%(n)d candidature in valutazione.", n),
         )
 
     @admin.action(description=_("Concludi la valutazione"), permissions=["selezione"])

@@ -128,7 +128,7 @@ class ValutazioneAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             request,
             queryset,
             lambda v: services.valutazione_annul(valutazione=v, actor=request.user, note=nota),
-            _("%(n)d schede annullate."),
+            lambda n: ngettext("%(n)d scheda annullata.", "%(n)d schede annullate.", n),
         )
 
 
@@ -178,7 +178,7 @@ class RichiestaIntegrazioniAdmin(ViewOnlyChangeFormMixin, admin.ModelAdmin):
             request,
             queryset,
             lambda r: services.integrazioni_close(richiesta=r, actor=request.user),
-            _("%(n)d richieste chiuse."),
+            lambda n: ngettext("%(n)d richiesta chiusa.", "%(n)d richieste chiuse.", n),
         )
 
 
@@ -266,7 +266,7 @@ class GraduatoriaAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelA
             request,
             queryset,
             lambda g: services.graduatoria_compute(bando=g.bando, actor=request.user),
-            _("%(n)d ricalcolate."),
+            lambda n: ngettext("%(n)d ricalcolata.", "%(n)d ricalcolate.", n),
         )
 
     @admin.action(description=_("Approva con determina dirigenziale"), permissions=["selezione"])
@@ -277,7 +277,7 @@ class GraduatoriaAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelA
                 request,
                 queryset,
                 lambda g: services.graduatoria_approve(graduatoria=g, actor=request.user, **data),
-                _("%(n)d graduatorie approvate."),
+                lambda n: ngettext("%(n)d graduatoria approvata.", "%(n)d graduatorie approvate.", n),
             )
 
         return confirm_action(
@@ -305,7 +305,7 @@ class GraduatoriaAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelA
                 request,
                 queryset,
                 lambda g: services.graduatoria_publish(graduatoria=g, actor=request.user),
-                _("%(n)d graduatorie pubblicate."),
+                lambda n: ngettext("%(n)d graduatoria pubblicata.", "%(n)d graduatorie pubblicate.", n),
             )
 
         posizioni = PosizioneGraduatoria.objects.filter(graduatoria__in=queryset)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from contributi import permissions, workflows
 from contributi.events import Evento
@@ -93,7 +94,12 @@ def graduatoria_compute(*, bando: Bando, actor, now=None) -> Graduatoria:
     in_corso = bando.candidature.filter(stato__in=IN_CORSO).count()
     if in_corso:
         raise ValidationError(
-            _("%(n)d candidature non hanno ancora concluso istruttoria e valutazione.") % {"n": in_corso}
+            ngettext(
+                "%(n)d candidatura non ha ancora concluso istruttoria e valutazione.",
+                "%(n)d candidature non hanno ancora concluso istruttoria e valutazione.",
+                in_corso,
+            )
+            % {"n": in_corso}
         )
     conflicted = list(conflicted_sheets(bando))
     if conflicted:

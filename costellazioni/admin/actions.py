@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from costellazioni.admin.confirm import confirm_action
 
@@ -27,7 +28,8 @@ def error_text(error) -> str:
 
 def apply_to_each(modeladmin, request, queryset, call, done_message=None) -> int:
     """Call ``call(obj)`` for each selected row. A refusal (ValidationError, PermissionDenied) is reported for
-    its row and leaves it as it was; the others go ahead. ``done_message``, if given, takes ``%(n)d``: the rows done."""
+    its row and leaves it as it was; the others go ahead. ``done_message``, if given, is ``lambda n: ngettext(...)``
+    with ``%(n)d``, the rows done: "1 bando pubblicato", "3 bandi pubblicati"."""
     done = 0
     for obj in queryset:
         try:
@@ -36,8 +38,12 @@ def apply_to_each(modeladmin, request, queryset, call, done_message=None) -> int
         except (ValidationError, PermissionDenied) as error:
             modeladmin.message_user(request, f"{obj}: {error_text(error)}", messages.ERROR)
     if done and done_message:
-        modeladmin.message_user(request, done_message % {"n": done}, messages.SUCCESS)
+        modeladmin.message_user(request, done_message(done) % {"n": done}, messages.SUCCESS)
     return done
+
+
+def _done_on(n: int) -> str:
+    return ngettext("Operazione eseguita su %(n)d elemento.", "Operazione eseguita su %(n)d elementi.", n)
 
 
 def transition_action(*, name: str, description, service, object_kwarg: str, to: str, available_only: bool = False):
@@ -63,7 +69,7 @@ def transition_action(*, name: str, description, service, object_kwarg: str, to:
             request,
             queryset,
             lambda obj: call(obj, request, nota),
-            _("Operazione eseguita su %(n)d elementi."),
+            _done_on,
         )
 
     action.__name__ = name
@@ -87,7 +93,12 @@ def service_action(
                 request,
                 queryset,
                 lambda obj: call(obj, request),
-                done_message or _("Operazione eseguita su %(n)d elementi."),
+                done_message
+                or (
+                    lambda n: ngettext(
+                        "Operazione eseguita su %(n)d elemento.", "Operazione eseguita su %(n)d elementi.", n
+                    )
+                ),
             )
 
         if confirm_title is None:

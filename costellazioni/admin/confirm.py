@@ -10,7 +10,7 @@ In an action::
             action="pubblica",
             title=_("Pubblica la graduatoria"),
             consequences=[_("Ogni candidatura riceve il suo esito …")],
-            apply=lambda data: apply_to_each(self, request, queryset, ..., _("%(n)d pubblicate.")),
+            apply=lambda data: apply_to_each(self, request, queryset, ..., lambda n: ngettext(...)),
         )
 
 ``form_class`` adds fields the action needs (a note, a determina); the action runs only once the page is sent

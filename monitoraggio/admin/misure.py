@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import NotaActionForm, apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
@@ -100,7 +101,7 @@ class MisurazioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimel
             request,
             queryset,
             lambda m: services.misurazione_validate(misurazione=m, actor=request.user),
-            _("%(n)d misurazioni validate."),
+            lambda n: ngettext("%(n)d misurazione validata.", "%(n)d misurazioni validate.", n),
         )
 
     @admin.action(description=_("Respingi le misurazioni selezionate (con nota)"), permissions=["change"])
@@ -111,7 +112,7 @@ class MisurazioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimel
             request,
             queryset,
             lambda m: services.misurazione_reject(misurazione=m, actor=request.user, note=nota),
-            _("%(n)d misurazioni respinte."),
+            lambda n: ngettext("%(n)d misurazione respinta.", "%(n)d misurazioni respinte.", n),
         )
 
 

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
@@ -106,7 +107,7 @@ class ReportAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMi
             lambda r: services.report_request(
                 tipo=r.tipo, periodo_inizio=r.periodo_inizio, periodo_fine=r.periodo_fine, actor=request.user
             ),
-            _("%(n)d report in preparazione."),
+            lambda n: ngettext("%(n)d report in preparazione.", "%(n)d report in preparazione.", n),
         )
 
     @admin.action(description=_("Pubblica i report selezionati"), permissions=["change"])
@@ -116,7 +117,7 @@ class ReportAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMi
             request,
             queryset,
             lambda r: services.report_publish(report=r, actor=request.user),
-            _("%(n)d report pubblicati."),
+            lambda n: ngettext("%(n)d report pubblicato.", "%(n)d report pubblicati.", n),
         )
 
     @admin.action(description=_("Ritira dalla pubblicazione"), permissions=["change"])
@@ -126,5 +127,5 @@ class ReportAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMi
             request,
             queryset,
             lambda r: services.report_unpublish(report=r, actor=request.user),
-            _("%(n)d report ritirati."),
+            lambda n: ngettext("%(n)d report ritirato.", "%(n)d report ritirati.", n),
         )
