@@ -124,3 +124,10 @@ def test_an_expected_result_is_marked_reached_from_the_admin(client, staff, svol
         {"action": "risultato_raggiunto", "_selected_action": [risultato.pk], "nota": "132 persone."},
     )
     assert RisultatoAtteso.objects.get(pk=risultato.pk).nota_stato == "132 persone."
+
+
+def test_the_agenda_of_a_held_meeting_is_shown_not_edited(client, staff, svolta):
+    client.force_login(staff)
+    html = client.get(f"/admin/governance/riunione/{svolta.pk}/change/").content.decode()
+    assert "Priorità per il 2027" in html
+    assert 'name="punti-0-titolo"' not in html and 'name="punti-TOTAL_FORMS"' in html
