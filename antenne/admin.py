@@ -21,7 +21,9 @@ from antenne.services.antenne import VERSIONE_TESTO_CONSENSO
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.confirm import confirm_action
 from costellazioni.spreadsheets import csv_response
+from hubs.models import Hub
 
 
 class ConsensoForm(forms.ModelForm):
@@ -49,6 +51,16 @@ class ConsensoInline(admin.TabularInline):
         return False
 
 
+class HubDiRiferimentoForm(forms.Form):
+    hub = forms.ModelChoiceField(
+        label=_("HUB di riferimento"),
+        queryset=Hub.objects.order_by("nome"),
+        required=False,
+        empty_label=_("— nessuno —"),
+        help_text=_("Lascia vuoto per togliere l'HUB di riferimento."),
+    )
+
+
 def _antenna_action(to, label):
     return transition_action(
         name=f"antenna_{to}",
@@ -72,8 +84,9 @@ class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
     ]
     list_select_related = ["quartiere", "operatore__user"]
     search_fields = ["nome_pubblico", "referente_nome", "email"]
-    readonly_fields = ["stato", "consenso_nome", "consenso_contatti", "creata_il", "aggiornata_il"]
-    autocomplete_fields = ["account", "hub", "operatore"]
+    # The HUB changes only through ``antenna_set_hub`` (the «Cambia l'HUB di riferimento» action), which logs it.
+    readonly_fields = ["stato", "hub", "consenso_nome", "consenso_contatti", "creata_il", "aggiornata_il"]
+    autocomplete_fields = ["account", "operatore"]
     inlines = [ConsensoInline]
     fieldsets = [
         (None, {"fields": ["tipo", "nome_pubblico", "descrizione", "quartiere", "servizi", "disponibilita"]}),
@@ -90,7 +103,30 @@ class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
         _antenna_action(Antenna.Stato.ATTIVA, _("Segna come attive")),
         _antenna_action(Antenna.Stato.IN_RETE, _("Segna come in rete")),
         _antenna_action(Antenna.Stato.SOSPESA, _("Sospendi (serve la nota)")),
+        "cambia_hub",
     ]
+
+    @admin.action(description=_("Cambia l'HUB di riferimento"), permissions=["change"])
+    def cambia_hub(self, request, queryset):
+        return confirm_action(
+            self,
+            request,
+            queryset,
+            action="cambia_hub",
+            title=_("Cambia l'HUB di riferimento"),
+            consequences=[
+                _("Le antenne selezionate indirizzano le persone all'HUB scelto; il cambio resta nella cronologia.")
+            ],
+            form_class=HubDiRiferimentoForm,
+            irreversible=False,
+            apply=lambda data: apply_to_each(
+                self,
+                request,
+                queryset,
+                lambda antenna: services.antenna_set_hub(antenna=antenna, hub=data["hub"], actor=request.user),
+                _("HUB di riferimento aggiornato per %(n)d antenne."),
+            ),
+        )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Consenso:

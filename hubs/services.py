@@ -377,3 +377,27 @@ def connessione_record(*, hub, ente_a, ente_b, scopo: str, data, actor, esito: s
     connessione.save()
     audit_record(obj=connessione, evento=Evento.CONNESSIONE_REGISTRATA, autore=actor, stato_a=connessione.esito)
     return connessione
+
+
+CONNESSIONE_FIELDS = ("hub", "ente_a", "ente_b", "scopo", "data", "esito", "note")
+
+
+@transaction.atomic
+def connessione_update(*, connessione: Connessione, actor, **changes) -> Connessione:
+    """Staff correct a connection or record how it went; a new ``esito`` is written to the log with its code."""
+    if not permissions.is_hub_staff(actor):
+        raise PermissionDenied(_("Solo il personale del Comune aggiorna le connessioni."))
+    unknown = set(changes) - set(CONNESSIONE_FIELDS)
+    if unknown:
+        raise ValueError(f"connessione_update() does not change {sorted(unknown)}")
+    connessione = Connessione.objects.select_for_update().get(pk=connessione.pk)
+    prima = connessione.esito
+    for name, value in changes.items():
+        setattr(connessione, name, value)
+    connessione.full_clean()
+    connessione.save(update_fields=list(changes))
+    if connessione.esito != prima:
+        audit_record(
+            obj=connessione, evento=Evento.ESITO_AGGIORNATO, autore=actor, stato_da=prima, stato_a=connessione.esito
+        )
+    return connessione

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +19,7 @@ from coprogrammazione.models import (
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.uploads import PDF, check_upload, upload_sha256
 
 F = Percorso.Fase
@@ -248,21 +248,11 @@ class ContributoForm(forms.ModelForm):
         model = ContributoRiunione
         fields = ["riunione", "ente", "testo"]
 
-    def clean(self):
-        from coprogrammazione.riunioni import contributo_check
-
-        data = super().clean()
-        if data.get("riunione") and data.get("ente"):
-            try:
-                contributo_check(riunione=data["riunione"], ente=data["ente"])
-            except ValidationError as error:
-                self.add_error(None, error)
-        return data
-
 
 @admin.register(ContributoRiunione)
-class ContributoRiunioneAdmin(admin.ModelAdmin):
-    """Contributions are written through the service, which checks the ente takes part in the process."""
+class ContributoRiunioneAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
+    """Contributions are written through the service, which checks the ente takes part in the process; its refusal
+    is shown next to the field it names (``RefusalAwareSaveMixin``)."""
 
     form = ContributoForm
 
@@ -277,3 +267,4 @@ class ContributoRiunioneAdmin(admin.ModelAdmin):
 
         saved = contributo_record(riunione=obj.riunione, ente=obj.ente, testo=obj.testo, actor=request.user)
         obj.pk = saved.pk
+        obj._state.adding = False

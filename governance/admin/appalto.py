@@ -1,16 +1,16 @@
 """Contract oversight (reports queue, site visits), the care-of-the-network log and partnerships."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.actions import NotaActionForm, error_text, transition_action
+from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from governance.models import (
     AllegatoRapporto,
     Appalto,
@@ -78,7 +78,7 @@ class AppaltoAdmin(admin.ModelAdmin):
 
 
 @admin.register(RapportoAppaltatore)
-class RapportoAppaltatoreAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class RapportoAppaltatoreAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The reports queue: filter «Inviato», read, then accept or ask for changes (the note goes to the contractor)."""
 
     action_form = NotaActionForm
@@ -114,10 +114,8 @@ class RapportoAppaltatoreAdmin(AuditTimelineMixin, admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         for f in formset.forms:
             if f.has_changed() and not f.instance.pk and f.cleaned_data.get("testo"):
-                try:
-                    appalto.rapporto_comment(rapporto=form.instance, actor=request.user, testo=f.cleaned_data["testo"])
-                except (ValidationError, PermissionDenied) as error:
-                    messages.error(request, error_text(error))
+                # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+                appalto.rapporto_comment(rapporto=form.instance, actor=request.user, testo=f.cleaned_data["testo"])
 
 
 class FotoInline(admin.TabularInline):
@@ -153,7 +151,7 @@ class SeguitoInline(admin.TabularInline):
 
 
 @admin.register(Sopralluogo)
-class SopralluogoAdmin(admin.ModelAdmin):
+class SopralluogoAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
     list_display = ["__str__", "data", "hub", "autore"]
     list_filter = ["hub", ("data", admin.DateFieldListFilter)]
     list_select_related = ["hub", "autore"]
@@ -176,33 +174,27 @@ class SopralluogoAdmin(admin.ModelAdmin):
         if formset.model is SeguitoSopralluogo:
             for f in formset.forms:
                 if f.has_changed() and not f.instance.pk:
-                    try:
-                        seguiti.seguito_create(
-                            sopralluogo=form.instance,
-                            actor=request.user,
-                            **{name: f.cleaned_data.get(name) for name in SeguitoInline.fields if name != "stato"},
-                        )
-                    except (ValidationError, PermissionDenied) as error:
-                        messages.error(request, error_text(error))
+                    seguiti.seguito_create(
+                        sopralluogo=form.instance,
+                        actor=request.user,
+                        **{name: f.cleaned_data.get(name) for name in SeguitoInline.fields if name != "stato"},
+                    )
             return
         for f in formset.forms:
             if f.has_changed() and not f.instance.pk and f.cleaned_data.get("file"):
-                try:
-                    appalto.sopralluogo_add_photo(
-                        sopralluogo=form.instance,
-                        actor=request.user,
-                        uploaded=f.cleaned_data["file"],
-                        didascalia=f.cleaned_data.get("didascalia", ""),
-                    )
-                except (ValidationError, PermissionDenied) as error:
-                    messages.error(request, error_text(error))
+                appalto.sopralluogo_add_photo(
+                    sopralluogo=form.instance,
+                    actor=request.user,
+                    uploaded=f.cleaned_data["file"],
+                    didascalia=f.cleaned_data.get("didascalia", ""),
+                )
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(ContattoRete)
-class ContattoReteAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class ContattoReteAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["data", "servizio", "argomento", "esito", "operatore"]
     list_filter = ["esito", ("data", admin.DateFieldListFilter)]
     list_select_related = ["operatore"]
@@ -244,7 +236,7 @@ class PartenariatoForm(forms.ModelForm):
 
 
 @admin.register(Partenariato)
-class PartenariatoAdmin(admin.ModelAdmin):
+class PartenariatoAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
     form = PartenariatoForm
     list_display = ["nome", "progetto", "stato", "organo", "avviato_il"]
     list_filter = ["stato", "organo"]
@@ -265,12 +257,9 @@ class PartenariatoAdmin(admin.ModelAdmin):
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             for f in formset.forms:
                 if f.has_changed() and not f.instance.pk and f.cleaned_data.get("file"):
-                    try:
-                        seguiti.documento_partenariato_upload(
-                            partenariato=saved,
-                            actor=request.user,
-                            uploaded=f.cleaned_data["file"],
-                            titolo=f.cleaned_data.get("titolo", ""),
-                        )
-                    except (ValidationError, PermissionDenied) as error:
-                        messages.error(request, error_text(error))
+                    seguiti.documento_partenariato_upload(
+                        partenariato=saved,
+                        actor=request.user,
+                        uploaded=f.cleaned_data["file"],
+                        titolo=f.cleaned_data.get("titolo", ""),
+                    )

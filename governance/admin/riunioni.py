@@ -2,24 +2,39 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.actions import NotaActionForm, apply_to_each, error_text, transition_action
+from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from governance.models import Azione, Decisione, Partecipazione, PuntoOrdineGiorno, RisultatoAtteso, Riunione, Verbale
 from governance.services import azioni, riunioni, verbali
 
 
 class PuntoInline(admin.TabularInline):
+    """The agenda is written before the meeting; afterwards it is shown as it was."""
+
     model = PuntoOrdineGiorno
     extra = 1
     fields = ["ordine", "titolo", "descrizione"]
+
+    @staticmethod
+    def _open(obj) -> bool:
+        return obj is None or obj.stato == Riunione.Stato.CONVOCATA
+
+    def has_add_permission(self, request, obj=None):
+        return self._open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._open(obj) and super().has_delete_permission(request, obj)
 
 
 class PartecipazioneInline(admin.TabularInline):
@@ -62,15 +77,6 @@ class RiunioneForm(forms.ModelForm):
             "posti",
         ]
 
-    def clean(self):
-        data = super().clean()
-        if self.instance.pk is None and data.get("organo") and data.get("inizio"):
-            try:
-                riunioni.riunione_rules_check(organo=data["organo"], inizio=data["inizio"])
-            except ValidationError as error:
-                self.add_error(None, error)
-        return data
-
 
 @admin.action(description=_("Invia ora la convocazione"), permissions=["change"])
 def send_convocation(modeladmin, request, queryset):
@@ -95,7 +101,7 @@ def mark_held(modeladmin, request, queryset):
 
 
 @admin.register(Riunione)
-class RiunioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class RiunioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     """Convene here (the members in office are invited), then keep the attendance and mark the meeting held."""
 
     form = RiunioneForm
@@ -164,19 +170,13 @@ class RiunioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin
                 if f.has_changed()
             }
             if presenze:
-                try:
-                    numero = riunioni.presenze_register(riunione=form.instance, actor=request.user, presenze=presenze)
-                except (ValidationError, PermissionDenied) as error:
-                    messages.error(request, error_text(error))
-                else:
-                    messages.info(
-                        request,
-                        _("Presenze registrate: %(validi)s validi su %(richiesto)s richiesti per il quorum.")
-                        % {"validi": numero.validi, "richiesto": numero.richiesto},
-                    )
-            return
-        if formset.model is PuntoOrdineGiorno and change and form.instance.stato != Riunione.Stato.CONVOCATA:
-            messages.warning(request, _("L'ordine del giorno si modifica solo prima della riunione."))
+                # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+                numero = riunioni.presenze_register(riunione=form.instance, actor=request.user, presenze=presenze)
+                messages.info(
+                    request,
+                    _("Presenze registrate: %(validi)s validi su %(richiesto)s richiesti per il quorum.")
+                    % {"validi": numero.validi, "richiesto": numero.richiesto},
+                )
             return
         super().save_formset(request, form, formset, change)
 
@@ -191,7 +191,7 @@ class VerbaleForm(forms.ModelForm):
 
 
 @admin.register(Verbale)
-class VerbaleAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class VerbaleAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
     """To approve a draft: choose the later meeting where the vote took place and write the votes."""
 
     form = VerbaleForm
@@ -223,20 +223,17 @@ class VerbaleAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
-        try:
-            if obj.stato == Verbale.Stato.BOZZA and data.get("approvato_in"):
-                verbali.verbale_approve(
-                    verbale=obj,
-                    in_riunione=data["approvato_in"],
-                    favorevoli=data.get("voti_favorevoli") or 0,
-                    contrari=data.get("voti_contrari") or 0,
-                    astenuti=data.get("astenuti") or 0,
-                    actor=request.user,
-                )
-            elif "premessa" in form.changed_data:
-                verbali.verbale_write(riunione=obj.riunione, actor=request.user, premessa=data["premessa"], testi={})
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, error_text(error))
+        if obj.stato == Verbale.Stato.BOZZA and data.get("approvato_in"):
+            verbali.verbale_approve(
+                verbale=obj,
+                in_riunione=data["approvato_in"],
+                favorevoli=data.get("voti_favorevoli") or 0,
+                contrari=data.get("voti_contrari") or 0,
+                astenuti=data.get("astenuti") or 0,
+                actor=request.user,
+            )
+        elif "premessa" in form.changed_data:
+            verbali.verbale_write(riunione=obj.riunione, actor=request.user, premessa=data["premessa"], testi={})
 
 
 class AzioneInlineForm(forms.ModelForm):
@@ -274,7 +271,7 @@ class RisultatoInline(admin.TabularInline):
 
 
 @admin.register(Decisione)
-class DecisioneAdmin(admin.ModelAdmin):
+class DecisioneAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
     """A decision is recorded with the minutes; here its action items and, for the committee, expected results."""
 
     list_display = ["testo_breve", "organo", "data", "tipo", "esito"]
@@ -319,31 +316,29 @@ class DecisioneAdmin(admin.ModelAdmin):
             if not f.has_changed():
                 continue
             data = f.cleaned_data
-            try:
-                if f.instance.pk:
-                    if formset.model is Azione:
-                        self._save_existing_azione(request, f.instance, data, f.changed_data)
-                    continue
+            # A refusal goes through: ``RefusalAwareSaveMixin`` rolls the rows back and shows it next to the form.
+            if f.instance.pk:
                 if formset.model is Azione:
-                    azioni.azione_create(
-                        decisione=form.instance,
-                        actor=request.user,
-                        descrizione=data["descrizione"],
-                        scadenza=data["scadenza"],
-                        responsabile=data.get("responsabile"),
-                        ente=data.get("ente_responsabile"),
-                    )
-                else:
-                    azioni.risultato_create(
-                        decisione=form.instance,
-                        actor=request.user,
-                        descrizione=data["descrizione"],
-                        indicatore=data["indicatore"],
-                        target=data["target"],
-                        scadenza=data.get("scadenza"),
-                    )
-            except (ValidationError, PermissionDenied) as error:
-                messages.error(request, error_text(error))
+                    self._save_existing_azione(request, f.instance, data, f.changed_data)
+                continue
+            if formset.model is Azione:
+                azioni.azione_create(
+                    decisione=form.instance,
+                    actor=request.user,
+                    descrizione=data["descrizione"],
+                    scadenza=data["scadenza"],
+                    responsabile=data.get("responsabile"),
+                    ente=data.get("ente_responsabile"),
+                )
+            else:
+                azioni.risultato_create(
+                    decisione=form.instance,
+                    actor=request.user,
+                    descrizione=data["descrizione"],
+                    indicatore=data["indicatore"],
+                    target=data["target"],
+                    scadenza=data.get("scadenza"),
+                )
 
     @staticmethod
     @transaction.atomic

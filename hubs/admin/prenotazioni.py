@@ -1,6 +1,7 @@
 """The booking and appointment queues, the connections log and the CSV export of bookings."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,10 +9,8 @@ from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
-from costellazioni.services.audit import audit_record
 from costellazioni.spreadsheets import csv_response
 from hubs import services
-from hubs.events import Evento
 from hubs.models import Appuntamento, Connessione, Prenotazione
 
 P = Prenotazione.Stato
@@ -178,11 +177,12 @@ class AppuntamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAd
                 operatore=data.get("operatore") or request.user,
             )
         elif form.changed_data:
-            messages.warning(request, _("Per fissare l'appuntamento indica inizio e fine."))
+            # Nothing would be saved: say why next to the form rather than a false success.
+            raise ValidationError(_("Per fissare l'appuntamento indica inizio e fine."), code="orario_mancante")
 
 
 @admin.register(Connessione)
-class ConnessioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class ConnessioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
     list_display = ["ente_a", "ente_b", "hub", "data", "esito"]
     list_filter = ["hub", "esito", "data"]
     list_select_related = ["hub", "ente_a", "ente_b"]
@@ -192,10 +192,12 @@ class ConnessioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAd
     date_hierarchy = "data"
 
     def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
         if change:
-            super().save_model(request, obj, form, change)
-            if "esito" in form.changed_data:
-                audit_record(obj=obj, evento=Evento.ESITO_AGGIORNATO, autore=request.user, stato_a=obj.esito)
+            changes = {name: form.cleaned_data[name] for name in form.changed_data if name in self.fields}
+            if changes:
+                services.connessione_update(connessione=obj, actor=request.user, **changes)
             return
         created = services.connessione_record(actor=request.user, **{f: form.cleaned_data[f] for f in self.fields})
         obj.pk = created.pk
+        obj._state.adding = False

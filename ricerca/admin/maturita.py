@@ -1,6 +1,6 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
 
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from ricerca import services
 from ricerca.models import DimensioneMaturita, RilevazioneMaturita, ValutazioneMaturita
 
@@ -18,7 +18,7 @@ class RilevazioneMaturitaAdmin(admin.ModelAdmin):
 
 
 @admin.register(ValutazioneMaturita)
-class ValutazioneMaturitaAdmin(admin.ModelAdmin):
+class ValutazioneMaturitaAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
     """Staff score a dimension for themselves; ``maturita_valuta`` checks the round is open."""
 
     list_display = ["rilevazione", "dimensione", "punteggio", "autore", "ente"]
@@ -30,30 +30,19 @@ class ValutazioneMaturitaAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return obj is None or (obj.autore_id == request.user.pk and super().has_change_permission(request, obj))
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-
-        class Form(form):
-            def clean(self):
-                data = super().clean()
-                if not self.errors:
-                    try:
-                        self._valutazione = services.maturita_valuta(
-                            rilevazione=data["rilevazione"],
-                            dimensione=data["dimensione"],
-                            punteggio=data["punteggio"],
-                            nota=data.get("nota", ""),
-                            actor=request.user,
-                        )
-                    except (ValidationError, PermissionDenied) as error:
-                        raise ValidationError(getattr(error, "messages", None) or str(error)) from None
-                return data
-
-        return Form
-
     def save_model(self, request, obj, form, change):
-        obj.pk = form._valutazione.pk
-        obj.autore = form._valutazione.autore
+        # A refusal (the round is closed) goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        data = form.cleaned_data
+        valutazione = services.maturita_valuta(
+            rilevazione=data["rilevazione"],
+            dimensione=data["dimensione"],
+            punteggio=data["punteggio"],
+            nota=data.get("nota", ""),
+            actor=request.user,
+        )
+        obj.pk = valutazione.pk
+        obj.autore = valutazione.autore
+        obj._state.adding = False
 
     def save_related(self, request, form, formsets, change):
         pass

@@ -1,10 +1,10 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.actions import NotaActionForm, apply_to_each, error_text, transition_action
+from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from ricerca import services
 from ricerca.models import CollegamentoToc, CommentoToc, ElementoToc, IndicatoreToc, TeoriaCambiamento
 
@@ -84,7 +84,7 @@ def nuova_versione(modeladmin, request, queryset):
 
 
 @admin.register(TeoriaCambiamento)
-class TeoriaCambiamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class TeoriaCambiamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
     action_form = NotaActionForm
     list_display = ["versione", "titolo", "stato", "approvata_il"]
     list_filter = ["stato"]
@@ -108,14 +108,12 @@ class TeoriaCambiamentoAdmin(AuditTimelineMixin, admin.ModelAdmin):
                 formset.deleted_objects.append(row.instance)
         for row in formset.extra_forms:
             if row.has_changed() and row.cleaned_data and row not in formset.deleted_forms:
-                try:
-                    formset.new_objects.append(
-                        services.teoria_collegamento_add(
-                            da=row.cleaned_data["da"], a=row.cleaned_data["a"], actor=request.user
-                        )
+                # A refusal (a cycle) goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+                formset.new_objects.append(
+                    services.teoria_collegamento_add(
+                        da=row.cleaned_data["da"], a=row.cleaned_data["a"], actor=request.user
                     )
-                except (ValidationError, PermissionDenied) as error:
-                    self.message_user(request, error_text(error), level="error")
+                )
 
 
 @admin.register(IndicatoreToc)

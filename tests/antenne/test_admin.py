@@ -112,18 +112,68 @@ class TestConsensiInline:
         nuovo = antenna.consensi.exclude(pk=vecchio.pk).get()
         assert nuovo.concesso and nuovo.registrato_da == staff_user
 
-    def test_the_hub_is_editable(self, client, staff_user):
+    def test_the_hub_is_read_only_in_the_form(self, client, staff_user):
         from tests.hubs.factories import HubFactory
 
         antenna = AntennaFactory()
         hub = HubFactory()
         client.force_login(staff_user)
         data = self.inline_data(antenna, [])
-        data["hub"] = hub.pk
+        data["hub"] = hub.pk  # a forged field is ignored: the HUB changes only through the service
         response = client.post(f"/admin/antenne/antenna/{antenna.pk}/change/", data)
         assert response.status_code == 302, response.content.decode()[:3000]
         antenna.refresh_from_db()
+        assert antenna.hub is None
+
+
+class TestCambiaHub:
+    """The antenna's HUB changes through ``antenna_set_hub``: one action, a page to choose, a coded log row."""
+
+    URL = "/admin/antenne/antenna/"
+
+    def test_the_action_asks_for_the_hub_then_calls_the_service(self, client, staff_user):
+        from tests.hubs.factories import HubFactory
+
+        antenna = AntennaFactory()
+        hub = HubFactory(nome="HUB Marghera")
+        client.force_login(staff_user)
+        page = client.post(self.URL, {"action": "cambia_hub", "_selected_action": [antenna.pk]})
+        assert page.status_code == 200
+        assert "HUB Marghera" in page.content.decode()
+        antenna.refresh_from_db()
+        assert antenna.hub is None  # nothing changes before the confirmation
+        done = client.post(
+            self.URL, {"action": "cambia_hub", "_selected_action": [antenna.pk], "confirm": "1", "hub": hub.pk}
+        )
+        assert done.status_code == 302
+        antenna.refresh_from_db()
         assert antenna.hub == hub
+        riga = EventoAudit.objects.for_object(antenna).get()
+        assert riga.evento == "antenne.hub_di_riferimento_cambiato" and riga.autore == staff_user
+
+    def test_a_refusal_is_reported_for_the_row_and_changes_nothing(self, client, staff_user):
+        from django.contrib.auth.models import Permission
+        from django.contrib.messages import get_messages
+
+        from tests.costellazioni.factories import UserFactory
+        from tests.hubs.factories import HubFactory
+
+        antenna = AntennaFactory()
+        hub = HubFactory()
+        # May change antennas in the admin, but holds no role on this antenna: the service refuses.
+        impiegato = UserFactory(is_staff=True)
+        impiegato.user_permissions.add(*Permission.objects.filter(codename__in=["view_antenna", "change_antenna"]))
+        client.force_login(impiegato)
+        response = client.post(
+            self.URL, {"action": "cambia_hub", "_selected_action": [antenna.pk], "confirm": "1", "hub": hub.pk}
+        )
+        assert response.status_code == 302
+        assert [str(m) for m in get_messages(response.wsgi_request)] == [
+            f"{antenna}: Non hai i permessi per questa operazione."
+        ]
+        antenna.refresh_from_db()
+        assert antenna.hub is None
+        assert not EventoAudit.objects.for_object(antenna).exists()
 
 
 def test_staff_turns_down_a_membership_request_with_a_note(client, staff_user):

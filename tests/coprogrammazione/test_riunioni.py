@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from coprogrammazione.models import ContributoRiunione
 from coprogrammazione.riunioni import contributo_record, incontro_convene, riunioni_for
 from costellazioni.models import Messaggio
 from costellazioni.models.notifiche import AllegatoMessaggio
@@ -143,3 +145,19 @@ def test_contributions_and_the_minutes_pdf(percorso, client):
     assert "Offre la sala del parco." in text and manifestazione.ente.denominazione in text
     html = client.get(percorso.get_absolute_url()).content.decode()
     assert url in html
+
+
+def test_a_refused_contribution_in_the_admin_is_shown_next_to_the_ente(percorso, client):
+    staff = StaffFactory(is_superuser=True)
+    riunione = convene(percorso, staff)
+    estraneo = ManifestazioneFactory(percorso=percorso).ente  # not admitted: takes no part in the process
+    client.force_login(staff)
+    response = client.post(
+        "/admin/coprogrammazione/contributoriunione/add/",
+        {"riunione": riunione.pk, "ente": estraneo.pk, "testo": "Offre la sala."},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "L&#x27;ente non partecipa a questo percorso." in html and "Offre la sala." in html
+    assert not [m for m in get_messages(response.wsgi_request) if "successo" in str(m)]
+    assert not ContributoRiunione.objects.exists()

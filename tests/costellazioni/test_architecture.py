@@ -179,6 +179,48 @@ def service_request_violations(path: str, source: str) -> list[Violation]:
     return violations
 
 
+# README, "L'admin è sottile": admin modules call services; they neither save domain models nor write audit rows.
+ADMIN_WRITE_CALLS = {"save", "create", "bulk_create", "get_or_create", "update_or_create", "update", "bulk_update"}
+
+# Writes that stay in an admin module for a stated reason: (file, function) -> reason.
+ADMIN_WRITE_ALLOWED: dict[tuple[str, str], str] = {}
+
+
+def _is_admin_module(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) >= 2 and (parts[1] == "admin" or parts[1] == "admin.py")
+
+
+def _through_objects(node) -> bool:
+    """Whether an attribute chain goes through a manager: ``Model.objects.filter(...).update(...)``."""
+    while isinstance(node, ast.Attribute | ast.Call):
+        if isinstance(node, ast.Attribute) and node.attr == "objects":
+            return True
+        node = node.value if isinstance(node, ast.Attribute) else node.func
+    return False
+
+
+class _AdminWrites(_Scoped):
+    def visit_Call(self, node):
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name == "audit_record":
+            self.report(node, "writes an audit row in the admin (let the service record it)")
+        elif isinstance(func, ast.Attribute) and name == "save":
+            self.report(node, "calls .save() in the admin (call a service)")
+        elif isinstance(func, ast.Attribute) and name in ADMIN_WRITE_CALLS and _through_objects(func.value):
+            self.report(node, f"calls .objects….{name}() in the admin (call a service)")
+        self.generic_visit(node)
+
+
+def admin_writes(path: str, source: str) -> list[Violation]:
+    if not _is_admin_module(path):
+        return []
+    visitor = _AdminWrites(path)
+    visitor.visit(ast.parse(source))
+    return [v for v in visitor.violations if (v.path, v.function) not in ADMIN_WRITE_ALLOWED]
+
+
 def _all(check):
     return [violation for path, source in project_files() for violation in check(path, source)]
 
@@ -205,6 +247,11 @@ def test_imports_follow_the_layers_and_leave_private_names_alone():
 
 def test_services_never_take_the_request():
     violations = _all(service_request_violations)
+    assert not violations, "\n".join(map(str, violations))
+
+
+def test_admin_modules_call_services_for_their_writes():
+    violations = _all(admin_writes)
     assert not violations, "\n".join(map(str, violations))
 
 
@@ -298,3 +345,20 @@ class TestTheRulesCatchViolations:
         messages = [v.message for v in service_request_violations("contributi/services/bandi.py", sample)]
         assert messages == ["a service imports HttpRequest", "a service takes the HTTP request"]
         assert service_request_violations("contributi/views/bandi.py", sample) == []
+
+    def test_an_admin_saving_or_auditing_by_hand_fails(self):
+        sample = (
+            "def save_model(self, request, obj, form, change):\n"
+            "    obj.save()\n"
+            "    audit_record(obj=obj, evento='x')\n"
+            "    Connessione.objects.filter(pk=obj.pk).update(note='')\n"
+            "    obj.__dict__.update({})\n"
+        )
+        violations = admin_writes("hubs/admin/prenotazioni.py", sample)
+        assert [(v.line, v.function, v.message) for v in violations] == [
+            (2, "save_model", "calls .save() in the admin (call a service)"),
+            (3, "save_model", "writes an audit row in the admin (let the service record it)"),
+            (4, "save_model", "calls .objects….update() in the admin (call a service)"),
+        ]
+        assert len(admin_writes("antenne/admin.py", sample)) == 3
+        assert admin_writes("hubs/services.py", sample) == []

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from governance.models import Riunione, Verbale
@@ -72,8 +73,13 @@ def test_approving_minutes_in_the_admin_records_the_vote(client, staff, svolta, 
     client.force_login(staff)
     url = f"/admin/governance/verbale/{verbale.pk}/change/"
     data = {"premessa": "", "approvato_in": successiva.pk, "voti_favorevoli": 2, "voti_contrari": 3, "astenuti": 0}
-    response = client.post(url, data, follow=True)
-    assert "non ha ottenuto la maggioranza" in response.content.decode()
+    response = client.post(url, data)
+    # The refusal is shown next to the form, with the posted votes kept and no false success.
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "errornote" in html and "non ha ottenuto la maggioranza" in html
+    assert 'name="voti_contrari" value="3"' in html
+    assert not [m for m in get_messages(response.wsgi_request) if "successo" in str(m)]
     assert Verbale.objects.get(pk=verbale.pk).stato == "bozza"
     client.post(url, {**data, "voti_favorevoli": 5, "voti_contrari": 0})
     verbale.refresh_from_db()
@@ -118,3 +124,10 @@ def test_an_expected_result_is_marked_reached_from_the_admin(client, staff, svol
         {"action": "risultato_raggiunto", "_selected_action": [risultato.pk], "nota": "132 persone."},
     )
     assert RisultatoAtteso.objects.get(pk=risultato.pk).nota_stato == "132 persone."
+
+
+def test_the_agenda_of_a_held_meeting_is_shown_not_edited(client, staff, svolta):
+    client.force_login(staff)
+    html = client.get(f"/admin/governance/riunione/{svolta.pk}/change/").content.decode()
+    assert "Priorità per il 2027" in html
+    assert 'name="punti-0-titolo"' not in html and 'name="punti-TOTAL_FORMS"' in html

@@ -3,6 +3,7 @@ import threading
 import time
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
@@ -357,6 +358,62 @@ class TestConnessioni:
             services.connessione_record(
                 hub=servizio.hub, ente_a=a, ente_b=a, scopo="x", data=timezone.localdate(), actor=StaffFactory()
             )
+
+    def test_a_new_outcome_goes_through_the_service_with_its_coded_row(self):
+        staff = StaffFactory()
+        connessione = services.connessione_record(
+            hub=ServizioFactory().hub,
+            ente_a=EnteFactory(),
+            ente_b=EnteFactory(),
+            scopo="x",
+            data=timezone.localdate(),
+            actor=staff,
+        )
+        services.connessione_update(connessione=connessione, actor=staff, esito=Connessione.Esito.PROGETTO_COMUNE)
+        riga = EventoAudit.objects.for_object(connessione).get(evento="hubs.esito_aggiornato")
+        assert (riga.stato_da, riga.stato_a, riga.autore) == ("in_corso", "progetto", staff)
+        services.connessione_update(connessione=connessione, actor=staff, note="Solo una nota")
+        assert EventoAudit.objects.for_object(connessione).filter(evento="hubs.esito_aggiornato").count() == 1
+
+    def test_only_staff_update_a_connection(self):
+        connessione = services.connessione_record(
+            hub=ServizioFactory().hub,
+            ente_a=EnteFactory(),
+            ente_b=EnteFactory(),
+            scopo="x",
+            data=timezone.localdate(),
+            actor=StaffFactory(),
+        )
+        with pytest.raises(PermissionDenied, match="Solo il personale del Comune"):
+            services.connessione_update(connessione=connessione, actor=UserFactory(), esito="avviata")
+        connessione.refresh_from_db()
+        assert connessione.esito == Connessione.Esito.IN_CORSO
+
+    def test_the_admin_records_the_outcome_and_shows_a_refusal_next_to_the_form(self, client):
+        staff = StaffFactory(is_superuser=True)
+        a, b = EnteFactory(), EnteFactory()
+        connessione = services.connessione_record(
+            hub=ServizioFactory().hub, ente_a=a, ente_b=b, scopo="Doposcuola", data=timezone.localdate(), actor=staff
+        )
+        client.force_login(staff)
+        url = f"/admin/hubs/connessione/{connessione.pk}/change/"
+        data = {
+            "hub": connessione.hub_id,
+            "ente_a": a.pk,
+            "ente_b": a.pk,
+            "scopo": "Doposcuola",
+            "data": timezone.localdate().strftime("%d/%m/%Y"),
+            "esito": "avviata",
+            "note": "",
+        }
+        refused = client.post(url, data)
+        assert refused.status_code == 200 and "errornote" in refused.content.decode()
+        assert not [m for m in get_messages(refused.wsgi_request) if "successo" in str(m)]
+        connessione.refresh_from_db()
+        assert (connessione.ente_b, connessione.esito) == (b, Connessione.Esito.IN_CORSO)
+        assert client.post(url, {**data, "ente_b": b.pk}).status_code == 302
+        riga = EventoAudit.objects.for_object(connessione).get(evento="hubs.esito_aggiornato")
+        assert (riga.stato_a, riga.autore) == ("avviata", staff)
 
 
 @pytest.mark.django_db

@@ -285,6 +285,25 @@ class TestAdmin:
         assert appuntamento.stato == Appuntamento.Stato.FISSATO
         assert appuntamento.inizio == inizio and appuntamento.operatore == staff
 
+    def test_a_change_that_fixes_nothing_says_why_instead_of_a_false_success(self, client):
+        from django.contrib.messages import get_messages
+
+        from hubs.models import Appuntamento
+        from tests.hubs.factories import AppuntamentoFactory
+
+        appuntamento = AppuntamentoFactory()
+        client.force_login(StaffFactory())
+        data = {"inizio_0": "", "inizio_1": "", "fine_0": "", "fine_1": "", "operatore": "", "esito": ""}
+        response = client.post(
+            f"/admin/hubs/appuntamento/{appuntamento.pk}/change/", {**data, "seguiti": "Richiamare lunedì"}
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Per fissare l&#x27;appuntamento indica inizio e fine." in html and "Richiamare lunedì" in html
+        assert not [m for m in get_messages(response.wsgi_request) if "successo" in str(m)]
+        appuntamento.refresh_from_db()
+        assert (appuntamento.stato, appuntamento.seguiti) == (Appuntamento.Stato.RICHIESTO, "")
+
     @pytest.mark.parametrize(
         "model", ["hub", "servizio", "spazio", "prenotazione", "appuntamento", "connessione", "eventohub"]
     )

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 
@@ -108,3 +109,20 @@ def test_indicators_attach_to_outputs_and_outcomes_only():
     with pytest.raises(ValidationError, match="output e outcome"):
         IndicatoreToc(elemento=ElementoFactory(tipo="attivita"), nome="Ore di apertura").full_clean()
     IndicatoreToc(elemento=ElementoFactory(tipo="output"), nome="Persone agganciate").full_clean()
+
+
+def test_a_refused_score_in_the_admin_is_shown_next_to_the_form(client):
+    staff = StaffFactory(is_superuser=True)
+    base = RilevazioneMaturita.objects.create(fase="baseline", data=datetime.date(2026, 1, 1), aperta=False)
+    reti = dimensione("Reti", 1)
+    client.force_login(staff)
+    response = client.post(
+        "/admin/ricerca/valutazionematurita/add/",
+        {"rilevazione": base.pk, "dimensione": reti.pk, "punteggio": 3, "nota": "Rete solida"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "errornote" in html and "chiusa" in html
+    assert "Rete solida" in html  # what was typed is kept
+    assert not [m for m in get_messages(response.wsgi_request) if "successo" in str(m)]
+    assert not ValutazioneMaturita.objects.exists()
