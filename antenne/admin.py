@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from antenne import services
 from antenne.models import (
@@ -124,7 +125,11 @@ class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
                 request,
                 queryset,
                 lambda antenna: services.antenna_set_hub(antenna=antenna, hub=data["hub"], actor=request.user),
-                _("HUB di riferimento aggiornato per %(n)d antenne."),
+                lambda n: ngettext(
+                    "HUB di riferimento aggiornato per %(n)d antenna.",
+                    "HUB di riferimento aggiornato per %(n)d antenne.",
+                    n,
+                ),
             ),
         )
 

@@ -28,8 +28,9 @@ def error_text(error) -> str:
 
 def apply_to_each(modeladmin, request, queryset, call, done_message=None) -> int:
     """Call ``call(obj)`` for each selected row. A refusal (ValidationError, PermissionDenied) is reported for
-    its row and leaves it as it was; the others go ahead. ``done_message``, if given, is ``lambda n: ngettext(...)``
-    with ``%(n)d``, the rows done: "1 bando pubblicato", "3 bandi pubblicati"."""
+    its row and leaves it as it was; the others go ahead. ``done_message``, if given, takes ``%(n)d``, the rows
+    done: ``lambda n: ngettext(...)`` when it counts a noun ("1 bando pubblicato", "3 bandi pubblicati"), or a text
+    where the number stands alone ("Documenti generati: %(n)d.")."""
     done = 0
     for obj in queryset:
         try:
@@ -38,7 +39,8 @@ def apply_to_each(modeladmin, request, queryset, call, done_message=None) -> int
         except (ValidationError, PermissionDenied) as error:
             modeladmin.message_user(request, f"{obj}: {error_text(error)}", messages.ERROR)
     if done and done_message:
-        modeladmin.message_user(request, done_message(done) % {"n": done}, messages.SUCCESS)
+        text = done_message(done) if callable(done_message) else done_message
+        modeladmin.message_user(request, text % {"n": done}, messages.SUCCESS)
     return done
 
 

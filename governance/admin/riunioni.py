@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
@@ -85,7 +86,7 @@ def send_convocation(modeladmin, request, queryset):
         request,
         queryset,
         lambda r: riunioni.riunione_convocazione_send(riunione=r),
-        _("Convocazioni inviate per %(n)d riunioni."),
+        lambda n: ngettext("Convocazione inviata per %(n)d riunione.", "Convocazioni inviate per %(n)d riunioni.", n),
     )
 
 
@@ -96,7 +97,7 @@ def mark_held(modeladmin, request, queryset):
         request,
         queryset,
         lambda r: riunioni.riunione_held(riunione=r, actor=request.user),
-        _("Operazione eseguita su %(n)d elementi."),
+        lambda n: ngettext("Operazione eseguita su %(n)d elemento.", "Operazione eseguita su %(n)d elementi.", n),
     )
 
 

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import apply_to_each
 from ricerca import services
@@ -54,7 +55,7 @@ def crea_inviti(modeladmin, request, queryset):
         lambda q: services.questionario_invito_create(
             questionario=q, etichette=[f"Invito {n}" for n in range(q.inviti.count() + 1, q.inviti.count() + 11)]
         ),
-        _("Inviti creati per %(n)d questionari."),
+        lambda n: ngettext("Inviti creati per %(n)d questionario.", "Inviti creati per %(n)d questionari.", n),
     )
 
 

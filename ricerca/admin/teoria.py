@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
@@ -79,7 +80,7 @@ def nuova_versione(modeladmin, request, queryset):
         request,
         queryset,
         lambda teoria: services.teoria_nuova_versione(da=teoria, actor=request.user),
-        _("Create %(n)d nuove versioni."),
+        lambda n: ngettext("Creata %(n)d nuova versione.", "Create %(n)d nuove versioni.", n),
     )
 
 
