@@ -8,6 +8,7 @@ from django.utils import timezone
 from governance.models import Decisione, MembroOrgano, Verbale
 from governance.services import azioni, verbali
 from tests.costellazioni.open_data_checks import PERSONA, assert_nothing_personal, persona, read_csv, read_json
+from tests.costellazioni.test_exports_formula import EVIL, assert_csv_safe
 from tests.governance.factories import OrganoFactory, PuntoFactory, RiunioneFactory, at
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,10 @@ def test_listed_at_dati_aperti_with_the_approval_as_last_update(client, approvat
     assert "Registro delle decisioni" in section
     assert f'href="{CSV}"' in section and f'href="{JSON}"' in section
     assert "<code>numero_azioni</code>" in section and "5 ottobre 2026" in section
+
+
+def test_csv_cells_are_formula_safe(client, svolta, successiva, staff):
+    verbale = verbali.verbale_write(riunione=svolta, actor=staff, testi={})
+    verbali.decisione_record(punto=svolta.punti.get(ordine=1), actor=staff, testo=EVIL)
+    verbali.verbale_approve(verbale=verbale, in_riunione=successiva, favorevoli=5, contrari=0, astenuti=0, actor=staff)
+    assert_csv_safe(client.get(CSV))
