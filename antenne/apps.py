@@ -24,4 +24,7 @@ class AntenneConfig(AppConfig):
         extensions.register_area_personale(area_personale_banca_e_portierato)
         search.register("antenne", search_antenne)
         indicators.register()
+        from antenne import open_data
+
+        open_data.register()
         bisogno_segnalato.connect(receivers.bisogno_segnalato, dispatch_uid="antenne.bisogno_segnalato")

@@ -12,6 +12,7 @@ COLUMNS_PROTOCOLLI = [
     "data_inizio",
     "data_fine",
     "parti",
+    "numero_impegni",
     "versione",
     "impronta_testo",
     "percorso",
@@ -28,6 +29,7 @@ DIZIONARIO = {
         ("data_inizio", _("Data di inizio (AAAA-MM-GG)")),
         ("data_fine", _("Data di fine (AAAA-MM-GG)")),
         ("parti", _("Le parti firmatarie, separate da punto e virgola")),
+        ("numero_impegni", _("Numero degli impegni presi dalle parti")),
         ("versione", _("Versione del documento firmato")),
         ("impronta_testo", _("Impronta SHA-256 del testo firmato")),
         ("percorso", _("Percorso di co-programmazione da cui nasce, se c'è")),
@@ -53,6 +55,7 @@ def protocollo_row(protocollo, request) -> dict:
         "data_inizio": protocollo.data_inizio.isoformat(),
         "data_fine": protocollo.data_fine.isoformat(),
         "parti": "; ".join(parte.denominazione for parte in protocollo.parti.all()),
+        "numero_impegni": len(protocollo.impegni.all()),
         "versione": protocollo.versione,
         "impronta_testo": protocollo.impronta,
         "percorso": protocollo.percorso.titolo if protocollo.percorso else "",
@@ -76,8 +79,9 @@ def _ultimo_aggiornamento():
     from django.db.models import Max
 
     from coprogrammazione.models import ProtocolloIntesa
+    from costellazioni.open_data import latest_or_now
 
-    return ProtocolloIntesa.objects.signed().aggregate(ultimo=Max("parti__firmato_il"))["ultimo"]
+    return latest_or_now(ProtocolloIntesa.objects.signed().aggregate(ultimo=Max("parti__firmato_il"))["ultimo"])
 
 
 def register():

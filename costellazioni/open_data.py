@@ -13,14 +13,20 @@
         last_update=lambda: ...,  # a datetime/date or None; called when the page renders
     )
 
-``formats`` maps a format's name to a URL name (reversed when the page renders) or a path.
+``formats`` maps a format's name to a URL name (reversed when the page renders) or a path. The apps serve the
+same rows as CSV (``csv_export``, through the formula-safe writer) and JSON (``json_export``); a dataset's
+``last_update`` is the newest modification time of its rows, ``latest_or_now(None)`` when it has none yet.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.http import JsonResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from costellazioni.spreadsheets import csv_response
 
 CC_BY_4 = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.it")
 
@@ -78,3 +84,33 @@ def datasets() -> list[Dataset]:
 
 def get_dataset(slug: str) -> Dataset | None:
     return _datasets.get(slug)
+
+
+def latest_or_now(*moments):
+    """The newest of ``moments`` (``None`` skipped), or now when the dataset has no row yet."""
+    present = [m for m in moments if m is not None]
+    return max(present) if present else timezone.now()
+
+
+def csv_export(filename: str, columns: list[str], rows):
+    """The rows (dicts) as an open-data CSV: UTF-8 without BOM, comma-separated, header first, formula-safe.
+
+    Booleans are written ``true``/``false`` and ``None`` as an empty cell, as in the JSON.
+    """
+    response, writer = csv_response(filename, delimiter=",", excel_bom=False)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column, "")) for column in columns])
+    return response
+
+
+def _cell(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def json_export(rows) -> JsonResponse:
+    """The same rows as JSON: ``{"count": n, "results": [...]}``, UTF-8 as is."""
+    rows = list(rows)
+    return JsonResponse({"count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False})

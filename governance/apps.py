@@ -14,9 +14,10 @@ class GovernanceConfig(AppConfig):
         codes.audit_events.register(coded_events.Evento)
         codes.notification_kinds.register(coded_events.Notifica)
         governance_workflows.register()
-        from governance import indicators
+        from governance import indicators, open_data
 
         indicators.register()
+        open_data.register()
         from costellazioni import extensions
         from governance.extensions import (
             area_personale_contatti,

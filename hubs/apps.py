@@ -25,3 +25,6 @@ class HubsConfig(AppConfig):
         extensions.register_area_personale(area_personale_prenotazioni)
         search.register("hub", search_hubs)
         indicators.register()
+        from hubs import open_data
+
+        open_data.register()

@@ -78,6 +78,10 @@ class AntennaQuerySet(models.QuerySet):
     def for_public_list(self):
         return self.pubbliche().select_related("quartiere").order_by("quartiere__nome", "nome_pubblico", "pk")
 
+    def for_open_data(self):
+        """The open dataset: the public antennas, in one query whatever their number."""
+        return self.pubbliche().select_related("quartiere__municipalita", "hub").order_by("quartiere__nome", "pk")
+
     def for_public_detail(self):
         return self.pubbliche().select_related("quartiere", "hub")
 

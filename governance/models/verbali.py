@@ -132,6 +132,24 @@ class DecisioneQuerySet(models.QuerySet):
     def orientamenti(self):
         return self.filter(tipo=Decisione.Tipo.ORIENTAMENTO)
 
+    def for_open_data(self):
+        """The open register: public decisions with their body, meeting, minutes' approval and action count.
+
+        One query whatever their number; a meeting with more than one approved version of its minutes gives
+        its decisions once, with the date of the newest approval.
+        """
+        approvazione = (
+            Verbale.objects.filter(riunione=models.OuterRef("punto__riunione"), stato=Verbale.Stato.APPROVATO)
+            .order_by("-approvato_il")
+            .values("approvato_il")[:1]
+        )
+        return (
+            self.filter(pk__in=self.pubbliche().values("pk"))
+            .select_related("punto__riunione__organo")
+            .annotate(numero_azioni=models.Count("azioni"), verbale_approvato_il=models.Subquery(approvazione))
+            .order_by("-punto__riunione__inizio", "punto__ordine", "pk")
+        )
+
 
 class Decisione(models.Model):
     """A decision taken on an agenda item, with its vote where one was taken."""

@@ -1,6 +1,7 @@
 """Public pages: the macro-action, processes, resources, the MOU register, open data, downloads."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -20,6 +21,7 @@ from tests.coprogrammazione.factories import (
     signed_copy,
 )
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, StaffFactory, UserFactory
+from tests.costellazioni.open_data_checks import assert_nothing_personal, persona, read_csv, read_json
 
 pytestmark = pytest.mark.django_db
 P = ProtocolloIntesa.Stato
@@ -184,6 +186,44 @@ class TestOpenData:
     def test_data_dictionary(self, client):
         html = client.get("/coprogrammazione/protocolli/dati-aperti/").content.decode()
         assert "impronta_testo" in html and "CC BY 4.0" in html
+
+    def test_mous_give_their_parties_dates_and_commitments_count(self, client):
+        firmato = signed_fast(n_impegni=3)
+        row = read_csv(client.get("/coprogrammazione/protocolli/dati/protocolli.csv"))[0]
+        parti = "; ".join(firmato.parti.order_by("ordine", "pk").values_list("denominazione", flat=True))
+        assert row["numero_impegni"] == "3" and row["data_inizio"] == firmato.data_inizio.isoformat()
+        assert sorted(row["parti"].split("; ")) == sorted(parti.split("; "))
+        result = read_json(client.get("/coprogrammazione/protocolli/dati/protocolli.json"))[0]
+        assert result["numero_impegni"] == 3
+
+    def test_nothing_personal_not_the_signatories(self, client):
+        firmato = signed_fast()
+        referente = persona()
+        for parte in firmato.parti.exclude(ente=None):
+            MembershipFactory(user=referente, ente=parte.ente)
+        responses = [
+            client.get(f"/coprogrammazione/protocolli/dati/{dataset}.{fmt}")
+            for dataset in ("protocolli", "impegni")
+            for fmt in ("csv", "json")
+        ]
+        assert_nothing_personal(*responses, extra=["Marta Zanon", "Simone Venturini"])
+
+    @pytest.mark.parametrize("n", [1, 5])
+    def test_export_query_count(self, client, django_assert_num_queries, n):
+        for _ in range(n):
+            signed_fast(n_impegni=2)
+        for fmt in ("csv", "json"):
+            with django_assert_num_queries(5):  # MOUs, parties, their enti, commitments, their parties
+                assert client.get(f"/coprogrammazione/protocolli/dati/protocolli.{fmt}").status_code == 200
+            with django_assert_num_queries(1):  # commitments with their party and MOU
+                assert client.get(f"/coprogrammazione/protocolli/dati/impegni.{fmt}").status_code == 200
+
+    def test_listed_at_dati_aperti_with_the_last_signature(self, client):
+        firmato = signed_fast()
+        firmato.parti.update(firmato_il=datetime.date(2026, 2, 17))
+        html = client.get("/dati-aperti/").content.decode()
+        section = html.split('id="dataset-coprogrammazione-protocolli"')[1].split("</section>")[0]
+        assert "<code>numero_impegni</code>" in section and "17 febbraio 2026" in section
 
 
 class TestDocumentiEFirme:
