@@ -3,9 +3,10 @@
 Which applications a user may *see* is answered by ``Candidatura.objects.visible_to(user)``.
 """
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from costellazioni.formatting import deadline
 from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, can_approve, is_staff_comunale
 
 
@@ -14,13 +15,12 @@ def bando_open_decision(bando, *, now=None) -> Decision:
     if bando.is_open(now):
         return ALLOWED
     if bando.stato == bando.Stato.PUBBLICATO and now < bando.apertura:
-        when = formats.date_format(timezone.localtime(bando.apertura), "DATETIME_FORMAT")
-        return Decision(False, _("Il bando apre le candidature il %(when)s.") % {"when": when})
-    when = formats.date_format(timezone.localtime(bando.termine), "DATETIME_FORMAT")
+        return Decision(False, _("Il bando apre le candidature %(when)s.") % {"when": deadline(bando.apertura)})
+    when = deadline(bando.termine)
     return Decision(
         False,
         _(
-            "Il bando si è chiuso il %(when)s (ora di Roma): la candidatura non può più essere presentata. "
+            "Il bando si è chiuso %(when)s (ora di Roma): la candidatura non può più essere presentata. "
             "La bozza resta consultabile nella tua area personale."
         )
         % {"when": when},

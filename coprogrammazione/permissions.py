@@ -3,10 +3,11 @@
 Which MOUs a user may *see* is answered by ``ProtocolloIntesa.objects.visible_to(user)``.
 """
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coprogrammazione import workflows
+from costellazioni.formatting import deadline
 from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, is_staff_comunale
 
 __all__ = [
@@ -38,8 +39,8 @@ def window_decision(percorso, *, now=None) -> Decision:
     now = now or timezone.now()
     if percorso.fase != percorso.Fase.MANIFESTAZIONI or not percorso.finestra_aperta(now):
         if percorso.manifestazioni_dal and now < percorso.manifestazioni_dal:
-            when = formats.date_format(timezone.localtime(percorso.manifestazioni_dal), "DATETIME_FORMAT")
-            return Decision(False, _("Le manifestazioni di interesse si aprono il %(when)s.") % {"when": when})
+            when = deadline(percorso.manifestazioni_dal)
+            return Decision(False, _("Le manifestazioni di interesse si aprono %(when)s.") % {"when": when})
         return Decision(False, _("La finestra per le manifestazioni di interesse è chiusa."))
     return ALLOWED
 

@@ -4,7 +4,7 @@ Italian: "300.000,00 €" and "entro giovedì 10 dicembre 2026 alle 12:00"; Engl
 "by Thursday 10 December 2026 at 12:00". CSV and XLSX cells keep plain numbers.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import formats, timezone
@@ -24,10 +24,15 @@ def euro(value: Decimal | int | float | str | None) -> str:
     return f"{sign}€{digits}"
 
 
-def deadline(value: datetime | None) -> str:
-    """A moment as people read a deadline: the weekday, the date in words, the time in Rome."""
-    if value is None:
+def deadline(value: datetime | date | None) -> str:
+    """A moment as people read a deadline: the weekday, the date in words, the time in Rome.
+
+    A plain date (a day-long deadline) reads without the time: "giovedì 10 dicembre 2026".
+    """
+    if value is None or value == "":
         return ""
+    if not isinstance(value, datetime):
+        return formats.date_format(value, "l j F Y")
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return _("%(day)s alle %(time)s") % {
         "day": formats.date_format(local, "l j F Y"),

@@ -22,7 +22,7 @@ from contributi.admin.candidature_inlines import (
     checklist_editable,
 )
 from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Spesa, VerificaChecklist
-from contributi.templatetags.candidature import candidatura_riepilogo
+from contributi.services.contenuto import candidatura_contenuto
 from costellazioni.admin.actions import NotaActionForm
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
@@ -222,7 +222,7 @@ class CandidaturaAdmin(RefusalAwareSaveMixin, CandidaturaActionsMixin, AuditTime
     def contenuto_presentato(self, obj):
         """The submitted snapshot as the applicant read it in the wizard's summary (for a draft, its content now);
         the attachments are listed once, with their links, under "Documenti"."""
-        return render_to_string("contributi/includes/riepilogo.html", candidatura_riepilogo(obj, allegati=False))
+        return render_to_string("contributi/includes/contenuto.html", candidatura_contenuto(obj, allegati=False))
 
     @admin.display(description=_("documenti"))
     def documenti(self, obj):

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi.events import Evento, Notifica
@@ -11,6 +11,7 @@ from contributi.models import Bando, Candidatura, Rettifica
 from contributi.services.checklist import checklist_fill
 from contributi.services.istruttoria import require_staff
 from costellazioni import page_cache
+from costellazioni.formatting import deadline
 from costellazioni.models import Membership, User
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -86,8 +87,7 @@ def _tell_applicants(bando: Bando, rettifica: Rettifica) -> None:
     ).distinct()
     testo = [rettifica.oggetto, rettifica.testo]
     if rettifica.nuova_chiusura is not None:
-        when = formats.date_format(timezone.localtime(rettifica.nuova_chiusura), "DATETIME_FORMAT")
-        testo.append(_("Nuova scadenza: %(when)s (ora di Roma).") % {"when": when})
+        testo.append(_("Nuova scadenza: entro %(when)s (ora di Roma).") % {"when": deadline(rettifica.nuova_chiusura)})
     notify(
         destinatari=destinatari,
         tipo=Notifica.BANDO,

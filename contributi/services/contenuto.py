@@ -1,7 +1,8 @@
-"""What an application contains, for reading: the wizard's summary, the area personale and their PDFs.
+"""What an application contains, for reading: the wizard's summary, the area personale, the admin's
+application page and the PDFs, all through ``contributi/includes/contenuto.html``.
 
-Everything is read from a snapshot (``candidatura_snapshot``): the draft's current one for the summary and
-its preview, the one frozen at submission for what was sent. Both render through the same template.
+Everything is read from a snapshot: a draft's is built now (``candidatura_snapshot``), a submitted
+application's is the one frozen at submission. Both give the same structure.
 """
 
 from decimal import Decimal, InvalidOperation
@@ -9,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from contributi.models import Candidatura, VoceBudget
+from contributi.services.candidature_invio import candidatura_snapshot
 
 
 def _decimal(value) -> Decimal:
@@ -18,8 +20,15 @@ def _decimal(value) -> Decimal:
         return Decimal("0")
 
 
-def contenuto_context(snapshot: dict) -> dict:
-    """The context of ``contributi/includes/contenuto.html``: the snapshot with labels and amounts as numbers."""
+def candidatura_contenuto(candidatura: Candidatura, *, allegati: bool = True) -> dict:
+    """The context of ``contributi/includes/contenuto.html`` for one application.
+
+    A submitted application shows its frozen snapshot, with its declarations, protocol number and SHA-256
+    fingerprints; a draft shows its content now, marked as not yet submitted. ``allegati=False`` leaves out
+    the attachments, for pages that list them with their download links (the admin's application page).
+    """
+    presentata = candidatura.snapshot is not None
+    snapshot = candidatura.snapshot if presentata else candidatura_snapshot(candidatura)
     categorie = dict(VoceBudget.Categoria.choices)
     budget = snapshot.get("budget") or {}
     voci = [
@@ -32,18 +41,22 @@ def contenuto_context(snapshot: dict) -> dict:
     ]
     return {
         "s": snapshot,
+        "presentata": presentata,
+        "sha256": candidatura.snapshot_sha256 if presentata else "",
         "voci": voci,
         "costo_totale": sum((voce["importo"] for voce in voci), Decimal("0")),
         "importo_richiesto": _decimal(budget.get("importo_richiesto")),
         "cofinanziamento": _decimal(budget.get("cofinanziamento")),
+        "mostra_allegati": allegati,
         "allegati": snapshot.get("allegati", []),
     }
 
 
-def candidatura_pdf_render(*, candidatura: Candidatura, snapshot: dict, bozza: bool) -> bytes:
+def candidatura_pdf_render(*, candidatura: Candidatura) -> bytes:
     """The application's content as a PDF: a draft's preview carries the watermark "BOZZA" on every page."""
     from costellazioni.services.pdf import pdf_render
 
+    bozza = candidatura.snapshot is None
     return pdf_render(
         template_name="contributi/pdf/candidatura.html",
         context={
@@ -51,8 +64,7 @@ def candidatura_pdf_render(*, candidatura: Candidatura, snapshot: dict, bozza: b
             "bando": candidatura.bando,
             "bozza": bozza,
             "now": timezone.now(),
-            "sha256": "" if bozza else candidatura.snapshot_sha256,
-            **contenuto_context(snapshot),
+            **candidatura_contenuto(candidatura),
         },
         pdfa=not bozza,
     )

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi import permissions
@@ -24,16 +24,13 @@ from contributi.models import (
 )
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from contributi.services.checklist import checklist_errors, require_staff
+from costellazioni.formatting import deadline
 from costellazioni.permissions import can_act_for_ente, require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.uploads import file_store, safe_filename
 
 S = Candidatura.Stato
-
-
-def _when(value) -> str:
-    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
 def _lock(candidatura) -> Candidatura:
@@ -92,8 +89,8 @@ def integrazioni_request(*, candidatura: Candidatura, actor, testo: str, scadenz
     candidatura = _lock(candidatura)
     messaggio = _(
         "Per completare l'istruttoria della candidatura %(c)s servono integrazioni:\n\n%(testo)s\n\n"
-        "Rispondi dalla tua area personale entro il %(when)s (ora di Roma)."
-    ) % {"c": candidatura, "testo": testo, "when": _when(scadenza)}
+        "Rispondi dalla tua area personale entro %(when)s (ora di Roma)."
+    ) % {"c": candidatura, "testo": testo, "when": deadline(scadenza)}
     candidatura = candidatura_transition(
         candidatura=candidatura, to=S.INTEGRAZIONI_RICHIESTE, actor=actor, note=testo, messaggio=messaggio
     )
@@ -117,10 +114,10 @@ def integrazioni_reply_decision(user, richiesta: RichiestaIntegrazioni, *, now=N
         return Decision(
             False,
             _(
-                "Il termine per inviare le integrazioni è scaduto il %(when)s (ora di Roma): la risposta non può "
+                "Il termine per inviare le integrazioni è scaduto %(when)s (ora di Roma): la risposta non può "
                 "più essere accettata. Per chiarimenti scrivi all'ufficio che segue il bando."
             )
-            % {"when": _when(richiesta.scadenza)},
+            % {"when": deadline(richiesta.scadenza)},
         )
     return ALLOWED
 
@@ -243,10 +240,10 @@ def preavviso_send(
         oggetto=_("Preavviso di rigetto: %(c)s") % {"c": candidatura},
         testo=_(
             "Ai sensi dell'art. 10-bis della legge 241/1990 ti comunichiamo i motivi che impediscono "
-            "l'accoglimento della candidatura %(c)s:\n\n%(motivi)s\n\nEntro il %(when)s (10 giorni) puoi "
+            "l'accoglimento della candidatura %(c)s:\n\n%(motivi)s\n\nEntro %(when)s (10 giorni) puoi "
             "presentare osservazioni scritte, eventualmente con documenti, dalla tua area personale."
         )
-        % {"c": candidatura, "motivi": motivi, "when": _when(preavviso.scadenza)},
+        % {"c": candidatura, "motivi": motivi, "when": deadline(preavviso.scadenza)},
         link=candidatura.get_absolute_url(),
     )
     return preavviso
@@ -263,8 +260,8 @@ def osservazioni_decision(user, preavviso: Preavviso, *, now=None):
     if (now or timezone.now()) > preavviso.scadenza:
         return Decision(
             False,
-            _("Il termine di 10 giorni per le osservazioni è scaduto il %(when)s (ora di Roma).")
-            % {"when": _when(preavviso.scadenza)},
+            _("Il termine di 10 giorni per le osservazioni è scaduto %(when)s (ora di Roma).")
+            % {"when": deadline(preavviso.scadenza)},
         )
     return ALLOWED
 
@@ -311,10 +308,10 @@ def preavviso_decide(*, preavviso: Preavviso, actor, esito: str, considerazioni:
     if not preavviso.can_decide(now):
         raise ValidationError(
             _(
-                "L'ente ha tempo fino al %(when)s per le osservazioni: la decisione si prende dopo averle "
+                "L'ente ha tempo fino a %(when)s per le osservazioni: la decisione si prende dopo averle "
                 "ricevute o a termine scaduto."
             )
-            % {"when": _when(preavviso.scadenza)}
+            % {"when": deadline(preavviso.scadenza)}
         )
     if esito not in Preavviso.Esito.values:
         raise ValidationError({"esito": _("Scegli la decisione.")})

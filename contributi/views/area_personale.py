@@ -15,7 +15,7 @@ from contributi import permissions, services
 from contributi.events import Evento
 from contributi.forms_selezione import IntegrazioniForm, OsservazioniForm
 from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Graduatoria, PosizioneGraduatoria
-from contributi.services.contenuto import candidatura_pdf_render, contenuto_context
+from contributi.services.contenuto import candidatura_contenuto, candidatura_pdf_render
 from contributi.services.istruttoria import integrazioni_reply_decision, osservazioni_decision
 from contributi.views.candidature import _next_step, _step_url
 from costellazioni.models import Ente
@@ -140,14 +140,14 @@ def contenuto(request, pk):
     return render(
         request,
         "contributi/area_contenuto.html",
-        {"candidatura": candidatura, **contenuto_context(candidatura.snapshot)},
+        {"candidatura": candidatura, **candidatura_contenuto(candidatura)},
     )
 
 
 @login_required
 def contenuto_pdf(request, pk):
     candidatura = _submitted(request, pk)
-    pdf = candidatura_pdf_render(candidatura=candidatura, snapshot=candidatura.snapshot, bozza=False)
+    pdf = candidatura_pdf_render(candidatura=candidatura)
     numero = candidatura.numero_protocollo.replace("/", "-") or str(candidatura.pk)
     return file_response(pdf, content_type="application/pdf", filename=f"candidatura-{numero}.pdf")
 

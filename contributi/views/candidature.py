@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from contributi import forms, permissions, services
 from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
-from contributi.services.contenuto import candidatura_pdf_render, contenuto_context
+from contributi.services.contenuto import candidatura_contenuto, candidatura_pdf_render
 from costellazioni.models import Ente
 from costellazioni.page_cache import public_page
 from costellazioni.permissions import ALLOWED, require_identity_level
@@ -343,7 +343,7 @@ def _step_invio(request, candidatura):
         "errori": errori or services.submission_errors(candidatura),
         "form": form,
         # Everything that will be submitted, rendered like the submitted copy in the area personale.
-        **contenuto_context(services.candidatura_snapshot(candidatura)),
+        **candidatura_contenuto(candidatura),
         "anteprima_url": reverse("contributi:anteprima", kwargs={"slug": candidatura.bando.slug, "pk": candidatura.pk}),
     }
 
@@ -358,9 +358,7 @@ def anteprima_pdf(request, slug, pk):
     if not decision:
         messages.error(request, decision.reason)
         return redirect(candidatura)
-    pdf = candidatura_pdf_render(
-        candidatura=candidatura, snapshot=services.candidatura_snapshot(candidatura), bozza=True
-    )
+    pdf = candidatura_pdf_render(candidatura=candidatura)
     return file_response(pdf, content_type="application/pdf", filename=f"bozza-candidatura-{candidatura.pk}.pdf")
 
 

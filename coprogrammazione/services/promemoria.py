@@ -8,13 +8,14 @@ each kind is sent once in the life of the MOU or commitment.
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
 from coprogrammazione.events import Notifica
 from coprogrammazione.models import Impegno, Promemoria, ProtocolloIntesa
 from coprogrammazione.services.protocolli import protocollo_apply_transition, system_actor
+from costellazioni.formatting import deadline
 from costellazioni.services.notifications import notify
 
 P = ProtocolloIntesa.Stato
@@ -87,10 +88,10 @@ def promemoria_send(*, today: datetime.date | None = None) -> int:
                             oggetto=_("Il protocollo «%(oggetto)s» scade tra %(giorni)s giorni")
                             % {"oggetto": protocollo.oggetto, "giorni": giorni},
                             testo=_(
-                                "Il protocollo d'intesa «%(oggetto)s» scade il %(data)s. "
+                                "Il protocollo d'intesa «%(oggetto)s» scade %(data)s. "
                                 "Valutate per tempo il rinnovo o la conclusione."
                             )
-                            % {"oggetto": protocollo.oggetto, "data": formats.date_format(protocollo.data_fine)},
+                            % {"oggetto": protocollo.oggetto, "data": deadline(protocollo.data_fine)},
                             link=protocollo.get_absolute_url(),
                         )
                         sent += 1
@@ -110,15 +111,17 @@ def promemoria_send(*, today: datetime.date | None = None) -> int:
             values = {
                 "parte": impegno.parte.denominazione,
                 "impegno": impegno.testo[:120],
-                "data": formats.date_format(impegno.scadenza),
+                "data": deadline(impegno.scadenza),
                 "oggetto": impegno.protocollo.oggetto,
             }
             if tipo == T.IMPEGNO_SCADUTO:
                 oggetto = _("Impegno scaduto: %(parte)s") % values
-                testo = _("L'impegno «%(impegno)s» di %(parte)s nel protocollo «%(oggetto)s» è scaduto il %(data)s.")
+                testo = _("L'impegno «%(impegno)s» di %(parte)s nel protocollo «%(oggetto)s» è scaduto %(data)s.")
             else:
                 oggetto = _("Impegno in scadenza: %(parte)s") % values
-                testo = _("L'impegno «%(impegno)s» di %(parte)s nel protocollo «%(oggetto)s» scade il %(data)s.")
+                testo = _(
+                    "L'impegno «%(impegno)s» di %(parte)s nel protocollo «%(oggetto)s» va completato entro %(data)s."
+                )
             notify(
                 destinatari=_people(impegno.protocollo, [impegno.parte]),
                 tipo=Notifica.COPROGRAMMAZIONE,

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from costellazioni.formatting import deadline
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -39,8 +40,8 @@ def azione_create(
             destinatari=[responsabile],
             tipo=Notifica.RIUNIONE,
             oggetto=_("Nuova azione affidata: %(azione)s") % {"azione": azione},
-            testo=_("%(organo)s ti ha affidato un'azione da completare entro il %(scadenza)s.")
-            % {"organo": riunione.organo, "scadenza": scadenza.strftime("%d/%m/%Y")},
+            testo=_("%(organo)s ti ha affidato un'azione da completare entro %(scadenza)s.")
+            % {"organo": riunione.organo, "scadenza": deadline(scadenza)},
             link=riunione.get_absolute_url(),
         )
     return azione

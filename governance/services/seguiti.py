@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from costellazioni.events import Notifica as CostellazioniNotifica
+from costellazioni.formatting import deadline
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -49,8 +50,8 @@ def seguito_create(
             destinatari=[responsabile],
             tipo=CostellazioniNotifica.AVVISO,
             oggetto=_("Nuova azione dopo un sopralluogo: %(azione)s") % {"azione": seguito},
-            testo=_("%(sopralluogo)s: ti è stata affidata un'azione da completare entro il %(scadenza)s.")
-            % {"sopralluogo": sopralluogo, "scadenza": scadenza.strftime("%d/%m/%Y")},
+            testo=_("%(sopralluogo)s: ti è stata affidata un'azione da completare entro %(scadenza)s.")
+            % {"sopralluogo": sopralluogo, "scadenza": deadline(scadenza)},
             link=sopralluogo.get_absolute_url(),
         )
     return seguito

@@ -45,8 +45,13 @@ class TestApplicationPage:
         assert f'href="{link}"' in page
         assert "Risposta al soccorso istruttorio" in page
         assert page.count("Pasti condivisi nel quartiere.") == 1  # the summary, not repeated by inlines
-        assert page.count("<h3>Budget</h3>") == 1
+        assert page.count('<h3 class="h5 mt-3">Budget</h3>') == 1
         assert "Voci di budget" in page and "partner_set-TOTAL_FORMS" not in page
+        # The submitted snapshot: its declarations and fingerprint; attachments only once, under "Documenti".
+        assert "Dichiarazione di veridicità (DPR 445/2000)" in page
+        assert f"Impronta SHA-256 del contenuto presentato: {c.snapshot_sha256}." in page
+        assert "data-contenuto-allegati" not in page
+        assert "Bozza: contenuto attuale" not in page
 
     def test_expense_receipts_are_listed_with_their_links(self, client):
         concessione, user, staff, _tranche = accepted()
@@ -82,8 +87,17 @@ class TestApplicationPage:
         c = complete_draft(bando=open_bando(), user=user, ente=ente)
         client.force_login(user)
         response = client.get(reverse("contributi:passo", kwargs={"slug": c.bando.slug, "pk": c.pk, "passo": "invio"}))
-        assert "contributi/includes/riepilogo.html" in [t.name for t in response.templates]
-        assert "Impatto e indicatori" in response.content.decode()
+        assert "contributi/includes/contenuto.html" in [t.name for t in response.templates]
+        html = response.content.decode()
+        assert "Impatto e indicatori" in html and "Bozza: contenuto attuale, non ancora presentato." in html
+        assert "data-contenuto-allegati" in html and "Impronta SHA-256" not in html
+
+    def test_the_admin_page_renders_the_same_partial(self, client):
+        staff = StaffFactory()
+        c = _answered(staff)
+        client.force_login(staff)
+        response = client.get(reverse("admin:contributi_candidatura_change", args=[c.pk]))
+        assert "contributi/includes/contenuto.html" in [t.name for t in response.templates]
 
 
 @pytest.mark.browser

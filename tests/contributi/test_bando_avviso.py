@@ -1,7 +1,8 @@
 """The call page as an official notice: its text and determina as documents, the responsabile del procedimento and
 the office's contacts, the FAQ; and an acceptance form that does not ask for dates staff already set."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -52,6 +53,19 @@ class TestCallPage:
             "Almeno il 10% del costo totale.",
         ):
             assert text in html, text
+
+    def test_the_deadline_reads_with_its_weekday_in_italian_and_english(self, client):
+        bando = open_bando(chiusura=datetime(2037, 12, 10, 12, 0, tzinfo=ZoneInfo("Europe/Rome")))
+        client.cookies["django_language"] = "it"
+        italian = client.get(bando.get_absolute_url()).content.decode()
+        assert "presentale entro <strong><time" in italian
+        assert ">giovedì 10 dicembre 2037 alle 12:00</time>" in italian
+        assert "entro giovedì 10 dicembre 2037 alle 12:00</dd>" in italian
+        assert "10 dicembre 2037, 12:00" not in italian
+        client.cookies["django_language"] = "en"
+        english = client.get(bando.get_absolute_url()).content.decode()
+        assert ">Thursday 10 December 2037 at 12:00</time>" in english
+        assert "giovedì" not in english
 
     def test_the_determina_downloads_as_a_pdf(self, client):
         bando = official_bando()

@@ -1,6 +1,7 @@
 """Istruttoria: checklist, outcomes, soccorso istruttorio with its deadline, preavviso di rigetto's ten days."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -92,12 +93,14 @@ class TestIntegrazioni:
                 candidatura=c,
                 actor=staff_user,
                 testo="Manca lo statuto firmato.",
-                scadenza=timezone.now() + timedelta(days=10),
+                scadenza=datetime(2026, 12, 10, 12, 0, tzinfo=ZoneInfo("Europe/Rome")),
+                now=datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Europe/Rome")),
             )
         c.refresh_from_db()
         assert c.stato == S.INTEGRAZIONI_RICHIESTE
         messaggio = Messaggio.objects.get(destinatario=applicant[0], oggetto__startswith="Integrazioni richieste")
-        assert "Manca lo statuto firmato." in messaggio.testo and "entro il" in messaggio.testo
+        assert "Manca lo statuto firmato." in messaggio.testo
+        assert "entro giovedì 10 dicembre 2026 alle 12:00 (ora di Roma)" in messaggio.testo
         assert any("Integrazioni richieste" in m.subject for m in mail.outbox)
         assert richiesta.is_pending
 

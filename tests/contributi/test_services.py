@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from contributi import services
 from contributi.models import Bando, Candidatura
+from costellazioni.formatting import deadline
 from costellazioni.models import EventoAudit, Messaggio, Protocollo
 from tests.contributi.factories import PDF_BYTES, complete_draft, open_bando, referente
 from tests.costellazioni.factories import EnteFactory, StaffFactory
@@ -294,7 +295,8 @@ class TestRettifica:
         services.rettifica_publish(bando=bando, actor=staff, oggetto="Proroga", testo="T.", nuova_chiusura=nuova)
         assert list(Messaggio.objects.values_list("destinatario", flat=True)) == [drafting.pk]
         messaggio = Messaggio.objects.get()
-        assert messaggio.link == bando.get_absolute_url() and "Nuova scadenza" in messaggio.testo
+        assert messaggio.link == bando.get_absolute_url()
+        assert f"Nuova scadenza: entro {deadline(nuova)} (ora di Roma)." in messaggio.testo
 
     def test_a_pdf_is_stored_and_anything_else_refused(self):
         bando, staff = open_bando(), StaffFactory()

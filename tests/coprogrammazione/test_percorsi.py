@@ -1,6 +1,7 @@
 """Processes, expressions of interest, resources and the final document."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from coprogrammazione import services
 from coprogrammazione.models import ManifestazioneInteresse, Percorso, Risorsa
+from costellazioni.formatting import deadline
 from costellazioni.models import Messaggio
 from tests.coprogrammazione.factories import ManifestazioneFactory, PercorsoFactory, RisorsaFactory, referente_of
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, StaffFactory
@@ -57,7 +59,7 @@ class TestManifestazioni:
             manifestazioni_al=now + datetime.timedelta(days=30),
         )
         ente = EnteFactory(verified=True)
-        with pytest.raises(ValidationError, match="si aprono il"):
+        with pytest.raises(ValidationError, match=re.escape(f"si aprono {deadline(percorso.manifestazioni_dal)}.")):
             submit(percorso, referente_of(ente), ente)
 
     def test_the_window_closes_at_its_instant(self):
