@@ -42,7 +42,7 @@ class TestBandoOpenDecision:
     def test_not_yet_open_says_when(self):
         bando = open_bando()
         decision = permissions.bando_open_decision(bando, now=bando.apertura - timedelta(seconds=1))
-        assert not decision and "apre le candidature il" in decision.reason
+        assert not decision and "apre le candidature" in decision.reason
 
     def test_closed_says_the_draft_stays(self):
         bando = open_bando()
