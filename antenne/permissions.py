@@ -51,10 +51,12 @@ def portierato_roles(user, richiesta) -> set:
     return roles
 
 
-def can_fire(transition, roles: set) -> Decision:
-    if transition.allowed & roles:
-        return ALLOWED
-    return Decision(False, _("Non hai i permessi per questa operazione."))
+def sees_all_attivita(user) -> bool:
+    """Every field-log entry: staff comunale, and any other member of the staff granted the model's view
+    permission (a read-only role); operators see their own and their team's (``Attivita.objects.visible_to``)."""
+    if is_staff_comunale(user):
+        return True
+    return user.is_authenticated and user.is_active and user.is_staff and user.has_perm("antenne.view_attivita")
 
 
 def can_view_foto(user, attivita) -> Decision:

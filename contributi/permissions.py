@@ -3,6 +3,7 @@
 Which applications a user may *see* is answered by ``Candidatura.objects.visible_to(user)``.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,7 +55,7 @@ def can_withdraw(user, candidatura, *, now=None) -> Decision:
 
 def can_read_files(user, candidatura) -> Decision:
     """Attachments and the receipt: members of the ente, staff, and board members it is assigned to."""
-    if is_staff_comunale(user) or (user.is_authenticated and user.is_superuser):
+    if is_staff_comunale(user):
         return ALLOWED
     decision = can_act_for_ente(user, candidatura.ente)
     if not decision and is_assigned_evaluator(user, candidatura):
@@ -66,8 +67,36 @@ def can_read_files(user, candidatura) -> Decision:
 
 
 def may_work_selection(user) -> bool:
-    """Staff comunale (superusers included) run the istruttoria, the board, the ranking and the payments."""
-    return is_staff_comunale(user) or (user.is_authenticated and user.is_superuser)
+    """Staff comunale (superusers included, see ``is_staff_comunale``) publish calls and run the istruttoria,
+    the checklist, the board, the ranking and the payments."""
+    return is_staff_comunale(user)
+
+
+def require_selection_worker(actor) -> None:
+    """Raise ``PermissionDenied`` unless ``may_work_selection``: the guard of every staff-side service."""
+    if not may_work_selection(actor):
+        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+
+
+def sees_all_candidature(user) -> bool:
+    """Every application, on the staff side and in the area personale: staff comunale, and any other member of
+    the staff granted the model's view permission (a read-only role)."""
+    if is_staff_comunale(user):
+        return True
+    return user.is_authenticated and user.is_staff and user.has_perm("contributi.view_candidatura")
+
+
+def sees_all_valutazioni(user) -> bool:
+    """Every score sheet: staff comunale only (board members read theirs, see ``Valutazione.objects.visible_to``)."""
+    return is_staff_comunale(user)
+
+
+def can_edit_checklist(user, candidatura) -> bool:
+    """The admissibility checklist is answered by the staff, while the istruttoria is open."""
+    if candidatura is None:
+        return False
+    aperta = (candidatura.Stato.IN_ISTRUTTORIA, candidatura.Stato.INTEGRAZIONI_RICHIESTE)
+    return candidatura.stato in aperta and may_work_selection(user)
 
 
 def can_decide(user, candidatura) -> Decision:
@@ -115,7 +144,7 @@ def can_see_scores(user, candidatura) -> Decision:
     """The applicant sees the scores only once the ranking is published."""
     from contributi.models import Graduatoria
 
-    if is_staff_comunale(user) or (user.is_authenticated and user.is_superuser):
+    if is_staff_comunale(user):
         return ALLOWED
     if not Graduatoria.objects.filter(bando_id=candidatura.bando_id, stato=Graduatoria.Stato.PUBBLICATA).exists():
         return Decision(False, _("I punteggi saranno visibili con la pubblicazione della graduatoria."))

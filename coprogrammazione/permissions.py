@@ -21,14 +21,10 @@ __all__ = [
 ]
 
 
-def _is_staff(user) -> bool:
-    return is_staff_comunale(user) or (user.is_authenticated and user.is_superuser)
-
-
 def actor_roles(user, *, ente=None) -> set:
     """The workflow roles ``user`` holds towards ``ente`` (None: the City)."""
     roles = set()
-    if _is_staff(user):
+    if is_staff_comunale(user):
         roles.add(workflows.STAFF)
     if ente is not None and can_act_for_ente(user, ente):
         roles.add(workflows.REFERENTE)
@@ -55,7 +51,7 @@ def can_express_interest(user, *, percorso, ente, now=None) -> Decision:
 
 def can_review_manifestazione(user, manifestazione) -> Decision:
     """Staff, but never for an ente they act for (nobody admits their own request)."""
-    if not _is_staff(user):
+    if not is_staff_comunale(user):
         return Decision(False, _("Non hai i permessi per questa operazione."))
     if manifestazione.presentata_da_id == user.pk or can_act_for_ente(user, manifestazione.ente):
         return Decision(False, _("Non puoi valutare la manifestazione di interesse di un ente che rappresenti."))
@@ -69,7 +65,7 @@ def can_sign(user, parte) -> Decision:
         return Decision(False, _("Il protocollo non è in firma."))
     if parte.has_signed:
         return Decision(False, _("Questa parte ha già firmato."))
-    if _is_staff(user):
+    if is_staff_comunale(user):
         return ALLOWED
     if parte.ente is None:
         return Decision(False, _("Solo il personale del Comune registra la firma del Comune."))
@@ -77,7 +73,7 @@ def can_sign(user, parte) -> Decision:
 
 
 def can_download_firma(user, parte) -> Decision:
-    if _is_staff(user):
+    if is_staff_comunale(user):
         return ALLOWED
     if parte.ente is not None and can_act_for_ente(user, parte.ente):
         return ALLOWED
@@ -86,7 +82,7 @@ def can_download_firma(user, parte) -> Decision:
 
 def can_register_sharing(user, risorsa) -> Decision:
     """Record that a resource was shared: the ente that offered it, or staff."""
-    if _is_staff(user):
+    if is_staff_comunale(user):
         return ALLOWED
     return can_act_for_ente(user, risorsa.ente)
 

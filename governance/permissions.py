@@ -10,8 +10,8 @@ from governance.models import MembroOrgano, Organo, Riunione
 
 
 def sees_everything(user) -> bool:
-    """Staff comunale and administrators see every body, meeting and minute."""
-    return is_staff_comunale(user) or (user.is_authenticated and user.is_superuser)
+    """Staff comunale (superusers included, see ``is_staff_comunale``) see every body, meeting and minute."""
+    return is_staff_comunale(user)
 
 
 def is_member(user, organo: Organo, *, on=None) -> bool:

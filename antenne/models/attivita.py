@@ -24,7 +24,9 @@ class AttivitaQuerySet(models.QuerySet):
         """An operator sees their own log; a coordinator also their team's; staff everything."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_staff and user.has_perm("antenne.view_attivita"):
+        from antenne.permissions import sees_all_attivita
+
+        if sees_all_attivita(user):
             return self
         operatore = getattr(user, "operatore", None)
         if operatore is None:

@@ -33,6 +33,7 @@ from antenne.models import (
     SocioBancaDelTempo,
 )
 from costellazioni.models import Quartiere
+from costellazioni.permissions import can_fire
 from costellazioni.security_headers import allow_browser_features
 from costellazioni.uploads import file_response
 from hubs.models import Hub
@@ -334,7 +335,7 @@ def antenna(request, pk):
     passaggi = [
         (to, transition)
         for (da, to), transition in workflows.ANTENNA.items()
-        if da == antenna.stato and permissions.can_fire(transition, roles)
+        if da == antenna.stato and can_fire(request.user, transition, roles=roles)
     ]
     return render(
         request,

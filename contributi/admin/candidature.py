@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from contributi import services
+from contributi import permissions, services
 from contributi.admin.candidature_actions import CandidaturaActionsMixin
 from contributi.admin.candidature_inlines import (
     PreavvisoInline,
@@ -26,7 +26,6 @@ from contributi.services.contenuto import candidatura_contenuto
 from costellazioni.admin.actions import NotaActionForm
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
-from costellazioni.permissions import is_staff_comunale
 
 __all__ = ["CandidaturaAdmin"]
 
@@ -240,7 +239,7 @@ class CandidaturaAdmin(RefusalAwareSaveMixin, CandidaturaActionsMixin, AuditTime
         return checklist_editable(request, obj)
 
     def has_selezione_permission(self, request):
-        return is_staff_comunale(request.user) or request.user.is_superuser
+        return permissions.may_work_selection(request.user)
 
     def save_model(self, request, obj, form, change):
         pass  # every field of the application is read-only here

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from contributi import permissions
 from contributi.models import (
     Allegato,
-    Candidatura,
     Partner,
     Preavviso,
     RichiestaIntegrazioni,
@@ -18,7 +18,6 @@ from contributi.models import (
     VoceBudget,
 )
 from costellazioni.admin.inlines import ReadOnlyStackedInline, ReadOnlyTabularInline
-from costellazioni.permissions import is_staff_comunale
 
 
 class PartnerInline(ReadOnlyTabularInline):
@@ -40,11 +39,7 @@ class AllegatoInline(ReadOnlyTabularInline):
 
 
 def checklist_editable(request, obj) -> bool:
-    return (
-        obj is not None
-        and obj.stato in (Candidatura.Stato.IN_ISTRUTTORIA, Candidatura.Stato.INTEGRAZIONI_RICHIESTE)
-        and (is_staff_comunale(request.user) or request.user.is_superuser)
-    )
+    return permissions.can_edit_checklist(request.user, obj)
 
 
 class VerificaInline(admin.TabularInline):

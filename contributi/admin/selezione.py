@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from contributi import services
+from contributi import permissions, services
 from contributi.forms_selezione import DeterminaForm
 from contributi.models import (
     Assegnazione,
@@ -25,12 +25,11 @@ from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.confirm import confirm_action
 from costellazioni.admin.inlines import ReadOnlyTabularInline
 from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
-from costellazioni.permissions import is_staff_comunale
 from costellazioni.spreadsheets import xlsx_append, xlsx_response, xlsx_workbook
 
 
 def _staff(request) -> bool:
-    return is_staff_comunale(request.user) or request.user.is_superuser
+    return permissions.may_work_selection(request.user)
 
 
 @admin.register(VoceChecklist)

@@ -43,7 +43,9 @@ class CandidaturaQuerySet(models.QuerySet):
         as a board member without a declared conflict (``assigned_to``); staff see every one."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff and user.has_perm("contributi.view_candidatura"):
+        from contributi.permissions import sees_all_candidature
+
+        if sees_all_candidature(user):
             return self
         return self.filter(
             Q(pk__in=self.represented_by(user).values("pk")) | Q(pk__in=self.assigned_to(user).values("pk"))

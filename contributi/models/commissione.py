@@ -106,11 +106,11 @@ class ValutazioneQuerySet(models.QuerySet):
         the others' on an application only once they submitted their own sheet for it; never where they declared
         a conflict.
         """
-        from costellazioni.permissions import is_staff_comunale
+        from contributi.permissions import sees_all_valutazioni
 
         if not user.is_authenticated:
             return self.none()
-        if is_staff_comunale(user) or user.is_superuser:
+        if sees_all_valutazioni(user):
             return self
         own_submitted = Valutazione.objects.filter(
             candidatura_id=OuterRef("candidatura_id"), membro__utente=user, consenso=False, inviata_il__isnull=False

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from contributi.events import Evento, Notifica
 from contributi.models import Bando, Candidatura, Rettifica
+from contributi.permissions import require_selection_worker
 from contributi.services.checklist import checklist_fill
-from contributi.services.istruttoria import require_staff
 from costellazioni import page_cache
 from costellazioni.formatting import deadline
 from costellazioni.models import Membership, User
@@ -48,7 +48,7 @@ def rettifica_publish(
     ``documento``, the signed act, must be a PDF (checked by content).
     """
     bando = Bando.objects.select_for_update().get(pk=bando.pk)
-    require_staff(actor)
+    require_selection_worker(actor)
     if not bando.is_published:
         raise ValidationError(_("Un bando in bozza si corregge direttamente, senza rettifica."))
     if nuova_chiusura is not None and nuova_chiusura <= bando.termine:

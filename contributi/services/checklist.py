@@ -4,7 +4,7 @@ A call's istruttoria starts only once it has a checklist; an application is admi
 answered, at least one of them as met, and none of the blocking ones as unmet.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.template.defaultfilters import floatformat
@@ -14,16 +14,12 @@ from django.utils.translation import gettext as _
 from contributi import permissions
 from contributi.events import Evento
 from contributi.models import Bando, Candidatura, VerificaChecklist, VoceChecklist
+from contributi.permissions import require_selection_worker
 from costellazioni.formatting import euro
-from costellazioni.permissions import is_staff_comunale, require_approver
+from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 
 S = Candidatura.Stato
-
-
-def require_staff(actor) -> None:
-    if not (is_staff_comunale(actor) or (actor.is_authenticated and actor.is_superuser)):
-        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
 
 
 def _amount(value) -> str:
@@ -86,7 +82,7 @@ def checklist_default_items(bando: Bando) -> list[dict]:
 @transaction.atomic
 def checklist_generate(*, bando: Bando, actor) -> list[VoceChecklist]:
     """Add to the call's checklist the default items it lacks (items already there, and their order, stay)."""
-    require_staff(actor)
+    require_selection_worker(actor)
     return checklist_fill(bando=bando, actor=actor)
 
 
@@ -118,7 +114,7 @@ def checklist_fill(*, bando: Bando, actor) -> list[VoceChecklist]:
 @transaction.atomic
 def checklist_save(*, candidatura: Candidatura, actor, risposte: dict, now=None) -> list[VerificaChecklist]:
     """Record staff's answers: ``{voce_id: (soddisfatta: bool | None, nota: str)}``."""
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     candidatura = (
         Candidatura.objects.select_for_update(of=("self",)).select_related("bando", "ente").get(pk=candidatura.pk)

@@ -26,8 +26,8 @@ from contributi.models import (
     RegoleSelezione,
     Valutazione,
 )
+from contributi.permissions import require_selection_worker
 from contributi.services.candidature import candidatura_transition
-from contributi.services.istruttoria import require_staff
 from costellazioni import page_cache
 from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
@@ -50,7 +50,7 @@ def regole_for(bando: Bando) -> RegoleSelezione:
 
 @transaction.atomic
 def membro_add(*, bando: Bando, utente, actor, presidente: bool = False) -> MembroCommissione:
-    require_staff(actor)
+    require_selection_worker(actor)
     if presidente:
         MembroCommissione.objects.filter(bando=bando, presidente=True).exclude(utente=utente).update(presidente=False)
     membro, _created = MembroCommissione.objects.update_or_create(
@@ -121,7 +121,7 @@ def has_conflict(membro: MembroCommissione, candidatura: Candidatura) -> bool:
 
 @transaction.atomic
 def assegnazione_create(*, candidatura: Candidatura, membro: MembroCommissione, actor) -> Assegnazione:
-    require_staff(actor)
+    require_selection_worker(actor)
     require_approver(permissions.can_decide(actor, candidatura))
     if membro.bando_id != candidatura.bando_id:
         raise ValidationError(_("Il componente non fa parte della commissione di questo bando."))
@@ -268,7 +268,7 @@ def conflicted_sheets(bando: Bando):
 @transaction.atomic
 def valutazione_annul(*, valutazione: Valutazione, actor, note: str) -> None:
     """Staff remove a sheet written despite a conflict of interest the portal sees, with the reason (audited)."""
-    require_staff(actor)
+    require_selection_worker(actor)
     valutazione = (
         Valutazione.objects.select_for_update(of=("self",)).select_related("membro__utente").get(pk=valutazione.pk)
     )

@@ -18,7 +18,7 @@ from contributi.events import Evento, Notifica
 from contributi.models import Bando, Candidatura, Concessione, Pagamento, Rendiconto, Riduzione, TrancheBando
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from costellazioni.formatting import euro
-from costellazioni.permissions import is_staff_comunale, require_approver
+from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 
@@ -32,11 +32,6 @@ PIANO_PREDEFINITO = [
 def _require(decision):
     if not decision:
         raise PermissionDenied(decision.reason)
-
-
-def _require_staff(actor):
-    if not is_staff_comunale(actor):
-        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
 
 
 # --- tranche plan ---------------------------------------------------------------------------------
@@ -59,7 +54,7 @@ def tranche_errors(tranche: list[dict]) -> list[str]:
 @transaction.atomic
 def tranche_plan_set(*, bando: Bando, actor, tranche: list[dict]) -> list[TrancheBando]:
     """Replace the call's payment plan (rows with ``nome``, ``percentuale``, ``condizione``), before any payment."""
-    _require_staff(actor)
+    permissions.require_selection_worker(actor)
     bando = Bando.objects.select_for_update().get(pk=bando.pk)
     errors = tranche_errors(tranche)
     if errors:
@@ -126,7 +121,7 @@ def _concessione_get_or_create(*, candidatura: Candidatura, actor, **dati) -> Co
 @transaction.atomic
 def concessione_update(*, concessione: Concessione, actor, **dati) -> Concessione:
     """Staff fill in or correct the agreement data (CUP, dates, COR, transparency fields)."""
-    _require_staff(actor)
+    permissions.require_selection_worker(actor)
     concessione = Concessione.objects.select_for_update().select_related("candidatura__ente").get(pk=concessione.pk)
     require_approver(permissions.can_decide(actor, concessione.candidatura))
     changed = []
@@ -188,7 +183,7 @@ def concessione_renounce(*, candidatura: Candidatura, actor, note: str) -> Candi
 @transaction.atomic
 def concessione_publish(*, concessione: Concessione, actor, pubblicata_il: date | None = None) -> Concessione:
     """Record the publication in Amministrazione trasparente: from that date the award takes effect."""
-    _require_staff(actor)
+    permissions.require_selection_worker(actor)
     concessione = Concessione.objects.select_for_update().select_related("candidatura").get(pk=concessione.pk)
     require_approver(permissions.can_decide(actor, concessione.candidatura))
     if concessione.pubblicata_il:
@@ -293,7 +288,7 @@ def pagamento_register(
 
     The award row stays locked until commit, so parallel payments queue up and each sees the others.
     """
-    _require_staff(actor)
+    permissions.require_selection_worker(actor)
     concessione = (
         Concessione.objects.select_for_update(of=("self",)).select_related("candidatura__bando").get(pk=concessione.pk)
     )
@@ -354,7 +349,7 @@ def riduzione_check(*, concessione: Concessione, importo: Decimal, motivo: str) 
 @transaction.atomic
 def concessione_reduce(*, concessione: Concessione, actor, importo: Decimal, motivo: str) -> Riduzione:
     """Reduce the amount granted, with the reason (see ``riduzione_check``)."""
-    _require_staff(actor)
+    permissions.require_selection_worker(actor)
     concessione = Concessione.objects.select_for_update().select_related("candidatura").get(pk=concessione.pk)
     require_approver(permissions.can_decide(actor, concessione.candidatura))
     riduzione_check(concessione=concessione, importo=importo, motivo=motivo)

@@ -18,9 +18,10 @@ from django.utils.translation import ngettext
 from contributi import permissions, workflows
 from contributi.events import Evento
 from contributi.models import Bando, Candidatura, Graduatoria, PosizioneGraduatoria, Preavviso
+from contributi.permissions import require_selection_worker
 from contributi.services.candidature import candidatura_transition
 from contributi.services.commissione import conflicted_sheets, punteggio_finale, regole_for, valutazioni_prefetch
-from contributi.services.istruttoria import preavviso_send, require_staff
+from contributi.services.istruttoria import preavviso_send
 from costellazioni import page_cache
 from costellazioni.formatting import euro
 from costellazioni.permissions import require_approver
@@ -85,7 +86,7 @@ def ranking_rows(bando: Bando) -> list[dict]:
 @transaction.atomic
 def graduatoria_compute(*, bando: Bando, actor, now=None) -> Graduatoria:
     """Compute (or recompute) the provisional ranking; non-idonee get their preavviso di rigetto."""
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     bando = Bando.objects.select_for_update().get(pk=bando.pk)
     graduatoria = Graduatoria.objects.select_for_update().filter(bando=bando).first()
@@ -190,7 +191,7 @@ def graduatoria_approve(
     *, graduatoria: Graduatoria, actor, determina_numero: str, determina_data, now=None
 ) -> Graduatoria:
     """Record the determina dirigenziale that approves the provisional ranking."""
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     graduatoria = Graduatoria.objects.select_for_update().get(pk=graduatoria.pk)
     if graduatoria.stato != Graduatoria.Stato.PROVVISORIA:
@@ -222,7 +223,7 @@ def graduatoria_approve(
 @transaction.atomic
 def graduatoria_publish(*, graduatoria: Graduatoria, actor, now=None) -> Graduatoria:
     """Publish the approved ranking: each application gets its outcome and the call is concluded."""
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     graduatoria = Graduatoria.objects.select_for_update().select_related("bando").get(pk=graduatoria.pk)
     if graduatoria.stato != Graduatoria.Stato.APPROVATA:

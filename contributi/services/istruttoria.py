@@ -22,8 +22,9 @@ from contributi.models import (
     RichiestaIntegrazioni,
     VerificaChecklist,
 )
+from contributi.permissions import require_selection_worker
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
-from contributi.services.checklist import checklist_errors, require_staff
+from contributi.services.checklist import checklist_errors
 from costellazioni.formatting import deadline
 from costellazioni.permissions import can_act_for_ente, require_approver
 from costellazioni.services.audit import audit_record
@@ -80,7 +81,7 @@ def istruttoria_ammissibile(*, candidatura: Candidatura, actor, note: str = "", 
 @transaction.atomic
 def integrazioni_request(*, candidatura: Candidatura, actor, testo: str, scadenza, now=None) -> RichiestaIntegrazioni:
     """Ask the applicant for documents or corrections by ``scadenza``; they are told by e-mail."""
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     if not testo.strip():
         raise ValidationError({"testo": _("Scrivi quali integrazioni servono.")})
@@ -181,7 +182,7 @@ def _tell_case_officer(officer, candidatura, *, oggetto: str, link: str) -> None
 @transaction.atomic
 def integrazioni_close(*, richiesta: RichiestaIntegrazioni, actor, now=None) -> RichiestaIntegrazioni:
     """After the deadline with no reply, staff resume the review with what they have."""
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     richiesta = RichiestaIntegrazioni.objects.select_for_update(of=("self",)).get(pk=richiesta.pk)
     require_approver(permissions.can_decide(actor, richiesta.candidatura))
@@ -210,7 +211,7 @@ def preavviso_send(
     *, candidatura: Candidatura, actor, motivi: str, fase: str = Preavviso.Fase.ISTRUTTORIA, now=None
 ) -> Preavviso:
     """Tell the applicant the reasons for a negative outcome; they have ten days for written observations."""
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     candidatura = _lock(candidatura)
     require_approver(permissions.can_decide(actor, candidatura))
@@ -299,7 +300,7 @@ def preavviso_decide(*, preavviso: Preavviso, actor, esito: str, considerazioni:
     istruttoria makes the application non ammissibile now; at evaluation it becomes non idonea when the
     ranking is published. Accepted observations leave the application in review.
     """
-    require_staff(actor)
+    require_selection_worker(actor)
     now = now or timezone.now()
     preavviso = Preavviso.objects.select_for_update(of=("self",)).get(pk=preavviso.pk)
     require_approver(permissions.can_decide(actor, preavviso.candidatura))

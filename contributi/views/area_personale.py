@@ -50,7 +50,7 @@ def documento_integrazione(request, pk):
 def applicant_candidature(user):
     """The applications shown on the applicant's pages: staff see every one, others their enti's only
     (a board member reaches assigned applications through /area-personale/valutazioni/)."""
-    if user.is_staff and user.has_perm("contributi.view_candidatura"):
+    if permissions.sees_all_candidature(user):
         return Candidatura.objects.all()
     return Candidatura.objects.represented_by(user)
 
@@ -58,7 +58,7 @@ def applicant_candidature(user):
 @login_required
 def area_lista(request):
     candidature = applicant_candidature(request.user)
-    if request.user.is_staff:
+    if permissions.sees_all_candidature(request.user):
         candidature = candidature.filter(ente__in=Ente.objects.represented_by(request.user))
     page = Paginator(candidature.for_list(), 20).get_page(request.GET.get("pagina"))
     return render(request, "contributi/area_lista.html", {"page_obj": page})

@@ -95,3 +95,49 @@ class TestBancaRoles:
 
     def test_turning_down_needs_a_reason(self):
         assert all(t.note_required for (_da, a), t in workflows.SOCIO.items() if a == "respinto")
+
+
+class TestSeesAllAttivita:
+    def test_staff_and_superusers(self, staff_user):
+        superuser = UserFactory(is_superuser=True)
+        assert permissions.sees_all_attivita(staff_user)
+        assert permissions.sees_all_attivita(superuser)
+        AttivitaFactory()
+        assert Attivita.objects.visible_to(superuser).count() == 1
+
+    def test_read_only_staff_with_the_view_permission(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Permission
+
+        user = UserFactory(is_staff=True)
+        assert not permissions.sees_all_attivita(user)
+        user.user_permissions.add(Permission.objects.get(content_type__app_label="antenne", codename="view_attivita"))
+        assert permissions.sees_all_attivita(get_user_model().objects.get(pk=user.pk))
+
+    def test_operators_and_citizens_do_not(self):
+        assert not permissions.sees_all_attivita(OperatoreFactory(coordinatore=True).user)
+        assert not permissions.sees_all_attivita(UserFactory())
+
+
+class TestCanFireOnAnAntenna:
+    """The antenna's passages use the core ``can_fire`` with the roles ``antenna_roles`` gives."""
+
+    def _transition(self):
+        return next(iter(workflows.ANTENNA.values()))
+
+    def test_a_role_of_the_transition_may_fire_it(self):
+        from costellazioni.permissions import can_fire
+
+        transition = self._transition()
+        user = UserFactory()
+        assert can_fire(user, transition, roles=set(transition.allowed))
+
+    def test_without_a_role_the_reason_is_given(self):
+        from costellazioni.permissions import can_fire
+
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(operatore=OperatoreFactory())
+        decision = can_fire(
+            operatore.user, self._transition(), roles=permissions.antenna_roles(operatore.user, antenna)
+        )
+        assert not decision and decision.reason == "Non hai i permessi per questa operazione."

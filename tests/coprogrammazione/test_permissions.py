@@ -84,3 +84,14 @@ def test_services_use_the_same_rules():
     manifestazione = ManifestazioneFactory()
     with pytest.raises(PermissionDenied, match="permessi"):
         services.manifestazione_admit(manifestazione=manifestazione, actor=referente_of(manifestazione.ente))
+
+
+class TestActorRoles:
+    def test_staff_and_superusers_act_for_the_city(self):
+        from coprogrammazione import workflows
+
+        assert workflows.STAFF in permissions.actor_roles(StaffFactory())
+        assert workflows.STAFF in permissions.actor_roles(UserFactory(is_superuser=True))
+
+    def test_a_citizen_has_no_role(self):
+        assert permissions.actor_roles(UserFactory(), ente=EnteFactory(verified=True)) == set()

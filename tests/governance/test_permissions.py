@@ -94,3 +94,14 @@ class TestManaging:
         assert permissions.can_manage_riunione(segretario, riunione)
         assert permissions.can_manage_riunione(staff, riunione)
         assert not permissions.can_manage_riunione(membri[1].user, riunione)
+
+
+class TestSeesEverything:
+    def test_staff_and_superusers(self, staff):
+        assert permissions.sees_everything(staff)
+        assert permissions.sees_everything(UserFactory(is_superuser=True))
+
+    def test_members_citizens_and_anonymous_do_not(self):
+        assert not permissions.sees_everything(MembroOrganoFactory().user)
+        assert not permissions.sees_everything(UserFactory())
+        assert not permissions.sees_everything(AnonymousUser())
