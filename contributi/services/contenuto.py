@@ -7,9 +7,10 @@ application's is the one frozen at submission. Both give the same structure.
 
 from decimal import Decimal, InvalidOperation
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
-from contributi.models import Candidatura, VoceBudget
+from contributi.models import Allegato, Candidatura, VoceBudget
 from contributi.services.candidature_invio import candidatura_snapshot
 
 
@@ -28,6 +29,11 @@ def candidatura_contenuto(candidatura: Candidatura, *, allegati: bool = True) ->
     the attachments, for pages that list them with their download links (the admin's application page).
     """
     presentata = candidatura.snapshot is not None
+    if not presentata:
+        # One query per relation the snapshot reads, whatever the number of rows (skipped if already prefetched).
+        prefetch_related_objects(
+            [candidatura], Prefetch("allegati", queryset=Allegato.objects.select_related("richiesto"))
+        )
     snapshot = candidatura.snapshot if presentata else candidatura_snapshot(candidatura)
     categorie = dict(VoceBudget.Categoria.choices)
     budget = snapshot.get("budget") or {}
