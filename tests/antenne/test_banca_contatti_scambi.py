@@ -48,9 +48,9 @@ class TestScambioConcordato:
         assert (saldo(alvise), saldo(rosanna)) == (Decimal("2"), Decimal("-2"))
         eventi = list(EventoAudit.objects.for_object(scambio).order_by("pk").values_list("evento", "stato_a"))
         assert eventi == [
-            ("Scambio proposto", "proposto"),
-            ("Scambio concordato", "concordato"),
-            ("Scambio confermato", "confermato"),
+            ("antenne.scambio_proposto", "proposto"),
+            ("antenne.scambio_concordato", "concordato"),
+            ("antenne.scambio_confermato", "confermato"),
         ]
 
     def test_the_proposer_cannot_agree_to_their_own_proposal(self):

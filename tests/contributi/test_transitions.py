@@ -11,6 +11,7 @@ from django.utils import translation
 from contributi import services
 from contributi.events import Evento
 from contributi.models import Bando, Candidatura, Graduatoria, Preavviso
+from contributi.services.erogazioni import PIANO_PREDEFINITO
 from costellazioni.models import EventoAudit
 from costellazioni.services.audit import audit_record
 from costellazioni.services.workflow import available_transitions
@@ -21,6 +22,13 @@ from tests.costellazioni.factories import MembershipFactory, StaffFactory, UserF
 pytestmark = pytest.mark.django_db
 
 
+def draft_call(**kwargs):
+    """A draft call ready to be published: criteria and the payment plan set."""
+    bando = BandoFactory(**kwargs)
+    services.tranche_plan_set(bando=bando, actor=StaffFactory(), tranche=PIANO_PREDEFINITO)
+    return bando
+
+
 def timeline(obj, language):
     with translation.override(language):
         return Template("{% load audit %}{% audit_timeline obj %}").render(Context({"obj": obj}))
@@ -28,7 +36,7 @@ def timeline(obj, language):
 
 class TestBandoPublish:
     def test_staff_publishes_and_the_door_records_the_code(self):
-        bando, staff = BandoFactory(), StaffFactory()
+        bando, staff = draft_call(), StaffFactory()
         services.bando_publish(bando=bando, actor=staff)
         bando.refresh_from_db()
         assert bando.stato == Bando.Stato.PUBBLICATO and bando.pubblicato_il is not None
@@ -36,15 +44,15 @@ class TestBandoPublish:
         assert (evento.evento, evento.stato_da, evento.autore) == ("contributi.bando_pubblicato", "bozza", staff)
 
     def test_somebody_else_is_refused_and_nothing_changes(self):
-        bando = BandoFactory()
+        bando = draft_call()
         with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione."):
             services.bando_publish(bando=bando, actor=UserFactory(is_staff=True))
         bando.refresh_from_db()
         assert bando.stato == Bando.Stato.BOZZA
-        assert not EventoAudit.objects.for_object(bando).exists()
+        assert not EventoAudit.objects.for_object(bando).filter(evento=Evento.BANDO_PUBBLICATO).exists()
 
     def test_the_event_reads_in_the_readers_language(self):
-        bando = BandoFactory()
+        bando = draft_call()
         with translation.override("en"):
             services.bando_publish(bando=bando, actor=StaffFactory())
         assert "Bando pubblicato" in timeline(bando, "it")
@@ -52,12 +60,12 @@ class TestBandoPublish:
         assert "Call published" in english and "Bando pubblicato" not in english
 
     def test_available_transitions_offer_publication_to_staff_only(self):
-        bando = BandoFactory()
+        bando = draft_call()
         assert [a.to for a in available_transitions(bando, StaffFactory())] == [Bando.Stato.PUBBLICATO]
         assert available_transitions(bando, UserFactory()) == []
 
     def test_the_admin_action_reports_a_refusal_without_publishing(self, client):
-        bando = BandoFactory()
+        bando = draft_call()
         clerk = UserFactory(is_staff=True)
         from django.contrib.auth.models import Permission
 
@@ -65,7 +73,7 @@ class TestBandoPublish:
         client.force_login(clerk)
         response = client.post(
             reverse("admin:contributi_bando_changelist"),
-            {"action": "pubblica", "_selected_action": [bando.pk]},
+            {"action": "pubblica", "_selected_action": [bando.pk], "confirm": "1"},
             follow=True,
         )
         assert f"{bando}: Non hai i permessi per questa operazione." in response.content.decode()

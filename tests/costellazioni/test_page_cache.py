@@ -190,8 +190,10 @@ def test_the_unread_count_is_cached_and_follows_new_and_read_messages(client, dj
 
 def test_a_call_published_by_its_service_shows_at_once(client, staff_user):
     from contributi import services
+    from contributi.services.erogazioni import PIANO_PREDEFINITO
 
     bando = BandoFactory(titolo="Bando Quartieri in festa")
+    services.tranche_plan_set(bando=bando, actor=staff_user, tranche=PIANO_PREDEFINITO)
     assert "Bando Quartieri in festa" not in client.get("/bandi/").content.decode()
     assert client.get("/bandi/")[CACHE_HEADER] == "hit"
     services.bando_publish(bando=bando, actor=staff_user)  # an update(): no signal, the service bumps the version

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from costellazioni.identita.forms import IdentitaSignupForm
+from costellazioni.events import Evento
 from costellazioni.models import EventoAudit, User
 from tests.identita.test_login import MARCO, sign_in
 
@@ -55,4 +56,6 @@ def test_two_first_sign_ins_at_once_make_one_account_and_sign_in_both(committed_
     assert User.objects.filter(email__iexact="marco.zanon@example.it").count() == 1
     assert sorted(SocialAccount.objects.filter(user=user).values_list("provider", flat=True)) == sorted(set(providers))
     assert [c.session["_auth_user_id"] for c in clients] == [str(user.pk)] * 2
-    assert EventoAudit.objects.for_object(user).filter(evento="Presa visione dell'informativa privacy").count() == 1
+    assert (
+        EventoAudit.objects.for_object(user).filter(evento=Evento.PRESA_VISIONE_DELL_INFORMATIVA_PRIVACY).count() == 1
+    )
