@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from costellazioni.identita.forms import IdentitaSignupForm
 from costellazioni.events import Evento
+from costellazioni.identita.forms import IdentitaSignupForm
 from costellazioni.models import EventoAudit, User
 from tests.identita.test_login import MARCO, sign_in
 
