@@ -66,7 +66,8 @@ PLURAL_NOUNS = [
     "membri",
     "voti",
 ]
-ANY_AMOUNT = re.compile(r"€\s?\d[\d.,]*|\d[\d.,]*\s?€")
+# Either order; "1 €4,000.00" (a label's number before an English amount) is the English amount, not "1 €".
+ANY_AMOUNT = re.compile(r"€\s?\d[\d.,]*\d|\d(?:[\d.,]*\d)?\s?€(?!\d)")
 
 
 class _Text(HTMLParser):
@@ -266,7 +267,11 @@ class TestRenderedPages:
         assert any(ITALIAN_AMOUNT.search(text) for text in italian_pages.values())
 
     def test_amounts_are_written_the_english_way(self, english_pages):
-        assert _misformatted_amounts(english_pages, ENGLISH_AMOUNT) == []
+        # Checklist items and messages are text written once (in Italian): shown as written, in any language.
+        stored = ("/vocechecklist/", "/messaggi/")
+        pages = {url: text for url, text in english_pages.items() if not any(part in url for part in stored)}
+        bad = _misformatted_amounts(pages, ENGLISH_AMOUNT)
+        assert not bad, "\n".join(bad)
         assert any(ENGLISH_AMOUNT.search(text) for text in english_pages.values())
 
 
