@@ -143,9 +143,10 @@ def test_leaving_or_logging_out_with_unsent_activities_warns(live_server, phone_
     assert dialogs and dialogs[0][0] == "beforeunload"
     assert page.url.endswith(FORM)  # declined: still on the form
 
-    page.get_by_role("button", name="Esci").click()
-    page.wait_for_function("true")
-    assert dialogs[-1][0] == "confirm"
-    assert "1 attività del diario di campo non ancora inviata" in dialogs[-1][1]
+    # The question comes once the phone's queue has been counted (IndexedDB answers asynchronously).
+    with page.expect_event("dialog") as asked:
+        page.get_by_role("button", name="Esci").click()
+    assert asked.value.type == "confirm"
+    assert "1 attività del diario di campo non ancora inviata" in asked.value.message
     assert page.url.endswith(FORM) and page.get_by_role("button", name="Esci").is_visible()
     assert not Attivita.objects.exists()

@@ -94,7 +94,7 @@ class TestCompute:
         membri = board(bando, size=1)
         evaluated(bando, staff=staff_user, membri=membri, points=[[30, 30]])
         SubmittedCandidaturaFactory(bando=bando)
-        with pytest.raises(ValidationError, match="non hanno ancora concluso"):
+        with pytest.raises(ValidationError, match="1 candidatura non ha ancora concluso istruttoria e valutazione"):
             services.graduatoria_compute(bando=bando, actor=staff_user)
 
 
@@ -148,7 +148,7 @@ class TestApproveAndPublish:
         bando.refresh_from_db()
         assert bando.stato == Bando.Stato.CONCLUSO
         messaggio = Messaggio.objects.get(destinatario=user, testo__contains="DD 2026/417")
-        assert "10000" in messaggio.testo and "finanziata" in messaggio.testo
+        assert "10.000,00 €" in messaggio.testo and "finanziata" in messaggio.testo
 
     def test_approval_needs_the_determina(self, staff_user, ranked):
         _bando, graduatoria, _user = ranked
