@@ -2,21 +2,11 @@
 
 from antenne.services.antenne import antenna_candidate, antenna_set_hub, antenna_transition, consenso_record
 from antenne.services.attivita import attivita_log, seguito_done
-from antenne.services.banca import (
-    movimento_correct,
-    offerta_create,
-    richiesta_create,
-    scambio_agree,
-    scambio_cancel,
-    scambio_confirm,
-    scambio_propose,
-    socio_contact,
-    socio_join,
-    socio_reinstate,
-    socio_reject,
-    socio_suspend,
-    socio_verify,
-)
+from antenne.services.banca_annunci import offerta_create, richiesta_create
+from antenne.services.banca_contatti import socio_contact
+from antenne.services.banca_registro import movimento_correct
+from antenne.services.banca_scambi import scambio_agree, scambio_cancel, scambio_confirm, scambio_propose
+from antenne.services.banca_soci import socio_join, socio_reinstate, socio_reject, socio_suspend, socio_verify
 from antenne.services.bisogni import bisogno_notify
 from antenne.services.portierato import portierato_feedback, portierato_request, portierato_transition
 

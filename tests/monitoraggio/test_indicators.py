@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from antenne import services as antenne_services
 from antenne.models import Antenna
-from antenne.services import banca
 from contributi.models import Candidatura, Concessione, Pagamento, PersoneRaggiunte, Rendiconto
 from costellazioni import indicators
 from costellazioni.models import Quartiere
@@ -127,11 +127,13 @@ def test_active_antennas_and_antennas_by_state(quartieri):
 def test_time_bank_hours_count_the_credit_side_of_confirmed_exchanges_only():
     anna, bruno = SocioFactory(), SocioFactory()
     for ore in (Decimal("2.5"), Decimal("1.25")):
-        scambio = banca.scambio_propose(
+        scambio = antenne_services.scambio_propose(
             proposto_da=anna, erogatore=anna, beneficiario=bruno, ore=ore, descrizione="Spesa"
         )
-        banca.scambio_confirm(scambio=scambio, socio=bruno)
-    banca.scambio_propose(proposto_da=anna, erogatore=bruno, beneficiario=anna, ore=Decimal("4"), descrizione="Not yet")
+        antenne_services.scambio_confirm(scambio=scambio, socio=bruno)
+    antenne_services.scambio_propose(
+        proposto_da=anna, erogatore=bruno, beneficiario=anna, ore=Decimal("4"), descrizione="Not yet"
+    )
     this_month = month_of(timezone.localdate())
     assert indicators.compute_indicator("antenne.ore_banca_del_tempo", *this_month) == [(Decimal("3.75"), {})]
     last_month = month_of(this_month[0] - timedelta(days=1))
