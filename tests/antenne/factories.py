@@ -76,3 +76,30 @@ class RichiestaPortieratoFactory(factory.django.DjangoModelFactory):
     richiedente = factory.SubFactory(UserFactory)
     servizio = Servizio.RITIRO_PACCHI
     descrizione = "Un pacco in arrivo giovedì"
+
+
+def attivita_post(**extra):
+    data = {
+        "uuid": str(uuid.uuid4()),
+        "tipo": "presidio",
+        "svolta_il": "2026-11-20T10:30",
+        "quartiere": primo_quartiere().pk,
+        "luogo": "Campo Santa Margherita",
+        "persone_raggiunte": "8",
+        "note": "",
+        "bisogni-TOTAL_FORMS": "1",
+        "bisogni-INITIAL_FORMS": "0",
+        "bisogni-MIN_NUM_FORMS": "0",
+        "bisogni-MAX_NUM_FORMS": "10",
+        "bisogni-0-categoria": "solitudine",
+        "bisogni-0-descrizione": "",
+        "bisogni-0-urgenza": "media",
+        "seguiti-TOTAL_FORMS": "1",
+        "seguiti-INITIAL_FORMS": "0",
+        "seguiti-MIN_NUM_FORMS": "0",
+        "seguiti-MAX_NUM_FORMS": "10",
+        "seguiti-0-descrizione": "",
+        "seguiti-0-scadenza": "",
+    }
+    data.update(extra)
+    return data

@@ -46,7 +46,7 @@ def test_any_sequence_of_exchanges_keeps_the_books(django_settings_for_ledger, e
                 proposto_da=erogatore, erogatore=erogatore, beneficiario=beneficiario, ore=ore, descrizione="Aiuto"
             )
             if expected[beneficiario.pk] - ore < -LIMIT:
-                with pytest.raises(ValidationError):
+                with pytest.raises(ValidationError, match="oltre il limite di 5"):
                     services.scambio_confirm(scambio=scambio, socio=beneficiario)
                 continue
             services.scambio_confirm(scambio=scambio, socio=beneficiario)

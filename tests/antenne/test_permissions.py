@@ -141,3 +141,18 @@ class TestCanFireOnAnAntenna:
             operatore.user, self._transition(), roles=permissions.antenna_roles(operatore.user, antenna)
         )
         assert not decision and decision.reason == "Non hai i permessi per questa operazione."
+
+
+class TestCanSeeRichiedente:
+    def test_managers_see_who_asked_while_the_request_is_open(self):
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(operatore=operatore, account=UserFactory())
+        richiesta = RichiestaPortieratoFactory(antenna=antenna)
+        assert permissions.can_see_richiedente(operatore.user, richiesta)
+        assert permissions.can_see_richiedente(antenna.account, richiesta)
+        altro = OperatoreFactory()
+        decision = permissions.can_see_richiedente(altro.user, richiesta)
+        assert not decision and decision.reason == "Solo chi gestisce l'antenna vede chi ha chiesto il servizio."
+        richiesta.stato = RichiestaPortierato.Stato.SVOLTA
+        decision = permissions.can_see_richiedente(operatore.user, richiesta)
+        assert not decision and decision.reason == "I recapiti restano visibili solo finché la richiesta è aperta."

@@ -14,8 +14,7 @@ from costellazioni.celery import app as celery_app
 from costellazioni.models import OperazioneInCoda
 from costellazioni.services.outbox import operazioni_sweep
 from hubs.models import Prenotazione
-from tests.antenne.factories import OperatoreFactory
-from tests.antenne.test_views import attivita_post
+from tests.antenne.factories import OperatoreFactory, attivita_post
 from tests.contributi.factories import complete_draft, open_bando, referente
 from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
 from tests.costellazioni.test_celery_worker import _reset_celery_connections

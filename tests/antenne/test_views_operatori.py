@@ -1,49 +1,23 @@
+"""``antenne.views.operatori``: the operators' phone pages (home, field log, their antennas, portierato)."""
+
 import re
-import uuid
-from decimal import Decimal
 
 import pytest
 
 from antenne import services
-from antenne.models import Antenna, Attivita, Consenso, RichiestaPortierato, Scambio, SocioBancaDelTempo
+from antenne.models import Antenna, Attivita, RichiestaPortierato
 from ricerca.models import Bisogno
 from tests.antenne.factories import (
     AntennaFactory,
     AttivitaFactory,
     OperatoreFactory,
-    SocioFactory,
+    RichiestaPortieratoFactory,
+    attivita_post,
     primo_quartiere,
 )
 from tests.costellazioni.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def attivita_post(**extra):
-    data = {
-        "uuid": str(uuid.uuid4()),
-        "tipo": "presidio",
-        "svolta_il": "2026-11-20T10:30",
-        "quartiere": primo_quartiere().pk,
-        "luogo": "Campo Santa Margherita",
-        "persone_raggiunte": "8",
-        "note": "",
-        "bisogni-TOTAL_FORMS": "1",
-        "bisogni-INITIAL_FORMS": "0",
-        "bisogni-MIN_NUM_FORMS": "0",
-        "bisogni-MAX_NUM_FORMS": "10",
-        "bisogni-0-categoria": "solitudine",
-        "bisogni-0-descrizione": "",
-        "bisogni-0-urgenza": "media",
-        "seguiti-TOTAL_FORMS": "1",
-        "seguiti-INITIAL_FORMS": "0",
-        "seguiti-MIN_NUM_FORMS": "0",
-        "seguiti-MAX_NUM_FORMS": "10",
-        "seguiti-0-descrizione": "",
-        "seguiti-0-scadenza": "",
-    }
-    data.update(extra)
-    return data
 
 
 class TestAttivitaNuova:
@@ -127,11 +101,11 @@ class TestAttivitaLista:
     url = "/operatori/attivita/"
 
     def test_operator_sees_only_their_own(self, client):
-        mine, other = AttivitaFactory(luogo="Mio campo"), AttivitaFactory(luogo="Altro campo")
+        mine = AttivitaFactory(luogo="Mio campo")
+        AttivitaFactory(luogo="Altro campo")
         client.force_login(mine.operatore.user)
         content = client.get(self.url).content.decode()
         assert "Mio campo" in content and "Altro campo" not in content
-        assert other.pk
 
     def test_coordinator_sees_the_team(self, client):
         coordinatore = OperatoreFactory(coordinatore=True)
@@ -185,162 +159,6 @@ class TestOperatoriHome:
         assert "Edicola Rialto" in content and "Muffa in casa" in content
 
 
-class TestAntennePubbliche:
-    def test_list_shows_only_active_antennas(self, client):
-        AntennaFactory(nome_pubblico="Bar Attivo")
-        AntennaFactory(nome_pubblico="Bar Individuato", stato=Antenna.Stato.INDIVIDUATA)
-        content = client.get("/antenne/").content.decode()
-        assert "Bar Attivo" in content and "Bar Individuato" not in content
-
-    def test_filter_by_service(self, client):
-        AntennaFactory(nome_pubblico="Ferramenta", servizi=["piccole_riparazioni"])
-        AntennaFactory(nome_pubblico="Edicola", servizi=["ritiro_pacchi"])
-        content = client.get("/antenne/", {"servizio": "ritiro_pacchi"}).content.decode()
-        assert "Edicola" in content and "Ferramenta" not in content
-
-    def test_private_person_without_consent_is_anonymous(self, client):
-        antenna = AntennaFactory(privato=True)
-        for response in (client.get("/antenne/"), client.get(antenna.get_absolute_url())):
-            content = response.content.decode()
-            assert antenna.nome_pubblico not in content
-            assert antenna.indirizzo not in content
-            assert antenna.telefono not in content and antenna.email not in content
-
-    def test_private_person_with_consent_shows_name_and_contacts_but_never_the_address(self, client):
-        antenna = AntennaFactory(privato=True)
-        services.consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.NOME_PUBBLICO, concesso=True)
-        services.consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.CONTATTI_PUBBLICI, concesso=True)
-        content = client.get(antenna.get_absolute_url()).content.decode()
-        assert antenna.nome_pubblico in content and antenna.telefono in content
-        assert antenna.indirizzo not in content and "45.437" not in content
-
-    def test_inactive_antenna_is_not_found(self, client):
-        antenna = AntennaFactory(stato=Antenna.Stato.SUPPORTATA)
-        assert client.get(antenna.get_absolute_url()).status_code == 404
-
-    def test_citizen_asks_for_a_service(self, client):
-        antenna = AntennaFactory(operatore=OperatoreFactory())
-        cittadina = UserFactory()
-        client.force_login(cittadina)
-        response = client.post(
-            antenna.get_absolute_url(), {"servizio": "ritiro_pacchi", "descrizione": "Un pacco venerdì"}
-        )
-        assert response.status_code == 302
-        assert RichiestaPortierato.objects.get().richiedente == cittadina
-
-    @pytest.mark.parametrize("rows", [1, 50])
-    def test_list_query_count_is_fixed(self, client, django_assert_num_queries, rows):
-        for _ in range(rows):
-            AntennaFactory()
-        with django_assert_num_queries(QUERIES_ANTENNE_LISTA):
-            assert client.get("/antenne/").status_code == 200
-
-    def test_the_map_has_every_matching_antenna_and_a_private_person_only_at_the_quartiere(self, client):
-        import json
-
-        for _ in range(25):
-            AntennaFactory()
-        privato = AntennaFactory(privato=True)
-        response = client.get("/antenne/")
-        content = response.content.decode()
-        punti = json.loads(re.search(r'id="antenne-punti"[^>]*>(.*?)</script>', content, re.DOTALL).group(1))
-        assert len(punti) == 26 and len(response.context["page_obj"].object_list) == 20
-        (anonimo,) = [p for p in punti if p["url"] == privato.get_absolute_url()]
-        assert anonimo["nome"] == "Antenna cittadina"
-        assert (anonimo["lat"], anonimo["lng"]) == (
-            float(privato.quartiere.latitudine),
-            float(privato.quartiere.longitudine),
-        )
-        assert "45.437" not in content and "12.336" not in content and "Fabbri" not in content
-
-    @pytest.mark.parametrize("rows", [1, 50])
-    def test_detail_query_count_is_fixed(self, client, django_assert_num_queries, rows):
-        antenna = AntennaFactory()
-        for _ in range(rows):
-            services.consenso_record(antenna=antenna, oggetto=Consenso.Oggetto.NOME_PUBBLICO, concesso=True)
-        with django_assert_num_queries(QUERIES_ANTENNA_DETTAGLIO):
-            assert client.get(antenna.get_absolute_url()).status_code == 200
-
-
-# count, page, quartieri of the filter, and the map's points: every matching antenna (up to MAPPA_MAX), not just
-# this page's, so that "near me" finds the nearest wherever it falls in the list.
-QUERIES_ANTENNE_LISTA = 4
-QUERIES_ANTENNA_DETTAGLIO = 1
-
-
-class TestCandidatura:
-    url = "/antenne/candidati/"
-
-    def data(self, **extra):
-        return {
-            "tipo": "negozio",
-            "nome_pubblico": "Latteria di Castello",
-            "quartiere": primo_quartiere().pk,
-            "servizi": ["ritiro_pacchi"],
-            "email": "latteria@example.it",
-            "consenso_trattamento": "on",
-            "sito_web": "",
-            **extra,
-        }
-
-    def test_candidacy_lands_as_individuata(self, client):
-        response = client.post(self.url, self.data())
-        assert response.status_code == 302
-        assert Antenna.objects.get().stato == Antenna.Stato.INDIVIDUATA
-
-    def test_honeypot_saves_nothing(self, client):
-        response = client.post(self.url, self.data(sito_web="http://spam.example"))
-        assert response.status_code == 302 and not Antenna.objects.exists()
-
-    def test_rate_limited(self, client):
-        for _ in range(5):
-            client.post(self.url, self.data())
-        assert client.post(self.url, self.data()).status_code == 429
-        assert Antenna.objects.count() == 5
-
-    def test_consent_to_processing_is_required(self, client):
-        data = self.data()
-        del data["consenso_trattamento"]
-        assert client.post(self.url, data).status_code == 200
-        assert not Antenna.objects.exists()
-
-
-class TestBancaDelTempo:
-    def test_public_listing_shows_first_name_and_initial_only(self, client):
-        socio = SocioFactory(user__first_name="Giovanna", user__last_name="Zennaro")
-        services.offerta_create(socio=socio, categoria="compagnia", titolo="Leggo il giornale a chi non vede")
-        content = client.get("/banca-del-tempo/").content.decode()
-        assert "Leggo il giornale" in content and "Giovanna Z." in content and "Zennaro" not in content
-
-    def test_two_members_exchange_hours(self, client):
-        anna, bruno = SocioFactory(), SocioFactory()
-        offerta = services.offerta_create(socio=anna, categoria="riparazioni", titolo="Aggiusto biciclette")
-        client.force_login(bruno.user)
-        client.post(f"/banca-del-tempo/offerta/{offerta.pk}/scambio/", {"ore": "1.5", "descrizione": "Bici"})
-        scambio = Scambio.objects.get()
-        assert scambio.erogatore == anna and scambio.beneficiario == bruno
-        client.force_login(anna.user)
-        client.post(f"/banca-del-tempo/scambi/{scambio.pk}/", {"azione": "conferma"})
-        assert anna.saldo() == Decimal("1.5") and bruno.saldo() == Decimal("-1.5")
-        assert "1,5" in client.get("/banca-del-tempo/").content.decode()
-
-    def test_join(self, client):
-        user = UserFactory()
-        client.force_login(user)
-        client.post("/banca-del-tempo/iscriviti/")
-        assert user.socio_banca_del_tempo.stato == "in_attesa"
-
-    @pytest.mark.parametrize("rows", [1, 30])
-    def test_query_count_is_fixed(self, client, django_assert_num_queries, rows):
-        for _ in range(rows):
-            services.offerta_create(socio=SocioFactory(), categoria="cucina", titolo="Torta")
-        with django_assert_num_queries(QUERIES_BANCA):
-            assert client.get("/banca-del-tempo/").status_code == 200
-
-
-QUERIES_BANCA = 3  # count and page of offers and requests (anonymous: no session)
-
-
 class TestOperatoreAntenna:
     def test_operator_moves_their_antenna_and_records_a_consent(self, client):
         operatore = OperatoreFactory()
@@ -359,29 +177,7 @@ class TestOperatoreAntenna:
         assert client.get(f"/operatori/antenne/{antenna.pk}/").status_code == 404
 
 
-class TestPortieratoCittadino:
-    def test_citizen_marks_done_and_rates(self, client):
-        operatore = OperatoreFactory()
-        antenna = AntennaFactory(operatore=operatore)
-        cittadina = UserFactory()
-        richiesta = services.portierato_request(
-            antenna=antenna, richiedente=cittadina, servizio="ritiro_pacchi", descrizione="Pacco"
-        )
-        services.portierato_transition(richiesta=richiesta, to="accettata", actor=operatore.user)
-        client.force_login(cittadina)
-        assert "Il servizio è stato svolto" in client.get(antenna.get_absolute_url()).content.decode()
-        client.post(f"/antenne/richieste/{richiesta.pk}/", {"azione": "svolta"})
-        client.post(f"/antenne/richieste/{richiesta.pk}/", {"azione": "valuta", "voto": "4", "commento": "Gentili"})
-        richiesta.refresh_from_db()
-        assert richiesta.stato == "svolta" and richiesta.voto == 4
-
-    def test_another_persons_request_is_not_found(self, client):
-        richiesta = services.portierato_request(
-            antenna=AntennaFactory(), richiedente=UserFactory(), servizio="ritiro_pacchi", descrizione="Pacco"
-        )
-        client.force_login(UserFactory())
-        assert client.post(f"/antenne/richieste/{richiesta.pk}/", {"azione": "annullata"}).status_code == 404
-
+class TestPortieratoOperatore:
     def test_operator_accepts_from_home(self, client):
         operatore = OperatoreFactory()
         richiesta = services.portierato_request(
@@ -397,12 +193,36 @@ class TestPortieratoCittadino:
         assert richiesta.stato == RichiestaPortierato.Stato.ACCETTATA
 
 
+class TestPortieratoRichiedente:
+    def test_operator_home_shows_name_phone_and_email_in_fixed_queries(self, client):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        operatore = OperatoreFactory()
+        antenna = AntennaFactory(operatore=operatore)
+        persona = UserFactory(first_name="Marta", last_name="Scarpa", email="marta@example.org")
+        services.portierato_request(
+            antenna=antenna, richiedente=persona, servizio="ritiro_pacchi", descrizione="Pacco", telefono="041 123"
+        )
+        client.force_login(operatore.user)
+        client.get("/operatori/")
+        with CaptureQueriesContext(connection) as one:
+            html = client.get("/operatori/").content.decode()
+        assert "Marta Scarpa" in html and 'href="tel:041 123"' in html and "mailto:marta@example.org" in html
+        for _i in range(9):
+            RichiestaPortieratoFactory(antenna=antenna)
+        with CaptureQueriesContext(connection) as ten:
+            html = client.get("/operatori/").content.decode()
+        assert html.count("data-richiedente") == 10
+        assert len(ten) == len(one), f"{len(one)} queries for 1 request, {len(ten)} for 10"
+
+
 class TestQueryCountsOperatori:
     @pytest.mark.parametrize("rows", [1, 30])
     def test_home(self, client, django_assert_num_queries, rows):
         operatore = OperatoreFactory()
         for i in range(rows):
-            antenna = AntennaFactory(operatore=operatore, stato=Antenna.Stato.CONTATTATA)
+            AntennaFactory(operatore=operatore, stato=Antenna.Stato.CONTATTATA)
             AttivitaFactory(operatore=operatore)
             Bisogno.objects.create(categoria_id="casa", descrizione=f"Bisogno {i}", quartiere=primo_quartiere())
             services.portierato_request(
@@ -411,7 +231,6 @@ class TestQueryCountsOperatori:
                 servizio="ritiro_pacchi",
                 descrizione="Pacco",
             )
-            assert antenna.pk
         client.force_login(operatore.user)
         with django_assert_num_queries(QUERIES_OPERATORI_HOME):
             assert client.get("/operatori/").status_code == 200
@@ -439,85 +258,15 @@ class TestQueryCountsOperatori:
 
 
 QUERIES_OPERATORI_HOME = 10  # user (the session from the cache), operator, messages, then one per section
+
+
 QUERIES_ATTIVITA_NUOVA = (
     12  # user (the session from the cache), operator, messages, quartieri (select and coordinates), antenne,
 )
 # the needs categories twice (the options, and the first one for the required attribute) for the row and its template
 
 
-class TestSociDaVerificare:
-    url = "/operatori/banca-del-tempo/soci/"
-
-    def test_coordinator_sees_the_requests_and_verifies_one(self, client):
-        socio = services.socio_join(user=UserFactory(first_name="Ivana", last_name="Tagliapietra"))
-        coordinatore = OperatoreFactory(coordinatore=True)
-        client.force_login(coordinatore.user)
-        assert "Ivana Tagliapietra" in client.get(self.url).content.decode()
-        assert client.post(self.url, {"socio": socio.pk, "azione": "verifica"}).status_code == 302
-        socio.refresh_from_db()
-        assert socio.stato == SocioBancaDelTempo.Stato.VERIFICATO
-
-    def test_turning_down_needs_a_reason_shown_next_to_the_field(self, client):
-        socio = services.socio_join(user=UserFactory())
-        client.force_login(OperatoreFactory(coordinatore=True).user)
-        response = client.post(self.url, {"socio": socio.pk, "azione": "respingi", "nota": ""})
-        assert response.status_code == 400
-        assert f'id="nota-{socio.pk}-errore"' in response.content.decode()
-        response = client.post(self.url, {"socio": socio.pk, "azione": "respingi", "nota": "Fuori comune"})
-        assert response.status_code == 302
-        socio.refresh_from_db()
-        assert socio.stato == SocioBancaDelTempo.Stato.RESPINTO
-
-    def test_a_plain_operator_is_refused(self, client):
-        socio = services.socio_join(user=UserFactory())
-        client.force_login(OperatoreFactory().user)
-        assert client.get(self.url).status_code == 403
-        assert client.post(self.url, {"socio": socio.pk, "azione": "verifica"}).status_code == 403
-        socio.refresh_from_db()
-        assert socio.stato == SocioBancaDelTempo.Stato.IN_ATTESA
-
-    def test_a_citizen_is_refused_and_a_visitor_sent_to_log_in(self, client):
-        assert client.get(self.url).status_code == 302
-        client.force_login(UserFactory())
-        assert client.get(self.url).status_code == 403
-
-    def test_a_member_already_decided_is_not_found(self, client):
-        socio = SocioFactory()
-        client.force_login(OperatoreFactory(coordinatore=True).user)
-        assert client.post(self.url, {"socio": socio.pk, "azione": "verifica"}).status_code == 404
-
-    def test_the_coordinators_home_links_here(self, client):
-        services.socio_join(user=UserFactory())
-        client.force_login(OperatoreFactory(coordinatore=True).user)
-        assert self.url in client.get("/operatori/").content.decode()
-
-    @pytest.mark.parametrize("rows", [1, 30])
-    def test_query_count_is_fixed(self, client, django_assert_num_queries, rows):
-        for _ in range(rows):
-            services.socio_join(user=UserFactory())
-        client.force_login(OperatoreFactory(coordinatore=True).user)
-        with django_assert_num_queries(QUERIES_SOCI):
-            assert client.get(self.url).status_code == 200
-
-
-QUERIES_SOCI = 5  # user (the session from the cache), operator, messages, count, page
-
-
-class TestHubDiRiferimentoPagine:
-    def test_public_detail_links_the_hub(self, client):
-        from tests.hubs.factories import HubFactory
-
-        hub = HubFactory(nome="HUB Marghera")
-        antenna = AntennaFactory(hub=hub)
-        content = client.get(antenna.get_absolute_url()).content.decode()
-        assert f'href="{hub.get_absolute_url()}"' in content and "HUB Marghera" in content
-
-    def test_an_unpublished_hub_is_not_shown(self, client):
-        from tests.hubs.factories import HubFactory
-
-        antenna = AntennaFactory(hub=HubFactory(nome="HUB in allestimento", pubblicato=False))
-        assert "HUB in allestimento" not in client.get(antenna.get_absolute_url()).content.decode()
-
+class TestHubDiRiferimento:
     def test_operator_chooses_the_hub(self, client):
         from tests.hubs.factories import HubFactory
 
@@ -600,8 +349,3 @@ class TestBisogniSullaHome:
         client.force_login(operatore.user)
         content = client.get("/operatori/").content.decode()
         assert "Nel mio quartiere" in content and "Altrove" not in content and "Senza quartiere" not in content
-
-
-def test_a_malformed_member_id_is_not_found(client):
-    client.force_login(OperatoreFactory(coordinatore=True).user)
-    assert client.post("/operatori/banca-del-tempo/soci/", {"socio": "x", "azione": "verifica"}).status_code == 404
