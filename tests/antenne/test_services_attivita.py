@@ -103,7 +103,7 @@ class TestAttivitaLog:
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         upload = SimpleUploadedFile("foto.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
-        with pytest.raises(ValidationError, match="Il file non è un'immagine valida."):
+        with pytest.raises(ValidationError, match="Il file non è un'immagine JPEG o PNG."):
             self.log(OperatoreFactory(), uuid.uuid4(), foto=upload)
 
 
