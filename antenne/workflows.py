@@ -16,52 +16,76 @@ RICHIEDENTE = "richiedente"  # the citizen who asked
 PARTE = "parte"  # either member of a time-bank exchange
 CONTROPARTE = "controparte"  # the member of an exchange who did not propose it
 
-A = Antenna.Stato
 FIELD = frozenset({OPERATORE, COORDINATORE, STAFF})
 ANTENNA = {
-    (A.INDIVIDUATA, A.CONTATTATA): Transition(Evento.ANTENNA_CONTATTATA, FIELD),
-    (A.CONTATTATA, A.SUPPORTATA): Transition(Evento.ANTENNA_SUPPORTATA, FIELD),
-    (A.SUPPORTATA, A.ATTIVA): Transition(Evento.ANTENNA_ATTIVA, FIELD),
-    (A.ATTIVA, A.IN_RETE): Transition(Evento.ANTENNA_IN_RETE, FIELD),
-    (A.IN_RETE, A.ATTIVA): Transition(Evento.ANTENNA_USCITA_DALLA_RETE, FIELD, note_required=True),
+    (Antenna.Stato.INDIVIDUATA, Antenna.Stato.CONTATTATA): Transition(Evento.ANTENNA_CONTATTATA, FIELD),
+    (Antenna.Stato.CONTATTATA, Antenna.Stato.SUPPORTATA): Transition(Evento.ANTENNA_SUPPORTATA, FIELD),
+    (Antenna.Stato.SUPPORTATA, Antenna.Stato.ATTIVA): Transition(Evento.ANTENNA_ATTIVA, FIELD),
+    (Antenna.Stato.ATTIVA, Antenna.Stato.IN_RETE): Transition(Evento.ANTENNA_IN_RETE, FIELD),
+    (Antenna.Stato.IN_RETE, Antenna.Stato.ATTIVA): Transition(
+        Evento.ANTENNA_USCITA_DALLA_RETE, FIELD, note_required=True
+    ),
     **{
-        (stato, A.SOSPESA): Transition(Evento.ANTENNA_SOSPESA, FIELD, note_required=True)
-        for stato in [A.INDIVIDUATA, A.CONTATTATA, A.SUPPORTATA, A.ATTIVA, A.IN_RETE]
+        (stato, Antenna.Stato.SOSPESA): Transition(Evento.ANTENNA_SOSPESA, FIELD, note_required=True)
+        for stato in [
+            Antenna.Stato.INDIVIDUATA,
+            Antenna.Stato.CONTATTATA,
+            Antenna.Stato.SUPPORTATA,
+            Antenna.Stato.ATTIVA,
+            Antenna.Stato.IN_RETE,
+        ]
     },
-    (A.SOSPESA, A.CONTATTATA): Transition(Evento.ANTENNA_RIPRESA_IN_CONTATTO, FIELD),
-    (A.SOSPESA, A.ATTIVA): Transition(Evento.ANTENNA_RIATTIVATA, frozenset({COORDINATORE, STAFF})),
+    (Antenna.Stato.SOSPESA, Antenna.Stato.CONTATTATA): Transition(Evento.ANTENNA_RIPRESA_IN_CONTATTO, FIELD),
+    (Antenna.Stato.SOSPESA, Antenna.Stato.ATTIVA): Transition(
+        Evento.ANTENNA_RIATTIVATA, frozenset({COORDINATORE, STAFF})
+    ),
 }
 
-P = RichiestaPortierato.Stato
 PORTIERATO = {
-    (P.RICHIESTA, P.ACCETTATA): Transition(Evento.RICHIESTA_ACCETTATA, frozenset({GESTORE, STAFF})),
-    (P.RICHIESTA, P.RIFIUTATA): Transition(Evento.RICHIESTA_RIFIUTATA, frozenset({GESTORE, STAFF}), note_required=True),
-    (P.ACCETTATA, P.SVOLTA): Transition(Evento.SERVIZIO_SVOLTO, frozenset({GESTORE, RICHIEDENTE, STAFF})),
-    (P.ACCETTATA, P.RIFIUTATA): Transition(Evento.RICHIESTA_RIFIUTATA, frozenset({GESTORE, STAFF}), note_required=True),
-    (P.RICHIESTA, P.ANNULLATA): Transition(Evento.RICHIESTA_ANNULLATA, frozenset({RICHIEDENTE, STAFF})),
-    (P.ACCETTATA, P.ANNULLATA): Transition(Evento.RICHIESTA_ANNULLATA, frozenset({RICHIEDENTE, STAFF})),
+    (RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA): Transition(
+        Evento.RICHIESTA_ACCETTATA, frozenset({GESTORE, STAFF})
+    ),
+    (RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.RIFIUTATA): Transition(
+        Evento.RICHIESTA_RIFIUTATA, frozenset({GESTORE, STAFF}), note_required=True
+    ),
+    (RichiestaPortierato.Stato.ACCETTATA, RichiestaPortierato.Stato.SVOLTA): Transition(
+        Evento.SERVIZIO_SVOLTO, frozenset({GESTORE, RICHIEDENTE, STAFF})
+    ),
+    (RichiestaPortierato.Stato.ACCETTATA, RichiestaPortierato.Stato.RIFIUTATA): Transition(
+        Evento.RICHIESTA_RIFIUTATA, frozenset({GESTORE, STAFF}), note_required=True
+    ),
+    (RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ANNULLATA): Transition(
+        Evento.RICHIESTA_ANNULLATA, frozenset({RICHIEDENTE, STAFF})
+    ),
+    (RichiestaPortierato.Stato.ACCETTATA, RichiestaPortierato.Stato.ANNULLATA): Transition(
+        Evento.RICHIESTA_ANNULLATA, frozenset({RICHIEDENTE, STAFF})
+    ),
 }
 
-S = SocioBancaDelTempo.Stato
 BANCA = frozenset({COORDINATORE, STAFF})
 SOCIO = {
-    (S.IN_ATTESA, S.VERIFICATO): Transition(Evento.SOCIO_VERIFICATO, BANCA),
-    (S.IN_ATTESA, S.RESPINTO): Transition(Evento.ISCRIZIONE_NON_ACCOLTA, BANCA, note_required=True),
-    (S.VERIFICATO, S.SOSPESO): Transition(Evento.SOCIO_SOSPESO, BANCA, note_required=True),
-    (S.SOSPESO, S.VERIFICATO): Transition(Evento.SOCIO_RIAMMESSO, BANCA),
+    (SocioBancaDelTempo.Stato.IN_ATTESA, SocioBancaDelTempo.Stato.VERIFICATO): Transition(
+        Evento.SOCIO_VERIFICATO, BANCA
+    ),
+    (SocioBancaDelTempo.Stato.IN_ATTESA, SocioBancaDelTempo.Stato.RESPINTO): Transition(
+        Evento.ISCRIZIONE_NON_ACCOLTA, BANCA, note_required=True
+    ),
+    (SocioBancaDelTempo.Stato.VERIFICATO, SocioBancaDelTempo.Stato.SOSPESO): Transition(
+        Evento.SOCIO_SOSPESO, BANCA, note_required=True
+    ),
+    (SocioBancaDelTempo.Stato.SOSPESO, SocioBancaDelTempo.Stato.VERIFICATO): Transition(Evento.SOCIO_RIAMMESSO, BANCA),
 }
 
 # A time-bank exchange: proposed before it happens and agreed by the other member, then confirmed by both once it
 # has happened (the hours move then); or recorded after it happened and confirmed by the other. Until confirmed,
 # either member (or the coordination) may cancel it.
-SC = Scambio.Stato
 SCAMBIO_PARTI = frozenset({PARTE, COORDINATORE, STAFF})
 SCAMBIO = {
-    (SC.PROPOSTO, SC.CONCORDATO): Transition(Evento.SCAMBIO_CONCORDATO, frozenset({CONTROPARTE})),
-    (SC.PROPOSTO, SC.CONFERMATO): Transition(Evento.SCAMBIO_CONFERMATO, frozenset({PARTE})),
-    (SC.CONCORDATO, SC.CONFERMATO): Transition(Evento.SCAMBIO_CONFERMATO, frozenset({PARTE})),
-    (SC.PROPOSTO, SC.ANNULLATO): Transition(Evento.SCAMBIO_ANNULLATO, SCAMBIO_PARTI),
-    (SC.CONCORDATO, SC.ANNULLATO): Transition(Evento.SCAMBIO_ANNULLATO, SCAMBIO_PARTI),
+    (Scambio.Stato.PROPOSTO, Scambio.Stato.CONCORDATO): Transition(Evento.SCAMBIO_CONCORDATO, frozenset({CONTROPARTE})),
+    (Scambio.Stato.PROPOSTO, Scambio.Stato.CONFERMATO): Transition(Evento.SCAMBIO_CONFERMATO, frozenset({PARTE})),
+    (Scambio.Stato.CONCORDATO, Scambio.Stato.CONFERMATO): Transition(Evento.SCAMBIO_CONFERMATO, frozenset({PARTE})),
+    (Scambio.Stato.PROPOSTO, Scambio.Stato.ANNULLATO): Transition(Evento.SCAMBIO_ANNULLATO, SCAMBIO_PARTI),
+    (Scambio.Stato.CONCORDATO, Scambio.Stato.ANNULLATO): Transition(Evento.SCAMBIO_ANNULLATO, SCAMBIO_PARTI),
 }
 
 
