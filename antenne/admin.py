@@ -23,6 +23,7 @@ from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, appl
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.admin.confirm import confirm_action
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.spreadsheets import csv_response
 from hubs.models import Hub
 
@@ -73,7 +74,9 @@ def _antenna_action(to, label):
 
 
 @admin.register(Antenna)
-class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class AntennaAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """The form's data are saved by ``antenna_register``/``antenna_update``; state and HUB change by the actions."""
+
     action_form = NotaActionForm
     list_display = ["nome_pubblico", "tipo", "quartiere", "stato", "operatore", "candidatura", "aggiornata_il"]
     list_filter = [
@@ -132,6 +135,18 @@ class AntennaAdmin(AuditTimelineMixin, admin.ModelAdmin):
                 ),
             ),
         )
+
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        if change:
+            changes = {name: form.cleaned_data[name] for name in form.changed_data if name in services.ANTENNA_CAMPI}
+            if changes:
+                services.antenna_update(antenna=obj, actor=request.user, **changes)
+            return
+        campi = {name: value for name, value in form.cleaned_data.items() if name in services.ANTENNA_CAMPI}
+        created = services.antenna_register(actor=request.user, **campi)
+        obj.pk = created.pk
+        obj._state.adding = False
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Consenso:

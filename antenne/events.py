@@ -26,6 +26,8 @@ class Evento(models.TextChoices):
     SOCIO_SOSPESO = "antenne.socio_sospeso", _("Socio sospeso")
     SOCIO_RIAMMESSO = "antenne.socio_riammesso", _("Socio riammesso")
     HUB_DI_RIFERIMENTO_CAMBIATO = "antenne.hub_di_riferimento_cambiato", _("HUB di riferimento cambiato")
+    ANTENNA_REGISTRATA = "antenne.antenna_registrata", _("Antenna registrata")
+    ANTENNA_MODIFICATA = "antenne.antenna_modificata", _("Dati dell'antenna modificati")
     AUTOCANDIDATURA = "antenne.autocandidatura", _("Autocandidatura")
     ISCRIZIONE_RICHIESTA = "antenne.iscrizione_richiesta", _("Iscrizione richiesta")
     SCAMBIO_PROPOSTO = "antenne.scambio_proposto", _("Scambio proposto")

@@ -36,6 +36,20 @@ def antenna_roles(user, antenna) -> set:
     return roles
 
 
+def can_register_antenna(user) -> Decision:
+    """A new antenna, met in the field or proposed to the office: staff comunale and the operators record it."""
+    if is_staff_comunale(user) or operatore_of(user) is not None:
+        return ALLOWED
+    return Decision(False, _("Solo il personale del Comune e gli operatori di comunità registrano le antenne."))
+
+
+def can_edit_antenna(user, antenna) -> Decision:
+    """Its data (its state and HUB have their own doors): whoever may move the antenna along its lifecycle."""
+    if antenna_roles(user, antenna):
+        return ALLOWED
+    return Decision(False, _("Non hai i permessi per questa operazione."))
+
+
 def portierato_roles(user, richiesta) -> set:
     roles = set()
     if not user.is_authenticated:

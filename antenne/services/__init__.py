@@ -1,6 +1,14 @@
 """Every write of the antenne app. Views translate results and exceptions into responses."""
 
-from antenne.services.antenne import antenna_candidate, antenna_set_hub, antenna_transition, consenso_record
+from antenne.services.antenne import (
+    ANTENNA_CAMPI,
+    antenna_candidate,
+    antenna_register,
+    antenna_set_hub,
+    antenna_transition,
+    antenna_update,
+    consenso_record,
+)
 from antenne.services.attivita import attivita_log, seguito_done
 from antenne.services.banca_annunci import offerta_create, richiesta_create
 from antenne.services.banca_contatti import socio_contact
@@ -11,9 +19,12 @@ from antenne.services.bisogni import bisogno_notify
 from antenne.services.portierato import portierato_feedback, portierato_request, portierato_transition
 
 __all__ = [
+    "ANTENNA_CAMPI",
     "antenna_candidate",
+    "antenna_register",
     "antenna_set_hub",
     "antenna_transition",
+    "antenna_update",
     "attivita_log",
     "bisogno_notify",
     "consenso_record",

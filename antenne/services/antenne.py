@@ -15,6 +15,67 @@ from hubs.models import Hub
 
 VERSIONE_TESTO_CONSENSO = "2026-01"
 
+# What staff and operators write about an antenna; its state, HUB and consents change through their own services.
+ANTENNA_CAMPI = (
+    "tipo",
+    "nome_pubblico",
+    "descrizione",
+    "quartiere",
+    "servizi",
+    "disponibilita",
+    "indirizzo",
+    "latitudine",
+    "longitudine",
+    "referente_nome",
+    "email",
+    "telefono",
+    "operatore",
+    "account",
+    "candidatura",
+)
+
+
+def _only_antenna_campi(fields) -> None:
+    unknown = set(fields) - set(ANTENNA_CAMPI)
+    if unknown:
+        raise ValueError(f"Not an antenna's data (they have their own service): {sorted(unknown)}")
+
+
+@transaction.atomic
+def antenna_register(*, actor, **campi) -> Antenna:
+    """Record an antenna met in the field or proposed to the office; it starts as "individuata"."""
+    decision = permissions.can_register_antenna(actor)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    _only_antenna_campi(campi)
+    antenna = Antenna(**campi)
+    antenna.full_clean()
+    antenna.save()
+    audit_record(obj=antenna, evento=Evento.ANTENNA_REGISTRATA, autore=actor, stato_a=antenna.stato)
+    return antenna
+
+
+@transaction.atomic
+def antenna_update(*, antenna: Antenna, actor, **changes) -> Antenna:
+    """Correct an antenna's data; the log names the fields changed (not their values, which may be private)."""
+    _only_antenna_campi(changes)
+    antenna = Antenna.objects.select_for_update(of=("self",)).get(pk=antenna.pk)
+    decision = permissions.can_edit_antenna(actor, antenna)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    for name, value in changes.items():
+        setattr(antenna, name, value)
+    antenna.full_clean()
+    antenna.save(update_fields=[*changes, "aggiornata_il"])
+    campi = ", ".join(str(Antenna._meta.get_field(name).verbose_name) for name in changes)
+    audit_record(
+        obj=antenna,
+        evento=Evento.ANTENNA_MODIFICATA,
+        autore=actor,
+        nota=_("Campi modificati: %(campi)s.") % {"campi": campi},
+    )
+    return antenna
+
 
 @transaction.atomic
 def antenna_transition(*, antenna: Antenna, to: str, actor, note: str = "") -> Antenna:
@@ -36,10 +97,11 @@ def antenna_transition(*, antenna: Antenna, to: str, actor, note: str = "") -> A
 
 @transaction.atomic
 def antenna_set_hub(*, antenna: Antenna, hub: Hub | None, actor) -> Antenna:
-    """Set (or clear) the HUB the antenna refers people to; whoever may move the antenna may do it."""
+    """Set (or clear) the HUB the antenna refers people to; whoever may edit the antenna may do it."""
     antenna = Antenna.objects.select_for_update(of=("self",)).select_related("hub").get(pk=antenna.pk)
-    if not permissions.antenna_roles(actor, antenna):
-        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+    decision = permissions.can_edit_antenna(actor, antenna)
+    if not decision:
+        raise PermissionDenied(decision.reason)
     prima = antenna.hub
     antenna.hub = hub
     antenna.full_clean()

@@ -1,4 +1,6 @@
 import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
 
 from antenne.models import Antenna
 from costellazioni.models import EventoAudit
@@ -69,29 +71,33 @@ def test_csv_cells_never_start_a_formula(client, staff_user):
     assert "'=HYPERLINK" in response.content.decode("utf-8-sig")
 
 
+def antenna_form_data(antenna, rows=()):
+    """The antenna's change form as posted, with ``rows`` added as new consents."""
+    from django.forms.models import model_to_dict
+
+    data = {k: v for k, v in model_to_dict(antenna).items() if v is not None and k not in ("hub",)}
+    data.update(
+        {
+            # The admin's text field for a list, and the hidden initial value Django adds for a callable default.
+            "servizi": ",".join(antenna.servizi),
+            "initial-servizi": ",".join(antenna.servizi),
+            "consensi-TOTAL_FORMS": str(antenna.consensi.count() + len(rows)),
+            "consensi-INITIAL_FORMS": str(antenna.consensi.count()),
+            "consensi-MIN_NUM_FORMS": "0",
+            "consensi-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for i, consenso in enumerate(antenna.consensi.all()):
+        data[f"consensi-{i}-id"] = consenso.pk
+        data[f"consensi-{i}-antenna"] = antenna.pk
+    start = antenna.consensi.count()
+    for i, row in enumerate(rows, start=start):
+        data.update({f"consensi-{i}-{k}": v for k, v in row.items()})
+        data[f"consensi-{i}-antenna"] = antenna.pk
+    return data
+
+
 class TestConsensiInline:
-    def inline_data(self, antenna, rows):
-        from django.forms.models import model_to_dict
-
-        data = {k: v for k, v in model_to_dict(antenna).items() if v is not None and k not in ("hub",)}
-        data.update(
-            {
-                "servizi": antenna.servizi,
-                "consensi-TOTAL_FORMS": str(antenna.consensi.count() + len(rows)),
-                "consensi-INITIAL_FORMS": str(antenna.consensi.count()),
-                "consensi-MIN_NUM_FORMS": "0",
-                "consensi-MAX_NUM_FORMS": "1000",
-            }
-        )
-        for i, consenso in enumerate(antenna.consensi.all()):
-            data[f"consensi-{i}-id"] = consenso.pk
-            data[f"consensi-{i}-antenna"] = antenna.pk
-        start = antenna.consensi.count()
-        for i, row in enumerate(rows, start=start):
-            data.update({f"consensi-{i}-{k}": v for k, v in row.items()})
-            data[f"consensi-{i}-antenna"] = antenna.pk
-        return data
-
     def test_staff_adds_a_consent_which_sets_the_public_flag_and_keeps_the_old_one(self, client, staff_user):
         from antenne import services
 
@@ -101,7 +107,7 @@ class TestConsensiInline:
         url = f"/admin/antenne/antenna/{antenna.pk}/change/"
         page = client.get(url).content.decode()
         assert 'name="consensi-0-concesso"' not in page  # the past record is shown, not editable
-        data = self.inline_data(antenna, [{"oggetto": "nome_pubblico", "concesso": "on", "versione_testo": "2026-01"}])
+        data = antenna_form_data(antenna, [{"oggetto": "nome_pubblico", "concesso": "on", "versione_testo": "2026-01"}])
         data["consensi-0-concesso"] = "on"  # a forged edit of the past record is ignored
         response = client.post(url, data)
         assert response.status_code == 302, response.content.decode()[:3000]
@@ -118,7 +124,7 @@ class TestConsensiInline:
         antenna = AntennaFactory()
         hub = HubFactory()
         client.force_login(staff_user)
-        data = self.inline_data(antenna, [])
+        data = antenna_form_data(antenna, [])
         data["hub"] = hub.pk  # a forged field is ignored: the HUB changes only through the service
         response = client.post(f"/admin/antenne/antenna/{antenna.pk}/change/", data)
         assert response.status_code == 302, response.content.decode()[:3000]
@@ -152,9 +158,6 @@ class TestCambiaHub:
         assert riga.evento == "antenne.hub_di_riferimento_cambiato" and riga.autore == staff_user
 
     def test_a_refusal_is_reported_for_the_row_and_changes_nothing(self, client, staff_user):
-        from django.contrib.auth.models import Permission
-        from django.contrib.messages import get_messages
-
         from tests.costellazioni.factories import UserFactory
         from tests.hubs.factories import HubFactory
 
@@ -190,3 +193,64 @@ def test_staff_turns_down_a_membership_request_with_a_note(client, staff_user):
     client.post(url, {"action": "non_accogliere", "_selected_action": [socio.pk], "nota": "Doppia iscrizione"})
     socio.refresh_from_db()
     assert socio.stato == SocioBancaDelTempo.Stato.RESPINTO
+
+
+class TestAntennaForm:
+    """Saving the form calls ``antenna_register``/``antenna_update``: a coded log row, or the refusal by the form."""
+
+    def test_staff_edit_goes_through_the_service_and_is_logged_with_its_code(self, client, staff_user):
+        antenna = AntennaFactory(nome_pubblico="Edicola Rialto")
+        client.force_login(staff_user)
+        data = antenna_form_data(antenna)
+        data["nome_pubblico"] = "Edicola di Rialto"
+        response = client.post(f"/admin/antenne/antenna/{antenna.pk}/change/", data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        antenna.refresh_from_db()
+        assert antenna.nome_pubblico == "Edicola di Rialto"
+        riga = EventoAudit.objects.for_object(antenna).get()
+        assert (riga.evento, riga.autore, riga.nota) == (
+            "antenne.antenna_modificata",
+            staff_user,
+            "Campi modificati: nome pubblico.",
+        )
+
+    def test_staff_adds_an_antenna_through_the_service(self, client, staff_user):
+        from tests.antenne.factories import primo_quartiere
+
+        client.force_login(staff_user)
+        data = {
+            "tipo": Antenna.Tipo.NEGOZIO,
+            "nome_pubblico": "Latteria di Castello",
+            "quartiere": primo_quartiere().pk,
+            "servizi": "ritiro_pacchi",
+            "consensi-TOTAL_FORMS": "0",
+            "consensi-INITIAL_FORMS": "0",
+            "consensi-MIN_NUM_FORMS": "0",
+            "consensi-MAX_NUM_FORMS": "1000",
+        }
+        response = client.post("/admin/antenne/antenna/add/", data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        antenna = Antenna.objects.get()
+        assert antenna.stato == Antenna.Stato.INDIVIDUATA
+        riga = EventoAudit.objects.for_object(antenna).get()
+        assert (riga.evento, riga.autore, riga.stato_a) == ("antenne.antenna_registrata", staff_user, "individuata")
+
+    def test_a_refusal_is_shown_next_to_the_form_without_a_success_message(self, client):
+        from tests.costellazioni.factories import UserFactory
+
+        antenna = AntennaFactory(nome_pubblico="Edicola Rialto")
+        # Staff who may change antennas in the admin, but holds no role on this antenna: the service refuses.
+        impiegato = UserFactory(is_staff=True)
+        impiegato.user_permissions.add(*Permission.objects.filter(codename__in=["view_antenna", "change_antenna"]))
+        client.force_login(impiegato)
+        data = antenna_form_data(antenna)
+        data["nome_pubblico"] = "Edicola di Rialto"
+        response = client.post(f"/admin/antenne/antenna/{antenna.pk}/change/", data)
+        assert response.status_code == 200
+        form = response.context["adminform"].form
+        assert form.non_field_errors() == ["Non hai i permessi per questa operazione."]
+        assert form["nome_pubblico"].value() == "Edicola di Rialto"  # what was typed is kept
+        assert list(get_messages(response.wsgi_request)) == []
+        antenna.refresh_from_db()
+        assert antenna.nome_pubblico == "Edicola Rialto"
+        assert not EventoAudit.objects.for_object(antenna).exists()

@@ -156,3 +156,29 @@ class TestCanSeeRichiedente:
         richiesta.stato = RichiestaPortierato.Stato.SVOLTA
         decision = permissions.can_see_richiedente(operatore.user, richiesta)
         assert not decision and decision.reason == "I recapiti restano visibili solo finché la richiesta è aperta."
+
+
+class TestCanRegisterAntenna:
+    def test_staff_and_operators_may(self, staff_user):
+        assert permissions.can_register_antenna(staff_user)
+        assert permissions.can_register_antenna(OperatoreFactory().user)
+
+    def test_citizens_and_inactive_operators_may_not_and_are_told_why(self):
+        for user in (UserFactory(), OperatoreFactory(attivo=False).user):
+            decision = permissions.can_register_antenna(user)
+            assert not decision
+            assert decision.reason == "Solo il personale del Comune e gli operatori di comunità registrano le antenne."
+
+
+class TestCanEditAntenna:
+    def test_its_operator_a_coordinator_and_staff_may(self, staff_user):
+        antenna = AntennaFactory(operatore=OperatoreFactory())
+        assert permissions.can_edit_antenna(antenna.operatore.user, antenna)
+        assert permissions.can_edit_antenna(OperatoreFactory(coordinatore=True).user, antenna)
+        assert permissions.can_edit_antenna(staff_user, antenna)
+
+    def test_another_operator_and_staff_without_the_role_may_not(self):
+        antenna = AntennaFactory(operatore=OperatoreFactory())
+        for user in (OperatoreFactory().user, UserFactory(is_staff=True)):
+            decision = permissions.can_edit_antenna(user, antenna)
+            assert not decision and decision.reason == "Non hai i permessi per questa operazione."

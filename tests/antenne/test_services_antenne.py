@@ -97,3 +97,43 @@ class TestHubDiRiferimento:
         antenna = AntennaFactory(operatore=OperatoreFactory())
         with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione."):
             services.antenna_set_hub(antenna=antenna, hub=HubFactory(), actor=OperatoreFactory().user)
+
+
+class TestAntennaData:
+    def test_register_starts_as_individuata_with_a_coded_log_row(self, staff_user):
+        antenna = services.antenna_register(
+            actor=staff_user, tipo=Antenna.Tipo.NEGOZIO, nome_pubblico="Latteria", quartiere=primo_quartiere()
+        )
+        assert antenna.stato == Antenna.Stato.INDIVIDUATA
+        riga = EventoAudit.objects.for_object(antenna).get()
+        assert (riga.evento, riga.autore, riga.stato_a) == ("antenne.antenna_registrata", staff_user, "individuata")
+
+    def test_a_citizen_may_not_register_one(self):
+        with pytest.raises(PermissionDenied, match="Solo il personale del Comune e gli operatori"):
+            services.antenna_register(
+                actor=UserFactory(), tipo=Antenna.Tipo.NEGOZIO, nome_pubblico="Latteria", quartiere=primo_quartiere()
+            )
+        assert not Antenna.objects.exists()
+
+    def test_update_names_the_fields_changed_not_their_values(self):
+        antenna = AntennaFactory(operatore=OperatoreFactory())
+        services.antenna_update(antenna=antenna, actor=antenna.operatore.user, telefono="041 99", disponibilita="Sera")
+        antenna.refresh_from_db()
+        assert (antenna.telefono, antenna.disponibilita) == ("041 99", "Sera")
+        riga = EventoAudit.objects.for_object(antenna).get()
+        assert riga.evento == "antenne.antenna_modificata" and "041 99" not in riga.nota
+        assert riga.nota == "Campi modificati: telefono, disponibilità."
+
+    def test_another_operator_may_not_update_it(self):
+        antenna = AntennaFactory(operatore=OperatoreFactory(), telefono="041 1")
+        with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione."):
+            services.antenna_update(antenna=antenna, actor=OperatoreFactory().user, telefono="041 2")
+        antenna.refresh_from_db()
+        assert antenna.telefono == "041 1" and not EventoAudit.objects.for_object(antenna).exists()
+
+    def test_state_and_hub_have_their_own_doors(self, staff_user):
+        antenna = AntennaFactory()
+        with pytest.raises(ValueError, match=r"\['stato'\]"):
+            services.antenna_update(antenna=antenna, actor=staff_user, stato=Antenna.Stato.SOSPESA)
+        with pytest.raises(ValueError, match=r"\['hub'\]"):
+            services.antenna_register(actor=staff_user, hub=None)
