@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -30,21 +29,8 @@ from tests.costellazioni.test_celery_worker import (  # noqa: F401 (fixtures)
 
 CLOSED_PORT = "redis://127.0.0.1:9/0"
 WORKER_APPLICATION_NAME = "faults-worker"
+# The worker restarts, reconnects and redelivers here: slower than a plain task run.
 DEADLINE = 90
-
-
-def wait_until(condition, *, timeout=DEADLINE, what="the condition", worker=None):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if worker is not None and worker.poll() is not None:
-            pytest.fail(f"The Celery worker exited with {worker.returncode}:\n{worker.log_path.read_text()}")
-        if time.monotonic() > deadline:
-            log = worker.log_path.read_text() if worker is not None else ""
-            pytest.fail(f"Still waiting for {what} after {timeout} s.\n{log[-6000:]}")
-        time.sleep(0.1)
 
 
 def start_worker(*, redis, mail_directory: Path, log_path: Path, pool: str = "solo") -> subprocess.Popen:
