@@ -54,14 +54,14 @@ class TestAppuntamenti:
             services.appuntamento_record_outcome(appuntamento=appuntamento, esito="", actor=StaffFactory())
 
     def test_fixing_needs_a_slot(self):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Un appuntamento fissato ha un inizio e una fine"):
             services.appuntamento_transition(
                 appuntamento=AppuntamentoFactory(), to=Appuntamento.Stato.FISSATO, actor=StaffFactory()
             )
 
     def test_only_sportello_services_take_appointments(self):
         servizio = ServizioFactory(accesso=Servizio.Accesso.LIBERO)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Questo servizio non riceve su appuntamento"):
             services.appuntamento_request(user=UserFactory(), servizio=servizio, tema="x", disponibilita="y")
 
     def test_the_person_cancels(self):

@@ -80,7 +80,7 @@ class TestPrenotazioneRequest:
 
     def test_booking_for_an_ente_needs_a_verified_membership(self):
         user, ente = UserFactory(), EnteFactory(verified=True)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente non è ancora stata verificata"):
             booking_request(SpazioFactory(), user=user, ente=ente)
         MembershipFactory(user=user, ente=ente, verified=True)
         assert booking_request(SpazioFactory(), user=user, ente=ente).ente == ente
@@ -142,7 +142,7 @@ class TestPrenotazioneTransitions:
 
     def test_only_staff_confirm(self):
         prenotazione = PrenotazioneFactory()
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione"):
             services.prenotazione_confirm(prenotazione=prenotazione, actor=prenotazione.richiedente)
 
     def test_the_person_cancels_their_confirmed_booking(self, django_capture_on_commit_callbacks):
@@ -166,7 +166,7 @@ class TestPrenotazioneTransitions:
 
     def test_someone_else_cannot_cancel(self):
         prenotazione = PrenotazioneFactory()
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione"):
             services.prenotazione_cancel(prenotazione=prenotazione, actor=UserFactory())
 
     def test_confirming_over_a_confirmed_booking_is_refused(self):
