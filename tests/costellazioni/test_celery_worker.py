@@ -52,7 +52,7 @@ def redis_url():
     return REDIS_URL
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     """A DATABASE_URL for the test database this process uses (``test_…``), for the worker."""
     db = connection.settings_dict
     user = quote(db["USER"] or "", safe="")
@@ -64,9 +64,6 @@ def test_database_url() -> str:
         return f"postgres://{credentials}/{host}/{name}"
     port = f":{db['PORT']}" if db["PORT"] else ""
     return f"postgres://{credentials}{host}{port}/{name}"
-
-
-test_database_url.__test__ = False  # a helper, not a test
 
 
 def _reset_celery_connections():
@@ -111,7 +108,7 @@ def celery_worker(committed_db, celery_on_redis, mail_dir, tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "costellazioni.settings",
         "REDIS_URL": celery_on_redis,
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": worker_database_url(),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
         "SECRET_KEY": settings.SECRET_KEY,

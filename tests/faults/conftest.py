@@ -24,7 +24,7 @@ from tests.costellazioni.test_celery_worker import (  # noqa: F401 (fixtures)
     mail_dir,
     redis_url,
     sent_messages,
-    test_database_url,
+    worker_database_url,
 )
 
 CLOSED_PORT = "redis://127.0.0.1:9/0"
@@ -40,7 +40,7 @@ def start_worker(*, redis, mail_directory: Path, log_path: Path, pool: str = "so
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "costellazioni.settings",
         "REDIS_URL": redis,
-        "DATABASE_URL": f"{test_database_url()}?application_name={WORKER_APPLICATION_NAME}",
+        "DATABASE_URL": f"{worker_database_url()}?application_name={WORKER_APPLICATION_NAME}",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_directory),
         "MEDIA_ROOT": settings.MEDIA_ROOT,
