@@ -17,6 +17,11 @@ class Evento(models.TextChoices):
     SPOSTA_L_APPUNTAMENTO = "hubs.sposta_l_appuntamento", _("Sposta l'appuntamento")
     REGISTRA_L_ESITO = "hubs.registra_l_esito", _("Registra l'esito")
     ANNULLA_L_APPUNTAMENTO = "hubs.annulla_l_appuntamento", _("Annulla l'appuntamento")
+    AVVIA_LA_COLLABORAZIONE = "hubs.avvia_la_collaborazione", _("Registra la collaborazione avviata")
+    REGISTRA_IL_PROGETTO_COMUNE = "hubs.registra_il_progetto_comune", _("Registra il progetto comune")
+    REGISTRA_CHE_NON_E_PROSEGUITA = "hubs.registra_che_non_e_proseguita", _("Registra che non è proseguita")
+    RIAPRI_LA_CONNESSIONE = "hubs.riapri_la_connessione", _("Riapri la connessione")
+    # Rows written before the outcome of a connection had its table carry this code.
     ESITO_AGGIORNATO = "hubs.esito_aggiornato", _("Esito aggiornato")
     PRENOTAZIONE_RICHIESTA = "hubs.prenotazione_richiesta", _("Prenotazione richiesta")
     APPUNTAMENTO_RICHIESTO = "hubs.appuntamento_richiesto", _("Appuntamento richiesto")

@@ -1,14 +1,14 @@
 """The procedures of the HUB app as data: states, transitions, and who may fire each one.
 
-``services.prenotazione_transition`` and ``services.appuntamento_transition`` are the only code that
-moves a booking or an appointment between states; they check these tables through
-``costellazioni.services.workflow.workflow_transition``.
+``services.prenotazione_transition``, ``services.appuntamento_transition`` and ``services.connessione_update``
+are the only code that moves a booking, an appointment or a connection's outcome; they check these tables
+through ``costellazioni.services.workflow.workflow_transition``.
 """
 
 from costellazioni import workflows
 from costellazioni.workflows import OWNER, STAFF, Transition
 from hubs.events import Evento
-from hubs.models import Appuntamento, Prenotazione
+from hubs.models import Appuntamento, Connessione, Prenotazione
 
 P = Prenotazione.Stato
 PRENOTAZIONE = {
@@ -27,6 +27,17 @@ APPUNTAMENTO = {
     (A.FISSATO, A.ANNULLATO): Transition(Evento.ANNULLA_L_APPUNTAMENTO, frozenset({OWNER, STAFF})),
 }
 
+C = Connessione.Esito
+# How a brokered relationship went: a joint project is where it ends; one that stopped may start again.
+CONNESSIONE = {
+    (C.IN_CORSO, C.COLLABORAZIONE_AVVIATA): Transition(Evento.AVVIA_LA_COLLABORAZIONE, frozenset({STAFF})),
+    (C.IN_CORSO, C.PROGETTO_COMUNE): Transition(Evento.REGISTRA_IL_PROGETTO_COMUNE, frozenset({STAFF})),
+    (C.COLLABORAZIONE_AVVIATA, C.PROGETTO_COMUNE): Transition(Evento.REGISTRA_IL_PROGETTO_COMUNE, frozenset({STAFF})),
+    (C.IN_CORSO, C.NON_PROSEGUITA): Transition(Evento.REGISTRA_CHE_NON_E_PROSEGUITA, frozenset({STAFF})),
+    (C.COLLABORAZIONE_AVVIATA, C.NON_PROSEGUITA): Transition(Evento.REGISTRA_CHE_NON_E_PROSEGUITA, frozenset({STAFF})),
+    (C.NON_PROSEGUITA, C.IN_CORSO): Transition(Evento.RIAPRI_LA_CONNESSIONE, frozenset({STAFF})),
+}
+
 
 def table_for(obj) -> dict:
     return PRENOTAZIONE if isinstance(obj, Prenotazione) else APPUNTAMENTO
@@ -40,3 +51,4 @@ def register() -> None:
     """Declare this app's state fields and their tables to the core (from ``apps.py``)."""
     workflows.register(Prenotazione, table=PRENOTAZIONE)
     workflows.register(Appuntamento, table=APPUNTAMENTO)
+    workflows.register(Connessione, table=CONNESSIONE, field="esito")

@@ -39,6 +39,8 @@ STATE_WRITE_ALLOWED = {
     ("costellazioni/services/outbox.py", "_mark_done"): "outbox machine state, taken once",
     ("costellazioni/services/outbox.py", "_fail"): "outbox machine state, taken once",
     ("costellazioni/services/outbox.py", "operazioni_sweep"): "outbox machine state, taken once",
+    # ``esito`` is a state of hubs.Connessione; the preavviso's ``esito`` is a decision written once.
+    ("contributi/services/istruttoria.py", "preavviso_decide"): "Preavviso.esito, a one-time decision",
 }
 
 # Names of state fields: those of every model with a registered transition table.

@@ -94,16 +94,16 @@ class TestImmutable:
     def test_save_of_an_existing_row_is_refused(self):
         evento = audit_record(obj=EnteFactory(), evento=Evento.ENTE_REGISTRATO)
         evento.nota = "ritoccata"
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="append-only: UPDATE refused"), transaction.atomic():
             evento.save()
 
     def test_delete_is_refused(self):
         evento = audit_record(obj=EnteFactory(), evento=Evento.ENTE_REGISTRATO)
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="append-only: DELETE refused"), transaction.atomic():
             evento.delete()
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="append-only: DELETE refused"), transaction.atomic():
             EventoAudit.objects.all().delete()
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="append-only: UPDATE refused"), transaction.atomic():
             EventoAudit.objects.update(evento="altro")
         assert EventoAudit.objects.filter(pk=evento.pk, evento=Evento.ENTE_REGISTRATO).exists()
 

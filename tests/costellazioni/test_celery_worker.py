@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -29,11 +28,11 @@ from costellazioni.services import email as email_service
 from costellazioni.services.email import messaggi_digest_send
 from costellazioni.tasks import send_message_email
 from tests.costellazioni.factories import MessaggioFactory, UserFactory
+from tests.support import wait_until
 
 BASE_DIR = Path(settings.BASE_DIR)
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
-WORKER_START_TIMEOUT = 60
 
 
 # --- a real worker --------------------------------------------------------------------------------
@@ -53,7 +52,7 @@ def redis_url():
     return REDIS_URL
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     """A DATABASE_URL for the test database this process uses (``test_…``), for the worker."""
     db = connection.settings_dict
     user = quote(db["USER"] or "", safe="")
@@ -65,9 +64,6 @@ def test_database_url() -> str:
         return f"postgres://{credentials}/{host}/{name}"
     port = f":{db['PORT']}" if db["PORT"] else ""
     return f"postgres://{credentials}{host}{port}/{name}"
-
-
-test_database_url.__test__ = False  # a helper, not a test
 
 
 def _reset_celery_connections():
@@ -112,7 +108,7 @@ def celery_worker(committed_db, celery_on_redis, mail_dir, tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "costellazioni.settings",
         "REDIS_URL": celery_on_redis,
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": worker_database_url(),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
         "SECRET_KEY": settings.SECRET_KEY,
@@ -152,20 +148,6 @@ def celery_worker(committed_db, celery_on_redis, mail_dir, tmp_path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
-
-
-def wait_until(condition, worker, timeout=WORKER_START_TIMEOUT, what="the condition"):
-    """Poll ``condition()`` until it is true, failing early with the worker's log if the worker dies.
-
-    Tasks store no result (``task_ignore_result``): tests watch their effects in the database and the mail dir.
-    """
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if worker.poll() is not None:
-            pytest.fail(f"The Celery worker exited with {worker.returncode}:\n{worker.log_path.read_text()}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"No {what} after {timeout} s. Worker log:\n{worker.log_path.read_text()}")
-        time.sleep(0.1)
 
 
 def sent_messages(directory: Path) -> list[email.message.EmailMessage]:

@@ -57,9 +57,9 @@ def test_healthz_is_503_when_the_database_does_not_answer():
 
 @pytest.mark.django_db  # the subprocess reads the test database, which must exist by then
 def test_healthz_is_503_naming_redis_when_redis_is_unreachable():
-    from tests.costellazioni.test_celery_worker import test_database_url
+    from tests.costellazioni.test_celery_worker import worker_database_url
 
-    outcome = _healthz_with({"DATABASE_URL": test_database_url(), "REDIS_URL": "redis://127.0.0.1:9/0"})
+    outcome = _healthz_with({"DATABASE_URL": worker_database_url(), "REDIS_URL": "redis://127.0.0.1:9/0"})
     assert outcome["status"] == 503
     assert outcome["body"]["database"] == "ok"
     assert outcome["body"]["redis"].startswith("error")

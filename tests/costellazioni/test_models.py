@@ -20,7 +20,7 @@ class TestUser:
         UserFactory(codice_fiscale="")
         UserFactory(codice_fiscale="")
         UserFactory(codice_fiscale="RSSMRA85T10A562S")
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="user_codice_fiscale_unique_when_present"), transaction.atomic():
             UserFactory(codice_fiscale="RSSMRA85T10A562S")
 
     def test_invalid_codice_fiscale_fails_validation(self):
@@ -31,7 +31,7 @@ class TestUser:
 
     def test_emails_are_unique_whatever_the_case(self):
         UserFactory(email="marta@example.it")
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="user_email_unique_ci"), transaction.atomic():
             User.objects.create(email="MARTA@example.it")
 
 
@@ -42,11 +42,11 @@ class TestEnte:
         assert ente.codice_fiscale == "00339370272"
 
     def test_runts_number_requires_a_section(self):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="ente_runts_numero_requires_sezione"), transaction.atomic():
             EnteFactory(runts_numero="12345", runts_sezione="")
 
     def test_verified_without_who_and_when_is_refused_by_the_database(self):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="ente_verified_records_who_and_when"), transaction.atomic():
             EnteFactory(stato_verifica=Ente.StatoVerifica.VERIFICATO)
 
     def test_ets_kinds(self):
@@ -62,7 +62,7 @@ class TestEnte:
 class TestMembership:
     def test_one_active_membership_per_person_and_ente(self):
         membership = MembershipFactory()
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="membership_one_active_per_user_and_ente"), transaction.atomic():
             MembershipFactory(user=membership.user, ente=membership.ente)
 
     def test_a_new_request_is_allowed_after_a_refusal(self):
@@ -89,7 +89,7 @@ class TestTerritorio:
         assert Quartiere.objects.get(slug="bissuola").municipalita.nome == "Mestre-Carpenedo"
 
     def test_coordinates_outside_venice_are_refused(self):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="quartiere_coordinates_in_venice_area"), transaction.atomic():
             Quartiere.objects.create(
                 municipalita=Municipalita.objects.first(), nome="Roma", slug="roma", latitudine=41.9, longitudine=12.5
             )

@@ -78,11 +78,11 @@ class TestNotify:
 
         with (
             django_capture_on_commit_callbacks(execute=True) as callbacks,
-            pytest.raises(Boom),
+            pytest.raises(Boom, match="rolled back"),
             transaction.atomic(),
         ):
             _notify([person])
-            raise Boom
+            raise Boom("rolled back")
         assert callbacks == []
         assert mail.outbox == []
         assert not Messaggio.objects.exists()
@@ -94,7 +94,7 @@ class TestNotify:
         assert 'L\'ente "Laguna" & soci' in mail.outbox[0].body
 
     def test_link_must_be_a_path_on_the_portal(self):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="takes a path on this portal"):
             _notify([UserFactory()], link="https://example.com/phishing")
 
 
@@ -198,7 +198,7 @@ class TestMarkRead:
 
     def test_another_persons_message_does_not_exist(self):
         messaggio = MessaggioFactory()
-        with pytest.raises(Messaggio.DoesNotExist):
+        with pytest.raises(Messaggio.DoesNotExist, match="matching query does not exist"):
             messaggio_mark_read(user=UserFactory(), messaggio_id=messaggio.pk)
         messaggio.refresh_from_db()
         assert messaggio.letto_il is None

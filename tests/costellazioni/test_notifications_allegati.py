@@ -67,13 +67,17 @@ class TestNotifyWithAttachments:
         class Boom(Exception):
             pass
 
-        with django_capture_on_commit_callbacks(execute=True), pytest.raises(Boom), transaction.atomic():
+        with (
+            django_capture_on_commit_callbacks(execute=True),
+            pytest.raises(Boom, match="rolled back"),
+            transaction.atomic(),
+        ):
             _notify([UserFactory()])
-            raise Boom
+            raise Boom("rolled back")
         assert not AllegatoMessaggio.objects.exists() and mail.outbox == []
 
     def test_too_big_is_refused(self):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="takes files up to"):
             _notify(
                 [UserFactory()], allegati=[("grande.bin", b"x" * (ALLEGATO_MAX_BYTES + 1), "application/octet-stream")]
             )

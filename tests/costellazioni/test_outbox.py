@@ -115,7 +115,7 @@ def test_staff_send_a_failed_row_again_and_it_is_audited(settings, django_captur
 
 def test_a_citizen_cannot_send_a_row_again():
     operazione = OperazioneInCoda.objects.create(tipo=EMAIL, stato=Stato.FALLITA, tentativi=MAX_TENTATIVI)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione"):
         operazione_resend(operazione=operazione, actor=UserFactory())
     operazione.refresh_from_db()
     assert operazione.stato == Stato.FALLITA

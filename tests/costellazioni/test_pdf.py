@@ -157,15 +157,16 @@ class TestNoNetwork:
 
     def test_fetcher_refuses(self):
         fetcher = PortalURLFetcher()
-        for url in [
-            "http://example.com/x.png",
-            "https://example.com/x.png",
-            "ftp://example.com/x.png",
-            "file:///etc/passwd",
-            "https://pdf.invalid/static/../../etc/passwd",
-            "https://pdf.invalid/media/privato.pdf",
+        network = "Network access refused"
+        for url, message in [
+            ("http://example.com/x.png", network),
+            ("https://example.com/x.png", network),
+            ("ftp://example.com/x.png", network),
+            ("file:///etc/passwd", "File outside the static directories refused"),
+            ("https://pdf.invalid/static/../../etc/passwd", "Static file not found"),
+            ("https://pdf.invalid/media/privato.pdf", network),
         ]:
-            with pytest.raises(ValueError):
+            with pytest.raises(ValueError, match=message):
                 fetcher.fetch(url)
 
     def test_fetcher_allows_data_urls(self):

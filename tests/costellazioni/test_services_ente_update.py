@@ -57,16 +57,16 @@ class TestEnteUpdate:
         assert not EventoAudit.objects.for_object(membership.ente).exists()
 
     def test_a_person_who_does_not_represent_the_ente_is_refused(self, membership):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente non è ancora stata verificata"):
             ente_update(ente=membership.ente, actor=UserFactory(), indirizzo="Altrove")
 
     def test_a_referente_awaiting_verification_is_refused(self):
         pending = MembershipFactory(ente=EnteFactory(verified=True))
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente non è ancora stata verificata"):
             ente_update(ente=pending.ente, actor=pending.user, indirizzo="Altrove")
         pending.ente.refresh_from_db()
         assert pending.ente.indirizzo != "Altrove"
 
     def test_other_fields_are_a_programming_error(self, membership):
-        with pytest.raises(TypeError):
+        with pytest.raises(TypeError, match=r"does not update \['stato_verifica'\]"):
             ente_update(ente=membership.ente, actor=membership.user, stato_verifica="respinto")

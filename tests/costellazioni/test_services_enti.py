@@ -25,14 +25,14 @@ class TestEnteVerification:
 
     def test_someone_without_the_role_may_not_verify(self):
         ente = EnteFactory()
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione"):
             ente_set_verification(ente=ente, to=Ente.StatoVerifica.VERIFICATO, actor=UserFactory())
         ente.refresh_from_db()
         assert ente.stato_verifica == Ente.StatoVerifica.DA_VERIFICARE
         assert not EventoAudit.objects.exists()
 
     def test_a_transition_outside_the_table_is_refused(self):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Questo passaggio di stato non è previsto"):
             ente_set_verification(ente=EnteFactory(), to=Ente.StatoVerifica.DA_VERIFICARE, actor=StaffFactory())
 
     def test_representatives_are_told(self):
@@ -74,12 +74,12 @@ class TestMembership:
 
     def test_the_person_may_withdraw_their_own_request_but_not_verify_it(self):
         membership = MembershipFactory()
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione"):
             membership_set_state(membership=membership, to=Membership.Stato.VERIFICATA, actor=membership.user)
         membership = membership_set_state(membership=membership, to=Membership.Stato.REVOCATA, actor=membership.user)
         assert membership.stato == Membership.Stato.REVOCATA
         assert not Messaggio.objects.exists()  # nobody to tell: the person did it
 
     def test_another_person_may_not_withdraw_it(self):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione"):
             membership_set_state(membership=MembershipFactory(), to=Membership.Stato.REVOCATA, actor=UserFactory())

@@ -34,5 +34,5 @@ def test_an_invalid_codice_fiscale_is_refused_and_nothing_is_saved():
 
 
 def test_only_profile_fields_may_be_changed():
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"Not profile fields: \['is_staff'\]"):
         user_update_profile(user=UserFactory(), is_staff=True)

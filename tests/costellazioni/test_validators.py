@@ -19,7 +19,7 @@ class TestCodiceFiscalePersona:
             validate_codice_fiscale_persona("RSSMRA85T10A562T")
 
     def test_an_organisation_number_is_not_a_person(self):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="controlla i 16 caratteri"):
             validate_codice_fiscale_persona("00339370272")
 
 
@@ -40,7 +40,7 @@ class TestCodiceFiscaleEnte:
     def test_any_other_check_digit_is_refused(self, serial, office):
         body = f"{serial:07d}{office:03d}"
         wrong = str((int(luhn.calc_check_digit(body)) + 1) % 10)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="11 cifre per gli enti"):
             validate_codice_fiscale_ente(body + wrong)
 
 

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -25,26 +24,13 @@ from tests.costellazioni.test_celery_worker import (  # noqa: F401 (fixtures)
     mail_dir,
     redis_url,
     sent_messages,
-    test_database_url,
+    worker_database_url,
 )
 
 CLOSED_PORT = "redis://127.0.0.1:9/0"
 WORKER_APPLICATION_NAME = "faults-worker"
+# The worker restarts, reconnects and redelivers here: slower than a plain task run.
 DEADLINE = 90
-
-
-def wait_until(condition, *, timeout=DEADLINE, what="the condition", worker=None):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if worker is not None and worker.poll() is not None:
-            pytest.fail(f"The Celery worker exited with {worker.returncode}:\n{worker.log_path.read_text()}")
-        if time.monotonic() > deadline:
-            log = worker.log_path.read_text() if worker is not None else ""
-            pytest.fail(f"Still waiting for {what} after {timeout} s.\n{log[-6000:]}")
-        time.sleep(0.1)
 
 
 def start_worker(*, redis, mail_directory: Path, log_path: Path, pool: str = "solo") -> subprocess.Popen:
@@ -54,7 +40,7 @@ def start_worker(*, redis, mail_directory: Path, log_path: Path, pool: str = "so
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "costellazioni.settings",
         "REDIS_URL": redis,
-        "DATABASE_URL": f"{test_database_url()}?application_name={WORKER_APPLICATION_NAME}",
+        "DATABASE_URL": f"{worker_database_url()}?application_name={WORKER_APPLICATION_NAME}",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_directory),
         "MEDIA_ROOT": settings.MEDIA_ROOT,

@@ -13,8 +13,9 @@ from contributi.models import Candidatura
 from costellazioni.models import OperazioneInCoda
 from costellazioni.services.outbox import operazioni_sweep
 from tests.contributi.factories import open_bando
-from tests.faults.conftest import mails_to, outbox_done, terminate_worker_backends, wait_until, worker_backends
+from tests.faults.conftest import DEADLINE, mails_to, outbox_done, terminate_worker_backends, worker_backends
 from tests.faults.helpers import receipt_files, submit_application
+from tests.support import wait_until
 
 pytestmark = pytest.mark.celery_worker
 
@@ -41,7 +42,12 @@ def test_connections_terminated_during_a_burst_of_submissions(worker_factory, ma
     killer.start()
     try:
         submitted = [submit_application(bando) for _ in range(BURST)]
-        wait_until(lambda: len(terminated) >= ROUNDS or outbox_done(BURST), what="the terminations", worker=worker)
+        wait_until(
+            lambda: len(terminated) >= ROUNDS or outbox_done(BURST),
+            what="the terminations",
+            worker=worker,
+            timeout=DEADLINE,
+        )
     finally:
         stop.set()
         killer.join(timeout=30)
@@ -52,7 +58,7 @@ def test_connections_terminated_during_a_burst_of_submissions(worker_factory, ma
         operazioni_sweep(now=timezone.now() + timedelta(minutes=10))
         return outbox_done(BURST)
 
-    wait_until(all_sent, what="every receipt", worker=worker)
+    wait_until(all_sent, what="every receipt", worker=worker, timeout=DEADLINE)
 
     assert Candidatura.objects.filter(stato=Candidatura.Stato.PRESENTATA).count() == BURST
     for candidatura in submitted:

@@ -9,8 +9,9 @@ from costellazioni.celery import RICEVUTE_QUEUE
 from costellazioni.models import OperazioneInCoda
 from costellazioni.services.notifications import EMAIL
 from costellazioni.tasks import run_operazione
-from tests.faults.conftest import mails_to, wait_until
+from tests.faults.conftest import DEADLINE, mails_to
 from tests.faults.helpers import receipt_files, submit_application
+from tests.support import wait_until
 
 pytestmark = pytest.mark.celery_worker
 
@@ -28,7 +29,7 @@ def test_a_receipt_delivered_three_times_is_sent_once(worker_factory, mail_dir):
     run_operazione.apply_async(args=[marker.pk], queue=RICEVUTE_QUEUE)
 
     worker = worker_factory()
-    wait_until(lambda: mails_to(mail_dir, "fine@example.it"), what="the marker e-mail", worker=worker)
+    wait_until(lambda: mails_to(mail_dir, "fine@example.it"), what="the marker e-mail", worker=worker, timeout=DEADLINE)
 
     (receipt,) = mails_to(mail_dir, candidatura.presentata_da.email)
     assert candidatura.numero_protocollo in receipt["Subject"]

@@ -18,9 +18,10 @@ from tests.antenne.factories import OperatoreFactory, attivita_post
 from tests.contributi.factories import complete_draft, open_bando, referente
 from tests.costellazioni.factories import DEFAULT_PASSWORD, UserFactory
 from tests.costellazioni.test_celery_worker import _reset_celery_connections
-from tests.faults.conftest import CLOSED_PORT, mails_to, outbox_done, wait_until
+from tests.faults.conftest import CLOSED_PORT, DEADLINE, mails_to, outbox_done
 from tests.faults.helpers import receipt_files, submission_step
 from tests.hubs.factories import SpazioFactory, next_weekday
+from tests.support import wait_until
 
 pytestmark = pytest.mark.celery_worker
 
@@ -106,7 +107,7 @@ def test_booking_and_submission_with_redis_down_are_sent_once_when_redis_returns
     worker = worker_factory()
     total = OperazioneInCoda.objects.count()
     assert operazioni_sweep(now=timezone.now() + timedelta(minutes=10)) == total
-    wait_until(lambda: outbox_done(total), what="the outbox to be sent", worker=worker)
+    wait_until(lambda: outbox_done(total), what="the outbox to be sent", worker=worker, timeout=DEADLINE)
 
     assert len(mails_to(mail_dir, "booker@example.it")) == 1
     (receipt,) = mails_to(mail_dir, applicant.email)

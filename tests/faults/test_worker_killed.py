@@ -11,8 +11,9 @@ from django.db import connection
 
 from contributi.models import Candidatura
 from costellazioni.models import OperazioneInCoda
-from tests.faults.conftest import WORKER_APPLICATION_NAME, mails_to, wait_until
+from tests.faults.conftest import DEADLINE, WORKER_APPLICATION_NAME, mails_to
 from tests.faults.helpers import receipt_files, submit_application, worker_children
+from tests.support import wait_until
 
 pytestmark = pytest.mark.celery_worker
 
@@ -42,10 +43,12 @@ def test_a_child_killed_during_the_receipt_is_redelivered_and_sends_once(worker_
     with psycopg.connect(_conninfo()) as holder:
         holder.execute("SELECT id FROM contributi_candidatura WHERE id = %s FOR UPDATE", [candidatura.pk])
         worker = worker_factory(pool="prefork")
-        wait_until(_blocked_worker_backend, what="the receipt task to start", worker=worker)
+        wait_until(_blocked_worker_backend, what="the receipt task to start", worker=worker, timeout=DEADLINE)
         (child,) = worker_children(worker.pid)
         os.kill(child, signal.SIGKILL)
-        wait_until(lambda: child not in worker_children(worker.pid), what="the child to die", worker=worker)
+        wait_until(
+            lambda: child not in worker_children(worker.pid), what="the child to die", worker=worker, timeout=DEADLINE
+        )
         operazione.refresh_from_db()
         assert operazione.stato == OperazioneInCoda.Stato.IN_ATTESA
         holder.rollback()
@@ -54,6 +57,7 @@ def test_a_child_killed_during_the_receipt_is_redelivered_and_sends_once(worker_
         lambda: OperazioneInCoda.objects.filter(pk=operazione.pk, stato=OperazioneInCoda.Stato.ESEGUITA).exists(),
         what="the redelivered receipt",
         worker=worker,
+        timeout=DEADLINE,
     )
     assert "WorkerLostError" in worker.log_path.read_text()
     (receipt,) = mails_to(mail_dir, candidatura.presentata_da.email)

@@ -1,7 +1,6 @@
 """The hourly convocation task on a real Celery worker: it sends what is due, with the .ics, once."""
 
 import datetime
-import time
 
 import pytest
 from django.utils import timezone
@@ -17,17 +16,7 @@ from tests.costellazioni.test_celery_worker import (  # noqa: F401 - fixtures
     sent_messages,
 )
 from tests.governance.factories import MembroOrganoFactory, OrganoFactory, PuntoFactory, RiunioneFactory
-
-MAIL_TIMEOUT = 60
-
-
-def wait_for_mails(directory, count, worker):
-    deadline = time.monotonic() + MAIL_TIMEOUT
-    while len(sent := sent_messages(directory)) < count:
-        if worker.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"{len(sent)} of {count} e-mails. Worker log:\n{worker.log_path.read_text()}")
-        time.sleep(0.1)
-    return sent
+from tests.support import wait_until
 
 
 @pytest.mark.celery_worker
@@ -44,7 +33,8 @@ def test_a_real_worker_sends_the_due_convocations_with_the_calendar_file(celery_
 
     convocazioni_send.delay()
 
-    sent = wait_for_mails(mail_dir, 2, celery_worker)
+    wait_until(lambda: len(sent_messages(mail_dir)) >= 2, celery_worker, what="two e-mails")
+    sent = sent_messages(mail_dir)
     assert sorted(m["To"] for m in sent) == ["giorgio@example.it", "marta@example.it"]
     message = sent[0]
     assert "Convocazione: Verifica delle azioni" in message["Subject"]

@@ -59,11 +59,11 @@ class TestHubConstraints:
             hub.validate_constraints()
 
     def test_closure_exception_hours_come_in_pairs(self):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="chiusura_exception_hours_complete"), transaction.atomic():
             ChiusuraFactory(apertura=datetime.time(9))
 
     def test_weekly_slot_closes_after_opening(self):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="orario_closes_after_opening"), transaction.atomic():
             HubFactory(orari=[(0, 12, 9)])
 
 
