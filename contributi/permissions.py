@@ -3,12 +3,21 @@
 Which applications a user may *see* is answered by ``Candidatura.objects.visible_to(user)``.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from costellazioni.formatting import deadline
 from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, can_approve, is_staff_comunale
+
+
+@dataclass(frozen=True)
+class Refusal(Decision):
+    """A refusal with the error code the service raises it with (``ValidationError(reason, code=code)``)."""
+
+    code: str = ""
 
 
 def bando_open_decision(bando, *, now=None) -> Decision:
@@ -131,6 +140,102 @@ def can_edit_rendiconto(user, rendiconto) -> Decision:
 
 
 # --- staff side: evaluation board and ranking (part 2) ----------------------------------------------
+
+
+def board_member(user, candidatura):
+    """The user's seat (``MembroCommissione``) on the board of the application's call, or None."""
+    from contributi.models import MembroCommissione
+
+    if not user.is_authenticated:
+        return None
+    return MembroCommissione.objects.filter(bando_id=candidatura.bando_id, utente=user).first()
+
+
+def has_automatic_conflict(user, candidatura) -> bool:
+    """A conflict of interest the portal sees (``contributi.models.automatic_conflict``): the person wrote or
+    submitted the application, or is or was during the call a member or representative of the applying ente."""
+    from contributi.models import Candidatura
+
+    return Candidatura.objects.conflicting_with(user).filter(pk=candidatura.pk).exists()
+
+
+def has_conflict(membro, candidatura) -> bool:
+    """A conflict declared by the member, or seen by the portal."""
+    declared = membro.dichiarazioni.filter(candidatura=candidatura, conflitto=True)
+    return declared.exists() or has_automatic_conflict(membro.utente, candidatura)
+
+
+def _automatic_conflict_refusal(candidatura) -> Decision:
+    return Decision(
+        False,
+        _(
+            "Hai un conflitto di interessi su %(c)s: sei o sei stato rappresentante di %(ente)s, o hai scritto tu la "
+            "candidatura. Non puoi aprirla né valutarla."
+        )
+        % {"c": candidatura, "ente": candidatura.ente},
+    )
+
+
+def _not_a_member() -> Decision:
+    return Decision(False, _("Non fai parte della commissione di questo bando."))
+
+
+def _not_assigned() -> Decision:
+    return Decision(False, _("Questa candidatura non ti è stata assegnata."))
+
+
+def can_be_assigned(membro, candidatura) -> Decision:
+    """A board member is assigned an application only without a conflict of interest on it, seen or declared."""
+    if has_automatic_conflict(membro.utente, candidatura):
+        return Refusal(
+            False,
+            _(
+                "%(membro)s è o è stato rappresentante di %(ente)s, o ha scritto la candidatura %(c)s: "
+                "non gli si assegna."
+            )
+            % {"membro": membro, "ente": candidatura.ente, "c": candidatura},
+            code="automatic_conflict",
+        )
+    if has_conflict(membro, candidatura):
+        return Refusal(
+            False,
+            _("%(membro)s ha dichiarato un conflitto di interessi su %(c)s.") % {"membro": membro, "c": candidatura},
+            code="declared_conflict",
+        )
+    return ALLOWED
+
+
+def can_declare_conflict(user, candidatura, *, conflitto: bool) -> Decision:
+    """A board member declares on an application assigned to them (the president on any of the call); nobody
+    declares "no conflict" where the portal sees one."""
+    membro = board_member(user, candidatura)
+    if membro is None:
+        return _not_a_member()
+    if not conflitto and has_automatic_conflict(user, candidatura):
+        return _automatic_conflict_refusal(candidatura)
+    if not membro.presidente and not membro.assegnazioni.filter(candidatura=candidatura).exists():
+        return _not_assigned()
+    return ALLOWED
+
+
+def can_score(user, candidatura, *, consenso: bool = False) -> Decision:
+    """A board member scores an application assigned to them, after declaring no conflict of interest, and never
+    with a conflict the portal sees; the consensus sheet is the president's."""
+    membro = board_member(user, candidatura)
+    if membro is None:
+        return _not_a_member()
+    if has_automatic_conflict(user, candidatura):
+        return _automatic_conflict_refusal(candidatura)
+    if consenso and not membro.presidente:
+        return Decision(False, _("Il punteggio collegiale lo inserisce il presidente della commissione."))
+    if not consenso and not membro.assegnazioni.filter(candidatura=candidatura).exists():
+        return _not_assigned()
+    dichiarazione = membro.dichiarazioni.filter(candidatura=candidatura).first()
+    if dichiarazione is None:
+        return Decision(False, _("Prima di valutare dichiara se hai un conflitto di interessi."))
+    if dichiarazione.conflitto:
+        return Decision(False, _("Hai dichiarato un conflitto di interessi: non puoi valutare questa candidatura."))
+    return ALLOWED
 
 
 def is_assigned_evaluator(user, candidatura) -> bool:

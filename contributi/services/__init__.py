@@ -40,6 +40,17 @@ from contributi.services.commissione import (
     valutazione_reopen,
     valutazione_start,
 )
+from contributi.services.concessioni import (
+    concessione_accept,
+    concessione_close,
+    concessione_create,
+    concessione_publish,
+    concessione_reduce,
+    concessione_renounce,
+    concessione_revoke,
+    concessione_update,
+    riduzione_check,
+)
 from contributi.services.controlli import (
     allegati_errors,
     budget_errors,
@@ -52,17 +63,8 @@ from contributi.services.controlli import (
     submission_errors,
 )
 from contributi.services.erogazioni import (
-    concessione_accept,
-    concessione_close,
-    concessione_create,
-    concessione_publish,
-    concessione_reduce,
-    concessione_renounce,
-    concessione_revoke,
-    concessione_update,
     pagamento_check,
     pagamento_register,
-    riduzione_check,
     tranche_errors,
     tranche_plan_set,
     tranche_stato,

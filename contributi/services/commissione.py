@@ -72,32 +72,13 @@ def membro_conflicts(membro: MembroCommissione):
     )
 
 
-def has_automatic_conflict(user, candidatura: Candidatura) -> bool:
-    return Candidatura.objects.conflicting_with(user).filter(pk=candidatura.pk).exists()
-
-
-def automatic_conflict_message(candidatura: Candidatura) -> str:
-    return _(
-        "Hai un conflitto di interessi su %(c)s: sei o sei stato rappresentante di %(ente)s, o hai scritto tu la "
-        "candidatura. Non puoi aprirla né valutarla."
-    ) % {"c": candidatura, "ente": candidatura.ente}
-
-
-def membro_for(*, candidatura: Candidatura, user) -> MembroCommissione:
-    membro = MembroCommissione.objects.filter(bando_id=candidatura.bando_id, utente=user).first()
-    if membro is None:
-        raise PermissionDenied(_("Non fai parte della commissione di questo bando."))
-    return membro
-
-
 @transaction.atomic
 def conflitto_declare(*, candidatura: Candidatura, actor, conflitto: bool, nota: str = "") -> DichiarazioneConflitto:
     """The member's own declaration for one application; given once, it cannot be changed online."""
-    membro = membro_for(candidatura=candidatura, user=actor)
-    if not conflitto and has_automatic_conflict(actor, candidatura):
-        raise PermissionDenied(automatic_conflict_message(candidatura))
-    if not Assegnazione.objects.filter(membro=membro, candidatura=candidatura).exists() and not membro.presidente:
-        raise PermissionDenied(_("Questa candidatura non ti è stata assegnata."))
+    decision = permissions.can_declare_conflict(actor, candidatura, conflitto=conflitto)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    membro = permissions.board_member(actor, candidatura)
     if DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura).exists():
         raise ValidationError(_("Hai già reso la dichiarazione per questa candidatura."))
     if conflitto and not nota.strip():
@@ -113,12 +94,6 @@ def conflitto_declare(*, candidatura: Candidatura, actor, conflitto: bool, nota:
     return dichiarazione
 
 
-def has_conflict(membro: MembroCommissione, candidatura: Candidatura) -> bool:
-    """Declared by the member, or seen by the portal."""
-    declared = DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura, conflitto=True)
-    return declared.exists() or has_automatic_conflict(membro.utente, candidatura)
-
-
 @transaction.atomic
 def assegnazione_create(*, candidatura: Candidatura, membro: MembroCommissione, actor) -> Assegnazione:
     require_selection_worker(actor)
@@ -127,19 +102,9 @@ def assegnazione_create(*, candidatura: Candidatura, membro: MembroCommissione, 
         raise ValidationError(_("Il componente non fa parte della commissione di questo bando."))
     if candidatura.stato not in (S.AMMISSIBILE, S.IN_VALUTAZIONE):
         raise ValidationError(_("Si assegnano solo candidature ammissibili o in valutazione."))
-    if has_automatic_conflict(membro.utente, candidatura):
-        raise ValidationError(
-            _(
-                "%(membro)s è o è stato rappresentante di %(ente)s, o ha scritto la candidatura %(c)s: "
-                "non gli si assegna."
-            )
-            % {"membro": membro, "ente": candidatura.ente, "c": candidatura},
-            code="automatic_conflict",
-        )
-    if has_conflict(membro, candidatura):
-        raise ValidationError(
-            _("%(membro)s ha dichiarato un conflitto di interessi su %(c)s.") % {"membro": membro, "c": candidatura}
-        )
+    decision = permissions.can_be_assigned(membro, candidatura)
+    if not decision:
+        raise ValidationError(decision.reason, code=decision.code)
     assegnazione, _created = Assegnazione.objects.get_or_create(
         membro=membro, candidatura=candidatura, defaults={"assegnata_da": actor}
     )
@@ -152,7 +117,7 @@ def assegnazione_all(*, candidatura: Candidatura, actor) -> list[Assegnazione]:
     return [
         assegnazione_create(candidatura=candidatura, membro=membro, actor=actor)
         for membro in MembroCommissione.objects.filter(bando_id=candidatura.bando_id).select_related("bando")
-        if not has_conflict(membro, candidatura)
+        if permissions.can_be_assigned(membro, candidatura)
     ]
 
 
@@ -171,24 +136,14 @@ def valutazione_start(*, candidatura: Candidatura, actor, now=None) -> Candidatu
 
 
 def _scoring_membro(candidatura, actor, *, consenso: bool) -> MembroCommissione:
-    membro = membro_for(candidatura=candidatura, user=actor)
-    if has_automatic_conflict(actor, candidatura):
-        raise PermissionDenied(automatic_conflict_message(candidatura))
-    if consenso:
-        if not membro.presidente:
-            raise PermissionDenied(_("Il punteggio collegiale lo inserisce il presidente della commissione."))
-        if regole_for(candidatura.bando).modalita_punteggio != RegoleSelezione.Modalita.CONSENSO:
-            raise ValidationError(_("Per questo bando il punteggio finale è la media dei componenti."))
-    elif not Assegnazione.objects.filter(membro=membro, candidatura=candidatura).exists():
-        raise PermissionDenied(_("Questa candidatura non ti è stata assegnata."))
-    dichiarazione = DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura).first()
-    if dichiarazione is None:
-        raise PermissionDenied(_("Prima di valutare dichiara se hai un conflitto di interessi."))
-    if dichiarazione.conflitto:
-        raise PermissionDenied(_("Hai dichiarato un conflitto di interessi: non puoi valutare questa candidatura."))
+    decision = permissions.can_score(actor, candidatura, consenso=consenso)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if consenso and regole_for(candidatura.bando).modalita_punteggio != RegoleSelezione.Modalita.CONSENSO:
+        raise ValidationError(_("Per questo bando il punteggio finale è la media dei componenti."))
     if candidatura.stato != S.IN_VALUTAZIONE:
         raise ValidationError(_("La candidatura non è in valutazione."))
-    return membro
+    return permissions.board_member(actor, candidatura)
 
 
 @transaction.atomic

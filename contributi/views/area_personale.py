@@ -20,6 +20,7 @@ from contributi.services.istruttoria import integrazioni_reply_decision, osserva
 from contributi.views.candidature import _next_step, _step_url
 from costellazioni.models import Ente
 from costellazioni.permissions import Decision
+from costellazioni.services.workflow import available_transitions
 from costellazioni.uploads import file_response
 
 # --- files ----------------------------------------------------------------------------------------
@@ -83,6 +84,19 @@ def applicant_timeline(candidatura) -> dict:
     return context
 
 
+def applicant_buttons(user, candidatura, *, richiesta, preavvisi) -> dict:
+    """The buttons of the application's page: a change of state exactly when the door offers it
+    (``available_transitions``) and the conditions its service adds allow it; the other actions from their rules."""
+    moves = {available.transition.evento for available in available_transitions(candidatura, user, field="stato")}
+    return {
+        "puo_ritirare": Evento.CANDIDATURA_RITIRATA in moves and permissions.bando_open_decision(candidatura.bando),
+        "puo_integrare": richiesta is not None
+        and Evento.INTEGRAZIONI_INVIATE in moves
+        and integrazioni_reply_decision(user, richiesta),
+        "puo_osservare": next((p for p in preavvisi if p.is_open and osservazioni_decision(user, p)), None),
+    }
+
+
 @login_required
 def area_dettaglio(request, pk):
     candidatura = get_object_or_404(
@@ -92,6 +106,7 @@ def area_dettaglio(request, pk):
         pk=pk,
     )
     richieste = list(candidatura.richieste_integrazioni.prefetch_related("documenti"))
+    richiesta_aperta = next((r for r in richieste if r.is_pending), None)
     preavvisi = list(candidatura.preavvisi.all())
     punteggi = permissions.can_see_scores(request.user, candidatura)
     posizione = criteri = None
@@ -110,11 +125,11 @@ def area_dettaglio(request, pk):
         "contributi/area_dettaglio.html",
         {
             "candidatura": candidatura,
-            "puo_ritirare": permissions.can_withdraw(request.user, candidatura),
+            **applicant_buttons(request.user, candidatura, richiesta=richiesta_aperta, preavvisi=preavvisi),
             "puo_modificare": permissions.can_edit(request.user, candidatura),
             "riprendi": _step_url(candidatura, _next_step(candidatura)),
             "richieste": richieste,
-            "richiesta_aperta": next((r for r in richieste if r.is_pending), None),
+            "richiesta_aperta": richiesta_aperta,
             "preavvisi": preavvisi,
             "preavviso_aperto": next(
                 (p for p in preavvisi if p.is_open and p.osservazioni_il is None and timezone.now() <= p.scadenza),

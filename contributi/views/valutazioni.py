@@ -9,11 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from contributi import services
+from contributi import permissions, services
 from contributi.forms_selezione import ConflittoForm, PunteggiForm
 from contributi.models import (
     Allegato,
@@ -65,7 +66,9 @@ def dettaglio(request, pk):
         .prefetch_related(Prefetch("allegati", queryset=Allegato.objects.select_related("richiesto"))),
         pk=pk,
     )
-    membro = get_object_or_404(MembroCommissione, bando_id=candidatura.bando_id, utente=user)
+    membro = permissions.board_member(user, candidatura)
+    if membro is None:
+        raise Http404
     dichiarazione = DichiarazioneConflitto.objects.filter(membro=membro, candidatura=candidatura).first()
     regole = regole_for(candidatura.bando)
     consenso_mode = regole.modalita_punteggio == RegoleSelezione.Modalita.CONSENSO

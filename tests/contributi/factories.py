@@ -222,3 +222,18 @@ def evaluated(bando, *, staff, membri, points, importo=Decimal("20000.00"), **kw
     for membro, member_points in zip(membri, points, strict=True):
         score(c, membro, member_points)
     return services.valutazione_conclude(candidatura=c, actor=staff)
+
+
+def ranked_call(staff_user):
+    """A closed call with four evaluated applications and its provisional ranking: (bando, graduatoria, the
+    first application, its referente)."""
+    from contributi import services
+
+    bando = closed_bando()
+    (membro,) = board(bando, size=1)
+    user, ente = referente()
+    c = evaluated(bando, staff=staff_user, membri=[membro], points=[[31, 47]], ente=ente, titolo="Orti condivisi")
+    for i in range(3):
+        evaluated(bando, staff=staff_user, membri=[membro], points=[[20 + i, 30]], titolo=f"Altro {i}")
+    graduatoria = services.graduatoria_compute(bando=bando, actor=staff_user)
+    return bando, graduatoria, c, user

@@ -50,7 +50,7 @@ class TestConflict:
 
     def test_a_conflict_needs_a_reason_and_is_declared_once(self, setup):
         _bando, (a, *_rest), candidatura = setup
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="motivo del conflitto"):
             services.conflitto_declare(candidatura=candidatura, actor=a.utente, conflitto=True, nota="")
         services.conflitto_declare(candidatura=candidatura, actor=a.utente, conflitto=False)
         with pytest.raises(ValidationError, match="già reso"):
@@ -86,9 +86,9 @@ class TestScores:
     def test_points_above_the_maximum_are_refused(self, setup):
         _bando, (a, *_rest), candidatura = setup
         services.conflitto_declare(candidatura=candidatura, actor=a.utente, conflitto=False)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Da 0 a 40 punti"):
             score(candidatura, a, [41, 10])
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Da 0 a 40 punti"):
             score(candidatura, a, [-1, 10])
 
     def test_the_database_refuses_them_too(self, setup):
@@ -96,9 +96,12 @@ class TestScores:
         services.conflitto_declare(candidatura=candidatura, actor=a.utente, conflitto=False)
         sheet = score(candidatura, a, [10, 10], submit=False)
         criterio = candidatura.bando.criteri.get(codice="A.1")
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="punteggio_within_criterion_max"), transaction.atomic():
             Punteggio.objects.filter(valutazione=sheet, criterio=criterio).update(punti=Decimal("40.5"))
-        with pytest.raises(IntegrityError), transaction.atomic():  # a forged maximum does not match the criterion
+        with (
+            pytest.raises(IntegrityError, match="punteggio_massimo_is_criterion_max"),
+            transaction.atomic(),
+        ):  # a forged maximum does not match the criterion
             Punteggio.objects.filter(valutazione=sheet, criterio=criterio).update(massimo=100, punti=90)
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS punteggio_massimo_is_criterion_max IMMEDIATE")
@@ -176,7 +179,7 @@ class TestRulesFrozen:
         regole.soglia_minima = Decimal("60")
         with pytest.raises(ValidationError, match="non si possono più cambiare"):
             regole.save()
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="non si possono più cambiare"):
             RegoleSelezione(bando=closed_bando(), finanziamento_parziale=False).save()
 
 

@@ -51,7 +51,7 @@ class TestAcceptance:
     def test_another_entes_referente_cannot_accept(self):
         c, _user = financed_candidatura_set_by_queryset()
         other, _ente = referente()
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente"):
             services.concessione_accept(
                 candidatura=c, actor=other, data_inizio=date(2027, 1, 1), data_fine=date(2027, 2, 1)
             )
@@ -77,7 +77,7 @@ class TestAcceptance:
 
     def test_renounce_needs_a_reason_and_withdraws(self):
         c, user = financed_candidatura_set_by_queryset()
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Scrivi la motivazione"):
             services.concessione_renounce(candidatura=c, actor=user, note=" ")
         services.concessione_renounce(candidatura=c, actor=user, note="Il partner si è ritirato.")
         c.refresh_from_db()
@@ -104,7 +104,7 @@ class TestPublication:
 
     def test_only_staff_publish(self):
         concessione, user, _staff, _t = accepted(published=False)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi"):
             services.concessione_publish(concessione=concessione, actor=user)
 
 
@@ -208,7 +208,7 @@ class TestReductionAndRevocation:
 
     def test_revocation_stops_payments(self):
         concessione, _user, staff, (anticipo, _saldo) = accepted()
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Scrivi la motivazione"):
             services.concessione_revoke(concessione=concessione, actor=staff, motivo="")
         services.concessione_revoke(concessione=concessione, actor=staff, motivo="Progetto non avviato.")
         concessione.refresh_from_db()
@@ -272,9 +272,9 @@ class TestDatabaseCeiling:
     def test_raising_a_payment_or_reducing_the_grant_below_the_payments_is_refused(self):
         concessione, _user, staff, (anticipo, _saldo) = accepted()
         pagamento = pay(concessione, anticipo, staff)
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="superano il contributo erogabile"), transaction.atomic():
             Pagamento.objects.filter(pk=pagamento.pk).update(importo=Decimal("10000.01"))
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="superano il contributo erogabile"), transaction.atomic():
             Concessione.objects.filter(pk=concessione.pk).update(riduzione=Decimal("6000.01"))
 
 

@@ -57,7 +57,7 @@ class TestStart:
         assert EventoAudit.objects.for_object(c).filter(stato_a=S.IN_ISTRUTTORIA).exists()
 
     def test_only_staff(self, candidatura, applicant):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi"):
             services.istruttoria_start(candidatura=candidatura, actor=applicant[0])
 
 
@@ -154,7 +154,7 @@ class TestIntegrazioni:
             candidatura=c, actor=staff_user, testo="Statuto.", scadenza=timezone.now() + timedelta(days=2)
         )
         other, _ente = referente()
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente"):
             services.integrazioni_reply(richiesta=richiesta, actor=other, risposta="Io.")
 
     def test_staff_resume_only_after_the_deadline(self, staff_user, candidatura):
@@ -209,7 +209,7 @@ class TestPreavviso:
             destinatario=staff_user, oggetto__startswith="Osservazioni al preavviso"
         )
         assert officer_message.link == f"/admin/contributi/preavviso/{p.pk}/change/"
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="come sono state considerate le osservazioni"):
             services.preavviso_decide(preavviso=p, actor=staff_user, esito=Preavviso.Esito.SUPERATO, considerazioni="")
         p = services.preavviso_decide(
             preavviso=p,
@@ -238,5 +238,5 @@ class TestPreavviso:
     def test_non_ammissibile_cannot_skip_the_preavviso(self, candidatura, staff_user):
         """The only way to non ammissibile is preavviso_decide; the transition still needs its motivation."""
         c = services.istruttoria_start(candidatura=candidatura, actor=staff_user)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Scrivi la motivazione"):
             services.candidatura_transition(candidatura=c, to=S.NON_AMMISSIBILE, actor=staff_user, note="")

@@ -69,7 +69,7 @@ def test_from_submission_to_final_payment(staff_user):
     services.conflitto_declare(candidatura=beta, actor=presidente.utente, conflitto=False)
     services.conflitto_declare(candidatura=alfa, actor=membro.utente, conflitto=False)
     services.conflitto_declare(candidatura=beta, actor=membro.utente, conflitto=True, nota="Socio dell'ente.")
-    with pytest.raises((PermissionDenied, ValidationError)):
+    with pytest.raises(PermissionDenied, match="Hai dichiarato un conflitto di interessi"):
         score(beta, membro, [30, 40])
     score(alfa, presidente, [35, 50])
     score(alfa, membro, [33, 48])
@@ -94,7 +94,7 @@ def test_from_submission_to_final_payment(staff_user):
         candidatura=alfa, actor=alfa_user, data_inizio=date(2027, 1, 11), data_fine=date(2027, 12, 20)
     )
     concessione = services.concessione_update(concessione=concessione, actor=staff_user, cup="F79J26000120006")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="non è ancora pubblicata"):
         services.pagamento_register(
             concessione=concessione,
             tranche=tranche_anticipo,
@@ -126,7 +126,7 @@ def test_from_submission_to_final_payment(staff_user):
     alfa.refresh_from_db()
     assert alfa.stato == S.CONCLUSA
     assert anticipo.importo + saldo.importo == alfa.importo_concesso
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="già stata pagata per intero"):
         services.pagamento_register(
             concessione=concessione,
             tranche=tranche_saldo,

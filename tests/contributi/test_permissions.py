@@ -13,6 +13,9 @@ from tests.contributi.factories import (
     BandoFactory,
     CandidaturaFactory,
     SubmittedCandidaturaFactory,
+    board,
+    closed_bando,
+    in_valutazione,
     open_bando,
     referente,
     valutatore,
@@ -237,3 +240,132 @@ class TestCanSeeScores:
         user, ente = referente()
         decision = permissions.can_see_scores(user, SubmittedCandidaturaFactory(ente=ente))
         assert not decision and "pubblicazione della graduatoria" in decision.reason
+
+
+# --- the evaluation board -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def seduta(staff_user):
+    """A call under evaluation: the president and a member, one application assigned to both, nothing declared."""
+    bando = closed_bando()
+    presidente, membro = board(bando, size=2)
+    candidatura = in_valutazione(
+        SubmittedCandidaturaFactory(bando=bando), staff=staff_user, membri=[presidente, membro], declare=False
+    )
+    return candidatura, presidente, membro
+
+
+def represent(membro, candidatura):
+    """The member becomes a verified representative of the applying ente: a conflict the portal sees."""
+    MembershipFactory(user=membro.utente, ente=candidatura.ente, verified=True)
+
+
+class TestBoardMember:
+    def test_the_seat_on_the_calls_board(self, seduta):
+        candidatura, presidente, _membro = seduta
+        assert permissions.board_member(presidente.utente, candidatura) == presidente
+
+    def test_nobody_else_has_one(self, seduta):
+        candidatura, *_members = seduta
+        assert permissions.board_member(valutatore(), candidatura) is None
+        assert permissions.board_member(AnonymousUser(), candidatura) is None
+
+
+class TestHasConflict:
+    def test_none_without_ties_or_declaration(self, seduta):
+        candidatura, _presidente, membro = seduta
+        assert not permissions.has_conflict(membro, candidatura)
+
+    def test_declared(self, seduta):
+        candidatura, _presidente, membro = seduta
+        membro.dichiarazioni.create(candidatura=candidatura, conflitto=True, nota="Socio.")
+        assert permissions.has_conflict(membro, candidatura)
+
+    def test_seen_by_the_portal(self, seduta):
+        candidatura, _presidente, membro = seduta
+        represent(membro, candidatura)
+        assert permissions.has_automatic_conflict(membro.utente, candidatura)
+        assert permissions.has_conflict(membro, candidatura)
+
+
+class TestCanBeAssigned:
+    def test_a_member_without_conflict(self, seduta):
+        candidatura, _presidente, membro = seduta
+        assert permissions.can_be_assigned(membro, candidatura)
+
+    def test_not_with_a_conflict_the_portal_sees(self, seduta):
+        candidatura, _presidente, membro = seduta
+        represent(membro, candidatura)
+        decision = permissions.can_be_assigned(membro, candidatura)
+        assert not decision and decision.code == "automatic_conflict" and "non gli si assegna" in decision.reason
+
+    def test_not_after_a_declared_conflict(self, seduta):
+        candidatura, _presidente, membro = seduta
+        membro.dichiarazioni.create(candidatura=candidatura, conflitto=True, nota="Socio.")
+        decision = permissions.can_be_assigned(membro, candidatura)
+        assert not decision and decision.code == "declared_conflict"
+
+
+class TestCanDeclareConflict:
+    def test_an_assigned_member_either_way(self, seduta):
+        candidatura, _presidente, membro = seduta
+        assert permissions.can_declare_conflict(membro.utente, candidatura, conflitto=False)
+        assert permissions.can_declare_conflict(membro.utente, candidatura, conflitto=True)
+
+    def test_the_president_without_assignment_a_member_not(self, seduta, staff_user):
+        candidatura, presidente, membro = seduta
+        other = SubmittedCandidaturaFactory(bando=candidatura.bando)
+        assert permissions.can_declare_conflict(presidente.utente, other, conflitto=False)
+        decision = permissions.can_declare_conflict(membro.utente, other, conflitto=False)
+        assert not decision and "non ti è stata assegnata" in decision.reason
+
+    def test_not_a_member(self, seduta):
+        candidatura, *_members = seduta
+        decision = permissions.can_declare_conflict(valutatore(), candidatura, conflitto=True)
+        assert not decision and "Non fai parte della commissione" in decision.reason
+
+    def test_no_conflict_is_not_declared_where_the_portal_sees_one(self, seduta):
+        candidatura, _presidente, membro = seduta
+        represent(membro, candidatura)
+        decision = permissions.can_declare_conflict(membro.utente, candidatura, conflitto=False)
+        assert not decision and "Hai un conflitto di interessi" in decision.reason
+        assert permissions.can_declare_conflict(membro.utente, candidatura, conflitto=True)
+
+
+class TestCanScore:
+    def test_after_declaring_no_conflict(self, seduta):
+        candidatura, _presidente, membro = seduta
+        decision = permissions.can_score(membro.utente, candidatura)
+        assert not decision and "Prima di valutare dichiara" in decision.reason
+        membro.dichiarazioni.create(candidatura=candidatura, conflitto=False)
+        assert permissions.can_score(membro.utente, candidatura)
+
+    def test_never_after_declaring_a_conflict(self, seduta):
+        candidatura, _presidente, membro = seduta
+        membro.dichiarazioni.create(candidatura=candidatura, conflitto=True, nota="Socio.")
+        decision = permissions.can_score(membro.utente, candidatura)
+        assert not decision and "Hai dichiarato un conflitto" in decision.reason
+
+    def test_never_with_a_conflict_the_portal_sees_even_after_declaring_none(self, seduta):
+        candidatura, _presidente, membro = seduta
+        membro.dichiarazioni.create(candidatura=candidatura, conflitto=False)
+        represent(membro, candidatura)
+        decision = permissions.can_score(membro.utente, candidatura)
+        assert not decision and "Hai un conflitto di interessi" in decision.reason
+
+    def test_only_assigned_applications(self, seduta):
+        candidatura, _presidente, membro = seduta
+        other = SubmittedCandidaturaFactory(bando=candidatura.bando)
+        decision = permissions.can_score(membro.utente, other)
+        assert not decision and "non ti è stata assegnata" in decision.reason
+        decision = permissions.can_score(valutatore(), candidatura)
+        assert not decision and "Non fai parte della commissione" in decision.reason
+
+    def test_the_consensus_sheet_is_the_presidents(self, seduta):
+        candidatura, presidente, membro = seduta
+        for seat in (presidente, membro):
+            seat.dichiarazioni.create(candidatura=candidatura, conflitto=False)
+        assert permissions.can_score(presidente.utente, candidatura, consenso=True)
+        decision = permissions.can_score(membro.utente, candidatura, consenso=True)
+        assert not decision and "lo inserisce il presidente" in decision.reason

@@ -20,9 +20,9 @@ def test_numbers_restart_each_calendar_year_in_rome_time():
 
 
 def test_rollback_gives_the_number_back():
-    with pytest.raises(RuntimeError), transaction.atomic():
+    with pytest.raises(RuntimeError, match="rolled back on purpose"), transaction.atomic():
         protocollo.protocollo_register(oggetto="annullato")
-        raise RuntimeError
+        raise RuntimeError("rolled back on purpose")
     with transaction.atomic():
         assert protocollo.protocollo_register(oggetto="valido").numero == 1
     assert Protocollo.objects.count() == 1

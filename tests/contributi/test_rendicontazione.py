@@ -66,9 +66,9 @@ class TestDraft:
         concessione, user, _staff, _t = accepted()
         rendiconto = services.rendiconto_start(concessione=concessione, actor=user, tipo="intermedio")
         other, _ente = referente()
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente"):
             services.rendiconto_save(rendiconto=rendiconto, actor=other, attivita_svolte="x", persone={})
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente"):
             services.rendiconto_start(concessione=concessione, actor=other, tipo="intermedio")
 
 
@@ -111,7 +111,7 @@ class TestSubmitAndReview:
     def test_changes_requested_need_a_note_and_reopen_the_final_report(self):
         concessione, user, staff, _t = accepted()
         rendiconto = services.rendiconto_submit(rendiconto=complete_report(concessione, user), actor=user)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Scrivi la motivazione"):
             services.rendiconto_transition(rendiconto=rendiconto, to=R.MODIFICHE_RICHIESTE, actor=staff, note="")
         services.rendiconto_transition(
             rendiconto=rendiconto, to=R.MODIFICHE_RICHIESTE, actor=staff, note="Manca la fattura di marzo."
@@ -128,7 +128,7 @@ class TestSubmitAndReview:
     def test_the_referente_cannot_approve(self):
         concessione, user, _staff, _t = accepted()
         rendiconto = services.rendiconto_submit(rendiconto=complete_report(concessione, user), actor=user)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Non hai i permessi"):
             services.rendiconto_transition(rendiconto=rendiconto, to=R.APPROVATO, actor=user)
 
     def test_approved_intermediate_report_unlocks_the_intermediate_tranche(self):

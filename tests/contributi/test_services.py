@@ -46,7 +46,7 @@ class TestSubmit:
         bando = open_bando()
         user, ente = referente()
         c = submit(complete_draft(bando=bando, user=user, ente=ente), user)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="già stata presentata"):
             services.candidatura_save_impatto(candidatura=c, actor=user, impatto={})
 
     def test_missing_attachment_and_declarations_refused_without_protocol(self):
@@ -65,7 +65,7 @@ class TestSubmit:
         bando = open_bando()
         user, ente = referente()
         submit(complete_draft(bando=bando, user=user, ente=ente), user)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="già"):
             services.candidatura_start(bando=bando, ente=ente, actor=user)
 
     def test_other_ente_referente_cannot_submit(self):
@@ -73,14 +73,14 @@ class TestSubmit:
         user, ente = referente()
         intruder, _other = referente()
         c = complete_draft(bando=bando, user=user, ente=ente)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="rappresentanza per questo ente"):
             submit(c, intruder)
 
     def test_withdraw_until_close(self):
         bando = open_bando()
         user, ente = referente()
         c = submit(complete_draft(bando=bando, user=user, ente=ente), user)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Il bando è chiuso"):
             services.candidatura_withdraw(candidatura=c, actor=user, now=bando.termine)
         c = services.candidatura_withdraw(candidatura=c, actor=user)
         assert c.stato == Candidatura.Stato.RITIRATA
@@ -115,7 +115,7 @@ class TestDeadline:
         bando = self._bando_closing_at(chiusura)
         user, ente = referente()
         c = complete_draft(bando=bando, user=user, ente=ente, now=chiusura - timedelta(hours=1))
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="si è chiuso"):
             submit(c, user, now=chiusura)
 
     def test_extension_by_rettifica_reopens_submission(self):
@@ -168,7 +168,7 @@ class TestEligibilityAndBudget:
         bando = open_bando()
         user, ente = referente()
         c = services.candidatura_start(bando=bando, ente=ente, actor=user)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="non può superare il costo totale"):
             services.candidatura_save_budget(
                 candidatura=c,
                 actor=user,
@@ -217,9 +217,9 @@ class TestFrozenCall:
     def test_published_call_refuses_changes_to_frozen_fields(self):
         bando = open_bando()
         bando.contributo_massimo = Decimal("50000")
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="si corregge solo con una rettifica"):
             bando.save()
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="criteri e allegati richiesti si correggono solo con una rettifica"):
             bando.criteri.first().delete()
         bando.refresh_from_db()
         bando.descrizione = "Testo corretto."
