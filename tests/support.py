@@ -16,9 +16,12 @@ def wait_until(condition, worker=None, *, timeout: float = 60, what: str = "the 
         value = condition()
         if value:
             return value
-        log = worker.log_path.read_text()[-6000:] if worker is not None else ""
         if worker is not None and worker.poll() is not None:
-            pytest.fail(f"The worker exited with {worker.returncode} while waiting for {what}:\n{log}")
+            pytest.fail(f"The worker exited with {worker.returncode} while waiting for {what}:\n{_log(worker)}")
         if time.monotonic() > deadline:
-            pytest.fail(f"Still waiting for {what} after {timeout} s.\n{log}")
+            pytest.fail(f"Still waiting for {what} after {timeout} s.\n{_log(worker)}")
         time.sleep(interval)
+
+
+def _log(worker) -> str:
+    return worker.log_path.read_text()[-6000:] if worker is not None else ""
