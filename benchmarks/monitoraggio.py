@@ -6,6 +6,14 @@ returns "ok"; then grows the data to 100,000 activities, 5,000 applications, 2,5
 250 awards, snapshots twelve months, and measures again. Finally it generates the quarterly report in a
 separate process (as a worker would) and reports its time and peak memory (ru_maxrss).
 
+Each dashboard is measured three ways: warm (as served between two changes), right after a snapshot (a measurement
+changed, the bodies rendered again by ``monitoraggio.cruscotti.warm`` as the snapshot task does, then the first
+request) and cold (the cache emptied before every request: the bodies rendered during the request). The same
+three are also measured over HTTP, against gunicorn started with the Procfile's web command and
+``benchmarks.bench_settings``, next to the floor view ``/bench/floor/`` of ``benchmarks/pages.py`` (requested
+anonymously, and with the staff member's session for the staff page); the cache must then be Redis (REDIS_URL),
+shared by gunicorn and this process.
+
     DEBUG=1 DATABASE_URL=postgres://root@127.0.0.1:5432/costellazioni_monit .venv/bin/python benchmarks/monitoraggio.py
 
 It writes into the database it is given (rows marked "bench"): use a development database, never production.
@@ -16,6 +24,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import types
 from pathlib import Path
@@ -63,19 +72,79 @@ def bench_urlconf():
     return "bench_urls"
 
 
-def median_ms(client, url, runs=RUNS, *, cold=False) -> float:
+def after_snapshot():
+    """What a snapshot leaves behind: a measurement changed (new versions), the bodies warmed by the task."""
+    from monitoraggio import cruscotti
+    from monitoraggio.models import Misurazione
+
+    Misurazione.objects.filter(origine="automatica").order_by("pk").first().save(update_fields=["rilevata_il"])
+    cruscotti.warm()
+
+
+def prepare(state):
     from django.core.cache import cache
 
+    if state == "cold":
+        cache.clear()  # the dashboard's bodies rendered during the request
+    elif state == "after":
+        after_snapshot()
+
+
+def median_ms(client, url, runs=RUNS, *, state="warm") -> float:
     client.get(url, secure=True)  # warm-up: templates, caches
     timings = []
     for _ in range(runs):
-        if cold:
-            cache.clear()  # the dashboard's body rendered again, as after a new snapshot
+        prepare(state)
         started = time.perf_counter()
         response = client.get(url, secure=True)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     return statistics.median(timings)
+
+
+def http_medians(staff, runs=RUNS) -> dict:
+    """The same pages over HTTP (gunicorn, production settings, the bench URLs) against the floor view."""
+    from benchmarks.pages import FLOOR, PRODUCTION_ENV, fetch, session_for
+
+    port = 8114
+    env = {**os.environ, **PRODUCTION_ENV, "STATIC_ROOT": tempfile.mkdtemp(prefix="bench-static-")}
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )  # whitenoise serves the manifest's files, as in production
+    cookie = f"sessionid={session_for(staff.email)}"
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "costellazioni.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+        + ["--pythonpath", str(ROOT), "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    result = {}
+    try:
+        for _attempt in range(300):
+            try:
+                fetch(port, "/healthz", "")
+                break
+            except (OSError, RuntimeError):
+                time.sleep(0.2)
+        targets = [
+            ("floor", FLOOR, "", ["warm"]),
+            ("floor_staff", FLOOR, cookie, ["warm"]),
+            ("cruscotto", "/monitoraggio/", "", ["warm", "after", "cold"]),
+            ("staff", "/monitoraggio/staff/", cookie, ["warm", "after", "cold"]),
+        ]
+        for name, path, who, states in targets:
+            for state in states:
+                for _ in range(3):  # warm-up: both workers, templates, connections
+                    fetch(port, path, who)
+                timings = []
+                for _ in range(runs):
+                    prepare(state)
+                    timings.append(fetch(port, path, who))
+                result[name if state == "warm" else f"{name}_{state}"] = statistics.median(timings)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return result
 
 
 def clean():
@@ -249,11 +318,14 @@ def measure(label, staff) -> dict:
     ]:
         result[name] = median_ms(client, url)
         if name in ("cruscotto", "staff"):
-            result[f"{name}_cold"] = median_ms(client, url, cold=True)
+            result[f"{name}_after"] = median_ms(client, url, state="after")
+            result[f"{name}_cold"] = median_ms(client, url, state="cold")
         with CaptureQueriesContext(connection) as queries:
             client.get(url, secure=True)
         result[f"{name}_queries"] = len(queries)
     reset_queries()
+    if os.environ.get("REDIS_URL"):
+        result["http"] = http_medians(staff)
     return result
 
 
@@ -294,12 +366,20 @@ def main():
     snap_large = snapshot_year()
     large = measure(f"{n} activities", staff)
     print(json.dumps(large), f"snapshot of 12 months: {snap_large:.2f} s")
-    for name in ("cruscotto", "cruscotto_cold", "staff", "staff_cold"):
+    for name in ("cruscotto", "cruscotto_after", "cruscotto_cold", "staff", "staff_after", "staff_cold"):
         print(
             f"{name}: {small[name]:.1f} ms -> {large[name]:.1f} ms "
             f"(x{large[name] / small[name]:.2f} with the data; x{large[name] / large['page']:.2f} the bare page, "
             f"x{large[name] / large['bare']:.0f} the bare 'ok' view)"
         )
+    if "http" in large:
+        print("over HTTP (gunicorn), medians in ms, and the ratio to the floor view at 100,000 activities:")
+        for name, value in large["http"].items():
+            floor = large["http"]["floor_staff" if name.startswith("staff") else "floor"]
+            print(
+                f"  {name}: {small['http'][name]:.1f} -> {value:.1f} "
+                f"(x{value / small['http'][name]:.2f} with the data; x{value / floor:.2f} the floor)"
+            )
     child = subprocess.run(
         [sys.executable, "-c", REPORT_CHILD.format(root=str(ROOT))],
         capture_output=True,

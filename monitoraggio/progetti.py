@@ -4,24 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import (
-    Case,
-    Count,
-    DateField,
-    DecimalField,
-    Exists,
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import Coalesce, Greatest, Least
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,7 +13,6 @@ from monitoraggio.models import Tappa
 
 FINAL_REPORT_GRACE = timedelta(days=60)  # the final report is due within 60 days of the project's end
 UNDERSPENDING_RATIO = Decimal("0.5")  # reported spending below half of what the elapsed time suggests
-MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
 @dataclass(frozen=True)
@@ -45,41 +27,101 @@ SOTTOSPESA = Rischio("sottospesa", _("Spesa inferiore al previsto"))
 TAPPE_MANCATE = Rischio("tappe_mancate", _("Tappe non raggiunte"))
 
 
-class DaysBetween(Func):
-    """``a - b`` for two dates, in days (PostgreSQL: date - date = integer)."""
+# Each project's figures are computed once (the CTEs), its flags once from those figures, and the ranking and the
+# counts over the flags: no subquery is repeated for each flag that reads it. Its cost grows with the number of
+# funded projects and their reports, payments and milestones, never with field activities or applications.
+HEALTH_SQL = """
+WITH spese AS (
+    SELECT r.concessione_id, SUM(s.importo) AS totale
+    FROM {spesa} s JOIN {rendiconto} r ON r.id = s.rendiconto_id
+    WHERE r.stato = ANY(%(presentati)s)
+    GROUP BY r.concessione_id
+), pagamenti AS (
+    SELECT concessione_id, SUM(importo) AS totale FROM {pagamento} GROUP BY concessione_id
+), rendiconti AS (
+    SELECT concessione_id,
+           BOOL_OR(tipo = %(finale)s AND stato = ANY(%(presentati)s)) AS finale_presentato,
+           BOOL_OR(tipo = %(intermedio)s AND stato <> %(bozza)s) AS intermedio_presentato
+    FROM {rendiconto} GROUP BY concessione_id
+), tappe AS (
+    SELECT progetto_id, COUNT(*) AS totali,
+           COUNT(*) FILTER (WHERE raggiunta_il IS NULL AND scadenza < %(today)s) AS mancate
+    FROM {tappa} GROUP BY progetto_id
+), cifre AS (
+    SELECT c.id, c.data_fine,
+           COALESCE(sp.totale, 0) AS spesa_rendicontata, COALESCE(pg.totale, 0) AS pagato,
+           COALESCE(t.totali, 0) AS tappe_totali, COALESCE(t.mancate, 0) AS tappe_mancate,
+           COALESCE(r.finale_presentato, FALSE) AS finale_presentato,
+           COALESCE(r.intermedio_presentato, FALSE) AS intermedio_presentato,
+           c.importo - c.riduzione AS concesso,
+           c.data_fine - c.data_inizio AS durata,
+           LEAST(GREATEST(%(today)s::date - c.data_inizio, 0), c.data_fine - c.data_inizio) AS trascorsi
+    FROM {concessione} c
+    LEFT JOIN spese sp ON sp.concessione_id = c.id
+    LEFT JOIN pagamenti pg ON pg.concessione_id = c.id
+    LEFT JOIN rendiconti r ON r.concessione_id = c.id
+    LEFT JOIN tappe t ON t.progetto_id = c.id
+    WHERE c.revocata_il IS NULL AND c.accettata_il IS NOT NULL
+), segnali AS (
+    SELECT *,
+           (data_fine < %(final_due)s AND NOT finale_presentato)::int AS r_ritardo,
+           (durata > 0 AND NOT intermedio_presentato AND NOT finale_presentato AND trascorsi >= durata / 2.0)::int
+               AS r_intermedio,
+           -- reported spending under half of what the elapsed share of the project suggests, after a quarter
+           (durata > 0 AND trascorsi >= durata / 4.0
+               AND spesa_rendicontata < concesso * trascorsi / durata * %(ratio)s)::int AS r_sottospesa,
+           (tappe_mancate > 0)::int AS r_tappe
+    FROM cifre
+), ordinati AS (
+    SELECT *, r_ritardo + r_intermedio + r_sottospesa + r_tappe AS n_rischi FROM segnali
+)
+SELECT id, spesa_rendicontata, pagato, tappe_totali, tappe_mancate, r_ritardo, r_intermedio, r_sottospesa, r_tappe,
+       COUNT(*) FILTER (WHERE n_rischi > 0) OVER () AS a_rischio, COUNT(*) OVER () AS totale
+FROM ordinati
+ORDER BY n_rischi DESC, data_fine, id
+LIMIT %(limit)s
+"""
+FIGURES = ("spesa_rendicontata", "pagato", "tappe_totali", "tappe_mancate")
+FLAGS = (
+    ("r_ritardo", RENDICONTO_IN_RITARDO),
+    ("r_intermedio", INTERMEDIO_MANCANTE),
+    ("r_sottospesa", SOTTOSPESA),
+    ("r_tappe", TAPPE_MANCATE),
+)
 
-    template = "(%(expressions)s)"
-    arg_joiner = " - "
-    output_field = IntegerField()
 
+def health_table(*, today: date | None = None, limit: int | None = None) -> tuple[list[tuple], int, int]:
+    """``([(concessione, [Rischio])], projects at risk, all active projects)``: the riskiest first, ``limit`` rows
+    at most. Two queries: the ranking with each project's figures and the counts over all of them, then the rows.
 
-def flag(condition) -> Case:
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-
-def projects_queryset(*, today: date | None = None):
-    """Active awards with their figures and risk flags computed in SQL, the riskiest first: one query."""
-    spese = (
-        Spesa.objects.filter(
-            rendiconto__concessione=OuterRef("pk"),
-            rendiconto__stato__in=[Rendiconto.Stato.PRESENTATO, Rendiconto.Stato.APPROVATO],
-        )
-        .values("rendiconto__concessione")
-        .annotate(t=Sum("importo"))
-        .values("t")
-    )
-    pagato = (
-        Pagamento.objects.filter(concessione=OuterRef("pk"))
-        .values("concessione")
-        .annotate(t=Sum("importo"))
-        .values("t")
-    )
+    Each ``concessione`` carries ``spesa_rendicontata``, ``pagato``, ``tappe_totali`` and ``tappe_mancate``."""
     today = today or timezone.localdate()
-    tappe = Tappa.objects.filter(progetto=OuterRef("pk"))
-    return (
-        Concessione.objects.filter(revocata_il__isnull=True, accettata_il__isnull=False)
-        .select_related("candidatura__ente")
-        .only(  # the applications carry large JSON documents: read only what the table shows
+    sql = HEALTH_SQL.format(
+        spesa=Spesa._meta.db_table,
+        rendiconto=Rendiconto._meta.db_table,
+        pagamento=Pagamento._meta.db_table,
+        tappa=Tappa._meta.db_table,
+        concessione=Concessione._meta.db_table,
+    )
+    params = {
+        "presentati": [Rendiconto.Stato.PRESENTATO.value, Rendiconto.Stato.APPROVATO.value],
+        "finale": Rendiconto.Tipo.FINALE.value,
+        "intermedio": Rendiconto.Tipo.INTERMEDIO.value,
+        "bozza": Rendiconto.Stato.BOZZA.value,
+        "today": today,
+        "final_due": today - FINAL_REPORT_GRACE,
+        "ratio": UNDERSPENDING_RATIO,
+        "limit": limit,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = [column.name for column in cursor.description]
+        ranked = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    if not ranked:
+        return [], 0, 0
+    projects = (
+        Concessione.objects.select_related("candidatura__ente")
+        .only(  # the applications carry large JSON documents: read only what the tables show
             "pk",
             "importo",
             "riduzione",
@@ -89,96 +131,19 @@ def projects_queryset(*, today: date | None = None):
             "revocata_il",
             "candidatura__titolo",
             "candidatura__ente__denominazione",
+            "candidatura__ente__codice_fiscale",  # whether the beneficiary is a person, when nobody decided
         )
-        .annotate(
-            spesa_rendicontata=Coalesce(Subquery(spese, output_field=MONEY), Value(Decimal(0), output_field=MONEY)),
-            pagato=Coalesce(Subquery(pagato, output_field=MONEY), Value(Decimal(0), output_field=MONEY)),
-            finale_presentato=Exists(
-                Rendiconto.objects.filter(
-                    concessione=OuterRef("pk"),
-                    tipo=Rendiconto.Tipo.FINALE,
-                    stato__in=[Rendiconto.Stato.PRESENTATO, Rendiconto.Stato.APPROVATO],
-                )
-            ),
-            intermedio_presentato=Exists(
-                Rendiconto.objects.filter(concessione=OuterRef("pk"), tipo=Rendiconto.Tipo.INTERMEDIO).exclude(
-                    stato=Rendiconto.Stato.BOZZA
-                )
-            ),
-            tappe_totali=Coalesce(Subquery(tappe.values("progetto").annotate(n=Count("pk")).values("n")), 0),
-            tappe_mancate=Coalesce(
-                Subquery(
-                    tappe.filter(Q(raggiunta_il__isnull=True), scadenza__lt=today)
-                    .values("progetto")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
-            ),
-            durata=DaysBetween(F("data_fine"), F("data_inizio")),
-            trascorsi=Least(
-                Greatest(DaysBetween(Value(today, output_field=DateField()), F("data_inizio")), Value(0)),
-                DaysBetween(F("data_fine"), F("data_inizio")),
-            ),
-        )
-        .annotate(
-            r_ritardo=flag(Q(data_fine__lt=today - FINAL_REPORT_GRACE, finale_presentato=False)),
-            r_intermedio=flag(
-                Q(durata__gt=0, intermedio_presentato=False, finale_presentato=False)
-                & Q(trascorsi__gte=F("durata") / 2.0)
-            ),
-            # reported spending under half of what the elapsed share of the project suggests, after a quarter
-            r_sottospesa=flag(
-                Q(durata__gt=0, trascorsi__gte=F("durata") / 4.0)
-                & Q(
-                    spesa_rendicontata__lt=(F("importo") - F("riduzione"))
-                    * F("trascorsi")
-                    / F("durata")
-                    * UNDERSPENDING_RATIO
-                )
-            ),
-            r_tappe=flag(Q(tappe_mancate__gt=0)),
-        )
-        .annotate(n_rischi=F("r_ritardo") + F("r_intermedio") + F("r_sottospesa") + F("r_tappe"))
-        .order_by("-n_rischi", "data_fine", "pk")
+        .in_bulk([row["id"] for row in ranked])
     )
-
-
-def risks(concessione) -> list[Rischio]:
-    """The flags of a project read from ``projects_queryset``."""
-    pairs = [
-        (concessione.r_ritardo, RENDICONTO_IN_RITARDO),
-        (concessione.r_intermedio, INTERMEDIO_MANCANTE),
-        (concessione.r_sottospesa, SOTTOSPESA),
-        (concessione.r_tappe, TAPPE_MANCATE),
-    ]
-    return [rischio for raised, rischio in pairs if raised]
+    rows = []
+    for row in ranked:
+        project = projects[row["id"]]
+        for name in FIGURES:
+            setattr(project, name, row[name])
+        rows.append((project, [rischio for name, rischio in FLAGS if row[name]]))
+    return rows, ranked[0]["a_rischio"], ranked[0]["totale"]
 
 
 def project_health(*, today: date | None = None, limit: int | None = None) -> list[tuple]:
     """``[(concessione, [Rischio])]``, the ones with most risk flags first; ``limit`` rows at most."""
-    projects = projects_queryset(today=today)
-    if limit:
-        projects = projects[:limit]
-    return [(project, risks(project)) for project in projects]
-
-
-def projects_at_risk(*, today: date | None = None) -> tuple[int, int]:
-    """(projects at risk, all active projects), counted in SQL."""
-    counts = projects_queryset(today=today).aggregate(
-        a_rischio=Count("pk", filter=Q(n_rischi__gt=0)), totale=Count("pk")
-    )
-    return counts["a_rischio"], counts["totale"]
-
-
-def health_table(*, today: date | None = None, limit: int) -> tuple[list[tuple], int, int]:
-    """``(project_health rows, projects at risk, all active projects)`` in one query: SQL ranks the projects
-    and counts them all (window aggregates over the whole set), then returns the ``limit`` riskiest."""
-    projects = projects_queryset(today=today).annotate(
-        conteggio_totale=Window(Count("pk")),
-        conteggio_a_rischio=Window(Count("pk", filter=Q(n_rischi__gt=0))),
-    )[:limit]
-    rows = [(project, risks(project)) for project in projects]
-    if not rows:
-        return [], 0, 0
-    return rows, rows[0][0].conteggio_a_rischio, rows[0][0].conteggio_totale
+    return health_table(today=today, limit=limit)[0]

@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from monitoraggio import services
+from monitoraggio import cruscotti, services
 from monitoraggio.periods import months_between, previous_period
 
 logger = logging.getLogger(__name__)
@@ -20,6 +20,7 @@ def snapshot_indicators() -> int:
     rows = 0
     for start, end in services.snapshot_due_periods():
         rows += sum(services.indicatori_snapshot(period_start=start, period_end=end).values())
+    cruscotti.warm()  # the snapshots have committed: no visitor pays for the dashboards' new bodies
     return rows
 
 
@@ -30,6 +31,7 @@ def report_periodic(tipo: str) -> int:
     for month_start, month_end in months_between(start, end):
         if month_end < timezone.localdate():
             services.indicatori_snapshot(period_start=month_start, period_end=month_end)
+    warm_dashboards.delay()
     return services.report_request(tipo=tipo, periodo_inizio=start, periodo_fine=end).pk
 
 
@@ -45,6 +47,12 @@ def generate_report(self, report_id: int) -> str:
             raise self.retry(countdown=RETRY_DELAY_SECONDS * (self.request.retries + 1)) from error
         return "fallito"
     return "pronto" if report is not None else "già pronto"
+
+
+@shared_task
+def warm_dashboards() -> int:
+    """After measurements changed outside the nightly snapshot: render the dashboards' bodies again."""
+    return cruscotti.warm()
 
 
 @shared_task

@@ -92,6 +92,9 @@ def _move(*, misurazione: Misurazione, to: str, actor, note: str = "") -> Misura
     else:
         misurazione.validata_da, misurazione.validata_il = None, None
     misurazione.save(update_fields=["stato", "validata_da", "validata_il", "rilevata_il"])
+    from monitoraggio.tasks import warm_dashboards  # the tasks call the services
+
+    transaction.on_commit(warm_dashboards.delay)
     return misurazione
 
 

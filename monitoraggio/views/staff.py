@@ -5,21 +5,16 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from costellazioni.uploads import EXTENSIONS, file_response
 from costellazioni.uploads.checks import sniff
-from monitoraggio import catena, permissions, presentation, progetti, selectors
-from monitoraggio.models import Indicatore, Misurazione, Report
-from monitoraggio.views import dati, pubbliche
+from monitoraggio import catena, cruscotti, permissions
+from monitoraggio.models import Misurazione, Report
+from monitoraggio.views import dati
 from ricerca.models import Bisogno
-
-STAFF_CACHE_SECONDS = 60  # targets edited in the admin show within a minute
-PROJECTS_SHOWN = 25  # the riskiest; the admin lists them all
 
 
 def staff_only(view):
@@ -39,30 +34,16 @@ def staff_only(view):
 
 @staff_only
 def cruscotto_staff(request):
-    """The staff dashboard. The indicator tables and the projects' table are cached per language under the
-    measurements' version for ``STAFF_CACHE_SECONDS``: a new snapshot shows at once, a project's new report or
-    payment within a minute."""
-    counts = Misurazione.objects.filter(  # the index on the state, not the whole table
-        stato__in=[Misurazione.Stato.DA_VALIDARE, Misurazione.Stato.RESPINTA]
-    ).aggregate(
-        da_validare=Count("pk", filter=Q(stato=Misurazione.Stato.DA_VALIDARE)),
-        respinte=Count("pk", filter=Q(stato=Misurazione.Stato.RESPINTA)),
-    )
+    """The staff dashboard. Its indicator tables and projects' table come from the cache under the versions of
+    what they show (see ``monitoraggio.cruscotti``): a new snapshot, target, report or payment shows at once."""
+    stato = cruscotti.measurements_state()
     context = {
-        "versione": pubbliche.measurements_version(),
-        "cache_seconds": STAFF_CACHE_SECONDS,
-        # both computed only when their cached fragment must be rendered again
-        "sections": SimpleLazyObject(indicator_tables),
-        "tabella_progetti": SimpleLazyObject(lambda: progetti.health_table(limit=PROJECTS_SHOWN)),
-        "counts": counts,
+        "indicatori_html": cruscotti.IndicatoriStaff(stato["versione"]).html(),
+        "progetti_html": cruscotti.ProgettiStaff().html(),
+        "counts": stato,
         "report": list(Report.objects.order_by("-creato_il")[:6]),
     }
     return render(request, "monitoraggio/staff.html", context)
-
-
-def indicator_tables() -> list[tuple[str, list]]:
-    series = selectors.indicator_series(Indicatore.objects.select_related("elemento_toc", "risultato_atteso"))
-    return selectors.by_macro_azione(presentation.schede(selectors.with_records(series), public=False))
 
 
 @staff_only

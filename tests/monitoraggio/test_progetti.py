@@ -33,18 +33,20 @@ def test_flags_and_order():
     assert flags[young.pk] == ["tappe_mancate"]
     assert flags[healthy.pk] == []
     assert (rows[1][0].tappe_mancate, rows[1][0].tappe_totali) == (1, 2)
-    assert progetti.projects_at_risk(today=TODAY) == (2, 3)
+    assert progetti.health_table(today=TODAY, limit=1)[1:] == (2, 3)
     assert len(progetti.project_health(today=TODAY, limit=1)) == 1
 
 
-def test_the_staff_table_ranks_and_counts_in_one_query(django_assert_num_queries):
+@pytest.mark.parametrize("n", [3, 30])
+def test_the_staff_table_ranks_and_counts_in_one_query_and_reads_the_rows_in_another(django_assert_num_queries, n):
     ended = project(date(2026, 1, 1), date(2026, 6, 30))
-    project(date(2026, 10, 1), date(2027, 9, 30))
-    project(date(2026, 10, 1), date(2027, 9, 30))
-    with django_assert_num_queries(1):
+    for _ in range(n - 1):
+        project(date(2026, 10, 1), date(2027, 9, 30))
+    with django_assert_num_queries(2):
         rows, a_rischio, totale = progetti.health_table(today=TODAY, limit=2)
-    assert [c for c, _flags in rows][:1] == [ended] and len(rows) == 2
-    assert (a_rischio, totale) == progetti.projects_at_risk(today=TODAY) == (1, 3)
+        titles = [c.candidatura.titolo for c, _flags in rows] + [c.candidatura.ente.denominazione for c, _ in rows]
+    assert [c for c, _flags in rows][:1] == [ended] and len(rows) == 2 and all(titles)
+    assert (a_rischio, totale) == (1, n)
 
 
 def test_the_staff_table_without_projects():

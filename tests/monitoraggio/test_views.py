@@ -127,11 +127,12 @@ class TestStaff:
                 data_fine=date(2026, 12, 15),
             )
         client.force_login(StaffFactory())
-        # user (the session from the cache), permissions, version, counts, projects, ... tables
+        # user (the session from the cache), permissions, the measurements' version with the counts, the projects'
+        # ranking and rows, the indicator tables' four, the recent reports
         with django_assert_num_queries(11):
             client.get("/monitoraggio/staff/")
         # projects and indicator tables, the session and the unread count from the cache: no measurement changed
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(5):
             response = client.get("/monitoraggio/staff/")
         html = response.content.decode()
         assert "Progetti finanziati" in html
