@@ -113,7 +113,12 @@ class CandidaturaQuerySet(models.QuerySet):
         return self.exclude(stato__in=[Candidatura.Stato.BOZZA, Candidatura.Stato.RITIRATA])
 
     def for_list(self):
-        return self.select_related("bando", "ente").order_by("-aggiornata_il")
+        # A list shows no content: decoding each row's JSON (the submitted snapshot above all) was most of its CPU.
+        return (
+            self.select_related("bando", "ente")
+            .defer("dati_ente", "progetto", "impatto", "snapshot")
+            .order_by("-aggiornata_il")
+        )
 
     def for_submission(self):
         """With everything the submission's checks and its snapshot read, in one prefetch (their ``.all()``)."""

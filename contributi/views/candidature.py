@@ -157,9 +157,12 @@ def _own_draft(request, slug, pk, *, referente=False):
 def passo(request, slug, pk, passo):
     if passo not in P.values:
         raise Http404
-    # The submission itself checks who acts and the deadline, under the application's lock: not twice; and only
-    # the ente's referenti submit, so the simpler query of their applications finds it.
     submitting = passo == P.INVIO and request.method == "POST"
+    if submitting:
+        response = _submit(request, slug, pk)
+        if response is not None:
+            return response
+    # Only the ente's referenti submit, so the simpler query of their applications finds it.
     candidatura = _own_draft(request, slug, pk, referente=submitting)
     if not candidatura.is_draft:
         return redirect(candidatura)
@@ -326,22 +329,32 @@ def _step_allegati(request, candidatura):
     return {"righe": righe}
 
 
+def _submit(request, slug, pk):
+    """The submission's POST: the redirect when it succeeds, else ``None`` and the page shows why.
+
+    The service fetches and locks the application and checks who acts (a verified referente of a verified
+    ente, as ``represented_by``), that it is a draft and the deadline: the view only matches the URL's call, so a
+    submission that succeeds loads the application once. A refused one is shown by the step's page, whose own
+    query answers 404 or redirects as for any other step.
+    """
+    form = forms.InvioForm(request.POST)
+    if not form.is_valid() or not Candidatura.objects.filter(pk=pk, bando__slug=slug).exists():
+        return None
+    try:
+        require_identity_level(request)
+        services.candidatura_submit(candidatura=Candidatura(pk=pk), actor=request.user, veridicita=True, privacy=True)
+    except (ValidationError, PermissionDenied) as exc:
+        request.submission_errors = _messages_of(exc)
+        return None
+    messages.success(request, _("Candidatura presentata. Riceverai la ricevuta per e-mail."))
+    return redirect(reverse("area_personale_candidatura", kwargs={"pk": pk}))
+
+
 def _step_invio(request, candidatura):
-    form = forms.InvioForm(request.POST or None)
-    errori = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            require_identity_level(request)
-            services.candidatura_submit(candidatura=candidatura, actor=request.user, veridicita=True, privacy=True)
-        except (ValidationError, PermissionDenied) as exc:
-            errori = _messages_of(exc)
-        else:
-            messages.success(request, _("Candidatura presentata. Riceverai la ricevuta per e-mail."))
-            return redirect(reverse("area_personale_candidatura", kwargs={"pk": candidatura.pk}))
     return {
-        # The submission checks them again: on a POST that succeeds they are not computed twice.
-        "errori": errori or services.submission_errors(candidatura),
-        "form": form,
+        # The submission's refusal, if any; else what it would refuse now.
+        "errori": getattr(request, "submission_errors", None) or services.submission_errors(candidatura),
+        "form": forms.InvioForm(request.POST or None),
         # Everything that will be submitted, rendered like the submitted copy in the area personale.
         **candidatura_contenuto(candidatura),
         "anteprima_url": reverse("contributi:anteprima", kwargs={"slug": candidatura.bando.slug, "pk": candidatura.pk}),
