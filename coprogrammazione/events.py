@@ -49,6 +49,21 @@ class Evento(models.TextChoices):
     IMPEGNO_RIPRESO = "coprogrammazione.impegno_ripreso", _("Impegno ripreso")
     FIRMA_REGISTRATA = "coprogrammazione.firma_registrata", _("Firma registrata")
     RINNOVO_CREATO = "coprogrammazione.rinnovo_creato", _("Rinnovo creato")
+    PERCORSO_CREATO = "coprogrammazione.percorso_creato", _("Percorso creato")
+    PERCORSO_MODIFICATO = "coprogrammazione.percorso_modificato", _("Percorso modificato")
+    PERCORSO_ELIMINATO = "coprogrammazione.percorso_eliminato", _("Percorso eliminato")
+    DOCUMENTO_DEL_PERCORSO_AGGIUNTO = (
+        "coprogrammazione.documento_del_percorso_aggiunto",
+        _("Documento del percorso aggiunto"),
+    )
+    DOCUMENTO_DEL_PERCORSO_MODIFICATO = (
+        "coprogrammazione.documento_del_percorso_modificato",
+        _("Documento del percorso modificato"),
+    )
+    DOCUMENTO_DEL_PERCORSO_ELIMINATO = (
+        "coprogrammazione.documento_del_percorso_eliminato",
+        _("Documento del percorso eliminato"),
+    )
 
 
 class Notifica(models.TextChoices):

@@ -12,6 +12,7 @@ from costellazioni.permissions import ALLOWED, Decision, can_act_for_ente, is_st
 
 __all__ = [
     "actor_roles",
+    "can_delete_percorso",
     "can_download_firma",
     "can_express_interest",
     "can_register_sharing",
@@ -85,6 +86,16 @@ def can_register_sharing(user, risorsa) -> Decision:
     if is_staff_comunale(user):
         return ALLOWED
     return can_act_for_ente(user, risorsa.ente)
+
+
+def can_delete_percorso(user, percorso) -> Decision:
+    """Staff delete a process only while it is at its notice with no expression of interest: later it has a
+    history that the participants and the audit rely on."""
+    if not is_staff_comunale(user):
+        return Decision(False, _("Non hai i permessi per questa operazione."))
+    if percorso.fase != percorso.Fase.AVVISO or percorso.manifestazioni.exists():
+        return Decision(False, _("Un percorso avviato o con manifestazioni di interesse non si elimina."))
+    return ALLOWED
 
 
 def staff_recipients():

@@ -1,21 +1,27 @@
-"""Open datasets of the portal, listed at ``/dati-aperti/``; each app registers its own from ``apps.py``.
+"""Open datasets of the portal, listed at ``/dati-aperti/``; each app declares its own once, from ``apps.py``.
 
 ::
 
-    from costellazioni.open_data import Campo, register_dataset
+    from costellazioni.open_data import campi, register_dataset
 
     register_dataset(
-        "contributi-concessi",
-        title=_("Contributi concessi"),
+        "governance-decisioni",
+        title=_("Registro delle decisioni"),
         description=_("..."),
-        formats={"CSV": "trasparenza_contributi:csv", "JSON": "trasparenza_contributi:json"},
-        dictionary=[Campo("importo", _("Importo concesso"), unit="EUR", source=_("..."), frequency=_("..."))],
+        formats={"CSV": "governance:dati_csv", "JSON": "governance:dati_json"},
+        dictionary=campi(SOURCE, FREQUENCY, ("id", _("Identificativo")), ("data", _("Data"), "AAAA-MM-GG")),
+        objects=lambda: Decisione.objects.for_open_data(),  # what the files list
+        row=row,  # (object, request) -> dict whose keys are the dictionary's names
+        filename="decisioni",
         last_update=lambda: ...,  # a datetime/date or None; called when the page renders
     )
 
-``formats`` maps a format's name to a URL name (reversed when the page renders) or a path. The apps serve the
-same rows as CSV (``csv_export``, through the formula-safe writer) and JSON (``json_export``); a dataset's
+and in ``urls.py`` ``path("….csv", dataset_view("governance-decisioni", "csv"), name="dati_csv")``.
+
+The dictionary is the declaration: its names are the columns, in order, with meaning, unit and source. The same
+rows are served as CSV (``csv_export``, through the formula-safe writer) and JSON (``json_export``); a dataset's
 ``last_update`` is the newest modification time of its rows, ``latest_or_now(None)`` when it has none yet.
+``formats`` maps a format's name to a URL name (reversed when the page renders) or a path.
 """
 
 from collections.abc import Callable
@@ -52,6 +58,17 @@ class Dataset:
     licence: tuple = CC_BY_4
     last_update: Callable | None = None
     publisher: str = _("Comune di Venezia")
+    objects: Callable | None = None
+    row: Callable | None = None
+    filename: str = ""
+
+    @property
+    def columns(self) -> list[str]:
+        return [campo.name for campo in self.dictionary]
+
+    def rows(self, request):
+        """One dict per object, for ``request`` (absolute links are built from it)."""
+        return (self.row(obj, request) for obj in self.objects())
 
     def links(self) -> list[tuple[str, str]]:
         links = []
@@ -76,6 +93,24 @@ def register_dataset(slug: str, **kwargs) -> Dataset:
     dataset = Dataset(slug=slug, **kwargs)
     _datasets[slug] = dataset
     return dataset
+
+
+def campi(source: str, frequency: str, *fields: tuple) -> list[Campo]:
+    """A data dictionary whose fields share their source and update frequency: ``(name, meaning[, unit])``."""
+    return [Campo(name, meaning, *unit, source=source, frequency=frequency) for name, meaning, *unit in fields]
+
+
+def dataset_view(slug: str, fmt: str):
+    """The view serving the registered dataset ``slug`` as ``fmt`` ("csv" or "json")."""
+
+    def view(request):
+        dataset = _datasets[slug]
+        if fmt == "csv":
+            return csv_export(f"{dataset.filename or dataset.slug}.csv", dataset.columns, dataset.rows(request))
+        return json_export(dataset.rows(request))
+
+    view.__name__ = f"{slug.replace('-', '_')}_{fmt}"
+    return view
 
 
 def datasets() -> list[Dataset]:

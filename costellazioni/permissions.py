@@ -31,7 +31,7 @@ def is_staff_comunale(user) -> bool:
     An active member of the staff (``is_staff``) who may change enti (the "Staff comunale" group), or an active
     superuser, with or without ``is_staff``: the admin already lets a superuser do everything, so every rule
     that trusts the staff trusts them too. Decided here once; no module adds ``or user.is_superuser``
-    (``tests/costellazioni/test_architecture.py`` fails on ``is_superuser`` read anywhere else).
+    (``tests/costellazioni/architecture/`` fails on ``is_superuser`` read anywhere else).
     Inactive users never count.
     """
     if not (user.is_authenticated and user.is_active):

@@ -36,6 +36,8 @@ class Evento(models.TextChoices):
     RIUNIONE_CONVOCATA = "governance.riunione_convocata", _("Riunione convocata")
     AZIONE_REGISTRATA = "governance.azione_registrata", _("Azione registrata")
     DOCUMENTO_CARICATO = "governance.documento_caricato", _("Documento caricato")
+    APPALTO_REGISTRATO = "governance.appalto_registrato", _("Appalto registrato")
+    APPALTO_MODIFICATO = "governance.appalto_modificato", _("Appalto modificato")
 
 
 class Notifica(models.TextChoices):

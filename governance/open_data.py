@@ -9,25 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.open_data import Campo, latest_or_now, register_dataset
-
-COLUMNS = [
-    "id",
-    "organo",
-    "riunione",
-    "data_riunione",
-    "punto",
-    "tipo",
-    "testo",
-    "esito",
-    "voti_favorevoli",
-    "voti_contrari",
-    "astenuti",
-    "orientamento",
-    "numero_azioni",
-    "verbale_approvato_il",
-    "url",
-]
+from costellazioni.open_data import campi, latest_or_now, register_dataset
 
 SOURCE = _("Verbali approvati delle riunioni pubbliche degli organi")
 FREQUENCY = _("a ogni approvazione di un verbale")
@@ -64,6 +46,12 @@ def last_update():
     return latest_or_now(ultimi["registrata"], ultimi["approvata"])
 
 
+def _decisioni():
+    from governance.models import Decisione
+
+    return Decisione.objects.for_open_data()
+
+
 def register():
     """Called from ``GovernanceConfig.ready``."""
     register_dataset(
@@ -74,28 +62,27 @@ def register():
             "l'esito del voto e il numero delle azioni che ne sono seguite."
         ),
         formats={"CSV": "governance:dati_csv", "JSON": "governance:dati_json"},
-        dictionary=[
-            Campo("id", _("Identificativo della decisione sul portale"), "", SOURCE, FREQUENCY),
-            Campo("organo", _("Organo che ha deciso"), "", SOURCE, FREQUENCY),
-            Campo("riunione", _("Titolo della riunione"), "", SOURCE, FREQUENCY),
-            Campo("data_riunione", _("Data della riunione"), "AAAA-MM-GG", SOURCE, FREQUENCY),
-            Campo("punto", _("Punto all'ordine del giorno"), "", SOURCE, FREQUENCY),
-            Campo("tipo", _("Tipo: orientamento, attivita, operativa"), "", SOURCE, FREQUENCY),
-            Campo("testo", _("Testo della decisione"), "", SOURCE, FREQUENCY),
-            Campo("esito", _("Esito: approvata, respinta, consenso (senza votazione)"), "", SOURCE, FREQUENCY),
-            Campo("voti_favorevoli", _("Voti favorevoli; vuoto senza votazione"), _("voti"), SOURCE, FREQUENCY),
-            Campo("voti_contrari", _("Voti contrari; vuoto senza votazione"), _("voti"), SOURCE, FREQUENCY),
-            Campo("astenuti", _("Astenuti; vuoto se non registrati"), _("persone"), SOURCE, FREQUENCY),
-            Campo(
-                "orientamento",
-                _("Identificativo dell'orientamento strategico che la decisione attua, se c'è"),
-                "",
-                SOURCE,
-                FREQUENCY,
-            ),
-            Campo("numero_azioni", _("Numero delle azioni decise"), _("azioni"), SOURCE, FREQUENCY),
-            Campo("verbale_approvato_il", _("Data di approvazione del verbale"), "AAAA-MM-GG", SOURCE, FREQUENCY),
-            Campo("url", _("Pagina della riunione sul portale"), "", SOURCE, FREQUENCY),
-        ],
+        dictionary=campi(
+            SOURCE,
+            FREQUENCY,
+            ("id", _("Identificativo della decisione sul portale")),
+            ("organo", _("Organo che ha deciso")),
+            ("riunione", _("Titolo della riunione")),
+            ("data_riunione", _("Data della riunione"), "AAAA-MM-GG"),
+            ("punto", _("Punto all'ordine del giorno")),
+            ("tipo", _("Tipo: orientamento, attivita, operativa")),
+            ("testo", _("Testo della decisione")),
+            ("esito", _("Esito: approvata, respinta, consenso (senza votazione)")),
+            ("voti_favorevoli", _("Voti favorevoli; vuoto senza votazione"), _("voti")),
+            ("voti_contrari", _("Voti contrari; vuoto senza votazione"), _("voti")),
+            ("astenuti", _("Astenuti; vuoto se non registrati"), _("persone")),
+            ("orientamento", _("Identificativo dell'orientamento strategico che la decisione attua, se c'è")),
+            ("numero_azioni", _("Numero delle azioni decise"), _("azioni")),
+            ("verbale_approvato_il", _("Data di approvazione del verbale"), "AAAA-MM-GG"),
+            ("url", _("Pagina della riunione sul portale")),
+        ),
+        objects=_decisioni,
+        row=row,
+        filename="decisioni",
         last_update=last_update,
     )

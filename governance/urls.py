@@ -1,5 +1,6 @@
 from django.urls import path
 
+from costellazioni.open_data import dataset_view
 from governance.views import file, gestione, pubbliche, relazioni, rete, riunioni, sopralluoghi
 
 app_name = "governance"
@@ -8,8 +9,8 @@ urlpatterns = [
     path("", pubbliche.index, name="index"),
     path("calendario.ics", pubbliche.calendario_ics, name="calendario"),
     path("decisioni/", pubbliche.decisioni, name="decisioni"),
-    path("decisioni/dati/decisioni.csv", pubbliche.dati_csv, name="dati_csv"),
-    path("decisioni/dati/decisioni.json", pubbliche.dati_json, name="dati_json"),
+    path("decisioni/dati/decisioni.csv", dataset_view("governance-decisioni", "csv"), name="dati_csv"),
+    path("decisioni/dati/decisioni.json", dataset_view("governance-decisioni", "json"), name="dati_json"),
     path("orientamenti/", pubbliche.catena, name="catena"),
     path("organi/<slug:slug>/", pubbliche.organo_detail, name="organo"),
     path("organi/<slug:slug>/documenti/", pubbliche.documento_carica, name="documento_carica"),

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from coprogrammazione import services
+from coprogrammazione import permissions, services
 from coprogrammazione.models import (
     CondivisioneRisorsa,
     ContributoRiunione,
@@ -19,7 +19,7 @@ from coprogrammazione.models import (
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
 from costellazioni.uploads import PDF, check_upload, upload_sha256
 
 F = Percorso.Fase
@@ -77,7 +77,7 @@ class DocumentoPercorsoInline(admin.TabularInline):
 
 
 @admin.register(Percorso)
-class PercorsoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class PercorsoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
     form = PercorsoForm
     list_display = ["titolo", "fase", "manifestazioni_al", "partecipanti", "in_attesa", "pubblicato"]
     list_filter = ["fase", "pubblicato"]
@@ -107,6 +107,41 @@ class PercorsoAdmin(AuditTimelineMixin, admin.ModelAdmin):
             )
         )
 
+    def get_actions(self, request):
+        # One door for deleting: the change form's, where ``has_delete_permission`` asks the permission module.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not permissions.can_delete_percorso(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        services.percorso_save(percorso=obj, actor=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        deleted = formset.deleted_forms
+        for document_form in formset.forms:
+            documento = document_form.instance
+            if document_form in deleted:
+                if documento.pk:
+                    services.documento_percorso_delete(documento=documento, actor=request.user)
+                    formset.deleted_objects.append(documento)
+            elif document_form.has_changed():
+                adding = documento.pk is None
+                services.documento_percorso_save(documento=documento, actor=request.user)
+                if adding:
+                    formset.new_objects.append(documento)
+                else:
+                    formset.changed_objects.append((documento, document_form.changed_data))
+
+    def delete_model(self, request, obj):
+        services.percorso_delete(percorso=obj, actor=request.user)
+
     @admin.display(description=_("partecipanti"), ordering="n_ammesse")
     def partecipanti(self, obj):
         return obj.n_ammesse
@@ -117,7 +152,7 @@ class PercorsoAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
 
 @admin.register(ManifestazioneInteresse)
-class ManifestazioneInteresseAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class ManifestazioneInteresseAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The queue of expressions of interest: staff admit or exclude (with a reason) through the services."""
 
     list_display = ["ente", "percorso", "stato", "presentata_il", "contatto_nome"]

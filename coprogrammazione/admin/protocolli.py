@@ -16,6 +16,7 @@ from coprogrammazione.models import (
 )
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.saving import ViewOnlyChangeFormMixin
 
 P = ProtocolloIntesa.Stato
 I = Impegno.Stato  # noqa: E741
@@ -165,7 +166,7 @@ class ScadenzaFilter(admin.SimpleListFilter):
 
 
 @admin.register(Impegno)
-class ImpegnoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class ImpegnoAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     """Commitments of every MOU; the filter «Nei prossimi 60 giorni» is the list of what falls due."""
 
     list_display = ["testo_breve", "parte", "protocollo", "scadenza", "stato"]

@@ -9,17 +9,72 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
-from coprogrammazione.events import Notifica
+from coprogrammazione.events import Evento, Notifica
 from coprogrammazione.models import (
     CondivisioneRisorsa,
     DocumentoIstruttorio,
+    DocumentoPercorso,
     ManifestazioneInteresse,
     Percorso,
     Risorsa,
 )
 from costellazioni.permissions import can_act_for_ente
+from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
+
+
+def _require_staff(actor) -> None:
+    if workflows.STAFF not in permissions.actor_roles(actor):
+        raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+
+
+@transaction.atomic
+def percorso_save(*, percorso: Percorso, actor) -> Percorso:
+    """Create a process at its notice, or edit its description, dates and notice (staff); its phase moves only
+    by ``percorso_advance``, so an edit never writes it."""
+    _require_staff(actor)
+    percorso.full_clean()
+    if percorso.pk is None:
+        if percorso.fase != Percorso.Fase.AVVISO:
+            raise ValidationError(_("Un nuovo percorso parte dall'avviso."), code="phase")
+        percorso.save()
+        audit_record(obj=percorso, evento=Evento.PERCORSO_CREATO, autore=actor)
+        return percorso
+    percorso.save(update_fields=[f.name for f in Percorso._meta.concrete_fields if f.name not in ("id", "fase")])
+    audit_record(obj=percorso, evento=Evento.PERCORSO_MODIFICATO, autore=actor)
+    return percorso
+
+
+@transaction.atomic
+def percorso_delete(*, percorso: Percorso, actor) -> None:
+    """Delete a process still at its notice with no expression of interest (staff): later it has a history."""
+    percorso = Percorso.objects.select_for_update().get(pk=percorso.pk)
+    decision = permissions.can_delete_percorso(actor, percorso)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    audit_record(obj=percorso, evento=Evento.PERCORSO_ELIMINATO, autore=actor)
+    percorso.delete()
+
+
+@transaction.atomic
+def documento_percorso_save(*, documento: DocumentoPercorso, actor) -> DocumentoPercorso:
+    """Publish a document on the process page, or edit it (staff)."""
+    _require_staff(actor)
+    evento = Evento.DOCUMENTO_DEL_PERCORSO_MODIFICATO if documento.pk else Evento.DOCUMENTO_DEL_PERCORSO_AGGIUNTO
+    documento.full_clean()
+    documento.save()
+    audit_record(obj=documento.percorso, evento=evento, autore=actor, nota=documento.titolo)
+    return documento
+
+
+@transaction.atomic
+def documento_percorso_delete(*, documento: DocumentoPercorso, actor) -> None:
+    _require_staff(actor)
+    audit_record(
+        obj=documento.percorso, evento=Evento.DOCUMENTO_DEL_PERCORSO_ELIMINATO, autore=actor, nota=documento.titolo
+    )
+    documento.delete()
 
 
 @transaction.atomic

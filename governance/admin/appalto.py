@@ -65,13 +65,17 @@ class CommentoInline(admin.TabularInline):
 
 
 @admin.register(Appalto)
-class AppaltoAdmin(admin.ModelAdmin):
+class AppaltoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The contract: its contractor's representatives can report from the portal while it is in force."""
 
     list_display = ["oggetto", "appaltatore", "cig", "dal", "al"]
     list_select_related = ["appaltatore"]
     search_fields = ["oggetto", "cig", "appaltatore__denominazione"]
     autocomplete_fields = ["appaltatore"]
+
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        appalto.appalto_save(appalto=obj, actor=request.user)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -110,6 +114,9 @@ class RapportoAppaltatoreAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        pass  # every field of the report is read-only here; its comments go through ``save_formset``
 
     def save_formset(self, request, form, formset, change):
         for f in formset.forms:

@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.saving import ViewOnlyChangeFormMixin
 from governance.models import Azione, RisultatoAtteso
 from governance.services import azioni
 
 
 @admin.register(Azione)
-class AzioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class AzioneAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     """Action items due: filter the open ones, then start, complete or cancel them (with a note)."""
 
     action_form = NotaActionForm
@@ -61,7 +62,7 @@ class AzioneAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
 
 @admin.register(RisultatoAtteso)
-class RisultatoAttesoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class RisultatoAttesoAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The committee's expected results: select them and record how they are going (with a note)."""
 
     action_form = NotaActionForm

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from costellazioni.permissions import can_act_for_ente
+from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from costellazioni.uploads import file_store
 from governance import permissions, workflows
-from governance.events import Notifica
+from governance.events import Evento, Notifica
 from governance.models import (
     AllegatoRapporto,
     Appalto,
@@ -23,6 +24,18 @@ from governance.models import (
     RapportoAppaltatore,
     Sopralluogo,
 )
+
+
+@transaction.atomic
+def appalto_save(*, appalto: Appalto, actor) -> Appalto:
+    """Register a contract, or correct one (staff): its contractor may report while it is in force."""
+    if not permissions.sees_everything(actor):
+        raise PermissionDenied(_("Gli appalti li registra lo staff di progetto."))
+    evento = Evento.APPALTO_MODIFICATO if appalto.pk else Evento.APPALTO_REGISTRATO
+    appalto.full_clean()
+    appalto.save()
+    audit_record(obj=appalto, evento=evento, autore=actor)
+    return appalto
 
 
 @transaction.atomic

@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from costellazioni.models import Ente
-from costellazioni.open_data import csv_export, json_export
 from costellazioni.page_cache import public_page
-from governance import open_data, permissions, selectors
+from governance import permissions, selectors
 from governance.calendario import ICS_MIMETYPE, riunioni_feed
 from governance.forms import DocumentoForm
 from governance.models import Azione, Decisione, DocumentoOrgano, MembroOrgano, Organo, Partenariato, Riunione
@@ -100,15 +99,6 @@ def decisioni(request):
             "query_string": urlencode(params) + "&" if params else "",
         },
     )
-
-
-def dati_csv(request):
-    rows = (open_data.row(decisione, request) for decisione in Decisione.objects.for_open_data())
-    return csv_export("decisioni.csv", open_data.COLUMNS, rows)
-
-
-def dati_json(request):
-    return json_export(open_data.row(decisione, request) for decisione in Decisione.objects.for_open_data())
 
 
 @public_page("governance", "costellazioni", "hubs")

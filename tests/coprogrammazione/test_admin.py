@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -96,8 +98,6 @@ def test_commitments_due_in_the_next_60_days(staff_client):
 
 
 def test_a_document_that_is_not_a_pdf_is_refused_next_to_the_field(staff_client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     from tests.coprogrammazione.factories import PercorsoFactory
 
     percorso = PercorsoFactory()
@@ -120,3 +120,86 @@ def test_a_document_that_is_not_a_pdf_is_refused_next_to_the_field(staff_client)
     assert response.status_code == 302
     percorso.refresh_from_db()
     assert percorso.avviso_pdf
+
+
+def _percorso_data(percorso=None, **changes):
+    return {
+        "titolo": percorso.titolo if percorso else "Prossimità a Marghera",
+        "slug": percorso.slug if percorso else "prossimita-marghera",
+        "tema": "Reti di prossimità",
+        "descrizione": "Co-programmazione con gli enti di Marghera.",
+        "ufficio_responsabile": "Servizio Sviluppo di comunità",
+        "pubblicato": "on",
+        "documenti-TOTAL_FORMS": "0",
+        "documenti-INITIAL_FORMS": "0",
+        **changes,
+    }
+
+
+def test_a_process_is_created_and_edited_through_the_service_with_coded_audit_rows(staff_client):
+    from coprogrammazione.events import Evento
+    from coprogrammazione.models import Percorso
+    from costellazioni.models import EventoAudit
+
+    response = staff_client.post(reverse("admin:coprogrammazione_percorso_add"), _percorso_data())
+    assert response.status_code == 302
+    percorso = Percorso.objects.get()
+    data = _percorso_data(
+        percorso,
+        tema="Anziani e vicinato",
+        **{
+            "documenti-TOTAL_FORMS": "1",
+            "documenti-0-titolo": "Presentazione",
+            "documenti-0-file": SimpleUploadedFile("presentazione.pdf", PDF_BYTES),
+            "documenti-0-pubblicato": "on",
+        },
+    )
+    response = staff_client.post(reverse("admin:coprogrammazione_percorso_change", args=[percorso.pk]), data)
+    assert response.status_code == 302
+    percorso.refresh_from_db()
+    assert percorso.tema == "Anziani e vicinato" and percorso.fase == Percorso.Fase.AVVISO
+    assert [d.titolo for d in percorso.documenti.all()] == ["Presentazione"]
+    assert list(EventoAudit.objects.order_by("pk").values_list("evento", flat=True)) == [
+        Evento.PERCORSO_CREATO,
+        Evento.PERCORSO_MODIFICATO,
+        Evento.DOCUMENTO_DEL_PERCORSO_AGGIUNTO,
+    ]
+
+
+def test_a_started_process_offers_no_delete_and_the_service_refuses_it(staff_client):
+    from django.contrib.auth.models import Permission
+
+    from coprogrammazione import services
+    from coprogrammazione.models import Percorso
+    from tests.coprogrammazione.factories import PercorsoFactory
+
+    avviato = PercorsoFactory(aperto=True)
+    staff = staff_client.get("/").wsgi_request.user
+    # The staff group has no delete permission on processes; one who is given it still meets the rule.
+    staff.user_permissions.add(Permission.objects.get(codename="delete_percorso"))
+    assert staff_client.get(reverse("admin:coprogrammazione_percorso_delete", args=[avviato.pk])).status_code == 403
+    with pytest.raises(PermissionDenied, match="Un percorso avviato o con manifestazioni di interesse non si elimina"):
+        services.percorso_delete(percorso=avviato, actor=staff)
+    nuovo = PercorsoFactory()
+    url = reverse("admin:coprogrammazione_percorso_delete", args=[nuovo.pk])
+    assert staff_client.post(url, {"post": "yes"}).status_code == 302
+    assert list(Percorso.objects.all()) == [avviato]
+
+
+def test_a_process_refused_by_the_service_is_shown_next_to_the_form_without_success(client):
+    from django.contrib.auth.models import Permission
+    from django.contrib.messages import get_messages
+
+    from coprogrammazione.models import Percorso
+    from tests.costellazioni.factories import UserFactory
+
+    # Staff of the admin with the model's permissions, but not staff comunale: the service refuses.
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(codename__in=["add_percorso", "view_percorso"]))
+    client.force_login(clerk)
+    response = client.post(reverse("admin:coprogrammazione_percorso_add"), _percorso_data(), follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200 and "errornote" in html
+    assert "Non hai i permessi per questa operazione." in html
+    assert not [m for m in get_messages(response.wsgi_request) if m.level_tag == "success"]
+    assert not Percorso.objects.exists()

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
+from costellazioni.models import EventoAudit
 from governance.models import Riunione, Verbale
 from governance.services import appalto, verbali
 from tests.costellazioni.factories import EnteFactory, MembershipFactory
@@ -131,3 +132,53 @@ def test_the_agenda_of_a_held_meeting_is_shown_not_edited(client, staff, svolta)
     html = client.get(f"/admin/governance/riunione/{svolta.pk}/change/").content.decode()
     assert "Priorità per il 2027" in html
     assert 'name="punti-0-titolo"' not in html and 'name="punti-TOTAL_FORMS"' in html
+
+
+def _appalto_data(ente, **changes):
+    oggi = timezone.localdate()
+    return {
+        "appaltatore": ente.pk,
+        "oggetto": "Animazione di comunità",
+        "cig": "",
+        "dal": oggi.strftime("%d/%m/%Y"),
+        "al": "",
+        **changes,
+    }
+
+
+def test_a_contract_is_registered_and_corrected_through_the_service_with_a_coded_audit_row(client, staff):
+    from governance.events import Evento
+    from governance.models import Appalto
+
+    ente = EnteFactory()
+    client.force_login(staff)
+    assert client.post("/admin/governance/appalto/add/", _appalto_data(ente)).status_code == 302
+    appalto_registrato = Appalto.objects.get()
+    response = client.post(
+        f"/admin/governance/appalto/{appalto_registrato.pk}/change/", _appalto_data(ente, cig="Z1A2B3C4D5")
+    )
+    assert response.status_code == 302
+    appalto_registrato.refresh_from_db()
+    assert appalto_registrato.cig == "Z1A2B3C4D5"
+    assert list(EventoAudit.objects.order_by("pk").values_list("evento", "autore")) == [
+        (Evento.APPALTO_REGISTRATO, staff.pk),
+        (Evento.APPALTO_MODIFICATO, staff.pk),
+    ]
+
+
+def test_a_contract_refused_by_the_service_is_shown_next_to_the_form_without_success(client):
+    from django.contrib.auth.models import Permission
+
+    from governance.models import Appalto
+    from tests.costellazioni.factories import UserFactory
+
+    # Staff of the admin with the model's permissions, but not staff comunale: the service refuses.
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(codename__in=["add_appalto", "view_appalto"]))
+    client.force_login(clerk)
+    response = client.post("/admin/governance/appalto/add/", _appalto_data(EnteFactory()), follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200 and "errornote" in html
+    assert "Gli appalti li registra lo staff di progetto." in html
+    assert not [m for m in get_messages(response.wsgi_request) if m.level_tag == "success"]
+    assert not Appalto.objects.exists() and not EventoAudit.objects.exists()
