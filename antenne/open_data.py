@@ -8,25 +8,7 @@ position (the quartiere's centre takes its place); no referente, no e-mail, no t
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.open_data import Campo, latest_or_now, register_dataset
-
-COLUMNS = [
-    "id",
-    "tipo",
-    "nome",
-    "descrizione",
-    "quartiere",
-    "municipalita",
-    "indirizzo",
-    "latitudine",
-    "longitudine",
-    "posizione_approssimata",
-    "servizi",
-    "disponibilita",
-    "hub",
-    "url",
-    "aggiornato_il",
-]
+from costellazioni.open_data import campi, latest_or_now, register_dataset
 
 SOURCE = _("Schede delle antenne di quartiere, dal diario degli operatori di comunità")
 FREQUENCY = _("a ogni modifica della scheda")
@@ -55,6 +37,12 @@ def row(antenna, request) -> dict:
     }
 
 
+def public_antennas():
+    from antenne.models import Antenna
+
+    return Antenna.objects.for_open_data()
+
+
 def last_update():
     from antenne.models import Antenna
 
@@ -72,43 +60,37 @@ def register():
             "del quartiere e l'indirizzo non è mai pubblicato."
         ),
         formats={"CSV": "antenne:dati_csv", "JSON": "antenne:dati_json"},
-        dictionary=[
-            Campo("id", _("Identificativo dell'antenna sul portale"), "", SOURCE, FREQUENCY),
-            Campo("tipo", _("Tipo: cittadino, negozio, gruppo"), "", SOURCE, FREQUENCY),
-            Campo(
-                "nome",
-                _("Nome pubblico; per i privati cittadini senza consenso, «Antenna cittadina»"),
-                "",
-                SOURCE,
-                FREQUENCY,
-            ),
-            Campo("descrizione", _("Presentazione dell'antenna, se pubblicabile"), "", SOURCE, FREQUENCY),
-            Campo("quartiere", _("Quartiere"), "", SOURCE, FREQUENCY),
-            Campo("municipalita", _("Municipalità"), "", SOURCE, FREQUENCY),
-            Campo("indirizzo", _("Indirizzo di negozi e gruppi; vuoto per i privati cittadini"), "", SOURCE, FREQUENCY),
-            Campo("latitudine", _("Latitudine pubblica"), _("gradi decimali (WGS84)"), SOURCE, FREQUENCY),
-            Campo("longitudine", _("Longitudine pubblica"), _("gradi decimali (WGS84)"), SOURCE, FREQUENCY),
-            Campo(
+        dictionary=campi(
+            SOURCE,
+            FREQUENCY,
+            ("id", _("Identificativo dell'antenna sul portale")),
+            ("tipo", _("Tipo: cittadino, negozio, gruppo")),
+            ("nome", _("Nome pubblico; per i privati cittadini senza consenso, «Antenna cittadina»")),
+            ("descrizione", _("Presentazione dell'antenna, se pubblicabile")),
+            ("quartiere", _("Quartiere")),
+            ("municipalita", _("Municipalità")),
+            ("indirizzo", _("Indirizzo di negozi e gruppi; vuoto per i privati cittadini")),
+            ("latitudine", _("Latitudine pubblica"), _("gradi decimali (WGS84)")),
+            ("longitudine", _("Longitudine pubblica"), _("gradi decimali (WGS84)")),
+            (
                 "posizione_approssimata",
                 _("Vero se la posizione è il centro del quartiere e non quella dell'antenna"),
                 "true/false",
-                SOURCE,
-                FREQUENCY,
             ),
-            Campo(
+            (
                 "servizi",
                 _(
                     "I servizi offerti (ritiro_pacchi, piccole_riparazioni, compagnia, spesa_anziani, "
                     "informazioni, banca_del_tempo, portierato), separati da punto e virgola"
                 ),
-                "",
-                SOURCE,
-                FREQUENCY,
             ),
-            Campo("disponibilita", _("Giorni e orari di disponibilità"), "", SOURCE, FREQUENCY),
-            Campo("hub", _("L'HUB di riferimento"), "", SOURCE, FREQUENCY),
-            Campo("url", _("Pagina dell'antenna sul portale"), "", SOURCE, FREQUENCY),
-            Campo("aggiornato_il", _("Ultima modifica della scheda"), "AAAA-MM-GGThh:mm:ss", SOURCE, FREQUENCY),
-        ],
+            ("disponibilita", _("Giorni e orari di disponibilità")),
+            ("hub", _("L'HUB di riferimento")),
+            ("url", _("Pagina dell'antenna sul portale")),
+            ("aggiornato_il", _("Ultima modifica della scheda"), "AAAA-MM-GGThh:mm:ss"),
+        ),
+        objects=public_antennas,
+        row=row,
+        filename="antenne",
         last_update=last_update,
     )

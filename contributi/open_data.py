@@ -3,7 +3,7 @@
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.open_data import Campo, register_dataset
+from costellazioni.open_data import campi, register_dataset
 
 SOURCE = _("Atti di concessione del Comune di Venezia")
 FREQUENCY = _("a ogni pubblicazione")
@@ -24,20 +24,22 @@ def register():
             "del D.Lgs. 33/2013."
         ),
         formats={"CSV": "trasparenza_contributi:csv", "JSON": "trasparenza_contributi:json"},
-        dictionary=[
-            Campo("data_pubblicazione", _("Data di pubblicazione della concessione"), "AAAA-MM-GG", SOURCE, FREQUENCY),
-            Campo("beneficiario", _("Nome pubblico del beneficiario"), "", SOURCE, FREQUENCY),
-            Campo("codice_fiscale", _("Codice fiscale del beneficiario"), "", SOURCE, FREQUENCY),
-            Campo("importo", _("Importo concesso al netto delle riduzioni"), "EUR", SOURCE, FREQUENCY),
-            Campo("norma", _("Norma o titolo a base dell'attribuzione"), "", SOURCE, FREQUENCY),
-            Campo("ufficio", _("Ufficio responsabile"), "", SOURCE, FREQUENCY),
-            Campo("responsabile", _("Responsabile del procedimento"), "", SOURCE, FREQUENCY),
-            Campo("modalita_individuazione", _("Modalità di individuazione del beneficiario"), "", SOURCE, FREQUENCY),
-            Campo("progetto", _("Titolo del progetto"), "", SOURCE, FREQUENCY),
-            Campo("bando", _("Bando"), "", SOURCE, FREQUENCY),
-            Campo("cup", _("Codice unico di progetto"), "", SOURCE, FREQUENCY),
-            Campo("codice_cor", _("Codice COR del Registro nazionale degli aiuti"), "", SOURCE, FREQUENCY),
-            Campo("revocato", _("Vero se la concessione è stata revocata"), "", SOURCE, FREQUENCY),
-        ],
+        dictionary=campi(
+            SOURCE,
+            FREQUENCY,
+            ("data_pubblicazione", _("Data di pubblicazione della concessione"), "AAAA-MM-GG"),
+            ("beneficiario", _("Nome pubblico del beneficiario")),
+            ("codice_fiscale", _("Codice fiscale del beneficiario")),
+            ("importo", _("Importo concesso al netto delle riduzioni"), "EUR"),
+            ("norma", _("Norma o titolo a base dell'attribuzione")),
+            ("ufficio", _("Ufficio responsabile")),
+            ("responsabile", _("Responsabile del procedimento")),
+            ("modalita_individuazione", _("Modalità di individuazione del beneficiario")),
+            ("progetto", _("Titolo del progetto")),
+            ("bando", _("Bando")),
+            ("cup", _("Codice unico di progetto")),
+            ("codice_cor", _("Codice COR del Registro nazionale degli aiuti")),
+            ("revocato", _("Vero se la concessione è stata revocata")),
+        ),
         last_update=last_update,
     )

@@ -96,8 +96,11 @@ def register_dataset(slug: str, **kwargs) -> Dataset:
 
 
 def campi(source: str, frequency: str, *fields: tuple) -> list[Campo]:
-    """A data dictionary whose fields share their source and update frequency: ``(name, meaning[, unit])``."""
-    return [Campo(name, meaning, *unit, source=source, frequency=frequency) for name, meaning, *unit in fields]
+    """A data dictionary whose fields share their source and update frequency: ``(name, meaning[, unit])``; a
+    ``Campo`` with a source of its own is kept as it is."""
+    return [
+        field if isinstance(field, Campo) else Campo(*field, source=source, frequency=frequency) for field in fields
+    ]
 
 
 def dataset_view(slug: str, fmt: str):

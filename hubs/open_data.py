@@ -7,25 +7,7 @@ the HUB's public page shows and nothing about people: no staff referenti, no e-m
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.open_data import Campo, latest_or_now, register_dataset
-
-COLUMNS = [
-    "id",
-    "nome",
-    "indirizzo",
-    "cap",
-    "quartiere",
-    "municipalita",
-    "latitudine",
-    "longitudine",
-    "ente_gestore",
-    "accesso_senza_barriere",
-    "servizi",
-    "categorie_servizi",
-    "numero_servizi",
-    "url",
-    "aggiornato_il",
-]
+from costellazioni.open_data import campi, latest_or_now, register_dataset
 
 SOURCE = _("Schede degli HUB pubblicate sul portale")
 FREQUENCY = _("a ogni modifica della scheda")
@@ -52,6 +34,12 @@ def row(hub, request) -> dict:
     }
 
 
+def published_hubs():
+    from hubs.models import Hub
+
+    return Hub.objects.for_open_data()
+
+
 def last_update():
     from hubs.models import Hub
 
@@ -65,37 +53,37 @@ def register():
         title=_("HUB di Costellazioni civiche"),
         description=_("Gli HUB aperti al pubblico: indirizzo, posizione, ente gestore e servizi offerti."),
         formats={"CSV": "hubs:dati_csv", "JSON": "hubs:dati_json"},
-        dictionary=[
-            Campo("id", _("Identificativo dell'HUB sul portale"), "", SOURCE, FREQUENCY),
-            Campo("nome", _("Nome dell'HUB"), "", SOURCE, FREQUENCY),
-            Campo("indirizzo", _("Indirizzo"), "", SOURCE, FREQUENCY),
-            Campo("cap", _("Codice di avviamento postale"), "", SOURCE, FREQUENCY),
-            Campo("quartiere", _("Quartiere"), "", SOURCE, FREQUENCY),
-            Campo("municipalita", _("Municipalità"), "", SOURCE, FREQUENCY),
-            Campo("latitudine", _("Latitudine"), _("gradi decimali (WGS84)"), SOURCE, FREQUENCY),
-            Campo("longitudine", _("Longitudine"), _("gradi decimali (WGS84)"), SOURCE, FREQUENCY),
-            Campo("ente_gestore", _("Ente che gestisce l'HUB"), "", SOURCE, FREQUENCY),
-            Campo(
+        dictionary=campi(
+            SOURCE,
+            FREQUENCY,
+            ("id", _("Identificativo dell'HUB sul portale")),
+            ("nome", _("Nome dell'HUB")),
+            ("indirizzo", _("Indirizzo")),
+            ("cap", _("Codice di avviamento postale")),
+            ("quartiere", _("Quartiere")),
+            ("municipalita", _("Municipalità")),
+            ("latitudine", _("Latitudine"), _("gradi decimali (WGS84)")),
+            ("longitudine", _("Longitudine"), _("gradi decimali (WGS84)")),
+            ("ente_gestore", _("Ente che gestisce l'HUB")),
+            (
                 "accesso_senza_barriere",
                 _("Vero se ingresso e spazi comuni sono raggiungibili senza gradini"),
                 "true/false",
-                SOURCE,
-                FREQUENCY,
             ),
-            Campo("servizi", _("I servizi attivi, separati da punto e virgola"), "", SOURCE, FREQUENCY),
-            Campo(
+            ("servizi", _("I servizi attivi, separati da punto e virgola")),
+            (
                 "categorie_servizi",
                 _(
                     "Le categorie dei servizi attivi (sportello_progetti, orientamento, progettazione, formazione, "
                     "spazio_attivita, altro), separate da punto e virgola"
                 ),
-                "",
-                SOURCE,
-                FREQUENCY,
             ),
-            Campo("numero_servizi", _("Numero dei servizi attivi"), _("servizi"), SOURCE, FREQUENCY),
-            Campo("url", _("Pagina dell'HUB sul portale"), "", SOURCE, FREQUENCY),
-            Campo("aggiornato_il", _("Ultima modifica della scheda"), "AAAA-MM-GGThh:mm:ss", SOURCE, FREQUENCY),
-        ],
+            ("numero_servizi", _("Numero dei servizi attivi"), _("servizi")),
+            ("url", _("Pagina dell'HUB sul portale")),
+            ("aggiornato_il", _("Ultima modifica della scheda"), "AAAA-MM-GGThh:mm:ss"),
+        ),
+        objects=published_hubs,
+        row=row,
+        filename="hub",
         last_update=last_update,
     )

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from costellazioni.open_data import dataset_view
 from hubs import views, views_eventi
 
 app_name = "hubs"
@@ -7,8 +8,8 @@ app_name = "hubs"
 urlpatterns = [
     path("", views.hub_list, name="list"),
     path("eventi/", views_eventi.eventi, name="eventi"),
-    path("dati/hub.csv", views.dati_csv, name="dati_csv"),
-    path("dati/hub.json", views.dati_json, name="dati_json"),
+    path("dati/hub.csv", dataset_view("hub", "csv"), name="dati_csv"),
+    path("dati/hub.json", dataset_view("hub", "json"), name="dati_json"),
     path("<slug:slug>/", views.hub_detail, name="detail"),
     path("<slug:slug>/foto/", views.hub_foto, name="foto"),
     path("<slug:slug>/servizi/<slug:servizio>/", views.servizio_detail, name="servizio"),

@@ -14,10 +14,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from costellazioni.models import Quartiere
-from costellazioni.open_data import csv_export, json_export
 from costellazioni.page_cache import public_page
 from costellazioni.uploads import file_response
-from hubs import catalogo, open_data, selectors, services
+from hubs import catalogo, selectors, services
 from hubs.forms import AppuntamentoForm, HubFilterForm, PrenotazioneForm
 from hubs.json_ld import evento_json_ld, ld_json_script
 from hubs.models import EventoHub, Hub, Servizio, Spazio
@@ -67,15 +66,6 @@ def hub_list(request):
             "MAP_TILE_URL": settings.MAP_TILE_URL,
         },
     )
-
-
-def dati_csv(request):
-    rows = (open_data.row(hub, request) for hub in Hub.objects.for_open_data())
-    return csv_export("hub.csv", open_data.COLUMNS, rows)
-
-
-def dati_json(request):
-    return json_export(open_data.row(hub, request) for hub in Hub.objects.for_open_data())
 
 
 def hub_foto(request, slug):

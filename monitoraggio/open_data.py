@@ -3,7 +3,7 @@
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.open_data import Campo, register_dataset
+from costellazioni.open_data import Campo, campi, register_dataset
 
 SOURCE = _("Portale Costellazioni civiche (calcolo automatico) e rilevazioni validate dal Comune")
 MONTHLY = _("ogni notte (mese in corso), chiuso a fine mese")
@@ -28,23 +28,17 @@ def register():
             "JSON": "monitoraggio:indicatori_json",
             "XLSX": "monitoraggio:indicatori_xlsx",
         },
-        dictionary=[
-            Campo(
-                "codice", _("Codice dell'indicatore (CC- del programma, EECO/EECR/RCO dell'UE)"), "", SOURCE, MONTHLY
-            ),
-            Campo("codice_ue", _("Codice dell'indicatore comune europeo, se lo è"), "", SOURCE, MONTHLY),
-            Campo("nome", _("Nome dell'indicatore"), "", SOURCE, MONTHLY),
-            Campo("unita", _("Unità di misura"), "", SOURCE, MONTHLY),
-            Campo("tipo", _("output, risultato o impatto"), "", SOURCE, MONTHLY),
-            Campo("macro_azione", _("Macro-azione del programma (1-5)"), "", SOURCE, MONTHLY),
-            Campo(
-                "valore_ad_oggi",
-                _("Somma dei periodi (flussi) o ultimo valore (consistenze)"),
-                _("unità"),
-                SOURCE,
-                MONTHLY,
-            ),
-            Campo("ultimo_periodo", _("Inizio dell'ultimo periodo misurato"), "AAAA-MM-GG", SOURCE, MONTHLY),
+        dictionary=campi(
+            SOURCE,
+            MONTHLY,
+            ("codice", _("Codice dell'indicatore (CC- del programma, EECO/EECR/RCO dell'UE)")),
+            ("codice_ue", _("Codice dell'indicatore comune europeo, se lo è")),
+            ("nome", _("Nome dell'indicatore")),
+            ("unita", _("Unità di misura")),
+            ("tipo", _("output, risultato o impatto")),
+            ("macro_azione", _("Macro-azione del programma (1-5)")),
+            ("valore_ad_oggi", _("Somma dei periodi (flussi) o ultimo valore (consistenze)"), _("unità")),
+            ("ultimo_periodo", _("Inizio dell'ultimo periodo misurato"), "AAAA-MM-GG"),
             Campo("target", _("Valore atteso"), _("unità"), _("Programma operativo"), _("a ogni revisione")),
             Campo(
                 "target_entro",
@@ -53,7 +47,7 @@ def register():
                 _("Programma operativo"),
                 _("a ogni revisione"),
             ),
-        ],
+        ),
         last_update=last_update,
     )
     register_dataset(

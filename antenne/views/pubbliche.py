@@ -11,10 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from antenne import open_data, services
+from antenne import services
 from antenne.forms import AntennaFiltroForm, CandidaturaForm, PortieratoForm
 from antenne.models import Antenna, RichiestaPortierato
-from costellazioni.open_data import csv_export, json_export
 from costellazioni.page_cache import public_page
 from costellazioni.ratelimit import over_limit
 from costellazioni.security_headers import allow_browser_features
@@ -72,15 +71,6 @@ def lista(request):
             "query_string": f"{query.urlencode()}&" if query else "",
         },
     )
-
-
-def dati_csv(request):
-    rows = (open_data.row(antenna, request) for antenna in Antenna.objects.for_open_data())
-    return csv_export("antenne.csv", open_data.COLUMNS, rows)
-
-
-def dati_json(request):
-    return json_export(open_data.row(antenna, request) for antenna in Antenna.objects.for_open_data())
 
 
 @public_page("antenne", "costellazioni", "hubs", "ricerca")
