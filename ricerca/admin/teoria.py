@@ -99,6 +99,18 @@ class TeoriaCambiamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.Mo
         nuova_versione,
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.stato != TeoriaCambiamento.Stato.BOZZA:
+            # A version under consultation or approved changes by a new version.
+            fields += [name for name in self.fields if name not in fields]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        if not change or form.has_changed():
+            services.teoria_save(teoria=obj, actor=request.user)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is not CollegamentoToc:
             return super().save_formset(request, form, formset, change)

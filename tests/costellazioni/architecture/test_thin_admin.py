@@ -72,9 +72,6 @@ ADMIN_SAVE_ALLOWED: dict[str, str] = {
     "costellazioni.OperazioneInCoda": OTHER_OWNER,
     "hubs.Prenotazione": OTHER_OWNER,
     "monitoraggio.Importazione": OTHER_OWNER,
-    "coprogrammazione.ProtocolloIntesa": "a draft's text and dates are edited in the form: needs protocollo_update",
-    "ricerca.Bisogno": "a need's description is edited in the form: needs bisogno_update",
-    "ricerca.TeoriaCambiamento": "a draft's title and summary are edited in the form: needs teoria_update",
 }
 
 
