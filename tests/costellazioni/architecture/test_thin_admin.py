@@ -64,9 +64,6 @@ OTHER_OWNER = "being made thin in its app's branch (issue 12, item 4)"
 ADMIN_SAVE_ALLOWED: dict[str, str] = {
     "antenne.RichiestaPortierato": OTHER_OWNER,
     "antenne.SocioBancaDelTempo": OTHER_OWNER,
-    "contributi.Bando": OTHER_OWNER,
-    "contributi.PianoTranche": OTHER_OWNER,
-    "contributi.Rendiconto": OTHER_OWNER,
     "costellazioni.Ente": OTHER_OWNER,
     "costellazioni.Membership": OTHER_OWNER,
     "costellazioni.OperazioneInCoda": OTHER_OWNER,
