@@ -17,6 +17,8 @@ from ricerca.services.stakeholder import stakeholder_livello_set
 from ricerca.services.teoria import (
     teoria_collegamento_add,
     teoria_commento_add,
+    teoria_elemento_delete,
+    teoria_elemento_save,
     teoria_nuova_versione,
     teoria_save,
     teoria_transition,
@@ -35,6 +37,8 @@ __all__ = [
     "stakeholder_livello_set",
     "teoria_collegamento_add",
     "teoria_commento_add",
+    "teoria_elemento_delete",
+    "teoria_elemento_save",
     "teoria_nuova_versione",
     "teoria_save",
     "teoria_transition",

@@ -57,6 +57,22 @@ def teoria_save(*, teoria: TeoriaCambiamento, actor) -> TeoriaCambiamento:
 
 
 @transaction.atomic
+def teoria_elemento_save(*, elemento: ElementoToc, actor) -> ElementoToc:
+    """Add or correct an element of a draft version."""
+    _modificabile(TeoriaCambiamento.objects.select_for_update().get(pk=elemento.teoria_id), actor)
+    elemento.full_clean()
+    elemento.save()
+    return elemento
+
+
+@transaction.atomic
+def teoria_elemento_delete(*, elemento: ElementoToc, actor) -> None:
+    """Remove an element (and its links) from a draft version."""
+    _modificabile(TeoriaCambiamento.objects.select_for_update().get(pk=elemento.teoria_id), actor)
+    elemento.delete()
+
+
+@transaction.atomic
 def teoria_collegamento_add(*, da: ElementoToc, a: ElementoToc, actor) -> CollegamentoToc:
     """Link two elements of the same draft version; a link that would close a cycle is refused."""
     teoria = TeoriaCambiamento.objects.select_for_update().get(pk=da.teoria_id)  # serialises concurrent links

@@ -1,6 +1,6 @@
 import pytest
 
-from ricerca.models import Bisogno, CollegamentoToc, Domanda, RispostaBisogno, TeoriaCambiamento
+from ricerca.models import Bisogno, CollegamentoToc, Domanda, ElementoToc, RispostaBisogno, TeoriaCambiamento
 from tests.costellazioni.factories import EnteFactory
 from tests.ricerca.factories import BisognoFactory, ElementoFactory, TeoriaFactory, questionario_completo
 
@@ -228,11 +228,16 @@ class TestBisognoForm:
 
 
 def _teoria_form(teoria, **changes):
+    """The draft's form with one new element, «Merende in campo»."""
     return {
         "versione": teoria.versione,
         "titolo": teoria.titolo,
         "sintesi": teoria.sintesi,
-        **_inline_management("elementi"),
+        **_inline_management("elementi", total=1),
+        "elementi-0-teoria": teoria.pk,
+        "elementi-0-tipo": ElementoToc.Tipo.ATTIVITA,
+        "elementi-0-ordine": 0,
+        "elementi-0-titolo": "Merende in campo",
         **_inline_management("collegamenti"),
         **_inline_management("commenti"),
         **changes,
@@ -251,6 +256,7 @@ class TestTeoriaForm:
         assert response.status_code == 302, response.content.decode()[:2000]
         teoria.refresh_from_db()
         assert teoria.titolo == "Laguna viva"
+        assert list(teoria.elementi.values_list("titolo", flat=True)) == ["Merende in campo"]
         riga = EventoAudit.objects.for_object(teoria).get()
         assert (riga.evento, riga.autore) == ("ricerca.versione_modificata", staff_user)
 
@@ -261,7 +267,9 @@ class TestTeoriaForm:
 
         teoria = TeoriaFactory()
         titolo = teoria.titolo
-        client.force_login(_admin_clerk("view_teoriacambiamento", "change_teoriacambiamento"))
+        client.force_login(
+            _admin_clerk("view_teoriacambiamento", "change_teoriacambiamento", "add_elementotoc", "view_elementotoc")
+        )
         response = client.post(
             f"/admin/ricerca/teoriacambiamento/{teoria.pk}/change/", _teoria_form(teoria, titolo="Laguna viva")
         )
@@ -270,4 +278,5 @@ class TestTeoriaForm:
         assert list(get_messages(response.wsgi_request)) == []
         teoria.refresh_from_db()
         assert teoria.titolo == titolo
+        assert not teoria.elementi.exists()
         assert not EventoAudit.objects.for_object(teoria).exists()
