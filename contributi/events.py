@@ -42,6 +42,8 @@ class Evento(models.TextChoices):
     RENDICONTO_RIPRESENTATO = "contributi.rendiconto_ripresentato", _("Rendiconto ripresentato")
     RENDICONTO_APPROVATO = "contributi.rendiconto_approvato", _("Rendiconto approvato")
     BANDO_PUBBLICATO = "contributi.bando_pubblicato", _("Bando pubblicato")
+    BANDO_REGISTRATO = "contributi.bando_registrato", _("Bando registrato")
+    BANDO_MODIFICATO = "contributi.bando_modificato", _("Bando modificato")
     RETTIFICA_PUBBLICATA = "contributi.rettifica_pubblicata", _("Rettifica pubblicata")
     BOZZA_CREATA = "contributi.bozza_creata", _("Bozza creata")
     CHECKLIST_DI_AMMISSIBILITA_GENERATA = (

@@ -43,6 +43,8 @@ class Evento(models.TextChoices):
     PROTOCOLLO_SCADUTO = "coprogrammazione.protocollo_scaduto", _("Protocollo scaduto")
     PROTOCOLLO_RINNOVATO = "coprogrammazione.protocollo_rinnovato", _("Protocollo rinnovato")
     PROTOCOLLO_RISOLTO = "coprogrammazione.protocollo_risolto", _("Protocollo risolto")
+    PROTOCOLLO_REGISTRATO = "coprogrammazione.protocollo_registrato", _("Protocollo registrato")
+    PROTOCOLLO_MODIFICATO = "coprogrammazione.protocollo_modificato", _("Protocollo modificato")
     IMPEGNO_AVVIATO = "coprogrammazione.impegno_avviato", _("Impegno avviato")
     IMPEGNO_ADEMPIUTO = "coprogrammazione.impegno_adempiuto", _("Impegno adempiuto")
     IMPEGNO_INADEMPIUTO = "coprogrammazione.impegno_inadempiuto", _("Impegno inadempiuto")

@@ -14,6 +14,7 @@ __all__ = [
     "actor_roles",
     "can_delete_percorso",
     "can_download_firma",
+    "can_edit_protocollo",
     "can_express_interest",
     "can_register_sharing",
     "can_review_manifestazione",
@@ -79,6 +80,18 @@ def can_download_firma(user, parte) -> Decision:
     if parte.ente is not None and can_act_for_ente(user, parte.ente):
         return ALLOWED
     return Decision(False, _("Non hai i permessi per scaricare questa copia firmata."))
+
+
+def can_edit_protocollo(user, protocollo) -> Decision:
+    """Staff write an MOU's text, dates, parties and commitments, only while it is a draft: what was sent for
+    signature is what the parties sign."""
+    if not is_staff_comunale(user):
+        return Decision(False, _("Non hai i permessi per questa operazione."))
+    if protocollo.pk is not None and protocollo.stato != protocollo.Stato.BOZZA:
+        return Decision(
+            False, _("Il testo di un protocollo in firma o firmato non cambia: riportalo in bozza o rinnovalo.")
+        )
+    return ALLOWED
 
 
 def can_register_sharing(user, risorsa) -> Decision:

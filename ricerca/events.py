@@ -18,6 +18,7 @@ class Evento(models.TextChoices):
     BISOGNO_RISOLTO = "ricerca.bisogno_risolto", _("Bisogno risolto")
     BISOGNO_RIPRESO_IN_CARICO = "ricerca.bisogno_ripreso_in_carico", _("Bisogno ripreso in carico")
     BISOGNO_RIAPERTO = "ricerca.bisogno_riaperto", _("Bisogno riaperto")
+    BISOGNO_MODIFICATO = "ricerca.bisogno_modificato", _("Bisogno modificato")
     VERSIONE_APERTA_AI_COMMENTI = "ricerca.versione_aperta_ai_commenti", _("Versione aperta ai commenti")
     VERSIONE_RIPORTATA_IN_BOZZA = "ricerca.versione_riportata_in_bozza", _("Versione riportata in bozza")
     VERSIONE_APPROVATA_DAL_COMITATO_DI_GESTIONE = (
@@ -25,3 +26,5 @@ class Evento(models.TextChoices):
         _("Versione approvata dal comitato di gestione"),
     )
     VERSIONE_SUPERATA = "ricerca.versione_superata", _("Versione superata")
+    VERSIONE_CREATA = "ricerca.versione_creata", _("Versione creata")
+    VERSIONE_MODIFICATA = "ricerca.versione_modificata", _("Versione modificata")

@@ -185,6 +185,11 @@ class BandoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        if not change or form.has_changed():
+            services.bando_save(bando=obj, actor=request.user)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is not TrancheBando:
             return super().save_formset(request, form, formset, change)

@@ -29,7 +29,7 @@ from contributi.services.rendicontazione import R
 from costellazioni.admin.actions import NotaActionForm, service_action, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.inlines import ReadOnlyTabularInline
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
 from costellazioni.formatting import euro
 
 AGREEMENT_FIELDS = [
@@ -91,7 +91,11 @@ class PianoTrancheAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def save_model(self, request, obj, form, change):
+        pass  # the call's title is read-only here; its plan goes through ``save_formset``
+
     def save_formset(self, request, form, formset, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
         rows = [
             {name: f.cleaned_data[name] for name in TrancheInline.fields}
             for f in formset.forms
@@ -291,7 +295,9 @@ class PersoneInline(ReadOnlyTabularInline):
 
 
 @admin.register(Rendiconto)
-class RendicontoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class RendicontoAdmin(ViewOnlyChangeFormMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """A report is written by the grantee; staff read it and approve it or ask for changes by the actions."""
+
     list_display = ["concessione", "tipo", "stato", "presentato_il", "esaminato_il"]
     list_filter = ["stato", "tipo", "concessione__candidatura__bando"]
     list_select_related = ["concessione__candidatura"]

@@ -20,6 +20,17 @@ from costellazioni.uploads import file_store
 
 
 @transaction.atomic
+def bando_save(*, bando: Bando, actor) -> Bando:
+    """Register a call, or correct one: once published its frozen fields refuse to change (the model says so)."""
+    require_selection_worker(actor)
+    evento = Evento.BANDO_MODIFICATO if bando.pk is not None else Evento.BANDO_REGISTRATO
+    bando.full_clean()
+    bando.save()
+    audit_record(obj=bando, evento=evento, autore=actor)
+    return bando
+
+
+@transaction.atomic
 def bando_publish(*, bando: Bando, actor, now=None) -> Bando:
     """Publish a draft call: from now on its criteria, amounts, dates and rules are frozen."""
     bando = Bando.objects.select_for_update().get(pk=bando.pk)

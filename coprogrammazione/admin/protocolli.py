@@ -16,7 +16,7 @@ from coprogrammazione.models import (
 )
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.saving import ViewOnlyChangeFormMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
 
 P = ProtocolloIntesa.Stato
 I = Impegno.Stato  # noqa: E741
@@ -56,7 +56,10 @@ class ImpegnoInline(admin.TabularInline):
 
 
 @admin.register(ProtocolloIntesa)
-class ProtocolloIntesaAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class ProtocolloIntesaAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """A draft's data, parties and commitments are saved by ``protocollo_save``/``protocollo_row_save``; the
+    state changes by the actions."""
+
     list_display = ["oggetto", "stato", "firme", "data_inizio", "data_fine", "versione"]
     list_filter = ["stato", "percorso"]
     search_fields = ["oggetto", "parti__denominazione"]
@@ -105,6 +108,28 @@ class ProtocolloIntesaAdmin(AuditTimelineMixin, admin.ModelAdmin):
         if obj is not None and obj.stato != P.BOZZA:
             fields += ["percorso", "oggetto", "testo", "data_inizio", "data_fine"]
         return fields
+
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        if not change or form.has_changed():
+            services.protocollo_save(protocollo=obj, actor=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for row in formset.deleted_forms:
+            if row.instance.pk:
+                services.protocollo_row_delete(row=row.instance, actor=request.user)
+                formset.deleted_objects.append(row.instance)
+        for row in formset.forms:
+            if row in formset.deleted_forms or not row.has_changed():
+                continue
+            instance = row.instance  # the valid form has already put its data on it
+            setattr(instance, formset.fk.name, form.instance)
+            services.protocollo_row_save(row=instance, actor=request.user)
+            if row in formset.initial_forms:
+                formset.changed_objects.append((instance, row.changed_data))
+            else:
+                formset.new_objects.append(instance)
 
     @admin.display(description=_("firme"))
     def firme(self, obj):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coprogrammazione import permissions, workflows
-from coprogrammazione.events import Notifica
+from coprogrammazione.events import Evento, Notifica
 from coprogrammazione.models import Impegno, ParteProtocollo, ProtocolloIntesa
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
@@ -42,6 +42,42 @@ def protocollo_text_digest(protocollo: ProtocolloIntesa) -> str:
 
 def _locked(protocollo) -> ProtocolloIntesa:
     return ProtocolloIntesa.objects.select_for_update().get(pk=protocollo.pk)
+
+
+def _check_editable(protocollo: ProtocolloIntesa, actor) -> ProtocolloIntesa:
+    """The MOU as stored, locked, once ``actor`` may write it (a new one is checked as it stands)."""
+    stored = _locked(protocollo) if protocollo.pk is not None else protocollo
+    decision = permissions.can_edit_protocollo(actor, stored)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    return stored
+
+
+@transaction.atomic
+def protocollo_save(*, protocollo: ProtocolloIntesa, actor) -> ProtocolloIntesa:
+    """Register an MOU, or correct a draft's subject, text and dates (staff)."""
+    evento = Evento.PROTOCOLLO_MODIFICATO if protocollo.pk is not None else Evento.PROTOCOLLO_REGISTRATO
+    _check_editable(protocollo, actor)
+    protocollo.full_clean()
+    protocollo.save()
+    audit_record(obj=protocollo, evento=evento, autore=actor, stato_a=protocollo.stato)
+    return protocollo
+
+
+@transaction.atomic
+def protocollo_row_save(*, row: ParteProtocollo | Impegno, actor) -> ParteProtocollo | Impegno:
+    """Add or correct a party or a commitment of a draft MOU."""
+    _check_editable(row.protocollo, actor)
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def protocollo_row_delete(*, row: ParteProtocollo | Impegno, actor) -> None:
+    """Remove a party or a commitment from a draft MOU."""
+    _check_editable(row.protocollo, actor)
+    row.delete()
 
 
 @transaction.atomic

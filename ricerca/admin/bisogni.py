@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from ricerca import services
 from ricerca.models import Bisogno, CategoriaBisogno, RispostaBisogno
 
@@ -89,7 +90,9 @@ class CategoriaBisognoAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bisogno)
-class BisognoAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class BisognoAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """The form's data are saved by ``bisogno_report``/``bisogno_update``; the state changes by the actions."""
+
     action_form = NotaActionForm
     list_display = ["__str__", "categoria", "urgenza", "stato", "fonte", "quartiere", "creato_il"]
     list_filter = [
@@ -121,8 +124,12 @@ class BisognoAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin)
     ]
 
     def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
         if change:
-            return super().save_model(request, obj, form, change)
+            changes = {name: form.cleaned_data[name] for name in form.changed_data if name in services.BISOGNO_CAMPI}
+            if changes:
+                services.bisogno_update(bisogno=obj, actor=request.user, **changes)
+            return
         nuovo = services.bisogno_report(
             categoria=obj.categoria,
             descrizione=obj.descrizione,

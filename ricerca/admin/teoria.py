@@ -99,7 +99,21 @@ class TeoriaCambiamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.Mo
         nuova_versione,
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.stato != TeoriaCambiamento.Stato.BOZZA:
+            # A version under consultation or approved changes by a new version.
+            fields += [name for name in self.fields if name not in fields]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        if not change or form.has_changed():
+            services.teoria_save(teoria=obj, actor=request.user)
+
     def save_formset(self, request, form, formset, change):
+        if formset.model is ElementoToc:
+            return self._save_elementi(request, form, formset)
         if formset.model is not CollegamentoToc:
             return super().save_formset(request, form, formset, change)
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
@@ -115,6 +129,23 @@ class TeoriaCambiamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.Mo
                         da=row.cleaned_data["da"], a=row.cleaned_data["a"], actor=request.user
                     )
                 )
+
+    def _save_elementi(self, request, form, formset):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for row in formset.deleted_forms:
+            if row.instance.pk:
+                services.teoria_elemento_delete(elemento=row.instance, actor=request.user)
+                formset.deleted_objects.append(row.instance)
+        for row in formset.forms:
+            if row in formset.deleted_forms or not row.has_changed():
+                continue
+            elemento = row.instance  # the valid form has already put its data on it
+            elemento.teoria = form.instance
+            services.teoria_elemento_save(elemento=elemento, actor=request.user)
+            if row in formset.initial_forms:
+                formset.changed_objects.append((elemento, row.changed_data))
+            else:
+                formset.new_objects.append(elemento)
 
 
 @admin.register(IndicatoreToc)

@@ -11,14 +11,19 @@ from django.utils.translation import gettext as _
 
 from costellazioni.events import Notifica as CostellazioniNotifica
 from costellazioni.models import Quartiere
+from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from ricerca import permissions, workflows
+from ricerca.events import Evento
 from ricerca.models import Bisogno, CategoriaBisogno, RispostaBisogno
 from ricerca.signals import bisogno_segnalato
 
 # The person who reported a need hears when it is answered (or cannot be).
 ESITI_DA_COMUNICARE = {Bisogno.Stato.INDIRIZZATO, Bisogno.Stato.RISOLTO, Bisogno.Stato.NON_RISOLVIBILE}
+
+# What staff may correct on a need; its state moves only through ``bisogno_transition``.
+BISOGNO_CAMPI = ("categoria", "descrizione", "destinatari", "urgenza", "quartiere", "fonte", "segnalato_da")
 
 
 @transaction.atomic
@@ -65,6 +70,30 @@ def bisogno_report(
         return existing
     # A failing receiver is logged (django.dispatch) and must not lose the citizen's report.
     bisogno_segnalato.send_robust(sender=Bisogno, bisogno=bisogno)
+    return bisogno
+
+
+@transaction.atomic
+def bisogno_update(*, bisogno: Bisogno, actor, **changes) -> Bisogno:
+    """Correct a need's data; the log names the fields changed (the reporter's words may be private)."""
+    unknown = set(changes) - set(BISOGNO_CAMPI)
+    if unknown:
+        raise ValueError(f"Not a need's data (the state has its own service): {sorted(unknown)}")
+    decision = permissions.can_follow_needs(actor)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    bisogno = Bisogno.objects.select_for_update().get(pk=bisogno.pk)
+    for name, value in changes.items():
+        setattr(bisogno, name, value)
+    bisogno.full_clean()
+    bisogno.save(update_fields=list(changes))
+    campi = ", ".join(str(Bisogno._meta.get_field(name).verbose_name) for name in changes)
+    audit_record(
+        obj=bisogno,
+        evento=Evento.BISOGNO_MODIFICATO,
+        autore=actor,
+        nota=_("Campi modificati: %(campi)s.") % {"campi": campi},
+    )
     return bisogno
 
 

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from costellazioni import page_cache
 from costellazioni.events import Notifica as CostellazioniNotifica
 from costellazioni.permissions import is_staff_comunale
+from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
 from ricerca import permissions, workflows
+from ricerca.events import Evento
 from ricerca.models import CollegamentoToc, CommentoToc, ElementoToc, TeoriaCambiamento
 
 
@@ -36,6 +38,38 @@ def _modificabile(teoria: TeoriaCambiamento, actor) -> None:
         raise PermissionDenied(_("Non hai i permessi per questa operazione."))
     if teoria.stato != TeoriaCambiamento.Stato.BOZZA:
         raise ValidationError(_("Si modifica solo una versione in bozza: creane una nuova."), code="non_in_bozza")
+
+
+@transaction.atomic
+def teoria_save(*, teoria: TeoriaCambiamento, actor) -> TeoriaCambiamento:
+    """Register a version, or correct a draft's number, title and summary (staff)."""
+    if teoria.pk is None:
+        if not is_staff_comunale(actor):
+            raise PermissionDenied(_("Non hai i permessi per questa operazione."))
+        evento = Evento.VERSIONE_CREATA
+    else:
+        _modificabile(TeoriaCambiamento.objects.select_for_update().get(pk=teoria.pk), actor)
+        evento = Evento.VERSIONE_MODIFICATA
+    teoria.full_clean()
+    teoria.save()
+    audit_record(obj=teoria, evento=evento, autore=actor)
+    return teoria
+
+
+@transaction.atomic
+def teoria_elemento_save(*, elemento: ElementoToc, actor) -> ElementoToc:
+    """Add or correct an element of a draft version."""
+    _modificabile(TeoriaCambiamento.objects.select_for_update().get(pk=elemento.teoria_id), actor)
+    elemento.full_clean()
+    elemento.save()
+    return elemento
+
+
+@transaction.atomic
+def teoria_elemento_delete(*, elemento: ElementoToc, actor) -> None:
+    """Remove an element (and its links) from a draft version."""
+    _modificabile(TeoriaCambiamento.objects.select_for_update().get(pk=elemento.teoria_id), actor)
+    elemento.delete()
 
 
 @transaction.atomic

@@ -203,3 +203,80 @@ def test_a_process_refused_by_the_service_is_shown_next_to_the_form_without_succ
     assert "Non hai i permessi per questa operazione." in html
     assert not [m for m in get_messages(response.wsgi_request) if m.level_tag == "success"]
     assert not Percorso.objects.exists()
+
+
+def _protocollo_form(protocollo, **changes):
+    """The MOU's change form as posted: its data, its parties and commitments unchanged unless ``changes``."""
+    data = {
+        "percorso": protocollo.percorso_id or "",
+        "oggetto": protocollo.oggetto,
+        "testo": protocollo.testo,
+        "data_inizio": protocollo.data_inizio.isoformat(),
+        "data_fine": protocollo.data_fine.isoformat(),
+    }
+    parti, impegni = list(protocollo.parti.order_by("pk")), list(protocollo.impegni.order_by("pk"))
+    for prefix, rows in [("parti", parti), ("impegni", impegni)]:
+        data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows)})
+        data.update({f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
+    for i, parte in enumerate(parti):
+        fields = ["ordine", "denominazione", "firmatario", "ruolo_firmatario"]
+        data.update({f"parti-{i}-{name}": getattr(parte, name) for name in fields})
+        data.update(
+            {f"parti-{i}-id": parte.pk, f"parti-{i}-protocollo": protocollo.pk, f"parti-{i}-ente": parte.ente_id or ""}
+        )
+    for i, impegno in enumerate(impegni):
+        data.update({f"impegni-{i}-id": impegno.pk, f"impegni-{i}-protocollo": protocollo.pk})
+        data.update({f"impegni-{i}-parte": impegno.parte_id, f"impegni-{i}-testo": impegno.testo})
+        data[f"impegni-{i}-scadenza"] = impegno.scadenza.isoformat()
+    data.update(changes)
+    return data
+
+
+class TestProtocolloForm:
+    """A draft's data, parties and commitments are saved by ``protocollo_save``/``protocollo_row_save``."""
+
+    def test_staff_edit_of_a_draft_goes_through_the_service_with_its_code(self, client):
+        from costellazioni.models import EventoAudit
+
+        staff = StaffFactory()
+        protocollo, parti = protocollo_with_parties()
+        ImpegnoFactory(parte=parti[0])
+        client.force_login(staff)
+        url = reverse("admin:coprogrammazione_protocollointesa_change", args=[protocollo.pk])
+        data = _protocollo_form(
+            protocollo, oggetto="Merenda solidale a Castello", **{"parti-1-firmatario": "Ada Rossi"}
+        )
+        response = client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        protocollo.refresh_from_db()
+        parti[0].refresh_from_db()
+        assert (protocollo.oggetto, parti[0].firmatario) == ("Merenda solidale a Castello", "Ada Rossi")
+        riga = EventoAudit.objects.for_object(protocollo).get()
+        assert (riga.evento, riga.autore) == ("coprogrammazione.protocollo_modificato", staff)
+
+    def test_a_refusal_is_shown_next_to_the_form_and_nothing_is_saved(self, client):
+        from django.contrib.auth.models import Permission
+        from django.contrib.messages import get_messages
+
+        from costellazioni.models import EventoAudit
+        from tests.costellazioni.factories import UserFactory
+
+        protocollo, parti = protocollo_with_parties()
+        oggetto = protocollo.oggetto
+        clerk = UserFactory(is_staff=True)  # may open the form, but does not act for the City
+        clerk.user_permissions.add(
+            *Permission.objects.filter(codename__in=["view_protocollointesa", "change_protocollointesa"])
+        )
+        client.force_login(clerk)
+        url = reverse("admin:coprogrammazione_protocollointesa_change", args=[protocollo.pk])
+        data = _protocollo_form(
+            protocollo, oggetto="Merenda solidale a Castello", **{"parti-1-firmatario": "Ada Rossi"}
+        )
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert response.context["adminform"].form.non_field_errors() == ["Non hai i permessi per questa operazione."]
+        assert list(get_messages(response.wsgi_request)) == []
+        protocollo.refresh_from_db()
+        parti[0].refresh_from_db()
+        assert (protocollo.oggetto, parti[0].firmatario) == (oggetto, "Marta Zanon")
+        assert not EventoAudit.objects.for_object(protocollo).exists()

@@ -1,6 +1,6 @@
 import pytest
 
-from ricerca.models import Bisogno, CollegamentoToc, Domanda, RispostaBisogno, TeoriaCambiamento
+from ricerca.models import Bisogno, CollegamentoToc, Domanda, ElementoToc, RispostaBisogno, TeoriaCambiamento
 from tests.costellazioni.factories import EnteFactory
 from tests.ricerca.factories import BisognoFactory, ElementoFactory, TeoriaFactory, questionario_completo
 
@@ -165,3 +165,118 @@ def test_the_committee_approves_a_version_from_the_admin(client):
     client.force_login(comitato)
     client.post("/admin/ricerca/teoriacambiamento/", {"action": "teoria_approvata", "_selected_action": [teoria.pk]})
     assert TeoriaCambiamento.objects.get().stato == TeoriaCambiamento.Stato.APPROVATA
+
+
+def _admin_clerk(*codenames):
+    """Staff who may open the form in the admin but act neither for the City nor as an operator."""
+    from django.contrib.auth.models import Permission
+
+    from tests.costellazioni.factories import UserFactory
+
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(content_type__app_label="ricerca", codename__in=codenames))
+    return clerk
+
+
+def _bisogno_form(bisogno, **changes):
+    return {
+        "categoria": bisogno.categoria_id,
+        "descrizione": bisogno.descrizione,
+        "destinatari": bisogno.destinatari,
+        "urgenza": bisogno.urgenza,
+        "quartiere": bisogno.quartiere_id,
+        "fonte": bisogno.fonte,
+        **_inline_management("risposte"),
+        **changes,
+    }
+
+
+class TestBisognoForm:
+    def test_staff_edit_goes_through_the_service_with_its_code(self, client, staff_user):
+        from costellazioni.models import EventoAudit
+
+        bisogno = BisognoFactory(urgenza=Bisogno.Urgenza.MEDIA)
+        client.force_login(staff_user)
+        data = _bisogno_form(bisogno, urgenza=Bisogno.Urgenza.ALTA)
+        response = client.post(f"/admin/ricerca/bisogno/{bisogno.pk}/change/", data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        bisogno.refresh_from_db()
+        assert bisogno.urgenza == Bisogno.Urgenza.ALTA
+        riga = EventoAudit.objects.for_object(bisogno).get()
+        assert (riga.evento, riga.autore, riga.nota) == (
+            "ricerca.bisogno_modificato",
+            staff_user,
+            "Campi modificati: urgenza.",
+        )
+
+    def test_a_refusal_is_shown_next_to_the_form_and_nothing_is_saved(self, client):
+        from django.contrib.messages import get_messages
+
+        from costellazioni.models import EventoAudit
+
+        bisogno = BisognoFactory(urgenza=Bisogno.Urgenza.MEDIA)
+        client.force_login(_admin_clerk("view_bisogno", "change_bisogno"))
+        data = _bisogno_form(bisogno, urgenza=Bisogno.Urgenza.ALTA)
+        response = client.post(f"/admin/ricerca/bisogno/{bisogno.pk}/change/", data)
+        assert response.status_code == 200
+        form = response.context["adminform"].form
+        assert form.non_field_errors() == ["Solo lo staff e gli operatori di comunità seguono i bisogni."]
+        assert list(get_messages(response.wsgi_request)) == []
+        bisogno.refresh_from_db()
+        assert bisogno.urgenza == Bisogno.Urgenza.MEDIA
+        assert not EventoAudit.objects.for_object(bisogno).exists()
+
+
+def _teoria_form(teoria, **changes):
+    """The draft's form with one new element, «Merende in campo»."""
+    return {
+        "versione": teoria.versione,
+        "titolo": teoria.titolo,
+        "sintesi": teoria.sintesi,
+        **_inline_management("elementi", total=1),
+        "elementi-0-teoria": teoria.pk,
+        "elementi-0-tipo": ElementoToc.Tipo.ATTIVITA,
+        "elementi-0-ordine": 0,
+        "elementi-0-titolo": "Merende in campo",
+        **_inline_management("collegamenti"),
+        **_inline_management("commenti"),
+        **changes,
+    }
+
+
+class TestTeoriaForm:
+    def test_staff_edit_of_a_draft_goes_through_the_service_with_its_code(self, client, staff_user):
+        from costellazioni.models import EventoAudit
+
+        teoria = TeoriaFactory()
+        client.force_login(staff_user)
+        response = client.post(
+            f"/admin/ricerca/teoriacambiamento/{teoria.pk}/change/", _teoria_form(teoria, titolo="Laguna viva")
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        teoria.refresh_from_db()
+        assert teoria.titolo == "Laguna viva"
+        assert list(teoria.elementi.values_list("titolo", flat=True)) == ["Merende in campo"]
+        riga = EventoAudit.objects.for_object(teoria).get()
+        assert (riga.evento, riga.autore) == ("ricerca.versione_modificata", staff_user)
+
+    def test_a_refusal_is_shown_next_to_the_form_and_nothing_is_saved(self, client):
+        from django.contrib.messages import get_messages
+
+        from costellazioni.models import EventoAudit
+
+        teoria = TeoriaFactory()
+        titolo = teoria.titolo
+        client.force_login(
+            _admin_clerk("view_teoriacambiamento", "change_teoriacambiamento", "add_elementotoc", "view_elementotoc")
+        )
+        response = client.post(
+            f"/admin/ricerca/teoriacambiamento/{teoria.pk}/change/", _teoria_form(teoria, titolo="Laguna viva")
+        )
+        assert response.status_code == 200
+        assert response.context["adminform"].form.non_field_errors() == ["Non hai i permessi per questa operazione."]
+        assert list(get_messages(response.wsgi_request)) == []
+        teoria.refresh_from_db()
+        assert teoria.titolo == titolo
+        assert not teoria.elementi.exists()
+        assert not EventoAudit.objects.for_object(teoria).exists()

@@ -6,6 +6,7 @@ from costellazioni import roles
 from costellazioni.models import Messaggio
 from ricerca import charts, services
 from ricerca.models import CollegamentoToc, ElementoToc, TeoriaCambiamento
+from tests.admin_form import admin_form_data
 from tests.costellazioni.factories import StaffFactory, UserFactory
 from tests.ricerca.factories import ElementoFactory, TeoriaFactory
 
@@ -120,46 +121,6 @@ def test_the_diagram_names_every_element_in_escaped_svg(staff):
     assert svg.count("marker-end") == 1
 
 
-def _form_data(html: str) -> dict:
-    """The values a browser would send back from an admin change form (inputs, selects, textareas)."""
-    from html.parser import HTMLParser
-
-    class Form(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.data, self.select, self.textarea = {}, None, None
-
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            name = attrs.get("name")
-            if tag == "input" and name and attrs.get("type") not in {"submit", "checkbox", "file"}:
-                self.data[name] = attrs.get("value") or ""
-            elif tag == "input" and name and attrs.get("type") == "checkbox" and "checked" in attrs:
-                self.data[name] = "on"
-            elif tag == "select" and name:
-                self.select = name
-                self.data.setdefault(name, "")
-            elif tag == "option" and self.select and "selected" in attrs:
-                self.data[self.select] = attrs.get("value") or ""
-            elif tag == "textarea" and name:
-                self.textarea = name
-                self.data[name] = ""
-
-        def handle_endtag(self, tag):
-            if tag == "select":
-                self.select = None
-            elif tag == "textarea":
-                self.textarea = None
-
-        def handle_data(self, data):
-            if self.textarea:
-                self.data[self.textarea] += data
-
-    parser = Form()
-    parser.feed(html)
-    return parser.data
-
-
 def test_a_link_closing_a_cycle_in_the_admin_is_shown_next_to_the_form(client):
     from django.contrib.messages import get_messages
 
@@ -170,7 +131,7 @@ def test_a_link_closing_a_cycle_in_the_admin_is_shown_next_to_the_form(client):
     services.teoria_collegamento_add(da=b, a=c, actor=staff)
     client.force_login(staff)
     url = f"/admin/ricerca/teoriacambiamento/{teoria.pk}/change/"
-    data = _form_data(client.get(url).content.decode())
+    data = admin_form_data(client.get(url).content.decode())
     prefix = next(
         name[: -len("-TOTAL_FORMS")] for name in data if name.endswith("-TOTAL_FORMS") and "collegament" in name
     )

@@ -64,17 +64,11 @@ OTHER_OWNER = "being made thin in its app's branch (issue 12, item 4)"
 ADMIN_SAVE_ALLOWED: dict[str, str] = {
     "antenne.RichiestaPortierato": OTHER_OWNER,
     "antenne.SocioBancaDelTempo": OTHER_OWNER,
-    "contributi.Bando": OTHER_OWNER,
-    "contributi.PianoTranche": OTHER_OWNER,
-    "contributi.Rendiconto": OTHER_OWNER,
     "costellazioni.Ente": OTHER_OWNER,
     "costellazioni.Membership": OTHER_OWNER,
     "costellazioni.OperazioneInCoda": OTHER_OWNER,
     "hubs.Prenotazione": OTHER_OWNER,
     "monitoraggio.Importazione": OTHER_OWNER,
-    "coprogrammazione.ProtocolloIntesa": "a draft's text and dates are edited in the form: needs protocollo_update",
-    "ricerca.Bisogno": "a need's description is edited in the form: needs bisogno_update",
-    "ricerca.TeoriaCambiamento": "a draft's title and summary are edited in the form: needs teoria_update",
 }
 
 
