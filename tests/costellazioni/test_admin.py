@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from costellazioni.models import Ente, EventoAudit, Membership
+from costellazioni.models import Ente, EventoAudit, Membership, OperazioneInCoda
+from costellazioni.services.notifications import EMAIL
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,16 @@ class TestMembershipAdmin:
 
     def test_staff_cannot_add_memberships_directly(self, staff_client):
         assert staff_client.get(reverse("admin:costellazioni_membership_add")).status_code == 403
+
+
+class TestOperazioneInCodaAdmin:
+    def test_a_row_is_shown_with_nothing_to_save_and_failed_rows_are_sent_again(self, staff_client):
+        failed = OperazioneInCoda.objects.create(tipo=EMAIL, stato=OperazioneInCoda.Stato.FALLITA, tentativi=5)
+        url = reverse("admin:costellazioni_operazioneincoda_change", args=[failed.pk])
+        page = staff_client.get(url)
+        assert page.status_code == 200
+        assert 'name="_save"' not in page.content.decode()
+        assert staff_client.post(url, {"tipo": "altro"}).status_code == 403
+        _action(staff_client, "operazioneincoda", "invia_di_nuovo", [failed.pk])
+        failed.refresh_from_db()
+        assert (failed.tipo, failed.stato, failed.tentativi) == (EMAIL, OperazioneInCoda.Stato.IN_ATTESA, 0)
