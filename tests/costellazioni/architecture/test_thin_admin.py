@@ -67,8 +67,6 @@ ADMIN_SAVE_ALLOWED: dict[str, str] = {
     "contributi.Bando": OTHER_OWNER,
     "contributi.PianoTranche": OTHER_OWNER,
     "contributi.Rendiconto": OTHER_OWNER,
-    "costellazioni.Ente": OTHER_OWNER,
-    "costellazioni.Membership": OTHER_OWNER,
     "coprogrammazione.ProtocolloIntesa": "a draft's text and dates are edited in the form: needs protocollo_update",
     "ricerca.Bisogno": "a need's description is edited in the form: needs bisogno_update",
     "ricerca.TeoriaCambiamento": "a draft's title and summary are edited in the form: needs teoria_update",
