@@ -253,7 +253,9 @@ class SeguitoAdmin(admin.ModelAdmin):
 
 
 @admin.register(SocioBancaDelTempo)
-class SocioAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class SocioAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """The neighbourhood is corrected by ``socio_correct``; the state changes by the actions."""
+
     list_display = ["__str__", "stato", "quartiere", "iscritto_il"]
     list_filter = ["stato"]
     list_select_related = ["user", "quartiere"]
@@ -290,6 +292,14 @@ class SocioAdmin(AuditTimelineMixin, admin.ModelAdmin):
     def riammetti(self, request, queryset):
         apply_to_each(self, request, queryset, lambda socio: services.socio_reinstate(socio=socio, actor=request.user))
 
+    def has_add_permission(self, request):
+        return False  # people join from the portal (``socio_join``)
+
+    def save_model(self, request, obj, form, change):
+        # Only the change form saves; a refusal is shown next to the form.
+        if "quartiere" in form.changed_data:
+            services.socio_correct(socio=obj, actor=request.user, quartiere=form.cleaned_data["quartiere"])
+
 
 @admin.register(Offerta, Richiesta)
 class AnnuncioAdmin(admin.ModelAdmin):
@@ -317,8 +327,20 @@ class MovimentoAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(RichiestaPortierato)
-class RichiestaPortieratoAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class RichiestaPortieratoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """The phone number is corrected by ``portierato_correct_telefono``; the rest moves by the antenna's hands."""
+
     list_display = ["__str__", "richiedente", "stato", "voto", "creata_il"]
     list_filter = ["stato", "servizio"]
     list_select_related = ["antenna", "richiedente"]
     readonly_fields = ["antenna", "richiedente", "servizio", "descrizione", "stato", "voto", "commento"]
+
+    def has_add_permission(self, request):
+        return False  # people ask from the antenna's page (``portierato_request``)
+
+    def save_model(self, request, obj, form, change):
+        # Only the change form saves; a refusal is shown next to the form.
+        if "telefono" in form.changed_data:
+            services.portierato_correct_telefono(
+                richiesta=obj, telefono=form.cleaned_data["telefono"], actor=request.user
+            )

@@ -35,6 +35,11 @@ class Evento(models.TextChoices):
     SCAMBIO_CONFERMATO = "antenne.scambio_confermato", _("Scambio confermato da entrambi i soci")
     SCAMBIO_ANNULLATO = "antenne.scambio_annullato", _("Scambio annullato")
     RICHIESTA_INVIATA = "antenne.richiesta_inviata", _("Richiesta inviata")
+    RECAPITO_DELLA_RICHIESTA_CORRETTO = (
+        "antenne.recapito_della_richiesta_corretto",
+        _("Recapito della richiesta corretto"),
+    )
+    DATI_DEL_SOCIO_CORRETTI = "antenne.dati_del_socio_corretti", _("Dati del socio corretti")
 
 
 class Notifica(models.TextChoices):

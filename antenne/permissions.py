@@ -65,6 +65,14 @@ def portierato_roles(user, richiesta) -> set:
     return roles
 
 
+def can_correct_telefono(user, richiesta) -> Decision:
+    """The phone number left with a request: the person who asked, or staff correcting it for them (the antenna's
+    managers only read it)."""
+    if portierato_roles(user, richiesta) & {workflows.RICHIEDENTE, STAFF}:
+        return ALLOWED
+    return Decision(False, _("Solo chi ha fatto la richiesta o il personale del Comune ne corregge il telefono."))
+
+
 def sees_all_attivita(user) -> bool:
     """Every field-log entry: staff comunale, and any other member of the staff granted the model's view
     permission (a read-only role); operators see their own and their team's (``Attivita.objects.visible_to``)."""

@@ -25,6 +25,8 @@ class Evento(models.TextChoices):
     ENTE_REGISTRATO = "costellazioni.ente_registrato", _("Ente registrato")
     DATI_DELL_ENTE_AGGIORNATI = "costellazioni.dati_dell_ente_aggiornati", _("Dati dell'ente aggiornati")
     RICHIESTA_DI_RAPPRESENTANZA = "costellazioni.richiesta_di_rappresentanza", _("Richiesta di rappresentanza")
+    DATI_DELL_ENTE_CORRETTI = "costellazioni.dati_dell_ente_corretti", _("Dati dell'ente corretti dal Comune")
+    RAPPRESENTANZA_MODIFICATA = "costellazioni.rappresentanza_modificata", _("Dati della rappresentanza modificati")
     PROFILO_AGGIORNATO = "costellazioni.profilo_aggiornato", _("Profilo aggiornato")
 
 

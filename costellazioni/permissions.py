@@ -127,6 +127,26 @@ def can_decide_ente(user, ente) -> Decision:
     return can_approve(user, ente=ente)
 
 
+def can_correct_ente(user, ente=None) -> Decision:
+    """Any of an ente's data, identifying ones included (a referente corrects only the contacts): the Comune,
+    never a colleague who belongs to the ente, since the Comune vouches for these data."""
+    if not is_staff_comunale(user):
+        return Decision(False, _("Solo il personale del Comune corregge i dati degli enti."))
+    if ente is not None and is_party_to(user, ente=ente):
+        return Decision(
+            False, _("Non puoi correggere i dati di %(ente)s: ne fai parte. Deve farlo un collega.") % {"ente": ente}
+        )
+    return ALLOWED
+
+
+def can_correct_membership(user, membership) -> Decision:
+    """A membership's role and reason, as the person wrote them: the Comune, but not a party to the request
+    (its state has its own door)."""
+    if not is_staff_comunale(user):
+        return Decision(False, _("Solo il personale del Comune corregge le richieste di rappresentanza."))
+    return can_decide_membership(user, membership)
+
+
 def has_identity_level(request, *, level: int | None = None) -> Decision:
     """Is this session's sign-in strong enough (SPID level ``level``, CIE counting as L3)?
 

@@ -24,6 +24,7 @@ class Evento(models.TextChoices):
     MISURAZIONE_VALIDATA = "monitoraggio.misurazione_validata", _("Misurazione validata")
     MISURAZIONE_RESPINTA = "monitoraggio.misurazione_respinta", _("Misurazione respinta")
     VALIDAZIONE_RITIRATA = "monitoraggio.validazione_ritirata", _("Validazione ritirata")
+    FILE_CARICATO = "monitoraggio.file_caricato", _("File caricato per l'importazione")
     VERIFICA_DEL_FILE_AVVIATA = "monitoraggio.verifica_del_file_avviata", _("Verifica del file avviata")
     RIGHE_IMPORTATE = "monitoraggio.righe_importate", _("Righe importate")
     FILE_RESPINTO_NESSUNA_RIGA_IMPORTATA = (

@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 
 from contributi.models import Concessione
 from costellazioni.models import Quartiere
+from costellazioni.services.audit import audit_record
 from costellazioni.services.workflow import workflow_transition
 from costellazioni.spreadsheets import xlsx_values
 from monitoraggio import permissions, uploads, workflows
+from monitoraggio.events import Evento
 from monitoraggio.models import Importazione, Indicatore, Misurazione, Tappa, disaggregation_key
 
 MAX_ROWS = 5000
@@ -54,6 +56,7 @@ def importazione_create(*, file, tipo: str, actor) -> Importazione:
     importazione = Importazione(tipo=tipo, file=file, formato=formato, caricata_da=actor)
     importazione.full_clean()
     importazione.save()
+    audit_record(obj=importazione, evento=Evento.FILE_CARICATO, autore=actor, stato_a=importazione.stato)
     from monitoraggio.tasks import import_measurements
 
     transaction.on_commit(lambda pk=importazione.pk: import_measurements.delay(pk))

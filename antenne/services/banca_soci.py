@@ -26,6 +26,28 @@ def socio_join(*, user, quartiere=None) -> SocioBancaDelTempo:
     return socio
 
 
+@transaction.atomic
+def socio_correct(*, socio: SocioBancaDelTempo, actor, quartiere) -> SocioBancaDelTempo:
+    """The coordination corrects a member's neighbourhood (their state has its own door)."""
+    decision = permissions.can_manage_banca(actor)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    socio = SocioBancaDelTempo.objects.select_for_update().get(pk=socio.pk)
+    if quartiere == socio.quartiere:
+        return socio
+    socio.quartiere = quartiere
+    socio.full_clean()
+    socio.save(update_fields=["quartiere"])
+    audit_record(
+        obj=socio,
+        evento=Evento.DATI_DEL_SOCIO_CORRETTI,
+        autore=actor,
+        nota=_("Campi modificati: %(campi)s.")
+        % {"campi": SocioBancaDelTempo._meta.get_field("quartiere").verbose_name},
+    )
+    return socio
+
+
 def _socio_transition(*, socio: SocioBancaDelTempo, da: str, to: str, actor, note: str = "") -> SocioBancaDelTempo:
     decision = permissions.can_manage_banca(actor)
     if not decision:

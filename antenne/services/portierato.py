@@ -62,6 +62,23 @@ def portierato_request(
 
 
 @transaction.atomic
+def portierato_correct_telefono(*, richiesta: RichiestaPortierato, telefono: str, actor) -> RichiestaPortierato:
+    """Correct the phone number left with a request; the log says it changed, not the number (it is private)."""
+    richiesta = RichiestaPortierato.objects.select_for_update().select_related("antenna").get(pk=richiesta.pk)
+    decision = permissions.can_correct_telefono(actor, richiesta)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    telefono = telefono.strip()
+    if telefono == richiesta.telefono:
+        return richiesta
+    richiesta.telefono = telefono
+    richiesta.full_clean()
+    richiesta.save(update_fields=["telefono", "aggiornata_il"])
+    audit_record(obj=richiesta, evento=Evento.RECAPITO_DELLA_RICHIESTA_CORRETTO, autore=actor)
+    return richiesta
+
+
+@transaction.atomic
 def portierato_transition(*, richiesta: RichiestaPortierato, to: str, actor, note: str = "") -> RichiestaPortierato:
     richiesta = RichiestaPortierato.objects.select_for_update().select_related("antenna").get(pk=richiesta.pk)
     workflow_transition(

@@ -4,11 +4,26 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.models import Ente, Membership
-from costellazioni.services.enti import ente_set_verification, membership_set_state
+from costellazioni.services.enti import (
+    ENTE_STAFF_FIELDS,
+    MEMBERSHIP_STAFF_FIELDS,
+    ente_correct,
+    ente_record,
+    ente_set_verification,
+    membership_correct,
+    membership_set_state,
+)
+
+
+def _membership_changes(form) -> dict:
+    return {name: form.cleaned_data[name] for name in form.changed_data if name in MEMBERSHIP_STAFF_FIELDS}
 
 
 class MembershipInline(admin.TabularInline):
+    """The role is corrected here; ``EnteAdmin.save_formset`` saves it through ``membership_correct``."""
+
     model = Membership
     fk_name = "ente"
     extra = 0
@@ -22,7 +37,9 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Ente)
-class EnteAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class EnteAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """The form's data are saved by ``ente_record``/``ente_correct``; the verification changes by the actions."""
+
     action_form = NotaActionForm
     list_display = ["denominazione", "tipo", "codice_fiscale", "quartiere", "stato_verifica", "rappresentanti"]
     list_filter = ["stato_verifica", "tipo", "runts_sezione", "quartiere__municipalita"]
@@ -76,9 +93,31 @@ class EnteAdmin(AuditTimelineMixin, admin.ModelAdmin):
         ),
     ]
 
+    def save_model(self, request, obj, form, change):
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
+        if change:
+            changes = {name: form.cleaned_data[name] for name in form.changed_data if name in ENTE_STAFF_FIELDS}
+            if changes:
+                ente_correct(ente=obj, actor=request.user, **changes)
+            return
+        fields = {name: value for name, value in form.cleaned_data.items() if name in ENTE_STAFF_FIELDS}
+        created = ente_record(actor=request.user, **fields)
+        obj.pk = created.pk
+        obj._state.adding = False
+
+    def save_formset(self, request, form, formset, change):
+        # The inline only corrects existing memberships: no row is added or deleted here.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for membership_form in formset.initial_forms:
+            if changes := _membership_changes(membership_form):
+                membership = membership_correct(membership=membership_form.instance, actor=request.user, **changes)
+                formset.changed_objects.append((membership, list(changes)))
+
 
 @admin.register(Membership)
-class MembershipAdmin(AuditTimelineMixin, admin.ModelAdmin):
+class MembershipAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """Role and reason are saved by ``membership_correct``; the state changes by the actions."""
+
     action_form = NotaActionForm
     list_display = ["user", "ente", "ruolo", "stato", "richiesta_il", "verificata_da", "verificata_il"]
     list_filter = ["stato", "ruolo", "ente__stato_verifica"]
@@ -113,3 +152,8 @@ class MembershipAdmin(AuditTimelineMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # people ask from their area personale; staff only decide
+
+    def save_model(self, request, obj, form, change):
+        # Only the change form saves (no add); a refusal is shown next to the form.
+        if changes := _membership_changes(form):
+            membership_correct(membership=obj, actor=request.user, **changes)

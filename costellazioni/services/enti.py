@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from costellazioni import workflows
 from costellazioni.events import Evento, Notifica
 from costellazioni.models import Ente, Membership
-from costellazioni.permissions import can_act_for_ente, can_decide_ente, can_decide_membership
+from costellazioni.permissions import (
+    can_act_for_ente,
+    can_correct_ente,
+    can_correct_membership,
+    can_decide_ente,
+    can_decide_membership,
+)
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_transition
@@ -22,6 +28,15 @@ def ente_create(*, actor, **fields) -> Ente:
     ente.save()
     audit_record(obj=ente, evento=Evento.ENTE_REGISTRATO, autore=actor, stato_a=ente.stato_verifica)
     return ente
+
+
+@transaction.atomic
+def ente_record(*, actor, **fields) -> Ente:
+    """The Comune records an ente in the admin (a person registers one with ``ente_register_with_membership``)."""
+    decision = can_correct_ente(actor)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    return ente_create(actor=actor, **fields)
 
 
 # What a referente may correct on a verified ente; the identifying data were checked by the Comune.
@@ -61,6 +76,37 @@ def ente_update(*, ente: Ente, actor, **fields) -> Ente:
     return ente
 
 
+# What the Comune corrects in the admin; the verification has its own door (``ente_set_verification``).
+ENTE_STAFF_FIELDS = (
+    *ENTE_IDENTITY_FIELDS,
+    *ENTE_CONTACT_FIELDS,
+    "descrizione",
+    "quartiere",
+    "sito_web",
+)
+
+
+@transaction.atomic
+def ente_correct(*, ente: Ente, actor, **fields) -> Ente:
+    """The Comune corrects an ente's data, identifying ones included; the log names the fields changed."""
+    unknown = set(fields) - set(ENTE_STAFF_FIELDS)
+    if unknown:
+        raise TypeError(f"ente_correct() does not update {sorted(unknown)}")
+    ente = Ente.objects.select_for_update().get(pk=ente.pk)
+    decision = can_correct_ente(actor, ente)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    changed = [name for name in ENTE_STAFF_FIELDS if name in fields and fields[name] != getattr(ente, name)]
+    if not changed:
+        return ente
+    for name in changed:
+        setattr(ente, name, fields[name])
+    ente.full_clean()
+    ente.save(update_fields=[*changed, "aggiornato_il"])
+    audit_record(obj=ente, evento=Evento.DATI_DELL_ENTE_CORRETTI, autore=actor, nota=", ".join(changed))
+    return ente
+
+
 @transaction.atomic
 def ente_set_verification(*, ente: Ente, to: str, actor, note: str = "") -> Ente:
     ente = Ente.objects.select_for_update().get(pk=ente.pk)
@@ -96,6 +142,30 @@ def membership_request(*, user, ente: Ente, ruolo: str, motivazione: str = "") -
     membership.full_clean()
     membership.save()
     audit_record(obj=membership, evento=Evento.RICHIESTA_DI_RAPPRESENTANZA, autore=user, stato_a=membership.stato)
+    return membership
+
+
+MEMBERSHIP_STAFF_FIELDS = ("ruolo", "motivazione")
+
+
+@transaction.atomic
+def membership_correct(*, membership: Membership, actor, **fields) -> Membership:
+    """The Comune corrects a membership's role or reason; the log names the fields changed."""
+    unknown = set(fields) - set(MEMBERSHIP_STAFF_FIELDS)
+    if unknown:
+        raise TypeError(f"membership_correct() does not update {sorted(unknown)}")
+    membership = Membership.objects.select_for_update().select_related("user", "ente").get(pk=membership.pk)
+    decision = can_correct_membership(actor, membership)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    changed = [name for name in MEMBERSHIP_STAFF_FIELDS if name in fields and fields[name] != getattr(membership, name)]
+    if not changed:
+        return membership
+    for name in changed:
+        setattr(membership, name, fields[name])
+    membership.full_clean()
+    membership.save(update_fields=changed)
+    audit_record(obj=membership, evento=Evento.RAPPRESENTANZA_MODIFICATA, autore=actor, nota=", ".join(changed))
     return membership
 
 

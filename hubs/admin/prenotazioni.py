@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
 from costellazioni.spreadsheets import csv_response
 from hubs import services
 from hubs.models import Appuntamento, Connessione, Prenotazione
@@ -50,8 +50,9 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(Prenotazione)
-class PrenotazioneAdmin(SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
-    """The queue: filter «Richiesta», select, confirm or refuse (with the reason in the note)."""
+class PrenotazioneAdmin(ViewOnlyChangeFormMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+    """The queue: filter «Richiesta», select, confirm or refuse (with the reason in the note). A booking changes
+    only by these actions: its page shows it, with nothing to save."""
 
     action_form = NotaActionForm
     list_display = ["spazio", "hub", "inizio", "fine", "stato", "richiedente", "ente", "partecipanti"]

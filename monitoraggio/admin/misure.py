@@ -137,7 +137,9 @@ class ImportazioneForm(forms.ModelForm):
 
 
 @admin.register(Importazione)
-class ImportazioneAdmin(admin.ModelAdmin):
+class ImportazioneAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
+    """A file is uploaded through ``importazione_create``; the import itself runs in the worker."""
+
     form = ImportazioneForm
     list_display = ["__str__", "tipo", "stato", "righe_lette", "righe_importate", "caricata_da"]
     list_filter = ["stato", "tipo"]
@@ -174,8 +176,7 @@ class ImportazioneAdmin(admin.ModelAdmin):
         return format_html("<ul>{}</ul>", items)
 
     def save_model(self, request, obj, form, change):
-        if change:
-            return
+        # Only the add form saves (an upload is never changed); a refusal is shown next to the form.
         created = importing.importazione_create(
             file=form.cleaned_data["file"], tipo=form.cleaned_data["tipo"], actor=request.user
         )

@@ -4,7 +4,7 @@ from django.contrib.messages import get_messages
 
 from antenne.models import Antenna
 from costellazioni.models import EventoAudit
-from tests.antenne.factories import AntennaFactory, AttivitaFactory, SocioFactory
+from tests.antenne.factories import AntennaFactory, AttivitaFactory, RichiestaPortieratoFactory, SocioFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +254,79 @@ class TestAntennaForm:
         antenna.refresh_from_db()
         assert antenna.nome_pubblico == "Edicola Rialto"
         assert not EventoAudit.objects.for_object(antenna).exists()
+
+
+def clerk_who_may_change(client, model):
+    """Staff who may change ``model`` in the admin but holds no role for it: the service refuses."""
+    from tests.costellazioni.factories import UserFactory
+
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(codename__in=[f"view_{model}", f"change_{model}"]))
+    client.force_login(clerk)
+    return client
+
+
+class TestSocioForm:
+    """Saving the form calls ``socio_correct``: a coded log row, or the refusal next to the form."""
+
+    def test_staff_edit_goes_through_the_service_and_is_logged_with_its_code(self, client, staff_user):
+        from costellazioni.models import Quartiere
+
+        socio = SocioFactory(quartiere=None)
+        quartiere = Quartiere.objects.order_by("pk").first()
+        client.force_login(staff_user)
+        response = client.post(f"/admin/antenne/sociobancadeltempo/{socio.pk}/change/", {"quartiere": quartiere.pk})
+        assert response.status_code == 302, response.content.decode()[:3000]
+        socio.refresh_from_db()
+        assert socio.quartiere == quartiere
+        riga = EventoAudit.objects.for_object(socio).get()
+        assert (riga.evento, riga.autore, riga.nota) == (
+            "antenne.dati_del_socio_corretti",
+            staff_user,
+            "Campi modificati: quartiere.",
+        )
+
+    def test_a_refusal_is_shown_next_to_the_form_without_a_success_message(self, client):
+        from costellazioni.models import Quartiere
+
+        socio = SocioFactory(quartiere=None)
+        client = clerk_who_may_change(client, "sociobancadeltempo")
+        quartiere = Quartiere.objects.order_by("pk").first()
+        response = client.post(f"/admin/antenne/sociobancadeltempo/{socio.pk}/change/", {"quartiere": quartiere.pk})
+        assert response.status_code == 200
+        form = response.context["adminform"].form
+        assert form.non_field_errors() == ["Solo il coordinamento della banca del tempo può verificare i soci."]
+        assert list(get_messages(response.wsgi_request)) == []
+        socio.refresh_from_db()
+        assert socio.quartiere is None
+        assert not EventoAudit.objects.for_object(socio).exists()
+
+
+class TestRichiestaPortieratoForm:
+    """Saving the form calls ``portierato_correct_telefono``: a coded log row without the number, or the refusal."""
+
+    def test_staff_edit_goes_through_the_service_and_is_logged_with_its_code(self, client, staff_user):
+        richiesta = RichiestaPortieratoFactory(telefono="")
+        client.force_login(staff_user)
+        url = f"/admin/antenne/richiestaportierato/{richiesta.pk}/change/"
+        response = client.post(url, {"telefono": " 041 5200000 "})
+        assert response.status_code == 302, response.content.decode()[:3000]
+        richiesta.refresh_from_db()
+        assert richiesta.telefono == "041 5200000"
+        riga = EventoAudit.objects.for_object(richiesta).get()
+        assert (riga.evento, riga.autore, riga.nota) == ("antenne.recapito_della_richiesta_corretto", staff_user, "")
+
+    def test_a_refusal_is_shown_next_to_the_form_without_a_success_message(self, client):
+        richiesta = RichiestaPortieratoFactory(telefono="")
+        client = clerk_who_may_change(client, "richiestaportierato")
+        response = client.post(f"/admin/antenne/richiestaportierato/{richiesta.pk}/change/", {"telefono": "041 520"})
+        assert response.status_code == 200
+        form = response.context["adminform"].form
+        assert form.non_field_errors() == [
+            "Solo chi ha fatto la richiesta o il personale del Comune ne corregge il telefono."
+        ]
+        assert form["telefono"].value() == "041 520"
+        assert list(get_messages(response.wsgi_request)) == []
+        richiesta.refresh_from_db()
+        assert richiesta.telefono == ""
+        assert not EventoAudit.objects.for_object(richiesta).exists()

@@ -182,3 +182,15 @@ class TestCanEditAntenna:
         for user in (OperatoreFactory().user, UserFactory(is_staff=True)):
             decision = permissions.can_edit_antenna(user, antenna)
             assert not decision and decision.reason == "Non hai i permessi per questa operazione."
+
+
+class TestCanCorrectTelefono:
+    def test_the_person_who_asked_and_staff(self, staff_user):
+        richiesta = RichiestaPortieratoFactory()
+        assert permissions.can_correct_telefono(richiesta.richiedente, richiesta)
+        assert permissions.can_correct_telefono(staff_user, richiesta)
+
+    def test_not_the_antenna_that_reads_it(self):
+        richiesta = RichiestaPortieratoFactory(antenna=AntennaFactory(account=UserFactory()))
+        decision = permissions.can_correct_telefono(richiesta.antenna.account, richiesta)
+        assert decision.reason == "Solo chi ha fatto la richiesta o il personale del Comune ne corregge il telefono."

@@ -88,3 +88,24 @@ class TestSospensioneSoci:
             services.socio_suspend(socio=socio, actor=OperatoreFactory().user, note="No")
         with pytest.raises(ValidationError, match="non è sospeso"):
             services.socio_reinstate(socio=socio, actor=OperatoreFactory(coordinatore=True).user)
+
+
+class TestCorrect:
+    def test_the_coordination_corrects_the_neighbourhood(self):
+        from tests.antenne.factories import primo_quartiere
+
+        coordinatore = OperatoreFactory(coordinatore=True).user
+        socio = SocioFactory(quartiere=None)
+        socio = services.socio_correct(socio=socio, actor=coordinatore, quartiere=primo_quartiere())
+        assert socio.quartiere == primo_quartiere()
+        riga = EventoAudit.objects.for_object(socio).get()
+        assert (riga.evento, riga.autore) == ("antenne.dati_del_socio_corretti", coordinatore)
+
+    def test_a_member_may_not_correct_themselves_here(self):
+        from tests.antenne.factories import primo_quartiere
+
+        socio = SocioFactory(quartiere=None)
+        with pytest.raises(PermissionDenied, match="Solo il coordinamento della banca del tempo"):
+            services.socio_correct(socio=socio, actor=socio.user, quartiere=primo_quartiere())
+        socio.refresh_from_db()
+        assert socio.quartiere is None

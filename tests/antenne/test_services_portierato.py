@@ -61,3 +61,23 @@ class TestPortierato:
             services.portierato_request(
                 antenna=antenna, richiedente=UserFactory(), servizio="ritiro_pacchi", descrizione="x"
             )
+
+
+class TestCorrectTelefono:
+    def test_the_person_who_asked_corrects_it_and_the_log_keeps_no_number(self):
+        richiesta = RichiestaPortieratoFactory(telefono="041 520")
+        services.portierato_correct_telefono(richiesta=richiesta, telefono="041 520", actor=richiesta.richiedente)
+        assert not EventoAudit.objects.for_object(richiesta).exists()  # unchanged: nothing to log
+        richiesta = services.portierato_correct_telefono(
+            richiesta=richiesta, telefono="333 1234567", actor=richiesta.richiedente
+        )
+        assert richiesta.telefono == "333 1234567"
+        riga = EventoAudit.objects.for_object(richiesta).get()
+        assert (riga.evento, riga.nota) == ("antenne.recapito_della_richiesta_corretto", "")
+
+    def test_someone_else_is_refused(self):
+        richiesta = RichiestaPortieratoFactory(telefono="041 520")
+        with pytest.raises(PermissionDenied, match="Solo chi ha fatto la richiesta o il personale del Comune"):
+            services.portierato_correct_telefono(richiesta=richiesta, telefono="333", actor=UserFactory())
+        richiesta.refresh_from_db()
+        assert richiesta.telefono == "041 520"

@@ -55,3 +55,37 @@ class TestCanFire:
     def test_others_are_told_why(self):
         decision = permissions.can_fire(UserFactory(), self.STAFF_ONLY)
         assert not decision and decision.reason == "Non hai i permessi per questa operazione."
+
+
+class TestCanCorrectEnte:
+    def test_staff_comunale_who_does_not_belong_to_the_ente(self):
+        from tests.costellazioni.factories import EnteFactory
+
+        assert permissions.can_correct_ente(StaffFactory(), EnteFactory())
+        assert permissions.can_correct_ente(StaffFactory())  # a new ente, recorded in the admin
+
+    def test_not_a_colleague_who_belongs_to_it(self):
+        from tests.costellazioni.factories import EnteFactory, MembershipFactory
+
+        membership = MembershipFactory(user=StaffFactory(), ente=EnteFactory(denominazione="Remiera Castello"))
+        decision = permissions.can_correct_ente(membership.user, membership.ente)
+        assert decision.reason == "Non puoi correggere i dati di Remiera Castello: ne fai parte. Deve farlo un collega."
+
+    def test_not_citizens(self):
+        decision = permissions.can_correct_ente(UserFactory())
+        assert decision.reason == "Solo il personale del Comune corregge i dati degli enti."
+
+
+class TestCanCorrectMembership:
+    def test_staff_comunale_but_not_the_person_who_asked(self):
+        from tests.costellazioni.factories import MembershipFactory
+
+        assert permissions.can_correct_membership(StaffFactory(), MembershipFactory())
+        own = MembershipFactory(user=StaffFactory())
+        assert not permissions.can_correct_membership(own.user, own)
+
+    def test_not_citizens(self):
+        from tests.costellazioni.factories import MembershipFactory
+
+        decision = permissions.can_correct_membership(UserFactory(), MembershipFactory())
+        assert decision.reason == "Solo il personale del Comune corregge le richieste di rappresentanza."

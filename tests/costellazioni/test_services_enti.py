@@ -2,7 +2,15 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from costellazioni.models import Ente, EventoAudit, Membership, Messaggio
-from costellazioni.services.enti import ente_create, ente_set_verification, membership_request, membership_set_state
+from costellazioni.services.enti import (
+    ente_correct,
+    ente_create,
+    ente_record,
+    ente_set_verification,
+    membership_correct,
+    membership_request,
+    membership_set_state,
+)
 from tests.costellazioni.factories import EnteFactory, MembershipFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +91,34 @@ class TestMembership:
     def test_another_person_may_not_withdraw_it(self):
         with pytest.raises(PermissionDenied, match="Non hai i permessi per questa operazione"):
             membership_set_state(membership=MembershipFactory(), to=Membership.Stato.REVOCATA, actor=UserFactory())
+
+
+class TestCorrectionsByTheComune:
+    def test_identifying_data_are_corrected_and_unchanged_ones_leave_no_trace(self):
+        staff = StaffFactory()
+        ente = EnteFactory(denominazione="Remiera")
+        ente_correct(ente=ente, actor=staff, denominazione="Remiera", tipo=ente.tipo)
+        assert not EventoAudit.objects.for_object(ente).exists()
+        ente = ente_correct(ente=ente, actor=staff, denominazione="Remiera Castello")
+        assert ente.denominazione == "Remiera Castello"
+        assert EventoAudit.objects.for_object(ente).get().evento == "costellazioni.dati_dell_ente_corretti"
+
+    def test_the_verification_is_not_a_field_to_correct(self):
+        with pytest.raises(TypeError, match=r"ente_correct\(\) does not update \['stato_verifica'\]"):
+            ente_correct(ente=EnteFactory(), actor=StaffFactory(), stato_verifica=Ente.StatoVerifica.VERIFICATO)
+
+    def test_only_the_comune_records_an_ente_in_the_admin(self):
+        with pytest.raises(PermissionDenied, match="Solo il personale del Comune corregge i dati degli enti"):
+            ente_record(actor=UserFactory(), denominazione="X", tipo=Ente.Tipo.APS, codice_fiscale="80012340272")
+        assert not Ente.objects.exists()
+
+    def test_a_membership_state_is_not_a_field_to_correct(self):
+        with pytest.raises(TypeError, match=r"membership_correct\(\) does not update \['stato'\]"):
+            membership_correct(membership=MembershipFactory(), actor=StaffFactory(), stato=Membership.Stato.VERIFICATA)
+
+    def test_nobody_corrects_their_own_request(self):
+        own = MembershipFactory(user=StaffFactory(), motivazione="")
+        with pytest.raises(PermissionDenied, match="Non puoi decidere su una richiesta che hai presentato tu"):
+            membership_correct(membership=own, actor=own.user, motivazione="Presidente")
+        own.refresh_from_db()
+        assert own.motivazione == ""

@@ -3,10 +3,13 @@
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from costellazioni.models import EventoAudit
 from monitoraggio.models import Importazione, Misurazione, Report
-from tests.costellazioni.factories import StaffFactory
+from tests.costellazioni.factories import StaffFactory, UserFactory
 from tests.files import PDF_BYTES
 from tests.monitoraggio.factories import MisurazioneFactory, catalogue
 
@@ -123,3 +126,39 @@ def test_an_evaluation_activity_informs_indicators_and_shows_in_the_report(
     report = Report.objects.get()
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(report.file.read())).pages).split())
     assert "Questionario: Soddisfazione dei partecipanti" in text and "83%" in text and "CC-18" in text  # 33 of 40
+
+
+class TestImportazioneForm:
+    """Uploading a file calls ``importazione_create``: a coded log row, or the refusal next to the form."""
+
+    CSV = b"indicatore,periodo_inizio,periodo_fine,valore\n"
+
+    def test_an_upload_is_logged_with_its_code(self, client):
+        staff = StaffFactory()
+        client.force_login(staff)
+        response = client.post(
+            "/admin/monitoraggio/importazione/add/",
+            {"tipo": "misurazioni", "file": SimpleUploadedFile("d.csv", self.CSV)},
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        importazione = Importazione.objects.get()
+        riga = EventoAudit.objects.for_object(importazione).get()
+        assert (riga.evento, riga.autore, riga.stato_a) == ("monitoraggio.file_caricato", staff, "in_coda")
+
+    def test_a_refusal_is_shown_next_to_the_form_without_a_success_message(self, client):
+        # May add imports in the admin, but is not staff comunale: the service refuses.
+        impiegato = UserFactory(is_staff=True)
+        impiegato.user_permissions.add(
+            *Permission.objects.filter(codename__in=["view_importazione", "add_importazione"])
+        )
+        client.force_login(impiegato)
+        response = client.post(
+            "/admin/monitoraggio/importazione/add/",
+            {"tipo": "misurazioni", "file": SimpleUploadedFile("d.csv", self.CSV)},
+        )
+        assert response.status_code == 200
+        form = response.context["adminform"].form
+        assert form.non_field_errors() == ["Il cruscotto completo è riservato al personale del Comune."]
+        assert list(get_messages(response.wsgi_request)) == []
+        assert not Importazione.objects.exists()
+        assert not EventoAudit.objects.exists()

@@ -58,19 +58,6 @@ def admin_writes(path: str, source: str):
 # registered workflow and which class finally defines ``save_model`` are facts of the running classes (mixins,
 # ``admin.site.register`` calls, inherited methods) that ``ast`` could only guess at.
 
-# Admins still saving with Django's default ``save_model``: "app_label.Model" -> reason. Temporary: each entry
-# goes once its admin calls a service (a test fails when an entry is no longer needed).
-OTHER_OWNER = "being made thin in its app's branch (issue 12, item 4)"
-ADMIN_SAVE_ALLOWED: dict[str, str] = {
-    "antenne.RichiestaPortierato": OTHER_OWNER,
-    "antenne.SocioBancaDelTempo": OTHER_OWNER,
-    "costellazioni.Ente": OTHER_OWNER,
-    "costellazioni.Membership": OTHER_OWNER,
-    "costellazioni.OperazioneInCoda": OTHER_OWNER,
-    "hubs.Prenotazione": OTHER_OWNER,
-    "monitoraggio.Importazione": OTHER_OWNER,
-}
-
 
 def _keeps_a_record(model, model_admin) -> bool:
     return bool(workflows.workflows_for(model)) or isinstance(model_admin, AuditTimelineMixin)
@@ -119,9 +106,7 @@ def test_admin_modules_call_services_for_their_writes():
 
 def test_admins_of_models_with_a_record_save_through_a_service():
     found = default_saves(admin.site._registry)
-    assert [label for label in found if label not in ADMIN_SAVE_ALLOWED] == []
-    stale = sorted(set(ADMIN_SAVE_ALLOWED) - set(found))
-    assert not stale, f"these admins now save through a service, delete their ADMIN_SAVE_ALLOWED entries: {stale}"
+    assert found == [], f"these admins save with Django's default, let them call a service: {found}"
 
 
 def test_the_allow_list_names_existing_functions():
