@@ -254,3 +254,38 @@ def can_see_scores(user, candidatura) -> Decision:
     if not Graduatoria.objects.filter(bando_id=candidatura.bando_id, stato=Graduatoria.Stato.PUBBLICATA).exists():
         return Decision(False, _("I punteggi saranno visibili con la pubblicazione della graduatoria."))
     return can_act_for_ente(user, candidatura.ente)
+
+
+def can_reply_integrazioni(user, richiesta, *, now=None) -> Decision:
+    """May ``user`` answer this request for integrations now: for the applicant's ente, once, before its deadline."""
+    decision = can_act_for_ente(user, richiesta.candidatura.ente)
+    if not decision:
+        return decision
+    if not richiesta.is_pending:
+        return Decision(False, _("A questa richiesta di integrazioni è già stata data risposta."))
+    if (now or timezone.now()) > richiesta.scadenza:
+        return Decision(
+            False,
+            _(
+                "Il termine per inviare le integrazioni è scaduto %(when)s (ora di Roma): la risposta non può "
+                "più essere accettata. Per chiarimenti scrivi all'ufficio che segue il bando."
+            )
+            % {"when": deadline(richiesta.scadenza)},
+        )
+    return ALLOWED
+
+
+def can_send_osservazioni(user, preavviso, *, now=None) -> Decision:
+    """May ``user`` send observations on this preavviso now: for the applicant's ente, once, within its ten days."""
+    decision = can_act_for_ente(user, preavviso.candidatura.ente)
+    if not decision:
+        return decision
+    if preavviso.osservazioni_il is not None or not preavviso.is_open:
+        return Decision(False, _("Le osservazioni su questo preavviso sono già state inviate."))
+    if (now or timezone.now()) > preavviso.scadenza:
+        return Decision(
+            False,
+            _("Il termine di 10 giorni per le osservazioni è scaduto %(when)s (ora di Roma).")
+            % {"when": deadline(preavviso.scadenza)},
+        )
+    return ALLOWED

@@ -26,7 +26,7 @@ from contributi.permissions import require_selection_worker
 from contributi.services.candidature import candidatura_referenti, candidatura_transition
 from contributi.services.checklist import checklist_errors
 from costellazioni.formatting import deadline
-from costellazioni.permissions import can_act_for_ente, require_approver
+from costellazioni.permissions import require_approver
 from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.uploads import file_store, safe_filename
@@ -103,26 +103,6 @@ def integrazioni_request(*, candidatura: Candidatura, actor, testo: str, scadenz
     return richiesta
 
 
-def integrazioni_reply_decision(user, richiesta: RichiestaIntegrazioni, *, now=None):
-    from costellazioni.permissions import ALLOWED, Decision
-
-    decision = can_act_for_ente(user, richiesta.candidatura.ente)
-    if not decision:
-        return decision
-    if not richiesta.is_pending:
-        return Decision(False, _("A questa richiesta di integrazioni è già stata data risposta."))
-    if (now or timezone.now()) > richiesta.scadenza:
-        return Decision(
-            False,
-            _(
-                "Il termine per inviare le integrazioni è scaduto %(when)s (ora di Roma): la risposta non può "
-                "più essere accettata. Per chiarimenti scrivi all'ufficio che segue il bando."
-            )
-            % {"when": deadline(richiesta.scadenza)},
-        )
-    return ALLOWED
-
-
 @transaction.atomic
 def integrazioni_reply(
     *, richiesta: RichiestaIntegrazioni, actor, risposta: str, files=(), now=None
@@ -134,7 +114,7 @@ def integrazioni_reply(
         .select_related("candidatura__ente", "candidatura__bando")
         .get(pk=richiesta.pk)
     )
-    decision = integrazioni_reply_decision(actor, richiesta, now=now)
+    decision = permissions.can_reply_integrazioni(actor, richiesta, now=now)
     if not decision:
         raise PermissionDenied(decision.reason)
     if not risposta.strip() and not files:
@@ -250,30 +230,13 @@ def preavviso_send(
     return preavviso
 
 
-def osservazioni_decision(user, preavviso: Preavviso, *, now=None):
-    from costellazioni.permissions import ALLOWED, Decision
-
-    decision = can_act_for_ente(user, preavviso.candidatura.ente)
-    if not decision:
-        return decision
-    if preavviso.osservazioni_il is not None or not preavviso.is_open:
-        return Decision(False, _("Le osservazioni su questo preavviso sono già state inviate."))
-    if (now or timezone.now()) > preavviso.scadenza:
-        return Decision(
-            False,
-            _("Il termine di 10 giorni per le osservazioni è scaduto %(when)s (ora di Roma).")
-            % {"when": deadline(preavviso.scadenza)},
-        )
-    return ALLOWED
-
-
 @transaction.atomic
 def preavviso_observations(*, preavviso: Preavviso, actor, osservazioni: str, now=None) -> Preavviso:
     now = now or timezone.now()
     preavviso = (
         Preavviso.objects.select_for_update(of=("self",)).select_related("candidatura__ente").get(pk=preavviso.pk)
     )
-    decision = osservazioni_decision(actor, preavviso, now=now)
+    decision = permissions.can_send_osservazioni(actor, preavviso, now=now)
     if not decision:
         raise PermissionDenied(decision.reason)
     if not osservazioni.strip():

@@ -16,7 +16,6 @@ from contributi.events import Evento
 from contributi.forms_selezione import IntegrazioniForm, OsservazioniForm
 from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Graduatoria, PosizioneGraduatoria
 from contributi.services.contenuto import candidatura_contenuto, candidatura_pdf_render
-from contributi.services.istruttoria import integrazioni_reply_decision, osservazioni_decision
 from contributi.views.candidature import _next_step, _step_url
 from costellazioni.models import Ente
 from costellazioni.permissions import Decision
@@ -92,8 +91,8 @@ def applicant_buttons(user, candidatura, *, richiesta, preavvisi) -> dict:
         "puo_ritirare": Evento.CANDIDATURA_RITIRATA in moves and permissions.bando_open_decision(candidatura.bando),
         "puo_integrare": richiesta is not None
         and Evento.INTEGRAZIONI_INVIATE in moves
-        and integrazioni_reply_decision(user, richiesta),
-        "puo_osservare": next((p for p in preavvisi if p.is_open and osservazioni_decision(user, p)), None),
+        and permissions.can_reply_integrazioni(user, richiesta),
+        "puo_osservare": next((p for p in preavvisi if p.is_open and permissions.can_send_osservazioni(user, p)), None),
     }
 
 
@@ -174,7 +173,7 @@ def integrazioni(request, pk):
     richiesta = candidatura.richieste_integrazioni.pending().first()
     if richiesta is None:
         raise Http404
-    decision = integrazioni_reply_decision(request.user, richiesta)
+    decision = permissions.can_reply_integrazioni(request.user, richiesta)
     form = IntegrazioniForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and decision and form.is_valid():
         try:
@@ -207,7 +206,7 @@ def osservazioni(request, pk):
     preavviso = candidatura.preavvisi.undecided().order_by("-inviato_il").first()
     if preavviso is None:
         raise Http404
-    decision = osservazioni_decision(request.user, preavviso)
+    decision = permissions.can_send_osservazioni(request.user, preavviso)
     form = OsservazioniForm(request.POST or None)
     if request.method == "POST" and decision and form.is_valid():
         try:
