@@ -71,7 +71,7 @@
           label.className = "visually-hidden";
           select.insertAdjacentElement("beforebegin", label);
         }
-        label.textContent = name;
+        if (label.textContent !== name) label.textContent = name;
       }
       if (!label.id) label.id = select.id + "-label";
       var combo = container.querySelector('[role="combobox"]');
@@ -136,19 +136,15 @@
     nameScrollingInlines(document);
   }
 
-  var pending = false;
-  function schedule() {
-    if (pending) return;
-    pending = true;
-    window.requestAnimationFrame(function () {
-      pending = false;
-      fixAll();
-    });
-  }
-
+  // The fixes run as soon as the admin's scripts change the page (a microtask, before anything else can read
+  // it); the observer then forgets the changes the fixes made themselves, or it would wake itself for ever.
   window.addEventListener("load", function () {
     fixAll();
-    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+    var observer = new MutationObserver(function () {
+      fixAll();
+      observer.takeRecords();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
   });
   document.addEventListener("DOMContentLoaded", fixAll);
 })();
