@@ -149,8 +149,6 @@ class AntennaAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
         obj._state.adding = False
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is not Consenso:
-            return super().save_formset(request, form, formset, change)
         formset.new_objects = [
             services.consenso_record(
                 antenna=form.instance,

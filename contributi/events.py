@@ -44,6 +44,10 @@ class Evento(models.TextChoices):
     BANDO_PUBBLICATO = "contributi.bando_pubblicato", _("Bando pubblicato")
     BANDO_REGISTRATO = "contributi.bando_registrato", _("Bando registrato")
     BANDO_MODIFICATO = "contributi.bando_modificato", _("Bando modificato")
+    CONTENUTO_DEL_BANDO_AGGIUNTO = "contributi.contenuto_del_bando_aggiunto", _("Contenuto del bando aggiunto")
+    CONTENUTO_DEL_BANDO_MODIFICATO = "contributi.contenuto_del_bando_modificato", _("Contenuto del bando modificato")
+    CONTENUTO_DEL_BANDO_RIMOSSO = "contributi.contenuto_del_bando_rimosso", _("Contenuto del bando rimosso")
+    QUARTIERI_DEL_BANDO_MODIFICATI = "contributi.quartieri_del_bando_modificati", _("Quartieri del bando modificati")
     RETTIFICA_PUBBLICATA = "contributi.rettifica_pubblicata", _("Rettifica pubblicata")
     BOZZA_CREATA = "contributi.bozza_creata", _("Bozza creata")
     CHECKLIST_DI_AMMISSIBILITA_GENERATA = (

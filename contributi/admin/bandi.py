@@ -25,7 +25,7 @@ from contributi.models import (
 from costellazioni.admin.actions import apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.confirm import confirm_action
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing, save_rows
 from costellazioni.spreadsheets import csv_response, xlsx_append, xlsx_response, xlsx_workbook
 
 EXPORT_COLUMNS = [
@@ -186,24 +186,43 @@ class BandoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.
-        if not change or form.has_changed():
+        # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form. The quartieri have their own
+        # service and audit row (``save_related``).
+        if not change or set(form.changed_data) - {"quartieri"}:
             services.bando_save(bando=obj, actor=request.user)
 
+    def save_related(self, request, form, formsets, change):
+        if "quartieri" in form.cleaned_data:  # not once published: then it is read-only
+            services.bando_quartieri_set(
+                bando=form.instance, quartieri=form.cleaned_data["quartieri"], actor=request.user
+            )
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
     def save_formset(self, request, form, formset, change):
-        if formset.model is not TrancheBando:
-            return super().save_formset(request, form, formset, change)
+        if formset.model is Rettifica:  # read-only: amendments are published through ``rettifica_view``
+            save_nothing(formset)
+            return
+        if formset.model is TrancheBando:
+            self._save_tranche_plan(request, form, formset)
+            return
+        save_rows(
+            formset,
+            parent=form.instance,
+            save=lambda row: services.bando_row_save(row=row, actor=request.user),
+            delete=lambda row: services.bando_row_delete(row=row, actor=request.user),
+        )
+
+    def _save_tranche_plan(self, request, form, formset):
+        save_nothing(formset)
         if not formset.has_changed():
-            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-            return None
+            return
         rows = [
             {name: f.cleaned_data[name] for name in PianoTrancheInline.fields}
             for f in formset.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
         formset.new_objects = services.tranche_plan_set(bando=form.instance, actor=request.user, tranche=rows)
-        formset.changed_objects, formset.deleted_objects = [], []
-        return None
 
     @admin.action(description=_("Pubblica i bandi selezionati"), permissions=["change"])
     def pubblica(self, request, queryset):

@@ -25,7 +25,7 @@ from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Spes
 from contributi.services.contenuto import candidatura_contenuto
 from costellazioni.admin.actions import NotaActionForm
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing
 
 __all__ = ["CandidaturaAdmin"]
 
@@ -249,12 +249,10 @@ class CandidaturaAdmin(RefusalAwareSaveMixin, CandidaturaActionsMixin, AuditTime
         # submitted. Only the checklist formset is saved, through its service; a refusal is shown next to the form
         # (``RefusalAwareSaveMixin``).
         for formset in formsets:
-            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        save_nothing(formset)
         if formset.model is not VerificaChecklist:
             return
         risposte = {

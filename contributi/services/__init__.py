@@ -4,7 +4,14 @@ Callers use ``from contributi import services`` and ``services.<function>``; eac
 lists its functions here.
 """
 
-from contributi.services.bandi import bando_publish, bando_save, rettifica_publish
+from contributi.services.bandi import (
+    bando_publish,
+    bando_quartieri_set,
+    bando_row_delete,
+    bando_row_save,
+    bando_save,
+    rettifica_publish,
+)
 from contributi.services.candidature import (
     allegato_delete,
     allegato_upload,
@@ -109,6 +116,9 @@ __all__ = [
     "assegnazione_all",
     "assegnazione_create",
     "bando_publish",
+    "bando_quartieri_set",
+    "bando_row_delete",
+    "bando_row_save",
     "bando_save",
     "budget_errors",
     "budget_limit_messages",

@@ -7,7 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributi.events import Evento, Notifica
-from contributi.models import Bando, Candidatura, Rettifica
+from contributi.models import (
+    AllegatoRichiesto,
+    Bando,
+    Candidatura,
+    CriterioValutazione,
+    DocumentoBando,
+    FaqBando,
+    Rettifica,
+)
 from contributi.permissions import require_selection_worker
 from contributi.services.checklist import checklist_fill
 from costellazioni import page_cache
@@ -17,6 +25,8 @@ from costellazioni.services.audit import audit_record
 from costellazioni.services.notifications import notify
 from costellazioni.services.workflow import workflow_fire
 from costellazioni.uploads import file_store
+
+BandoRow = CriterioValutazione | AllegatoRichiesto | DocumentoBando | FaqBando
 
 
 @transaction.atomic
@@ -28,6 +38,48 @@ def bando_save(*, bando: Bando, actor) -> Bando:
     bando.save()
     audit_record(obj=bando, evento=evento, autore=actor)
     return bando
+
+
+@transaction.atomic
+def bando_row_save(*, row: BandoRow, actor) -> BandoRow:
+    """Add or correct a part of a call: a criterion or a required attachment (before publication only, the model
+    refuses after), a document or an FAQ."""
+    require_selection_worker(actor)
+    evento = Evento.CONTENUTO_DEL_BANDO_MODIFICATO if row.pk is not None else Evento.CONTENUTO_DEL_BANDO_AGGIUNTO
+    row.full_clean()
+    row.save()
+    audit_record(obj=row.bando, evento=evento, autore=actor, nota=str(row))
+    return row
+
+
+@transaction.atomic
+def bando_row_delete(*, row: BandoRow, actor) -> None:
+    """Remove a part of a call (a criterion or a required attachment only before publication)."""
+    require_selection_worker(actor)
+    audit_record(obj=row.bando, evento=Evento.CONTENUTO_DEL_BANDO_RIMOSSO, autore=actor, nota=str(row))
+    row.delete()
+
+
+@transaction.atomic
+def bando_quartieri_set(*, bando: Bando, quartieri, actor) -> None:
+    """Say which quartieri a call is for (before publication: they are part of what applicants read)."""
+    require_selection_worker(actor)
+    bando = Bando.objects.select_for_update().get(pk=bando.pk)
+    chosen = sorted(quartieri, key=lambda quartiere: quartiere.pk)
+    if {q.pk for q in chosen} == set(bando.quartieri.values_list("pk", flat=True)):
+        return
+    if bando.is_published:
+        raise ValidationError(
+            {"quartieri": _("Il bando è pubblicato: i quartieri si correggono solo con una rettifica.")},
+            code="frozen",
+        )
+    bando.quartieri.set(chosen)
+    audit_record(
+        obj=bando,
+        evento=Evento.QUARTIERI_DEL_BANDO_MODIFICATI,
+        autore=actor,
+        nota=", ".join(str(quartiere) for quartiere in chosen),
+    )
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from coprogrammazione.models import (
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin, save_rows
 from costellazioni.uploads import PDF, check_upload, upload_sha256
 
 F = Percorso.Fase
@@ -123,21 +123,12 @@ class PercorsoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin)
         services.percorso_save(percorso=obj, actor=request.user)
 
     def save_formset(self, request, form, formset, change):
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        deleted = formset.deleted_forms
-        for document_form in formset.forms:
-            documento = document_form.instance
-            if document_form in deleted:
-                if documento.pk:
-                    services.documento_percorso_delete(documento=documento, actor=request.user)
-                    formset.deleted_objects.append(documento)
-            elif document_form.has_changed():
-                adding = documento.pk is None
-                services.documento_percorso_save(documento=documento, actor=request.user)
-                if adding:
-                    formset.new_objects.append(documento)
-                else:
-                    formset.changed_objects.append((documento, document_form.changed_data))
+        save_rows(
+            formset,
+            parent=form.instance,
+            save=lambda documento: services.documento_percorso_save(documento=documento, actor=request.user),
+            delete=lambda documento: services.documento_percorso_delete(documento=documento, actor=request.user),
+        )
 
     def delete_model(self, request, obj):
         services.percorso_delete(percorso=obj, actor=request.user)

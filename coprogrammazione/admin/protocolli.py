@@ -16,7 +16,7 @@ from coprogrammazione.models import (
 )
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin, save_rows
 
 P = ProtocolloIntesa.Stato
 I = Impegno.Stato  # noqa: E741
@@ -115,21 +115,12 @@ class ProtocolloIntesaAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.Mod
             services.protocollo_save(protocollo=obj, actor=request.user)
 
     def save_formset(self, request, form, formset, change):
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for row in formset.deleted_forms:
-            if row.instance.pk:
-                services.protocollo_row_delete(row=row.instance, actor=request.user)
-                formset.deleted_objects.append(row.instance)
-        for row in formset.forms:
-            if row in formset.deleted_forms or not row.has_changed():
-                continue
-            instance = row.instance  # the valid form has already put its data on it
-            setattr(instance, formset.fk.name, form.instance)
-            services.protocollo_row_save(row=instance, actor=request.user)
-            if row in formset.initial_forms:
-                formset.changed_objects.append((instance, row.changed_data))
-            else:
-                formset.new_objects.append(instance)
+        save_rows(
+            formset,
+            parent=form.instance,
+            save=lambda row: services.protocollo_row_save(row=row, actor=request.user),
+            delete=lambda row: services.protocollo_row_delete(row=row, actor=request.user),
+        )
 
     @admin.display(description=_("firme"))
     def firme(self, obj):

@@ -68,8 +68,10 @@ def protocollo_save(*, protocollo: ProtocolloIntesa, actor) -> ProtocolloIntesa:
 def protocollo_row_save(*, row: ParteProtocollo | Impegno, actor) -> ParteProtocollo | Impegno:
     """Add or correct a party or a commitment of a draft MOU."""
     _check_editable(row.protocollo, actor)
+    evento = Evento.PARTE_O_IMPEGNO_MODIFICATO if row.pk is not None else Evento.PARTE_O_IMPEGNO_AGGIUNTO
     row.full_clean()
     row.save()
+    audit_record(obj=row.protocollo, evento=evento, autore=actor, nota=str(row))
     return row
 
 
@@ -77,6 +79,7 @@ def protocollo_row_save(*, row: ParteProtocollo | Impegno, actor) -> ParteProtoc
 def protocollo_row_delete(*, row: ParteProtocollo | Impegno, actor) -> None:
     """Remove a party or a commitment from a draft MOU."""
     _check_editable(row.protocollo, actor)
+    audit_record(obj=row.protocollo, evento=Evento.PARTE_O_IMPEGNO_RIMOSSO, autore=actor, nota=str(row))
     row.delete()
 
 

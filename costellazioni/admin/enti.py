@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing
 from costellazioni.models import Ente, Membership
 from costellazioni.services.enti import (
     ENTE_STAFF_FIELDS,
@@ -107,7 +107,7 @@ class EnteAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         # The inline only corrects existing memberships: no row is added or deleted here.
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        save_nothing(formset)
         for membership_form in formset.initial_forms:
             if changes := _membership_changes(membership_form):
                 membership = membership_correct(membership=membership_form.instance, actor=request.user, **changes)

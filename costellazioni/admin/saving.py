@@ -93,3 +93,30 @@ class ViewOnlyChangeFormMixin:
         if obj is not None and not self.is_editable(request, obj):
             return False
         return super().has_change_permission(request, obj)
+
+
+def save_nothing(formset) -> None:
+    """A read-only inline's formset: nothing saved, and the empty lists Django's change message reads."""
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+
+def save_rows(formset, *, parent, save, delete) -> None:
+    """Save an inline formset row by row through a service: ``save(row)`` for each added or changed row and
+    ``delete(row)`` for each removed one. The formset's lists are filled as Django's own save would, for the
+    change message; a refusal goes through to ``RefusalAwareSaveMixin``."""
+    save_nothing(formset)
+    deleted = formset.deleted_forms
+    for row_form in formset.forms:
+        row = row_form.instance  # the valid form has already put its data on it
+        if row_form in deleted:
+            if row.pk:
+                delete(row)
+                formset.deleted_objects.append(row)
+        elif row_form.has_changed():
+            adding = row.pk is None
+            setattr(row, formset.fk.name, parent)
+            save(row)
+            if adding:
+                formset.new_objects.append(row)
+            else:
+                formset.changed_objects.append((row, row_form.changed_data))

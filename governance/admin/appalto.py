@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing
 from governance.models import (
     AllegatoRapporto,
     Appalto,
@@ -177,7 +177,7 @@ class SopralluogoAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
             obj._state.adding = False
 
     def save_formset(self, request, form, formset, change):
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        save_nothing(formset)
         if formset.model is SeguitoSopralluogo:
             for f in formset.forms:
                 if f.has_changed() and not f.instance.pk:
@@ -261,7 +261,7 @@ class PartenariatoAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
         )
         form.instance.pk = saved.pk
         for formset in formsets:
-            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            save_nothing(formset)
             for f in formset.forms:
                 if f.has_changed() and not f.instance.pk and f.cleaned_data.get("file"):
                     seguiti.documento_partenariato_upload(

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing, save_rows
 from governance.models import Azione, Decisione, Partecipazione, PuntoOrdineGiorno, RisultatoAtteso, Riunione, Verbale
 from governance.services import azioni, riunioni, verbali
 
@@ -179,7 +179,12 @@ class RiunioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimeline
                     % {"validi": numero.validi, "richiesto": numero.richiesto},
                 )
             return
-        super().save_formset(request, form, formset, change)
+        save_rows(
+            formset,
+            parent=form.instance,
+            save=lambda punto: riunioni.punto_save(punto=punto, actor=request.user),
+            delete=lambda punto: riunioni.punto_delete(punto=punto, actor=request.user),
+        )
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -312,7 +317,7 @@ class DecisioneAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
         return False
 
     def save_formset(self, request, form, formset, change):
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        save_nothing(formset)
         for f in formset.forms:
             if not f.has_changed():
                 continue

@@ -143,17 +143,28 @@ def riunione_create(
     return riunione
 
 
-@transaction.atomic
-def punto_add(*, riunione: Riunione, titolo: str, descrizione: str = "", actor) -> PuntoOrdineGiorno:
+def _agenda_open(riunione: Riunione, actor) -> Riunione:
+    """The meeting, locked, once ``actor`` may write its agenda and it is still before the meeting."""
     _check_manage(actor, riunione)
     riunione = Riunione.objects.select_for_update().get(pk=riunione.pk)
     if riunione.stato != Riunione.Stato.CONVOCATA:
         raise ValidationError(_("L'ordine del giorno si modifica solo prima della riunione."), code="not_convened")
-    ultimo = riunione.punti.order_by("-ordine").values_list("ordine", flat=True).first() or 0
-    punto = PuntoOrdineGiorno(riunione=riunione, ordine=ultimo + 1, titolo=titolo, descrizione=descrizione)
+    return riunione
+
+
+@transaction.atomic
+def punto_save(*, punto: PuntoOrdineGiorno, actor) -> PuntoOrdineGiorno:
+    """Add or correct an item of the agenda, in the place ``punto.ordine`` gives it."""
+    _agenda_open(punto.riunione, actor)
     punto.full_clean()
     punto.save()
     return punto
+
+
+@transaction.atomic
+def punto_delete(*, punto: PuntoOrdineGiorno, actor) -> None:
+    _agenda_open(punto.riunione, actor)
+    punto.delete()
 
 
 @transaction.atomic

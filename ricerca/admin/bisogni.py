@@ -143,8 +143,6 @@ class BisognoAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineM
         obj.refresh_from_db()
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is not RispostaBisogno:
-            return super().save_formset(request, form, formset, change)
         formset.new_objects = []
         for row in formset.extra_forms:
             if row.has_changed() and row.cleaned_data:

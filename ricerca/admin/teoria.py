@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.saving import RefusalAwareSaveMixin
+from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing, save_rows
 from ricerca import services
 from ricerca.models import CollegamentoToc, CommentoToc, ElementoToc, IndicatoreToc, TeoriaCambiamento
 
@@ -113,13 +113,22 @@ class TeoriaCambiamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.Mo
 
     def save_formset(self, request, form, formset, change):
         if formset.model is ElementoToc:
-            return self._save_elementi(request, form, formset)
-        if formset.model is not CollegamentoToc:
-            return super().save_formset(request, form, formset, change)
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            save_rows(
+                formset,
+                parent=form.instance,
+                save=lambda elemento: services.teoria_elemento_save(elemento=elemento, actor=request.user),
+                delete=lambda elemento: services.teoria_elemento_delete(elemento=elemento, actor=request.user),
+            )
+        elif formset.model is CollegamentoToc:
+            self._save_collegamenti(request, formset)
+        else:  # the comments, read-only here: they are written on the public page
+            save_nothing(formset)
+
+    def _save_collegamenti(self, request, formset):
+        save_nothing(formset)
         for row in formset.deleted_forms:
-            if row.instance.pk:  # removing a link never creates a cycle
-                row.instance.delete()
+            if row.instance.pk:
+                services.teoria_collegamento_delete(collegamento=row.instance, actor=request.user)
                 formset.deleted_objects.append(row.instance)
         for row in formset.extra_forms:
             if row.has_changed() and row.cleaned_data and row not in formset.deleted_forms:
@@ -129,23 +138,6 @@ class TeoriaCambiamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.Mo
                         da=row.cleaned_data["da"], a=row.cleaned_data["a"], actor=request.user
                     )
                 )
-
-    def _save_elementi(self, request, form, formset):
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for row in formset.deleted_forms:
-            if row.instance.pk:
-                services.teoria_elemento_delete(elemento=row.instance, actor=request.user)
-                formset.deleted_objects.append(row.instance)
-        for row in formset.forms:
-            if row in formset.deleted_forms or not row.has_changed():
-                continue
-            elemento = row.instance  # the valid form has already put its data on it
-            elemento.teoria = form.instance
-            services.teoria_elemento_save(elemento=elemento, actor=request.user)
-            if row in formset.initial_forms:
-                formset.changed_objects.append((elemento, row.changed_data))
-            else:
-                formset.new_objects.append(elemento)
 
 
 @admin.register(IndicatoreToc)

@@ -16,6 +16,7 @@ from ricerca.services.questionari import (
 from ricerca.services.stakeholder import stakeholder_livello_set
 from ricerca.services.teoria import (
     teoria_collegamento_add,
+    teoria_collegamento_delete,
     teoria_commento_add,
     teoria_elemento_delete,
     teoria_elemento_save,
@@ -36,6 +37,7 @@ __all__ = [
     "questionario_save",
     "stakeholder_livello_set",
     "teoria_collegamento_add",
+    "teoria_collegamento_delete",
     "teoria_commento_add",
     "teoria_elemento_delete",
     "teoria_elemento_save",

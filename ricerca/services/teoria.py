@@ -94,6 +94,13 @@ def teoria_collegamento_add(*, da: ElementoToc, a: ElementoToc, actor) -> Colleg
 
 
 @transaction.atomic
+def teoria_collegamento_delete(*, collegamento: CollegamentoToc, actor) -> None:
+    """Remove a link from a draft version (removing one never closes a cycle)."""
+    _modificabile(TeoriaCambiamento.objects.select_for_update().get(pk=collegamento.teoria_id), actor)
+    collegamento.delete()
+
+
+@transaction.atomic
 def teoria_commento_add(*, teoria: TeoriaCambiamento, autore, testo: str) -> CommentoToc:
     decision = permissions.can_comment_teoria(autore, teoria)
     if not decision:

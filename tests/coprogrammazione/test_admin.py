@@ -251,8 +251,11 @@ class TestProtocolloForm:
         protocollo.refresh_from_db()
         parti[0].refresh_from_db()
         assert (protocollo.oggetto, parti[0].firmatario) == ("Merenda solidale a Castello", "Ada Rossi")
-        riga = EventoAudit.objects.for_object(protocollo).get()
-        assert (riga.evento, riga.autore) == ("coprogrammazione.protocollo_modificato", staff)
+        righe = EventoAudit.objects.for_object(protocollo).order_by("pk")
+        assert [(riga.evento, riga.nota, riga.autore) for riga in righe] == [
+            ("coprogrammazione.protocollo_modificato", "", staff),
+            ("coprogrammazione.parte_o_impegno_modificato", parti[0].denominazione, staff),
+        ]
 
     def test_a_refusal_is_shown_next_to_the_form_and_nothing_is_saved(self, client):
         from django.contrib.auth.models import Permission

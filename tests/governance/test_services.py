@@ -234,3 +234,35 @@ class TestQuorum:
         riunione = RiunioneFactory(organo=organo, inizio=at(3))
         with pytest.raises(ValidationError, match="non è ancora iniziata"):
             riunioni.riunione_held(riunione=riunione, actor=staff)
+
+
+class TestAgenda:
+    def test_an_item_is_corrected_and_removed_before_the_meeting(self, organo, membri, staff):
+        riunione = convene(organo, staff)
+        primo, secondo = riunione.punti.order_by("ordine")
+        primo.titolo = "Relazione annuale del comitato"
+
+        riunioni.punto_save(punto=primo, actor=staff)
+        riunioni.punto_delete(punto=secondo, actor=staff)
+
+        assert list(riunione.punti.values_list("ordine", "titolo")) == [(1, "Relazione annuale del comitato")]
+
+    def test_the_agenda_of_a_held_meeting_stays_as_it_was(self, svolta, staff):
+        punto = svolta.punti.get(ordine=1)
+        punto.titolo = "Priorità per il 2028"
+
+        with pytest.raises(ValidationError, match="solo prima della riunione") as error:
+            riunioni.punto_save(punto=punto, actor=staff)
+        with pytest.raises(ValidationError, match="solo prima della riunione"):
+            riunioni.punto_delete(punto=svolta.punti.get(ordine=2), actor=staff)
+
+        assert error.value.code == "not_convened"
+        assert list(svolta.punti.values_list("titolo", flat=True)) == ["Priorità per il 2027", "Varie ed eventuali"]
+
+    def test_someone_who_does_not_manage_the_body_may_not(self, organo, membri, staff):
+        riunione = convene(organo, staff)
+
+        with pytest.raises(PermissionDenied):
+            riunioni.punto_delete(punto=riunione.punti.first(), actor=UserFactory())
+
+        assert riunione.punti.count() == 2

@@ -145,3 +145,20 @@ def test_a_link_closing_a_cycle_in_the_admin_is_shown_next_to_the_form(client):
     assert CollegamentoToc.objects.count() == 2
     teoria.refresh_from_db()
     assert teoria.titolo != "Teoria rivista"  # the whole save was rolled back
+
+
+def test_a_link_of_a_draft_is_removed_but_not_one_of_an_approved_version(staff):
+    teoria = TeoriaFactory()
+    a, b = catena(teoria, 2)
+    collegamento = services.teoria_collegamento_add(da=a, a=b, actor=staff)
+
+    services.teoria_collegamento_delete(collegamento=collegamento, actor=staff)
+
+    assert not CollegamentoToc.objects.exists()
+    approvata = TeoriaFactory(stato=T.APPROVATA)
+    c, d = catena(approvata, 2)
+    fisso = CollegamentoToc.objects.create(teoria=approvata, da=c, a=d)
+    with pytest.raises(ValidationError, match="solo una versione in bozza") as error:
+        services.teoria_collegamento_delete(collegamento=fisso, actor=staff)
+    assert error.value.code == "non_in_bozza"
+    assert CollegamentoToc.objects.filter(pk=fisso.pk).exists()
