@@ -9,6 +9,7 @@ from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
 from costellazioni.admin.changelist import SafeDateHierarchyMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
+from costellazioni.services.workflow import available_transitions
 from costellazioni.spreadsheets import csv_response
 from hubs import services
 from hubs.models import Appuntamento, Connessione, Prenotazione
@@ -191,6 +192,16 @@ class ConnessioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimel
     autocomplete_fields = ["hub", "ente_a", "ente_b"]
     fields = ["hub", "ente_a", "ente_b", "scopo", "data", "esito", "note"]
     date_hierarchy = "data"
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and "esito" in form.base_fields:
+            # Only the outcomes the table leads to from here, as the door would accept them.
+            reachable = {obj.esito} | {a.to for a in available_transitions(obj, request.user, field="esito")}
+            form.base_fields["esito"].choices = [
+                (value, label) for value, label in Connessione.Esito.choices if value in reachable
+            ]
+        return form
 
     def save_model(self, request, obj, form, change):
         # A refusal goes through: ``RefusalAwareSaveMixin`` shows it next to the form.

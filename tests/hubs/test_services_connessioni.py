@@ -109,10 +109,26 @@ class TestConnessioneAdmin:
         assert (riga.stato_a, riga.autore) == (C.COLLABORAZIONE_AVVIATA, staff)
 
     @pytest.mark.parametrize(
+        "esito, offered",
+        [
+            (C.IN_CORSO, [C.IN_CORSO, C.COLLABORAZIONE_AVVIATA, C.PROGETTO_COMUNE, C.NON_PROSEGUITA]),
+            (C.NON_PROSEGUITA, [C.IN_CORSO, C.NON_PROSEGUITA]),
+            (C.PROGETTO_COMUNE, [C.PROGETTO_COMUNE]),
+        ],
+    )
+    def test_the_outcome_offers_only_where_the_table_leads(self, client, esito, offered):
+        staff = StaffFactory()
+        connessione = record(actor=staff, esito=esito)
+        client.force_login(staff)
+        response = client.get(f"/admin/hubs/connessione/{connessione.pk}/change/")
+        choices = response.context["adminform"].form.fields["esito"].choices
+        assert [value for value, _ in choices] == offered
+
+    @pytest.mark.parametrize(
         "esito, changes, message",
         [
             (C.IN_CORSO, {"esito": C.COLLABORAZIONE_AVVIATA, "ente_b": "same"}, "Una connessione lega due enti"),
-            (C.PROGETTO_COMUNE, {"esito": C.IN_CORSO}, "Questo passaggio di stato non è previsto"),
+            (C.PROGETTO_COMUNE, {"esito": C.IN_CORSO}, "opzione valida"),  # not offered: refused by the field
         ],
     )
     def test_a_refusal_is_shown_next_to_the_form_without_success(self, client, esito, changes, message):
