@@ -24,7 +24,6 @@ class MonitoraggioConfig(AppConfig):
 CATALOGUE_MODELS = (
     "monitoraggio.Indicatore",
     "monitoraggio.Target",
-    "monitoraggio.Report",
     "ricerca.ElementoToc",
     "governance.RisultatoAtteso",
     "costellazioni.Quartiere",
@@ -46,6 +45,7 @@ def connect_dashboard_versions():
     for models, receiver in (
         (CATALOGUE_MODELS, cruscotti.catalogue_changed),
         (PROJECT_MODELS, cruscotti.projects_changed),
+        (("monitoraggio.Report",), cruscotti.report_changed),
     ):
         for model in models:
             for signal in (post_save, post_delete):

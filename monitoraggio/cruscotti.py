@@ -4,13 +4,14 @@ A body is stored under the versions of everything it shows, so it never needs a 
 
 - the measurements' version, read from the table (one query; it follows every write, bulk ones included);
 - the catalogue's version (indicators, targets, published reports, the theory-of-change and governance elements
-  and quartieri they show), a cache key given a new value by a receiver whenever one of those is saved or deleted;
+  and quartieri they show), a cache key given a new value by a receiver whenever one of those is saved or deleted
+  (a report only when it is, or stops being, published);
 - for the staff's projects table, the projects' version (awards, reports, expenses, payments, milestones), bumped
   the same way, and the day (the risk flags follow the calendar).
 
-After a snapshot the workers render the public body and the staff's indicator tables for every language
-(``warm``), so that no visitor pays for formatting them: the first request after a snapshot reads one query and
-one cache entry. ``BODY_SECONDS`` only lets go of the copies of old versions.
+After a snapshot the workers render the public body and the staff's indicator and projects tables for every
+language (``warm``), so that no visitor pays for formatting them: the first request after a snapshot reads one
+query and one cache entry. ``BODY_SECONDS`` only lets go of the copies of old versions.
 """
 
 import uuid
@@ -71,6 +72,13 @@ def catalogue_changed(sender, **kwargs) -> None:
 
 def projects_changed(sender, **kwargs) -> None:
     bump(PROJECTS)
+
+
+def report_changed(sender, instance, update_fields=None, **kwargs) -> None:
+    """The dashboard lists only published reports: a draft's generation (queued, running, ready) changes nothing
+    it shows, a published one's regeneration or its publication does."""
+    if instance.pubblicato or (update_fields is not None and "pubblicato" in update_fields):
+        bump(CATALOGUE)
 
 
 class Corpo:
@@ -169,12 +177,12 @@ class ProgettiStaff(Corpo):
 
 
 def warm() -> int:
-    """Render and store the public body and the staff's indicator tables for every language, under the current
-    versions (workers, after a snapshot). Returns the number of bodies rendered."""
+    """Render and store the public body, the staff's indicator tables and their projects table for every language,
+    under the current versions (workers, after a snapshot). Returns the number of bodies rendered."""
     misure = measurements_state()["versione"]
     rendered = 0
     for language, _name in settings.LANGUAGES:
-        for corpo in (Pubblico(misure, language), IndicatoriStaff(misure, language)):
+        for corpo in (Pubblico(misure, language), IndicatoriStaff(misure, language), ProgettiStaff(language)):
             corpo.store()
             rendered += 1
     return rendered

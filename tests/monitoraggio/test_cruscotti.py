@@ -8,11 +8,11 @@ from django.core.cache import cache
 
 from contributi import services as contributi_services
 from monitoraggio import cruscotti, presentation, services, tasks
-from monitoraggio.models import Target
+from monitoraggio.models import Report, Target
 from tests.antenne.factories import AttivitaFactory
 from tests.contributi.factories_erogazioni import accepted, complete_report
 from tests.costellazioni.factories import StaffFactory
-from tests.monitoraggio.factories import catalogue
+from tests.monitoraggio.factories import ReportFactory, catalogue
 from tests.monitoraggio.test_indicators import at
 from tests.monitoraggio.test_views import fill
 
@@ -111,3 +111,35 @@ class TestStaffProjects:
         cruscotti.bump(cruscotti.PROJECTS)
         with django_assert_num_queries(7):  # and the projects' ranking and rows
             client.get("/monitoraggio/staff/")
+
+
+class TestReports:
+    def test_a_draft_report_moving_through_its_generation_leaves_the_bodies_alone(self):
+        report = ReportFactory()
+        before = cruscotti.versions(cruscotti.CATALOGUE)
+        for stato in (Report.Stato.IN_CORSO, Report.Stato.PRONTO):
+            report.stato = stato
+            report.save()
+        assert cruscotti.versions(cruscotti.CATALOGUE) == before
+
+    def test_publishing_withdrawing_and_regenerating_a_published_report_show_at_once(self):
+        report = ReportFactory(stato=Report.Stato.PRONTO)
+        seen = [cruscotti.versions(cruscotti.CATALOGUE)]
+        services.report_publish(report=report, actor=StaffFactory())
+        seen.append(cruscotti.versions(cruscotti.CATALOGUE))
+        report.refresh_from_db()
+        report.stato = Report.Stato.IN_CORSO  # regenerated: off the public list until ready again
+        report.save()
+        seen.append(cruscotti.versions(cruscotti.CATALOGUE))
+        services.report_unpublish(report=report, actor=StaffFactory())
+        seen.append(cruscotti.versions(cruscotti.CATALOGUE))
+        assert len({version[0] for version in seen}) == 4
+
+
+def test_after_the_snapshot_the_staff_projects_table_comes_from_the_cache(client, django_assert_num_queries):
+    accepted()
+    cruscotti.warm()
+    client.force_login(StaffFactory())
+    # A first visit (the unread messages' count), but not the projects' ranking and rows.
+    with django_assert_num_queries(6):
+        client.get("/monitoraggio/staff/")
