@@ -119,6 +119,18 @@ def _altro(scambio: Scambio, socio: SocioBancaDelTempo | None) -> list:
     return [p.user for p in parti if socio is None or p.pk != socio.pk]
 
 
+def _tell_the_other(scambio: Scambio, socio: SocioBancaDelTempo, *, oggetto: str, testo: str) -> None:
+    """Tell the other member what ``socio`` did; ``testo`` names them as ``%(chi)s`` and the exchange as
+    ``%(descrizione)s``."""
+    notify(
+        destinatari=_altro(scambio, socio),
+        tipo=Notifica.BANCA_DEL_TEMPO,
+        oggetto=oggetto,
+        testo=testo % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
+        link="/banca-del-tempo/",
+    )
+
+
 @transaction.atomic
 def scambio_agree(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
     """The other member accepts an exchange proposed before it happens: it is now agreed (no hours move yet)."""
@@ -131,13 +143,11 @@ def scambio_agree(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
     scambio.concordato_il = timezone.now()
     scambio.full_clean()
     scambio.save(update_fields=["stato", "concordato_il"])
-    notify(
-        destinatari=_altro(scambio, socio),
-        tipo=Notifica.BANCA_DEL_TEMPO,
+    _tell_the_other(
+        scambio,
+        socio,
         oggetto=_("Scambio concordato"),
-        testo=_("%(chi)s ha accettato lo scambio «%(descrizione)s». Dopo che è avvenuto, confermalo.")
-        % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
-        link="/banca-del-tempo/",
+        testo=_("%(chi)s ha accettato lo scambio «%(descrizione)s». Dopo che è avvenuto, confermalo."),
     )
     return scambio
 
@@ -192,13 +202,11 @@ def scambio_confirm(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
         scambio.full_clean()
         scambio.save()
         if scambio.stato == Scambio.Stato.CONCORDATO:
-            notify(
-                destinatari=_altro(scambio, socio),
-                tipo=Notifica.BANCA_DEL_TEMPO,
+            _tell_the_other(
+                scambio,
+                socio,
                 oggetto=_("Uno scambio da confermare"),
-                testo=_("%(chi)s conferma che lo scambio «%(descrizione)s» è avvenuto: confermalo anche tu.")
-                % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
-                link="/banca-del-tempo/",
+                testo=_("%(chi)s conferma che lo scambio «%(descrizione)s» è avvenuto: confermalo anche tu."),
             )
     return scambio
 
@@ -213,12 +221,10 @@ def scambio_cancel(*, scambio: Scambio, socio: SocioBancaDelTempo) -> Scambio:
         raise ValidationError(_("Uno scambio confermato non si annulla: chiedi una correzione al coordinamento."))
     _scambio_fire(scambio=scambio, to=Scambio.Stato.ANNULLATO, actor=socio.user)
     scambio.save(update_fields=["stato"])
-    notify(
-        destinatari=_altro(scambio, socio),
-        tipo=Notifica.BANCA_DEL_TEMPO,
+    _tell_the_other(
+        scambio,
+        socio,
         oggetto=_("Scambio annullato"),
-        testo=_("%(chi)s ha annullato lo scambio «%(descrizione)s».")
-        % {"chi": socio.nome_pubblico, "descrizione": scambio.descrizione},
-        link="/banca-del-tempo/",
+        testo=_("%(chi)s ha annullato lo scambio «%(descrizione)s»."),
     )
     return scambio
