@@ -39,6 +39,19 @@ def ente_record(*, actor, **fields) -> Ente:
     return ente_create(actor=actor, **fields)
 
 
+def _differing(obj, fields: dict, names) -> list[str]:
+    """The names among ``names`` whose value in ``fields`` differs from ``obj``'s."""
+    return [name for name in names if name in fields and fields[name] != getattr(obj, name)]
+
+
+def _apply_changes(obj, fields: dict, names) -> list[str]:
+    """Set on ``obj`` the values of ``fields`` among ``names`` that differ; the names of those it changed."""
+    changed = _differing(obj, fields, names)
+    for name in changed:
+        setattr(obj, name, fields[name])
+    return changed
+
+
 # What a referente may correct on a verified ente; the identifying data were checked by the Comune.
 ENTE_CONTACT_FIELDS = ("indirizzo", "cap", "comune", "email", "pec", "telefono")
 ENTE_IDENTITY_FIELDS = ("denominazione", "tipo", "codice_fiscale", "partita_iva", "runts_numero", "runts_sezione")
@@ -60,16 +73,13 @@ def ente_update(*, ente: Ente, actor, **fields) -> Ente:
     ente = Ente.objects.select_for_update().get(pk=ente.pk)
     refused = {
         name: _("L'ente è verificato: questo dato si corregge solo chiedendolo al Comune.")
-        for name in ENTE_IDENTITY_FIELDS
-        if name in fields and fields[name] != getattr(ente, name)
+        for name in _differing(ente, fields, ENTE_IDENTITY_FIELDS)
     }
     if refused:
         raise ValidationError(refused)
-    changed = [name for name in ENTE_CONTACT_FIELDS if name in fields and fields[name] != getattr(ente, name)]
+    changed = _apply_changes(ente, fields, ENTE_CONTACT_FIELDS)
     if not changed:
         return ente
-    for name in changed:
-        setattr(ente, name, fields[name])
     ente.full_clean()
     ente.save(update_fields=[*changed, "aggiornato_il"])
     audit_record(obj=ente, evento=Evento.DATI_DELL_ENTE_AGGIORNATI, autore=actor, nota=", ".join(changed))
@@ -96,11 +106,9 @@ def ente_correct(*, ente: Ente, actor, **fields) -> Ente:
     decision = can_correct_ente(actor, ente)
     if not decision:
         raise PermissionDenied(decision.reason)
-    changed = [name for name in ENTE_STAFF_FIELDS if name in fields and fields[name] != getattr(ente, name)]
+    changed = _apply_changes(ente, fields, ENTE_STAFF_FIELDS)
     if not changed:
         return ente
-    for name in changed:
-        setattr(ente, name, fields[name])
     ente.full_clean()
     ente.save(update_fields=[*changed, "aggiornato_il"])
     audit_record(obj=ente, evento=Evento.DATI_DELL_ENTE_CORRETTI, autore=actor, nota=", ".join(changed))
@@ -158,11 +166,9 @@ def membership_correct(*, membership: Membership, actor, **fields) -> Membership
     decision = can_correct_membership(actor, membership)
     if not decision:
         raise PermissionDenied(decision.reason)
-    changed = [name for name in MEMBERSHIP_STAFF_FIELDS if name in fields and fields[name] != getattr(membership, name)]
+    changed = _apply_changes(membership, fields, MEMBERSHIP_STAFF_FIELDS)
     if not changed:
         return membership
-    for name in changed:
-        setattr(membership, name, fields[name])
     membership.full_clean()
     membership.save(update_fields=changed)
     audit_record(obj=membership, evento=Evento.RAPPRESENTANZA_MODIFICATA, autore=actor, nota=", ".join(changed))
