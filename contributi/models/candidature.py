@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import AllegatoRichiesto, Bando
-from costellazioni.models import Ente, Membership
+from costellazioni.models import Ente, Membership, Quartiere
 from costellazioni.permissions import BELONGING_STATES
 from costellazioni.public_names import public_name
 from costellazioni.uploads import PDF_O_IMMAGINI, PrivateFileField
@@ -121,14 +121,20 @@ class CandidaturaQuerySet(models.QuerySet):
         )
 
     def for_submission(self):
-        """With everything the submission's checks and its snapshot read, in one prefetch (their ``.all()``)."""
+        """With everything the submission's checks and its snapshot read, in one prefetch (their ``.all()``).
+
+        Each relation keeps its order within one parent without the default ordering's join to the parent (and,
+        for the districts, which are compared as sets and sorted by name, without any order).
+        """
         return self.select_related("bando", "ente").prefetch_related(
-            "quartieri",
-            "partner",
-            "voci_budget",
-            models.Prefetch("allegati", queryset=Allegato.objects.select_related("richiesto")),
-            "bando__quartieri",
-            "bando__allegati_richiesti",
+            models.Prefetch("quartieri", queryset=Quartiere.objects.order_by()),
+            models.Prefetch("partner", queryset=Partner.objects.order_by("pk")),
+            models.Prefetch("voci_budget", queryset=VoceBudget.objects.order_by("pk")),
+            models.Prefetch(
+                "allegati", queryset=Allegato.objects.select_related("richiesto").order_by("richiesto__ordine", "pk")
+            ),
+            models.Prefetch("bando__quartieri", queryset=Quartiere.objects.order_by()),
+            models.Prefetch("bando__allegati_richiesti", queryset=AllegatoRichiesto.objects.order_by("ordine", "pk")),
         )
 
 

@@ -97,21 +97,27 @@ def snapshot_digest(snapshot: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _lock_for_submission(candidatura: Candidatura) -> Candidatura:
+def _lock_for_submission(candidatura: Candidatura, bando_slug: str | None) -> Candidatura:
     """The application and its ente, locked in one statement (the ente's lock serialises its submissions to the
     call, which may accept one per ente), with what the checks and the snapshot read."""
-    return Candidatura.objects.for_submission().select_for_update(of=("self", "ente")).get(pk=candidatura.pk)
+    candidature = Candidatura.objects.for_submission().select_for_update(of=("self", "ente"))
+    if bando_slug is not None:
+        candidature = candidature.filter(bando__slug=bando_slug)
+    return candidature.get(pk=candidatura.pk)
 
 
 @transaction.atomic
-def candidatura_submit(*, candidatura: Candidatura, actor, veridicita: bool, privacy: bool, now=None) -> Candidatura:
+def candidatura_submit(
+    *, candidatura: Candidatura, actor, veridicita: bool, privacy: bool, now=None, bando_slug: str | None = None
+) -> Candidatura:
     """Submit a draft while the call is open: checks, snapshot, protocol number, receipt after commit.
 
     Everything that can refuse runs before the protocol number is taken, so a refused submission never
-    consumes one and the register's row is locked only for the writes that carry the number.
+    consumes one and the register's row is locked only for the writes that carry the number. With
+    ``bando_slug`` (the call named by the URL), an application of another call raises ``Candidatura.DoesNotExist``.
     """
     now = now or timezone.now()
-    candidatura = _lock_for_submission(candidatura)
+    candidatura = _lock_for_submission(candidatura, bando_slug)
     _require(permissions.can_edit(actor, candidatura, now=now))
     candidatura.dichiarazione_veridicita = veridicita
     candidatura.dichiarazione_privacy = privacy

@@ -332,17 +332,21 @@ def _step_allegati(request, candidatura):
 def _submit(request, slug, pk):
     """The submission's POST: the redirect when it succeeds, else ``None`` and the page shows why.
 
-    The service fetches and locks the application and checks who acts (a verified referente of a verified
-    ente, as ``represented_by``), that it is a draft and the deadline: the view only matches the URL's call, so a
-    submission that succeeds loads the application once. A refused one is shown by the step's page, whose own
+    The service fetches and locks the application of the URL's call and checks who acts (a verified referente of
+    a verified ente, as ``represented_by``), that it is a draft and the deadline, so a submission that succeeds
+    loads the application once. A refused one, or one of another call, is shown by the step's page, whose own
     query answers 404 or redirects as for any other step.
     """
     form = forms.InvioForm(request.POST)
-    if not form.is_valid() or not Candidatura.objects.filter(pk=pk, bando__slug=slug).exists():
+    if not form.is_valid():
         return None
     try:
         require_identity_level(request)
-        services.candidatura_submit(candidatura=Candidatura(pk=pk), actor=request.user, veridicita=True, privacy=True)
+        services.candidatura_submit(
+            candidatura=Candidatura(pk=pk), actor=request.user, veridicita=True, privacy=True, bando_slug=slug
+        )
+    except Candidatura.DoesNotExist:
+        return None
     except (ValidationError, PermissionDenied) as exc:
         request.submission_errors = _messages_of(exc)
         return None

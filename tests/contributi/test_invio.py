@@ -116,9 +116,19 @@ class TestWorkflowDoor:
 
 
 class TestSubmitView:
-    def _post(self, client, c):
-        url = reverse("contributi:passo", kwargs={"slug": c.bando.slug, "pk": c.pk, "passo": "invio"})
+    def _post(self, client, c, slug=None):
+        url = reverse("contributi:passo", kwargs={"slug": slug or c.bando.slug, "pk": c.pk, "passo": "invio"})
         return client.post(url, {"veridicita": "on", "privacy": "on"})
+
+    def test_a_submission_under_another_calls_address_is_not_found_and_takes_no_number(self, client):
+        c, user = draft()
+        other = open_bando()
+        client.force_login(user)
+        response = self._post(client, c, slug=other.slug)
+        assert response.status_code == 404
+        c.refresh_from_db()
+        assert c.is_draft
+        assert not Protocollo.objects.exists()
 
     def test_a_submission_after_the_deadline_is_refused_on_the_page_and_the_draft_kept(self, client):
         now = timezone.now()
@@ -139,7 +149,7 @@ class TestSubmitView:
     def test_a_submission_checks_membership_once_in_the_service(self, client, django_assert_max_num_queries):
         c, user = draft()
         client.force_login(user)
-        with django_assert_max_num_queries(20):
+        with django_assert_max_num_queries(18):
             response = self._post(client, c)
         assert response.status_code == 302
         c.refresh_from_db()
