@@ -40,7 +40,7 @@ def test_antenna_change_form_shows_the_timeline(client, staff_user):
     )
     antenna.refresh_from_db()
     assert antenna.stato == Antenna.Stato.CONTATTATA
-    assert EventoAudit.objects.filter(object_id=str(antenna.pk)).exists()
+    assert EventoAudit.objects.for_object(antenna).filter().exists()
     assert client.get(f"/admin/antenne/antenna/{antenna.pk}/change/").status_code == 200
 
 

@@ -19,7 +19,7 @@ class TestAntennaTransition:
         services.antenna_transition(antenna=antenna, to=Antenna.Stato.CONTATTATA, actor=operatore.user)
         antenna.refresh_from_db()
         assert antenna.stato == Antenna.Stato.CONTATTATA
-        evento = EventoAudit.objects.get(object_id=str(antenna.pk), stato_a=Antenna.Stato.CONTATTATA)
+        evento = EventoAudit.objects.for_object(antenna).get(stato_a=Antenna.Stato.CONTATTATA)
         assert evento.autore == operatore.user and evento.stato_da == Antenna.Stato.INDIVIDUATA
 
     def test_another_operator_may_not(self):
@@ -44,7 +44,7 @@ class TestAntennaTransition:
         with pytest.raises(ValidationError, match="Scrivi la motivazione"):
             services.antenna_transition(antenna=antenna, to=Antenna.Stato.SOSPESA, actor=operatore.user)
         services.antenna_transition(antenna=antenna, to=Antenna.Stato.SOSPESA, actor=operatore.user, note="Trasloca")
-        assert EventoAudit.objects.filter(object_id=str(antenna.pk), nota="Trasloca").exists()
+        assert EventoAudit.objects.for_object(antenna).filter(nota="Trasloca").exists()
 
 
 class TestConsenso:
@@ -86,10 +86,7 @@ class TestHubDiRiferimento:
         services.antenna_set_hub(antenna=antenna, hub=None, actor=antenna.operatore.user)
         antenna.refresh_from_db()
         assert antenna.hub is None
-        assert (
-            EventoAudit.objects.filter(object_id=str(antenna.pk), evento="antenne.hub_di_riferimento_cambiato").count()
-            == 2
-        )
+        assert EventoAudit.objects.for_object(antenna).filter(evento="antenne.hub_di_riferimento_cambiato").count() == 2
 
     def test_another_operator_may_not(self):
         from tests.hubs.factories import HubFactory

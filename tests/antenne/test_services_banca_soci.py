@@ -35,7 +35,7 @@ class TestVerificaSoci:
         services.socio_reject(socio=socio, actor=coordinatore, note="Non risiedi nel comune.")
         socio.refresh_from_db()
         assert socio.stato == SocioBancaDelTempo.Stato.RESPINTO and socio.verificato_da == coordinatore
-        evento = EventoAudit.objects.get(object_id=str(socio.pk), stato_a="respinto")
+        evento = EventoAudit.objects.for_object(socio).get(stato_a="respinto")
         assert evento.nota == "Non risiedi nel comune." and evento.autore == coordinatore
         assert "Non risiedi nel comune." in Messaggio.objects.get(destinatario=socio.user).testo
 
@@ -68,7 +68,7 @@ class TestSospensioneSoci:
         services.socio_suspend(socio=socio, actor=coordinatore, note="Scambi non registrati.")
         socio.refresh_from_db()
         assert socio.stato == SocioBancaDelTempo.Stato.SOSPESO
-        assert EventoAudit.objects.get(object_id=str(socio.pk), stato_a="sospeso").nota == "Scambi non registrati."
+        assert EventoAudit.objects.for_object(socio).get(stato_a="sospeso").nota == "Scambi non registrati."
         assert "Scambi non registrati." in Messaggio.objects.filter(destinatario=socio.user).latest("pk").testo
         with pytest.raises(ValidationError, match="verificati"):
             services.scambio_propose(

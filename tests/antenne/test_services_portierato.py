@@ -28,7 +28,7 @@ class TestPortierato:
         services.portierato_feedback(richiesta=richiesta, actor=cittadina, voto=5, commento="Grazie!")
         richiesta.refresh_from_db()
         assert richiesta.stato == RichiestaPortierato.Stato.SVOLTA and richiesta.voto == 5
-        assert EventoAudit.objects.filter(object_id=str(richiesta.pk)).count() == 3
+        assert EventoAudit.objects.for_object(richiesta).filter().count() == 3
 
     def test_antenna_account_manages_its_requests(self):
         account = UserFactory()

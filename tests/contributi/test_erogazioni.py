@@ -44,7 +44,7 @@ class TestAcceptance:
         assert concessione.importo == Decimal("12000")
         assert concessione.cup == c.bando.cup
         assert "evidenza pubblica" in concessione.modalita_individuazione
-        assert EventoAudit.objects.filter(object_id=str(c.pk), stato_da="finanziata", stato_a="avviata").exists()
+        assert EventoAudit.objects.for_object(c).filter(stato_da="finanziata", stato_a="avviata").exists()
         assert Messaggio.objects.filter(destinatario=user, tipo="candidatura").exists()
         assert mail.outbox
 
@@ -168,9 +168,7 @@ class TestTranche:
     def test_payment_is_audited_and_notified(self):
         concessione, user, staff, (anticipo, _saldo) = accepted()
         pay(concessione, anticipo, staff)
-        assert EventoAudit.objects.filter(
-            object_id=str(concessione.pk), evento="contributi.pagamento_registrato"
-        ).exists()
+        assert EventoAudit.objects.for_object(concessione).filter(evento="contributi.pagamento_registrato").exists()
         assert Messaggio.objects.filter(destinatario=user, tipo="pagamento").exists()
 
     def test_tranche_of_another_call_is_refused(self):

@@ -99,7 +99,7 @@ class TestWorkflowDoor:
         c = submit(c, user)
         services.candidatura_withdraw(candidatura=c, actor=user, note="Errore nel budget")
         assert door_calls == [("stato", Candidatura.Stato.PRESENTATA), ("stato", Candidatura.Stato.RITIRATA)]
-        rows = EventoAudit.objects.filter(object_id=str(c.pk), stato_da__in=["bozza", "presentata"]).order_by("pk")
+        rows = EventoAudit.objects.for_object(c).filter(stato_da__in=["bozza", "presentata"]).order_by("pk")
         assert [(r.stato_da, r.stato_a, r.autore_id, r.nota) for r in rows] == [
             ("bozza", "presentata", user.pk, ""),
             ("presentata", "ritirata", user.pk, "Errore nel budget"),
@@ -112,7 +112,7 @@ class TestWorkflowDoor:
             submit(c, intruder)
         assert door_calls == []
         assert not Protocollo.objects.exists()
-        assert not EventoAudit.objects.filter(object_id=str(c.pk), stato_a="presentata").exists()
+        assert not EventoAudit.objects.for_object(c).filter(stato_a="presentata").exists()
 
 
 class TestSubmitView:

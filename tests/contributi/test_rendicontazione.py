@@ -104,7 +104,7 @@ class TestSubmitAndReview:
         rendiconto = services.rendiconto_submit(rendiconto=complete_report(concessione, user), actor=user)
         assert rendiconto.stato == R.PRESENTATO and rendiconto.presentato_da == user
         assert Candidatura.objects.get(pk=concessione.candidatura_id).stato == Candidatura.Stato.RENDICONTATA
-        assert EventoAudit.objects.filter(object_id=str(rendiconto.pk), stato_a="presentato").exists()
+        assert EventoAudit.objects.for_object(rendiconto).filter(stato_a="presentato").exists()
         with pytest.raises(PermissionDenied, match="presentato"):
             add_expense(rendiconto, user)
 

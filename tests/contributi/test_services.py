@@ -36,7 +36,7 @@ class TestSubmit:
         assert c.numero_protocollo.endswith("/000001")
         assert c.snapshot["budget"]["importo_richiesto"] == "13000.00"
         assert len(c.snapshot_sha256) == 64
-        assert EventoAudit.objects.filter(object_id=str(c.pk), stato_a="presentata").exists()
+        assert EventoAudit.objects.for_object(c).filter(stato_a="presentata").exists()
         c.refresh_from_db()
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(c.ricevuta.read())).pages)
         assert c.numero_protocollo in text

@@ -27,7 +27,8 @@ P = ProtocolloIntesa.Stato
 
 def trail(obj):
     return list(
-        EventoAudit.objects.filter(object_id=str(obj.pk), content_type__model=obj._meta.model_name)
+        EventoAudit.objects.for_object(obj)
+        .filter(content_type__model=obj._meta.model_name)
         .exclude(stato_a="")
         .order_by("pk")
         .values_list("stato_da", "stato_a")
@@ -125,7 +126,7 @@ def test_from_notice_to_a_renewed_mou():
         (P.ATTIVO, P.IN_SCADENZA),
         (P.IN_SCADENZA, P.RINNOVATO),
     ]
-    firme = EventoAudit.objects.filter(object_id=str(protocollo.pk), evento="coprogrammazione.firma_registrata").count()
+    firme = EventoAudit.objects.for_object(protocollo).filter(evento="coprogrammazione.firma_registrata").count()
     assert firme == 2
     assert Promemoria.objects.filter(protocollo=protocollo, tipo=Promemoria.Tipo.SCADENZA_60).count() == 1
     assert nuovo.precedente == protocollo and nuovo.stato == P.BOZZA and nuovo.impegni.count() == 1

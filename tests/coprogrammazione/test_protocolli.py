@@ -82,7 +82,7 @@ class TestSignatures:
         secondo.refresh_from_db()
         assert secondo.firma_verifica == ParteProtocollo.Verifica.CODICE
         assert secondo.firma_versione == in_firma.versione and len(secondo.firma_sha256) == 64
-        assert EventoAudit.objects.filter(object_id=str(in_firma.pk), stato_a=P.FIRMATO).count() == 1
+        assert EventoAudit.objects.for_object(in_firma).filter(stato_a=P.FIRMATO).count() == 1
 
     def test_the_database_refuses_a_signed_mou_with_a_missing_signature(self, in_firma):
         with pytest.raises(IntegrityError, match="not every party has signed"), transaction.atomic():
@@ -190,7 +190,7 @@ class TestTransitions:
         services.protocolli_follow_dates(today=in_firma.data_fine + datetime.timedelta(days=1))
         in_firma.refresh_from_db()
         assert in_firma.stato == P.SCADUTO
-        audit = EventoAudit.objects.filter(object_id=str(in_firma.pk), stato_a=P.SCADUTO).get()
+        audit = EventoAudit.objects.for_object(in_firma).filter(stato_a=P.SCADUTO).get()
         assert audit.autore is None
 
     def test_renewal_creates_a_linked_draft_with_parties_and_open_commitments(self, in_firma, staff):
@@ -234,11 +234,11 @@ def test_signature_and_renewal_audit_rows_are_stable_italian_text_in_any_languag
         nuovo = services.protocollo_renew(
             protocollo=in_firma, actor=staff, data_fine=in_firma.data_fine + datetime.timedelta(days=365)
         )
-    firme = EventoAudit.objects.filter(object_id=str(in_firma.pk), content_type__model="protocollointesa")
+    firme = EventoAudit.objects.for_object(in_firma).filter(content_type__model="protocollointesa")
     assert (
         sorted(firme.filter(stato_a="").values_list("evento", flat=True)) == ["coprogrammazione.firma_registrata"] * 3
     )
     parte = in_firma.parti.order_by("ordine", "pk").first()
     assert firme.filter(nota=f"{parte.denominazione}, SHA-256 {parte.firma_sha256}").exists()
-    rinnovo = EventoAudit.objects.get(object_id=str(nuovo.pk), content_type__model="protocollointesa")
+    rinnovo = EventoAudit.objects.for_object(nuovo).get(content_type__model="protocollointesa")
     assert (rinnovo.evento, rinnovo.nota) == ("coprogrammazione.rinnovo_creato", str(in_firma))

@@ -110,7 +110,7 @@ def test_staff_send_a_failed_row_again_and_it_is_audited(settings, django_captur
     operazione.refresh_from_db()
     assert operazione.stato == Stato.ESEGUITA
     assert len(mail.outbox) == 1
-    assert EventoAudit.objects.filter(object_id=str(operazione.pk), stato_da="fallita", stato_a="in_attesa").exists()
+    assert EventoAudit.objects.for_object(operazione).filter(stato_da="fallita", stato_a="in_attesa").exists()
 
 
 def test_a_citizen_cannot_send_a_row_again():

@@ -56,7 +56,7 @@ class TestReports:
         appalto.rapporto_accept(rapporto=rapporto, actor=staff, note="Completa.")
         rapporto.refresh_from_db()
         assert rapporto.stato == "accettato" and rapporto.inviato_il is not None
-        trail = EventoAudit.objects.filter(object_id=str(rapporto.pk)).order_by("pk").values_list("stato_a", flat=True)
+        trail = EventoAudit.objects.for_object(rapporto).filter().order_by("pk").values_list("stato_a", flat=True)
         assert list(trail) == ["inviato", "accettato"]
         assert Messaggio.objects.get(destinatario=appaltatore).tipo == "report"
 

@@ -58,7 +58,7 @@ class TestSeguitiServices:
             responsabile=owner,
         )
         assert seguito.stato == SeguitoSopralluogo.Stato.APERTO and seguito.autore == membro_staff
-        assert EventoAudit.objects.filter(object_id=str(seguito.pk), evento="governance.azione_registrata").exists()
+        assert EventoAudit.objects.for_object(seguito).filter(evento="governance.azione_registrata").exists()
         messaggio = Messaggio.objects.get(destinatario=owner)
         assert messaggio.link == visita.get_absolute_url()
 
@@ -94,7 +94,8 @@ class TestSeguitiServices:
         seguito = seguiti.seguito_transition(seguito=seguito, to="completato", actor=owner)
         assert seguito.chiuso_il is not None
         assert list(
-            EventoAudit.objects.filter(object_id=str(seguito.pk), stato_da__gt="")
+            EventoAudit.objects.for_object(seguito)
+            .filter(stato_da__gt="")
             .order_by("pk")
             .values_list("stato_a", flat=True)
         ) == ["in_corso", "completato"]
@@ -168,7 +169,7 @@ class TestAzioneEdit:
             scadenza=entro(40),
             ente=azione.ente_responsabile,
         )
-        evento = EventoAudit.objects.get(object_id=str(azione.pk), evento="governance.azione_modificata")
+        evento = EventoAudit.objects.for_object(azione).get(evento="governance.azione_modificata")
         assert "Mappare i luoghi di Mestre" in evento.nota and "scadenza" in evento.nota
 
     def test_a_closed_item_is_not_edited_and_others_cannot_edit(self, azione, staff):

@@ -146,7 +146,7 @@ class TestAdminInlines:
         assert response.status_code == 302
         azione.refresh_from_db()
         assert (azione.descrizione, azione.scadenza, azione.stato) == ("Mappare i luoghi", entro(30), "completata")
-        eventi = set(EventoAudit.objects.filter(object_id=str(azione.pk)).values_list("evento", flat=True))
+        eventi = set(EventoAudit.objects.for_object(azione).filter().values_list("evento", flat=True))
         assert {"governance.azione_modificata", "governance.azione_completata"} <= eventi
         assert azione.aggiornamenti.get().nota == "Mappa consegnata."
         assert Azione.objects.count() == 1

@@ -41,7 +41,7 @@ class TestConvene:
         assert {p.user for p in riunione.partecipazioni.all()} == {m.user for m in membri}
         assert [str(p) for p in riunione.punti.all()] == ["1. Relazione annuale", "2. Priorità 2027"]
         assert riunione.visibilita == organo.visibilita
-        assert EventoAudit.objects.filter(object_id=str(riunione.pk), evento="governance.riunione_convocata").exists()
+        assert EventoAudit.objects.for_object(riunione).filter(evento="governance.riunione_convocata").exists()
 
     def test_the_chair_convenes_a_plain_member_cannot(self, organo, membri):
         assert convene(organo, membri[0].user).creata_da == membri[0].user

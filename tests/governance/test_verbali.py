@@ -32,7 +32,7 @@ class TestMinutes:
         )
         assert (verbale.stato, verbale.approvato_in, verbale.voti_favorevoli) == ("approvato", successiva, 4)
         assert Riunione.objects.get(pk=svolta.pk).stato == Riunione.Stato.VERBALE_APPROVATO
-        eventi = EventoAudit.objects.filter(object_id=str(verbale.pk)).values_list("stato_a", flat=True)
+        eventi = EventoAudit.objects.for_object(verbale).values_list("stato_a", flat=True)
         assert list(eventi) == ["approvato"]
 
     def test_the_same_meeting_cannot_approve_its_own_minutes(self, svolta, staff):
@@ -97,7 +97,7 @@ class TestMinutes:
             1: "sostituito",
             2: "approvato",
         }
-        sostituzione = EventoAudit.objects.get(object_id=str(primo.pk), stato_a="sostituito")
+        sostituzione = EventoAudit.objects.for_object(primo).get(stato_a="sostituito")
         assert sostituzione.nota == "Il nome di un ente era sbagliato."
 
     def test_an_approved_minute_is_not_rewritten_in_place(self, svolta, successiva, staff):
@@ -252,6 +252,6 @@ def test_an_expected_result_moves_through_the_table_with_its_note(catena, staff)
         decisione=attivita, actor=staff, descrizione="Anziani raggiunti", indicatore="Over 75", target="120"
     )
     azioni.risultato_set_stato(risultato=risultato, actor=staff, stato="in_corso", nota="Primi 40 colloqui.")
-    assert EventoAudit.objects.get(object_id=str(risultato.pk)).nota == "Primi 40 colloqui."
+    assert EventoAudit.objects.for_object(risultato).get().nota == "Primi 40 colloqui."
     with pytest.raises(PermissionDenied, match="Non hai i permessi"):
         azioni.risultato_set_stato(risultato=risultato, actor=MembroOrganoFactory().user, stato="raggiunto")

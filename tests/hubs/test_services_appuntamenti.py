@@ -30,7 +30,7 @@ class TestAppuntamenti:
         )
         appuntamento.refresh_from_db()
         assert appuntamento.stato == Appuntamento.Stato.SVOLTO
-        assert EventoAudit.objects.filter(object_id=str(appuntamento.pk)).count() == 3
+        assert EventoAudit.objects.for_object(appuntamento).filter().count() == 3
 
     def test_fixing_sends_one_email_with_the_ics(self, django_capture_on_commit_callbacks):
         appuntamento = AppuntamentoFactory()

@@ -28,7 +28,7 @@ class TestPrenotazioneRequest:
         with django_capture_on_commit_callbacks(execute=True):
             prenotazione = booking_request(spazio)
         assert prenotazione.stato == Prenotazione.Stato.RICHIESTA
-        assert EventoAudit.objects.filter(object_id=str(prenotazione.pk), stato_a="richiesta").exists()
+        assert EventoAudit.objects.for_object(prenotazione).filter(stato_a="richiesta").exists()
         messaggio = Messaggio.objects.get(destinatario=prenotazione.richiedente)
         assert messaggio.tipo == "prenotazione"
         assert len([m for m in mail.outbox if m.to == [prenotazione.richiedente.email]]) == 1
@@ -95,7 +95,7 @@ class TestPrenotazioneTransitions:
             services.prenotazione_confirm(prenotazione=prenotazione, actor=staff)
         prenotazione.refresh_from_db()
         assert prenotazione.stato == Prenotazione.Stato.CONFERMATA
-        audit = EventoAudit.objects.get(object_id=str(prenotazione.pk), stato_a="confermata")
+        audit = EventoAudit.objects.for_object(prenotazione).get(stato_a="confermata")
         assert audit.autore == staff and audit.stato_da == "richiesta"
 
         assert len(mail.outbox) == 1
