@@ -204,6 +204,8 @@ def _handled(field, context) -> bool:
         return False
     if isinstance(widget, forms.FileInput | forms.MultiWidget) or hasattr(widget, "widget"):
         return False
+    if field.field.show_hidden_initial:  # str(field) adds the hidden initial value after the widget
+        return False
     if isinstance(widget, forms.RadioSelect):
         return True
     return widget.template_name in INPUT_TEMPLATES or widget.template_name in (TEXTAREA_TEMPLATE, SELECT_TEMPLATE)

@@ -98,6 +98,16 @@ def test_the_crispy_filter_renders_the_whole_form_through_the_lean_template():
     assert html.count('class="invalid-feedback"') == 4
 
 
+def test_a_field_with_its_hidden_initial_value_goes_to_crispys_template():
+    class WithInitial(forms.Form):
+        nome = forms.CharField(label="Nome", show_hidden_initial=True, initial="Ada")
+
+    template = engines["django"].from_string("{% load crispy_forms_tags %}{{ form.nome|as_crispy_field }}")
+    html = template.render({"form": WithInitial()})
+    assert 'name="initial-nome"' in html
+    assert normalized(html) == normalized(crispy_original(WithInitial()["nome"]))
+
+
 def test_a_horizontal_layout_goes_to_crispys_template():
     template = engines["django"].from_string("{% load crispy_forms_tags %}{{ form.nome|as_crispy_field:'bootstrap5' }}")
     lean = template.render({"form": EveryWidgetForm()})
