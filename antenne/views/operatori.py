@@ -18,6 +18,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -114,6 +115,7 @@ def attivita_lista(request):
         if scelto.isdigit():
             queryset = queryset.filter(operatore_id=int(scelto))
     page_obj = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    _label_rows(page_obj.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -127,6 +129,16 @@ def attivita_lista(request):
             "query_string": f"{query.urlencode()}&" if query else "",
         },
     )
+
+
+def _label_rows(attivita) -> None:
+    """Each row's texts, written once here: the template only prints them (25 rows render in a fraction of the
+    time ``get_tipo_display`` and two plural ``blocktranslate`` per row take)."""
+    tipi = dict(Attivita._meta.get_field("tipo").flatchoices)
+    for a in attivita:
+        a.tipo_label = tipi.get(a.tipo, a.tipo)
+        a.persone_label = ngettext("%(n)s persona", "%(n)s persone", a.persone_raggiunte) % {"n": a.persone_raggiunte}
+        a.bisogni_label = ngettext("%(n)s bisogno", "%(n)s bisogni", a.n_bisogni) % {"n": a.n_bisogni}
 
 
 def _wants_json(request) -> bool:

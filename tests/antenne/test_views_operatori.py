@@ -124,6 +124,17 @@ class TestAttivitaLista:
         content = client.get(self.url, {"tipo": "evento"}).content.decode()
         assert "Luogo-festa" in content and "Luogo-presidio" not in content
 
+    def test_each_row_names_its_type_and_counts_in_the_language_of_the_page(self, client):
+        uno = AttivitaFactory(tipo="presidio", persone_raggiunte=1, luogo="Luogo-uno")
+        AttivitaFactory(operatore=uno.operatore, tipo="evento", persone_raggiunte=12, luogo="Luogo-dodici")
+        client.force_login(uno.operatore.user)
+        content = client.get(self.url).content.decode()
+        assert "<strong>Presidio</strong>" in content and "<strong>Evento</strong>" in content
+        assert "· 1 persona" in content and "· 12 persone" in content
+        client.cookies["django_language"] = "en"
+        english = client.get(self.url).content.decode()
+        assert "· 1 person" in english and "· 12 people" in english
+
     @pytest.mark.parametrize("rows", [1, 50])
     def test_query_count_is_fixed(self, client, django_assert_num_queries, rows):
         operatore = OperatoreFactory()

@@ -1,0 +1,237 @@
+"""crispy-bootstrap5's ``field.html`` for the portal's forms, in Python.
+
+The portal renders every form with ``|crispy`` or ``|as_crispy_field`` and their default context (vertical layout,
+labels and errors shown). crispy's chain renders a field through about a dozen templates and filters (the field,
+its help text and errors, the widget and its attributes); here the same markup is written in one pass for the
+widgets the portal uses: text-like inputs, textarea, select, checkbox, radio and checkbox lists. Anything else (a
+file input, a multi-widget, a horizontal layout, a helper's options) goes to crispy's own template, unchanged.
+
+Same markup as crispy's, attribute for attribute: the label (with its asterisk) before the control, the error
+paragraphs after it with the ids ``aria-describedby`` points at, the help text last.
+"""
+
+from functools import cache
+
+from django import forms, template
+from django.templatetags.l10n import unlocalize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+register = template.Library()
+
+FIELD_TEMPLATE = "bootstrap5/field.html"
+
+# Django's widget templates that are ``input.html`` and nothing else (the portal overrides none of them).
+INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in ("text", "number", "email", "url", "password", "hidden", "date", "datetime", "time", "search")
+    + ("tel", "color", "checkbox")
+)
+TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
+SELECT_TEMPLATE = "django/forms/widgets/select.html"  # the portal's own, in templates/django/forms/widgets/
+
+# Context that only a helper or a filter's arguments set: with any of them, crispy's template renders the field.
+LAYOUT_OPTIONS = ("tag", "wrapper_class", "label_class", "field_class", "form_class", "help_text_inline")
+LAYOUT_OPTIONS += ("error_text_inline",)
+
+
+def _e(value) -> str:
+    return conditional_escape(value)
+
+
+def _attrs(attrs: dict) -> str:
+    """Django's ``django/forms/widgets/attrs.html``."""
+    return "".join(
+        f" {_e(name)}" if value is True else f' {_e(name)}="{_e(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def _widget_html(field) -> SafeString:
+    """``str(field)``, as ``BoundField.as_widget`` renders it, with the widget templates above written here."""
+    widget = field.field.widget
+    if field.field.localize:
+        widget.is_localized = True
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)
+    data = context["widget"]
+    name = widget.template_name
+    if name in INPUT_TEMPLATES:
+        value = "" if data["value"] is None else f' value="{_e(str(data["value"]))}"'
+        return mark_safe(f'<input type="{_e(data["type"])}" name="{_e(data["name"])}"{value}{_attrs(data["attrs"])}>')
+    if name == TEXTAREA_TEMPLATE:
+        value = _e(data["value"]) if data["value"] else ""
+        return mark_safe(f'<textarea name="{_e(data["name"])}"{_attrs(data["attrs"])}>\n{value}</textarea>')
+    if name == SELECT_TEMPLATE:
+        return mark_safe(_select(data))
+    return widget._render(name, context, field.form.renderer)
+
+
+def _select(data: dict) -> str:
+    """The portal's ``django/forms/widgets/select.html``: the empty choice reads "Seleziona…"."""
+    parts = [f'<select name="{_e(data["name"])}"{_attrs(data["attrs"])}>']
+    for group_name, options, _index in data["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{_e(group_name)}">')
+        for option in options:
+            label = gettext("Seleziona…") if option["label"] == "---------" else _e(option["label"])
+            parts.append(
+                f'\n    <option value="{_e(str(option["value"]))}"{_attrs(option["attrs"])}>{label}</option>\n  '
+            )
+        if group_name:
+            parts.append("\n    </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
+def _add_classes(field, classes: str) -> None:
+    """crispy's ``{% crispy_field field 'class' classes %}``: the widget keeps its classes, gains these and its
+    own lowercase class name."""
+    widget = field.field.widget
+    class_name = widget.__class__.__name__.lower()
+    css_class = widget.attrs.get("class", "")
+    if css_class:
+        if css_class.find(class_name) == -1:
+            css_class += f" {class_name}"
+    else:
+        css_class = class_name
+    for extra in classes.split():
+        if extra not in css_class.split():
+            css_class += f" {extra}"
+    widget.attrs["class"] = css_class
+
+
+def _errors(field, show_errors: bool) -> str:
+    """crispy's ``layout/field_errors_block.html``."""
+    if not (show_errors and field.errors):
+        return ""
+    auto_id = _e(field.auto_id)
+    paragraphs = "".join(
+        f'<p id="error_{number}_{auto_id}"><strong>{_e(error)}</strong></p>'
+        for number, error in enumerate(field.errors, start=1)
+    )
+    return f'<div id="{_e(field.errors.field_id)}_error" class="invalid-feedback">{paragraphs}</div>'
+
+
+def _help_text(field) -> str:
+    """crispy's ``layout/help_text.html``: the help text is the form's own HTML (``|safe`` there too)."""
+    if not field.help_text:
+        return ""
+    id_attr = f'id="{_e(field.auto_id)}_helptext" ' if field.auto_id else ""
+    return f'<div {id_attr}class="form-text">{field.help_text}</div>'
+
+
+def _asterisk(field) -> str:
+    return '<span class="asteriskField">*</span>' if field.field.required else ""
+
+
+def _choices(field, show_errors: bool) -> str:
+    """The portal's ``bootstrap5/layout/radio_checkbox_select.html``: one ``form-check`` per option."""
+    widget = field.field.widget
+    id_ = widget.attrs.get("id") or field.auto_id
+    attrs = field.build_widget_attrs({"id": id_} if id_ else {})
+    groups = widget.optgroups(field.html_name, widget.format_value(field.value()), attrs)
+    invalid = " is-invalid" if field.errors else ""
+    html_name = _e(field.html_name)
+    parts = ["<div >"]
+    for group_number, (group, options, _index) in enumerate(groups, start=1):
+        if group:
+            parts.append(f"<strong>{_e(group)}</strong>")
+        for number, option in enumerate(options, start=1):
+            last = number == len(options) and group_number == len(groups)
+            parts.append(
+                f'<div class="form-check"><input type="{_e(option["type"])}" class="form-check-input{invalid}"'
+                f'  name="{html_name}" value="{_e(unlocalize(option["value"]))}" {_attrs(option["attrs"])}>'
+                f'<label for="{_e(option["attrs"].get("id", ""))}" class="form-check-label">'
+                f"{_e(unlocalize(option['label']))}</label>"
+                f"{_errors(field, show_errors) if last else ''}</div>"
+            )
+    parts.append("</div>")
+    parts.append(_help_text(field))
+    return "".join(parts)
+
+
+def _css(field) -> str:
+    css = field.css_classes()
+    return f" {_e(css)}" if css else ""
+
+
+def _checkbox(field, show_errors: bool) -> str:
+    _add_classes(field, "form-check-input is-invalid" if field.errors else "form-check-input")
+    required = " requiredField" if field.field.required else ""
+    return (
+        f'<div class="mb-3"><div id="div_{_e(field.auto_id)}" class="form-check{_css(field)}">'
+        f"{_widget_html(field)}"
+        f'<label for="{_e(field.id_for_label)}" class="form-check-label{required}">'
+        f"{_e(field.label)}{_asterisk(field)}</label>"
+        f"{_errors(field, show_errors)}{_help_text(field)}</div></div>"
+    )
+
+
+def _label(field) -> tuple[str, str]:
+    """The label (a legend in a fieldset for a list of choices) and what closes it."""
+    if not field.label:
+        return "", ""
+    fieldset = field.use_fieldset
+    tag = "legend" if fieldset else "label"
+    for_attr = f'for="{_e(field.id_for_label)}" ' if field.id_for_label else ""
+    classes = "form-label" + (" requiredField" if field.field.required else "") + (" fs-6" if fieldset else "")
+    label = f'<{tag} {for_attr}class="{classes}">{_e(field.label)}{_asterisk(field)}</{tag}>'
+    if not fieldset:
+        return label, ""
+    described = f' aria-describedby="{_e(field.aria_describedby)}"' if field.aria_describedby else ""
+    return f"<fieldset{described}>{label}", "</fieldset>"
+
+
+def _control(field, show_errors: bool) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple is one too
+        return _choices(field, show_errors)
+    if isinstance(widget, forms.Select):
+        _add_classes(field, "form-select is-invalid" if field.errors else "form-select")
+    else:
+        _add_classes(field, "form-control is-invalid" if field.errors else "form-control")
+    return f"{_widget_html(field)}{_errors(field, show_errors)}{_help_text(field)}"
+
+
+def _handled(field, context) -> bool:
+    widget = field.field.widget
+    if any(context.get(option) for option in LAYOUT_OPTIONS) or not context.get("form_show_labels"):
+        return False
+    if isinstance(widget, forms.FileInput | forms.MultiWidget) or hasattr(widget, "widget"):
+        return False
+    if field.field.show_hidden_initial:  # str(field) adds the hidden initial value after the widget
+        return False
+    if isinstance(widget, forms.RadioSelect):
+        return True
+    return widget.template_name in INPUT_TEMPLATES or widget.template_name in (TEXTAREA_TEMPLATE, SELECT_TEMPLATE)
+
+
+def render_field(field, *, show_errors: bool = True) -> SafeString:
+    """One field as crispy-bootstrap5 renders it in a vertical form."""
+    if field.is_hidden:
+        return mark_safe(str(field))
+    if isinstance(field.field.widget, forms.CheckboxInput):
+        return mark_safe(_checkbox(field, show_errors))
+    label, close = _label(field)
+    control = _control(field, show_errors)
+    return mark_safe(f'<div id="div_{_e(field.auto_id)}" class="mb-3{_css(field)}">{label}{control}{close}</div>')
+
+
+@cache
+def _crispy_field_template(engine):
+    """crispy-bootstrap5's own ``field.html``, which the portal's (this tag's) shadows."""
+    own = engine.find_template(FIELD_TEMPLATE)[1]
+    return engine.find_template(FIELD_TEMPLATE, skip=[own])[0]
+
+
+@register.simple_tag(takes_context=True)
+def lean_field(context):
+    field = context["field"]
+    if field.is_hidden or _handled(field, context):
+        return render_field(field, show_errors=bool(context.get("form_show_errors")))
+    return _crispy_field_template(context.template.engine).render(context)
