@@ -29,6 +29,8 @@ PAGES = [
     ("referente@costellazioni.example", "wizard"),
     ("operatrice@costellazioni.example", FLOOR),
     ("operatrice@costellazioni.example", "/operatori/attivita/"),
+    ("staff@costellazioni.example", FLOOR),
+    ("staff@costellazioni.example", "/admin/contributi/candidatura/"),
 ]
 
 

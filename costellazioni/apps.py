@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,3 +37,9 @@ class CostellazioniConfig(AppConfig):
             signal.connect(
                 unread.message_changed, sender="costellazioni.Messaggio", dispatch_uid=f"unread_{id(signal)}"
             )
+
+
+class PortalAdminConfig(AdminConfig):
+    """``django.contrib.admin`` with the portal's site (``costellazioni.admin_site``) as ``admin.site``."""
+
+    default_site = "costellazioni.admin_site.PortalAdminSite"

@@ -27,7 +27,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "costellazioni.apps.CostellazioniConfig",
-    "django.contrib.admin",
+    "costellazioni.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

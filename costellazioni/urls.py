@@ -1,15 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
-from costellazioni.forms.admin_login import AdminLoginForm
 from costellazioni.identita import views as identita
 from costellazioni.views import area_personale, dati_aperti, health, messaggi, pages
-
-admin.site.site_header = _("Costellazioni civiche — Amministrazione")
-admin.site.site_title = _("Costellazioni civiche")
-admin.site.index_title = _("Gestione del programma")
-admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", pages.home, name="home"),
