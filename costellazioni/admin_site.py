@@ -33,6 +33,18 @@ class PortalAdminSite(AdminSite):
         self._app_lists: dict = {}
         self._sidebars: dict = {}
 
+    def register(self, model_or_iterable, admin_class=None, **options):
+        super().register(model_or_iterable, admin_class, **options)
+        self._forget()
+
+    def unregister(self, model_or_iterable):
+        super().unregister(model_or_iterable)
+        self._forget()
+
+    def _forget(self) -> None:
+        self._app_lists.clear()
+        self._sidebars.clear()
+
     def get_app_list(self, request, app_label=None):
         if app_label is not None:
             return super().get_app_list(request, app_label)

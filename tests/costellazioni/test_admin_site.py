@@ -11,7 +11,7 @@ from django.utils import translation
 
 from costellazioni import roles
 from costellazioni.admin_site import REMEMBERED, _remember
-from costellazioni.models import User
+from costellazioni.models import Quartiere, User
 from tests.costellazioni.factories import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,20 @@ def test_a_caller_changing_the_list_does_not_change_the_kept_one():
     first[0]["models"][0]["name"] = "altro"
     first[0]["models"].clear()
     assert admin.site.get_app_list(_request(user)) == _as_django_builds_it(_request(user))
+
+
+def test_a_model_registered_later_is_listed():
+    user = UserFactory(is_staff=True, is_superuser=True)
+    admin.site.get_app_list(_request(user))  # kept
+    model_admin = type(admin.site._registry[Quartiere])
+    admin.site.unregister(Quartiere)
+    try:
+        listed = [model["model"] for app in admin.site.get_app_list(_request(user)) for model in app["models"]]
+        assert Quartiere not in listed
+    finally:
+        admin.site.register(Quartiere, model_admin)
+    listed = [model["model"] for app in admin.site.get_app_list(_request(user)) for model in app["models"]]
+    assert Quartiere in listed
 
 
 def test_the_store_is_bounded():
