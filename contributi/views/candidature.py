@@ -147,10 +147,19 @@ def _next_step(candidatura):
 
 
 def _own_draft(request, slug, pk, *, referente=False):
-    candidature = (
-        Candidatura.objects.represented_by(request.user) if referente else Candidatura.objects.visible_to(request.user)
-    )
-    return get_object_or_404(candidature.select_related("bando", "ente"), pk=pk, bando__slug=slug)
+    """The application of the URL, among those the person may see (only their enti's with ``referente``).
+
+    Nearly everyone who opens a step represents the applying ente: their query is tried first, the wider and
+    costlier ``visible_to`` (staff, board members) only when it finds nothing. Same answer, as it includes the first.
+    """
+    lookup = {"pk": pk, "bando__slug": slug}
+    candidatura = Candidatura.objects.represented_by(request.user).select_related("bando", "ente").filter(**lookup)
+    candidatura = candidatura.first()
+    if candidatura is not None:
+        return candidatura
+    if referente:
+        raise Http404
+    return get_object_or_404(Candidatura.objects.visible_to(request.user).select_related("bando", "ente"), **lookup)
 
 
 @login_required

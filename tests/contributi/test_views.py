@@ -109,6 +109,23 @@ def test_other_ente_gets_404_on_drafts_applications_and_attachments(client):
     assert client.get(reverse("contributi:allegato", kwargs={"pk": allegato.pk})).status_code == 200
 
 
+def test_staff_opening_a_draft_step_is_sent_to_the_application_with_the_reason(client):
+    """Found through the wider query (the ente's referenti are looked up first): the application exists for staff,
+    but only its ente edits it."""
+    from tests.costellazioni.factories import StaffFactory
+
+    bando = open_bando()
+    user, ente = referente()
+    c = complete_draft(bando=bando, user=user, ente=ente)
+    client.force_login(StaffFactory())
+    response = client.get(reverse("contributi:passo", kwargs={"slug": bando.slug, "pk": c.pk, "passo": "ente"}))
+    assert response.status_code == 302
+    assert response["Location"] == c.get_absolute_url()
+    assert [str(m) for m in response.wsgi_request._messages]
+    wrong_call = reverse("contributi:passo", kwargs={"slug": open_bando().slug, "pk": c.pk, "passo": "ente"})
+    assert client.get(wrong_call).status_code == 404
+
+
 @pytest.mark.parametrize("rows", [1, 25])
 def test_area_personale_list_query_count(client, django_assert_num_queries, rows):
     user, ente = referente()
