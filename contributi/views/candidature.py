@@ -153,8 +153,8 @@ def _own_draft(request, slug, pk, *, referente=False):
     costlier ``visible_to`` (staff, board members) only when it finds nothing. Same answer, as it includes the first.
     """
     lookup = {"pk": pk, "bando__slug": slug}
-    candidatura = Candidatura.objects.represented_by(request.user).select_related("bando", "ente").filter(**lookup)
-    candidatura = candidatura.first()
+    own = Candidatura.objects.represented_by(request.user).select_related("bando", "ente")
+    candidatura = own.filter(**lookup).first()
     if candidatura is not None:
         return candidatura
     if referente:
