@@ -113,3 +113,13 @@ def browser_login(live_server):
         )
 
     return login
+
+
+def follow(locator):
+    """Click a link or a submit button and return once the page it leads to has loaded.
+
+    A click returns as soon as it is dispatched: what reads the page next, axe above all, would otherwise race the
+    navigation and read the old document, or none at all.
+    """
+    with locator.page.expect_navigation():
+        locator.click()

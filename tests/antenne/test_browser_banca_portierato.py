@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from antenne import services
 from antenne.models import Offerta, Scambio
 from tests.antenne.factories import AntennaFactory, OperatoreFactory, SocioFactory
+from tests.browser_fixtures import follow
 from tests.costellazioni.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -26,7 +27,7 @@ def test_members_write_through_the_portal_and_agree_an_exchange(live_server, pho
 
     browser_login(page, giulia.user)
     page.goto(f"{live_server.url}/banca-del-tempo/")
-    page.get_by_role("link", name="Scrivi a Alvise Z. — Aggiusto biciclette").click()
+    follow(page.get_by_role("link", name="Scrivi a Alvise Z. — Aggiusto biciclette"))
     assert page.get_by_role("heading", name="Scrivi a Alvise Z.").is_visible()
     assert "alvise@example.org" not in page.content()
     assert not blocking(page)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from contributi.models import Candidatura
+from tests.browser_fixtures import follow
 from tests.contributi.factories import PDF_BYTES, complete_draft, open_bando, referente
 from tests.costellazioni.test_accessibility import blocking_violations
 
@@ -27,19 +28,19 @@ def test_referente_applies_in_the_browser(live_server, page, browser_login, tmp_
     assert_accessible(page)
     page.goto(f"{base}{bando.get_absolute_url()}")
     assert_accessible(page)
-    page.get_by_role("link", name="Presenta la candidatura").click()
+    follow(page.get_by_role("link", name="Presenta la candidatura"))
     assert_accessible(page)
-    page.get_by_role("button", name="Inizia o riprendi la candidatura").click()
+    follow(page.get_by_role("button", name="Inizia o riprendi la candidatura"))
 
     # (a) ente: an empty required field is refused next to the field, then accepted
     page.locator("[name=indirizzo]").fill("")
-    page.get_by_role("button", name="Salva e continua").click()
+    follow(page.get_by_role("button", name="Salva e continua"))
     assert page.locator(".invalid-feedback").first.is_visible()
     assert_accessible(page)
     page.locator("[name=indirizzo]").fill("Via Bissuola 32")
     page.locator("[name=comune]").fill("Venezia")
     page.locator("[name=email]").fill("info@bissuola.example.it")
-    page.get_by_role("button", name="Salva e continua").click()
+    follow(page.get_by_role("button", name="Salva e continua"))
 
     # (b) progetto
     assert_accessible(page)
@@ -49,7 +50,7 @@ def test_referente_applies_in_the_browser(live_server, page, browser_login, tmp_
     page.locator("[name=destinatari]").fill("Anziani soli")
     page.locator("[name=numero_destinatari]").fill("80")
     page.locator("[name=attivita]").fill("Apertura — gennaio 2027")
-    page.get_by_role("button", name="Salva e continua").click()
+    follow(page.get_by_role("button", name="Salva e continua"))
 
     # (c) budget, left and resumed: the draft keeps what was saved
     assert_accessible(page)
@@ -57,35 +58,35 @@ def test_referente_applies_in_the_browser(live_server, page, browser_login, tmp_
     page.locator("[name=voci-0-descrizione]").fill("Educatore")
     page.locator("[name=voci-0-importo]").fill("12000")
     page.locator("[name=cofinanziamento]").fill("2000")
-    page.get_by_role("button", name="Salva la bozza").click()
+    follow(page.get_by_role("button", name="Salva la bozza"))
     page.goto(f"{base}/area-personale/candidature/")
     assert_accessible(page)
-    page.get_by_role("link", name="Portineria di quartiere").click()
-    page.get_by_role("link", name="Riprendi la candidatura").click()
-    page.get_by_role("link", name="3. Budget").click()
+    follow(page.get_by_role("link", name="Portineria di quartiere"))
+    follow(page.get_by_role("link", name="Riprendi la candidatura"))
+    follow(page.get_by_role("link", name="3. Budget"))
     assert page.locator("[name=voci-0-importo]").input_value().startswith("12000")
-    page.get_by_role("button", name="Salva e continua").click()
+    follow(page.get_by_role("button", name="Salva e continua"))
 
     # (d) impatto
     assert_accessible(page)
     page.locator("[name=impatto]").fill("Più legami di vicinato.")
     page.locator("[name=indicatori]").fill("Persone raggiunte: 80")
-    page.get_by_role("button", name="Salva e continua").click()
+    follow(page.get_by_role("button", name="Salva e continua"))
 
     # (e) allegati
     assert_accessible(page)
     pdf = tmp_path / "statuto.pdf"
     pdf.write_bytes(PDF_BYTES)
     page.locator("input[type=file]").first.set_input_files(str(pdf))
-    page.get_by_role("button", name="Carica").first.click()
+    follow(page.get_by_role("button", name="Carica").first)
     assert page.get_by_role("link", name="statuto.pdf").is_visible()
-    page.get_by_role("button", name="Continua").click()
+    follow(page.get_by_role("button", name="Continua"))
 
     # (f) invio
     assert_accessible(page)
     page.locator("label[for=id_veridicita]").click()
     page.locator("label[for=id_privacy]").click()
-    page.get_by_role("button", name="Presenta la candidatura").click()
+    follow(page.get_by_role("button", name="Presenta la candidatura"))
     assert_accessible(page)
     candidatura = Candidatura.objects.get()
     assert candidatura.stato == Candidatura.Stato.PRESENTATA
@@ -115,7 +116,7 @@ def test_every_wizard_step_passes_axe_on_a_phone(live_server, phone_page, browse
     phone_page.goto(f"{base}/bandi/{bando.slug}/candidatura/{c.pk}/ente/")
     phone_page.locator("[name=indirizzo]").fill("")
     phone_page.locator("[name=email]").fill("non-una-email")
-    phone_page.get_by_role("button", name="Salva e continua").click()
+    follow(phone_page.get_by_role("button", name="Salva e continua"))
     assert phone_page.locator(".invalid-feedback").first.is_visible()
     assert_accessible(phone_page)
 

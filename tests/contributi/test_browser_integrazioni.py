@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from contributi import services
 from contributi.models import Candidatura, Preavviso
+from tests.browser_fixtures import follow
 from tests.contributi.factories import (
     PDF_BYTES,
     SubmittedCandidaturaFactory,
@@ -40,17 +41,17 @@ def test_referente_answers_integrations_and_preavviso_on_a_phone(live_server, ph
 
     page.goto(f"{live_server.url}{c.get_absolute_url()}")
     assert_accessible(page)
-    page.get_by_role("link", name="Rispondi e invia i documenti").click()
+    follow(page.get_by_role("link", name="Rispondi e invia i documenti"))
     assert_accessible(page)
     # an empty reply is refused next to the form, nothing is lost
-    page.get_by_role("button", name="Invia le integrazioni").click()
+    follow(page.get_by_role("button", name="Invia le integrazioni"))
     assert page.get_by_text("Scrivi una risposta o allega almeno un documento.").is_visible()
     assert_accessible(page)
     pdf = tmp_path / "statuto-firmato.pdf"
     pdf.write_bytes(PDF_BYTES)
     page.get_by_label("Risposta").fill("Alleghiamo lo statuto firmato dal presidente.")
     page.get_by_label("Documenti (PDF)").set_input_files(str(pdf))
-    page.get_by_role("button", name="Invia le integrazioni").click()
+    follow(page.get_by_role("button", name="Invia le integrazioni"))
     assert page.get_by_text("Integrazioni inviate: l'istruttoria riprende.").is_visible()
     assert page.get_by_role("link", name="statuto-firmato.pdf").is_visible()
     c.refresh_from_db()
@@ -59,10 +60,10 @@ def test_referente_answers_integrations_and_preavviso_on_a_phone(live_server, ph
     services.preavviso_send(candidatura=c, actor=staff, motivi="La sede non è nel territorio comunale.")
     page.goto(f"{live_server.url}{c.get_absolute_url()}")
     assert_accessible(page)
-    page.get_by_role("link", name="Invia le osservazioni").click()
+    follow(page.get_by_role("link", name="Invia le osservazioni"))
     assert_accessible(page)
     page.get_by_label("Osservazioni").fill("La sede operativa è a Mestre, via Piave 12.")
-    page.get_by_role("button", name="Invia le osservazioni").click()
+    follow(page.get_by_role("button", name="Invia le osservazioni"))
     assert page.get_by_text("Osservazioni inviate").first.is_visible()
     assert Preavviso.objects.get(candidatura=c).osservazioni_il is not None
 
@@ -76,17 +77,17 @@ def test_evaluator_pages_on_a_phone(live_server, phone_page, browser_login):
     browser_login(page, membro.utente)
     page.goto(f"{live_server.url}/area-personale/valutazioni/")
     assert_accessible(page)
-    page.get_by_role("link", name="Orti che curano").click()
+    follow(page.get_by_role("link", name="Orti che curano"))
     assert_accessible(page)
     page.locator("label[for=id_conflitto_0]").click()
-    page.get_by_role("button", name="Registra la dichiarazione").click()
+    follow(page.get_by_role("button", name="Registra la dichiarazione"))
     assert_accessible(page)
     for criterio in c.bando.criteri.all():
         page.locator(f"[name=punti_{criterio.pk}]").fill("20")
-    page.get_by_role("button", name="Invia la scheda").click()
+    follow(page.get_by_role("button", name="Invia la scheda"))
     assert page.get_by_role("heading", name="Vuoi inviare la scheda?").is_visible()
     assert page.get_by_text("L'invio non può essere annullato").is_visible()
     assert_accessible(page)
-    page.get_by_role("button", name="Sì, invia la scheda").click()
+    follow(page.get_by_role("button", name="Sì, invia la scheda"))
     assert page.get_by_text("Scheda inviata.").is_visible()
     assert_accessible(page)

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 
 from contributi import services
 from contributi.models import Candidatura
+from tests.browser_fixtures import follow
 from tests.contributi.factories import complete_draft, open_bando, referente
 from tests.contributi.test_browser import assert_accessible, no_sideways_scroll
 
@@ -37,7 +38,7 @@ def test_a_failing_budget_is_not_marked_complete(live_server, browser_login, req
     no_sideways_scroll(page)
 
     # The summary says so too, and nothing is submitted.
-    page.get_by_role("link", name="6. Riepilogo e invio").click()
+    follow(page.get_by_role("link", name="6. Riepilogo e invio"))
     assert "almeno il 10% del costo totale" in page.get_by_role("alert").first.inner_text()
 
 
@@ -63,8 +64,8 @@ def test_summary_preview_and_the_submitted_copy(live_server, browser_login, requ
 
     page.locator("label[for=id_veridicita]").click()
     page.locator("label[for=id_privacy]").click()
-    page.get_by_role("button", name="Presenta la candidatura").click()
-    page.get_by_role("link", name="Leggi la candidatura presentata").click()
+    follow(page.get_by_role("button", name="Presenta la candidatura"))
+    follow(page.get_by_role("link", name="Leggi la candidatura presentata"))
     assert page.get_by_role("heading", level=1).inner_text() == "Candidatura presentata"
     c.refresh_from_db()
     assert c.numero_protocollo in page.content()

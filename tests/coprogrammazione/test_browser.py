@@ -8,6 +8,7 @@ from django.utils import timezone
 from coprogrammazione.models import ManifestazioneInteresse, Percorso, ProtocolloIntesa
 from coprogrammazione.riunioni import incontro_convene
 from governance.models import Organo, Partecipazione, Riunione
+from tests.browser_fixtures import follow
 from tests.coprogrammazione.factories import (
     ImpegnoFactory,
     ManifestazioneFactory,
@@ -62,7 +63,7 @@ def test_an_ets_expresses_interest_and_registers_for_a_meeting(percorso, phone_p
     page.get_by_label("Persona di contatto").fill("Paolo Busetto")
     page.get_by_label("E-mail di contatto").fill("paolo@example.it")
     page.get_by_label("E-mail di contatto").fill("non-una-email")
-    page.get_by_role("button", name="Invia la manifestazione di interesse").click()
+    follow(page.get_by_role("button", name="Invia la manifestazione di interesse"))
     assert page.get_by_text("Inserisci un indirizzo email valido").is_visible()
     assert page.get_by_label("Motivazione").input_value().startswith("Curiamo gli orti")
     page.get_by_label("E-mail di contatto").fill("paolo@example.it")
@@ -75,7 +76,7 @@ def test_an_ets_expresses_interest_and_registers_for_a_meeting(percorso, phone_p
     page.get_by_role("link", name="Iscriviti — Incontro di presentazione del percorso").click()
     page.wait_for_url("**/governance/riunioni/*/")
     page.get_by_label("Partecipo per").select_option(label="Orti di Gazzera APS")
-    page.get_by_role("button", name="Iscriviti").click()
+    follow(page.get_by_role("button", name="Iscriviti"))
     assert page.get_by_text("Sei iscritto alla riunione").is_visible()
     (riunione,) = Riunione.objects.of_context(percorso)
     assert Partecipazione.objects.filter(riunione=riunione, user=referente, ente=ente).count() == 1

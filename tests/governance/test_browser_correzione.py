@@ -4,6 +4,7 @@ import pytest
 
 from governance.models import Verbale
 from governance.services import azioni, verbali
+from tests.browser_fixtures import follow
 from tests.costellazioni.test_accessibility import blocking_violations
 from tests.governance.factories import MembroOrganoFactory, OrganoFactory, PuntoFactory, RiunioneFactory, at
 
@@ -58,7 +59,7 @@ def test_a_correction_after_approval_and_the_chain(live_server, request, browser
     path = f"/governance/riunioni/{svolta.pk}/gestione/"
     assert page.goto(f"{live_server.url}{path}").status == 200
     check(page, path)
-    page.get_by_role("button", name="Salva il verbale").click()
+    follow(page.get_by_role("button", name="Salva il verbale"))
     assert page.get_by_text("Scrivi il motivo della correzione.").is_visible()
     check(page, path)
     page.get_by_label("Motivo della correzione").fill("Refuso nel nome di un ente")
@@ -99,6 +100,6 @@ def test_axe_on_the_site_visit_page(live_server, request, browser_login, staff, 
     for path in ["/governance/sopralluoghi/", visita.get_absolute_url()]:
         assert page.goto(f"{live_server.url}{path}").status == 200, path
         check(page, path)
-    page.get_by_role("button", name="Registra l'azione").click()
+    follow(page.get_by_role("button", name="Registra l'azione"))
     assert page.get_by_text("Controlla i campi segnalati.").first.is_visible()
     check(page, visita.get_absolute_url())

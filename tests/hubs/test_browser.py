@@ -8,6 +8,7 @@ from django.core import mail
 
 from costellazioni.services.notifications import notify
 from hubs.models import Prenotazione
+from tests.browser_fixtures import follow
 from tests.costellazioni.factories import MembershipFactory, StaffFactory, UserFactory
 from tests.costellazioni.test_accessibility import blocking_violations
 from tests.hubs.factories import EventoHubFactory, HubFactory, ServizioFactory, SpazioFactory
@@ -109,7 +110,7 @@ def test_book_approve_and_refuse_overlap(live_server, phone_page, page, browser_
     phone_page.goto(f"{live_server.url}{spazio.get_absolute_url()}?inizio={quote(prenotazione.inizio.isoformat())}")
     phone_page.get_by_label("Attività prevista").fill("Festa di compleanno")
     phone_page.get_by_label("Partecipanti previsti").fill("10")
-    phone_page.get_by_role("button", name="Invia la richiesta").click()
+    follow(phone_page.get_by_role("button", name="Invia la richiesta"))
     assert phone_page.get_by_text("Lo spazio è già prenotato in questo orario.").first.is_visible()
     assert Prenotazione.objects.count() == 1
 
