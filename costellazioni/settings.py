@@ -92,8 +92,9 @@ TEMPLATES = [
     },
 ]
 
-# Widgets render through the project's templates, so that a select's empty choice reads "Seleziona…".
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Widgets render through the project's templates, so that a select's empty choice reads "Seleziona…"; the
+# commonest ones are written in Python with the same markup (costellazioni/forms/renderers.py).
+FORM_RENDERER = "costellazioni.forms.renderers.PortalFormRenderer"
 
 # Database: PostgreSQL only. Without DATABASE_URL an embedded server under var/ is used.
 if env("DATABASE_URL", default=""):

@@ -14,78 +14,23 @@ from functools import cache
 
 from django import forms, template
 from django.templatetags.l10n import unlocalize
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+
+from costellazioni.forms.renderers import (
+    INPUT_TEMPLATES,
+    SELECT_TEMPLATE,
+    TEXTAREA_TEMPLATE,
+)
+from costellazioni.forms.renderers import attrs_html as _attrs
+from costellazioni.forms.renderers import escape as _e
 
 register = template.Library()
 
 FIELD_TEMPLATE = "bootstrap5/field.html"
 
-# Django's widget templates that are ``input.html`` and nothing else (the portal overrides none of them).
-INPUT_TEMPLATES = frozenset(
-    f"django/forms/widgets/{name}.html"
-    for name in ("text", "number", "email", "url", "password", "hidden", "date", "datetime", "time", "search")
-    + ("tel", "color", "checkbox")
-)
-TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
-SELECT_TEMPLATE = "django/forms/widgets/select.html"  # the portal's own, in templates/django/forms/widgets/
-
 # Context that only a helper or a filter's arguments set: with any of them, crispy's template renders the field.
 LAYOUT_OPTIONS = ("tag", "wrapper_class", "label_class", "field_class", "form_class", "help_text_inline")
 LAYOUT_OPTIONS += ("error_text_inline",)
-
-
-def _e(value) -> str:
-    return conditional_escape(value)
-
-
-def _attrs(attrs: dict) -> str:
-    """Django's ``django/forms/widgets/attrs.html``."""
-    return "".join(
-        f" {_e(name)}" if value is True else f' {_e(name)}="{_e(str(value))}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-def _widget_html(field) -> SafeString:
-    """``str(field)``, as ``BoundField.as_widget`` renders it, with the widget templates above written here."""
-    widget = field.field.widget
-    if field.field.localize:
-        widget.is_localized = True
-    attrs = field.build_widget_attrs({}, widget)
-    if field.auto_id and "id" not in widget.attrs:
-        attrs.setdefault("id", field.auto_id)
-    context = widget.get_context(field.html_name, field.value(), attrs)
-    data = context["widget"]
-    name = widget.template_name
-    if name in INPUT_TEMPLATES:
-        value = "" if data["value"] is None else f' value="{_e(str(data["value"]))}"'
-        return mark_safe(f'<input type="{_e(data["type"])}" name="{_e(data["name"])}"{value}{_attrs(data["attrs"])}>')
-    if name == TEXTAREA_TEMPLATE:
-        value = _e(data["value"]) if data["value"] else ""
-        return mark_safe(f'<textarea name="{_e(data["name"])}"{_attrs(data["attrs"])}>\n{value}</textarea>')
-    if name == SELECT_TEMPLATE:
-        return mark_safe(_select(data))
-    return widget._render(name, context, field.form.renderer)
-
-
-def _select(data: dict) -> str:
-    """The portal's ``django/forms/widgets/select.html``: the empty choice reads "Seleziona…"."""
-    parts = [f'<select name="{_e(data["name"])}"{_attrs(data["attrs"])}>']
-    for group_name, options, _index in data["optgroups"]:
-        if group_name:
-            parts.append(f'\n  <optgroup label="{_e(group_name)}">')
-        for option in options:
-            label = gettext("Seleziona…") if option["label"] == "---------" else _e(option["label"])
-            parts.append(
-                f'\n    <option value="{_e(str(option["value"]))}"{_attrs(option["attrs"])}>{label}</option>\n  '
-            )
-        if group_name:
-            parts.append("\n    </optgroup>")
-    parts.append("\n</select>")
-    return "".join(parts)
 
 
 def _add_classes(field, classes: str) -> None:
@@ -165,7 +110,7 @@ def _checkbox(field, show_errors: bool) -> str:
     required = " requiredField" if field.field.required else ""
     return (
         f'<div class="mb-3"><div id="div_{_e(field.auto_id)}" class="form-check{_css(field)}">'
-        f"{_widget_html(field)}"
+        f"{field.as_widget()}"
         f'<label for="{_e(field.id_for_label)}" class="form-check-label{required}">'
         f"{_e(field.label)}{_asterisk(field)}</label>"
         f"{_errors(field, show_errors)}{_help_text(field)}</div></div>"
@@ -195,7 +140,7 @@ def _control(field, show_errors: bool) -> str:
         _add_classes(field, "form-select is-invalid" if field.errors else "form-select")
     else:
         _add_classes(field, "form-control is-invalid" if field.errors else "form-control")
-    return f"{_widget_html(field)}{_errors(field, show_errors)}{_help_text(field)}"
+    return f"{field.as_widget()}{_errors(field, show_errors)}{_help_text(field)}"
 
 
 def _handled(field, context) -> bool:
