@@ -37,6 +37,23 @@ class CostellazioniConfig(AppConfig):
             signal.connect(
                 unread.message_changed, sender="costellazioni.Messaggio", dispatch_uid=f"unread_{id(signal)}"
             )
+        self._connect_permission_cache()
+
+    def _connect_permission_cache(self):
+        from django.contrib.auth.models import Group, Permission
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+        from costellazioni import permission_cache
+        from costellazioni.models import User
+
+        for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
+            m2m_changed.connect(permission_cache.permissions_changed, sender=through, dispatch_uid=f"perm_{through}")
+        for model in (Group, Permission):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    permission_cache.permissions_changed, sender=model, dispatch_uid=f"perm_{model}_{id(signal)}"
+                )
+        post_migrate.connect(permission_cache.permissions_changed, dispatch_uid="perm_migrate")
 
 
 class PortalAdminConfig(AdminConfig):

@@ -127,6 +127,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "costellazioni.User"
 AUTHENTICATION_BACKENDS = [
+    # Permissions only: each person's kept in the cache until groups or permissions change.
+    "costellazioni.permission_cache.CachedPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

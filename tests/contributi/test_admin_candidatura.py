@@ -58,7 +58,7 @@ def test_the_change_page_runs_a_fixed_number_of_queries(client, submitted, rows,
     client.force_login(StaffFactory())
     url = _change_url(submitted)
     client.get(url)  # sessions and caches warmed
-    with django_assert_num_queries(13):  # session and unread messages from the cache
+    with django_assert_num_queries(11):  # session, permissions and unread messages from the cache
         assert client.get(url).status_code == 200
 
 

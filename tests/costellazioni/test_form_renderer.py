@@ -5,11 +5,14 @@ from decimal import Decimal
 
 import pytest
 from django import forms
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AdminDateWidget
 from django.forms.renderers import TemplatesSetting
 from django.utils import translation
 
+from contributi.admin.candidature import CandidaturaAdmin
+from contributi.models import Candidatura
 from costellazioni.forms.renderers import PortalFormRenderer, widget_html
 
 CHOICES = [("", "---------"), ("1", "Mestre <centro>"), ("2", "Lido & Pellestrina"), (3, 2026)]
@@ -69,12 +72,8 @@ def test_other_widgets_render_through_their_templates():
     assert 'class="vDateField"' in html
 
 
-def test_the_admins_row_checkbox(rf):
+def test_the_admins_row_checkbox():
     """What a changelist draws once per row goes through the renderer the settings name."""
-    from contributi.admin.candidature import CandidaturaAdmin
-    from contributi.models import Candidatura
-    from django.contrib import admin
-
     model_admin = CandidaturaAdmin(Candidatura, admin.site)
     html = model_admin.action_checkbox(Candidatura(pk=7, titolo="Orti <condivisi>"))
     assert html.startswith(f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" value="7"')

@@ -111,7 +111,7 @@ class TestSopralluogoPage:
             assert client.get(visita.get_absolute_url()).status_code == 200
 
 
-QUERIES = 9  # the session from the cache
+QUERIES = 7  # the session and the permissions from the cache
 
 
 class TestAdminInlines:

@@ -61,7 +61,7 @@ def test_the_chain_page_has_a_fixed_number_of_queries(client, django_assert_num_
     bisogno, _antenna = need(risposte=risposte)
     client.force_login(StaffFactory())
     client.get("/monitoraggio/staff/")  # the session and the user's roles are loaded the same way afterwards
-    with django_assert_num_queries(8):  # session and unread messages from the cache
+    with django_assert_num_queries(6):  # session, permissions and unread messages from the cache
         assert client.get(f"/monitoraggio/staff/bisogni/{bisogno.pk}/").status_code == 200
 
 

@@ -106,10 +106,10 @@ class TestStaffProjects:
         accepted()
         client.force_login(StaffFactory())
         client.get("/monitoraggio/staff/")
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(3):
             client.get("/monitoraggio/staff/")
         cruscotti.bump(cruscotti.PROJECTS)
-        with django_assert_num_queries(7):  # and the projects' ranking and rows
+        with django_assert_num_queries(5):  # and the projects' ranking and rows
             client.get("/monitoraggio/staff/")
 
 

@@ -131,8 +131,9 @@ class TestStaff:
         # ranking and rows, the indicator tables' four, the recent reports
         with django_assert_num_queries(11):
             client.get("/monitoraggio/staff/")
-        # projects and indicator tables, the session and the unread count from the cache: no measurement changed
-        with django_assert_num_queries(5):
+        # projects and indicator tables, the session, the permissions and the unread count from the cache: no
+        # measurement changed
+        with django_assert_num_queries(3):
             response = client.get("/monitoraggio/staff/")
         html = response.content.decode()
         assert "Progetti finanziati" in html
