@@ -1,15 +1,16 @@
 """What co-programming puts on core pages: a card in the area personale for the enti a person represents."""
 
 from coprogrammazione.models import ManifestazioneInteresse, ParteProtocollo, ProtocolloIntesa
-from costellazioni.extensions import Section
-from costellazioni.models import Ente
+from costellazioni.extensions import Section, represented_enti
 
 
 def area_personale_coprogrammazione(request) -> Section | None:
-    """Two queries: the enti's expressions of interest, and their parts of MOUs still to sign."""
+    """Two queries: the enti's expressions of interest, and their parts of MOUs still to sign; none without enti."""
     if not request.user.is_authenticated:
         return None
-    enti = Ente.objects.represented_by(request.user).verified()
+    enti = represented_enti(request)
+    if not enti:
+        return None
     manifestazioni = list(
         ManifestazioneInteresse.objects.filter(ente__in=enti).select_related("ente", "percorso").order_by("-pk")[:5]
     )

@@ -61,8 +61,22 @@ def home_context(request: HttpRequest) -> dict:
     return context
 
 
-def area_personale_sections(request: HttpRequest) -> list[Section]:
+def area_personale_sections(request: HttpRequest, *, represented_enti: list[int] | None = None) -> list[Section]:
+    """The cards, in registration order; ``represented_enti`` when the view has read every membership already."""
+    if represented_enti is not None:
+        request._represented_enti = represented_enti
     return [section for provider in _area_personale if (section := provider(request)) is not None]
+
+
+def represented_enti(request: HttpRequest) -> list[int]:
+    """The pks of the verified enti the person represents through a verified membership: read once for all the
+    cards, which filter their rows by them and ask nothing when there are none (most people)."""
+    if not hasattr(request, "_represented_enti"):
+        from costellazioni.models import Ente
+
+        enti = Ente.objects.represented_by(request.user).verified()
+        request._represented_enti = list(enti.values_list("pk", flat=True))
+    return request._represented_enti
 
 
 def register_related_pages(model: str, provider: RelatedPagesProvider) -> RelatedPagesProvider:

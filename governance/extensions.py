@@ -26,13 +26,13 @@ def area_personale_riunioni(request) -> Section | None:
 
 def area_personale_relazioni(request) -> Section | None:
     """The contractor's representatives reach their activity reports from the area personale."""
-    from costellazioni.models import Ente
+    from costellazioni.extensions import represented_enti
     from governance.models import Appalto, RapportoAppaltatore
 
     if not request.user.is_authenticated:
         return None
-    enti = Ente.objects.verified().represented_by(request.user)
-    if not Appalto.objects.in_corso().filter(appaltatore__in=enti).exists():
+    enti = represented_enti(request)
+    if not enti or not Appalto.objects.in_corso().filter(appaltatore__in=enti).exists():
         return None
     da_rivedere = RapportoAppaltatore.objects.filter(
         appaltatore__in=enti, stato=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE

@@ -36,13 +36,20 @@ def _add_service_errors(form, error: ValidationError, *, fallback_field: str | N
 @login_required
 def dashboard(request):
     memberships = list(Membership.objects.of_user(request.user)[: DASHBOARD_ENTI + 1])
+    represented = None
+    if len(memberships) <= DASHBOARD_ENTI:  # all of them: the cards need not ask which enti the person represents
+        represented = [
+            m.ente_id
+            for m in memberships
+            if m.stato == Membership.Stato.VERIFICATA and m.ente.stato_verifica == Ente.StatoVerifica.VERIFICATO
+        ]
     return render(
         request,
         "area_personale/dashboard.html",
         {
             "memberships": memberships[:DASHBOARD_ENTI],
             "more_memberships": len(memberships) > DASHBOARD_ENTI,
-            "sections": extensions.area_personale_sections(request),
+            "sections": extensions.area_personale_sections(request, represented_enti=represented),
         },
     )
 

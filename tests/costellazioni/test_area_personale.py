@@ -32,8 +32,10 @@ def logged(client, user):
 # 4 of the core (session, user, unread count, memberships), then two from hubs (bookings, appointments), contributi
 # (applications, and board membership for the evaluators' card), antenne, three from governance (next meetings, the
 # contractor's reports, the operators' contact log) and two from coprogrammazione (expressions of interest, MOUs to
-# sign).
+# sign). Without a represented ente, the applications, the reports and co-programming ask nothing (4 fewer); with
+# more memberships than the page lists, which enti the person represents is one more query.
 DASHBOARD_QUERIES = 13  # the session from the cache
+DASHBOARD_QUERIES_WITHOUT_ENTI = DASHBOARD_QUERIES - 4
 ENTI_QUERIES = 5  # the session from the cache
 
 CF_PERSONA = "RSSMRA85T10A562S"
@@ -79,12 +81,36 @@ class TestDashboard:
         assert "Non rappresenti ancora nessun ente." in html
         assert "Non hai messaggi da leggere." in html
 
-    @pytest.mark.parametrize("count", [1, 20])
-    def test_query_count_is_fixed(self, logged, user, count, django_assert_num_queries):
-        MembershipFactory.create_batch(count, user=user)
-        with django_assert_num_queries(DASHBOARD_QUERIES):
+    @pytest.mark.parametrize(
+        ("count", "verified", "queries"),
+        [
+            (1, True, DASHBOARD_QUERIES),
+            (5, True, DASHBOARD_QUERIES),
+            (20, True, DASHBOARD_QUERIES + 1),
+            (1, False, DASHBOARD_QUERIES_WITHOUT_ENTI),
+            (20, False, DASHBOARD_QUERIES_WITHOUT_ENTI + 1),
+        ],
+    )
+    def test_query_count_is_fixed(self, logged, user, count, verified, queries, django_assert_num_queries):
+        MembershipFactory.create_batch(count, user=user, verified=verified, ente__verified=verified)
+        with django_assert_num_queries(queries):
             response = logged.get(reverse("area_personale"))
         assert response.status_code == 200
+
+    @pytest.mark.parametrize("count", [1, 20])
+    def test_the_cards_count_only_the_applications_of_enti_represented_now(self, logged, user, count):
+        """However many memberships, and whether the page lists them all or not: a verified membership of a
+        verified ente counts, a request, a revoked membership or an ente not yet verified does not."""
+        from tests.contributi.factories import SubmittedCandidaturaFactory
+
+        memberships = MembershipFactory.create_batch(count, user=user, verified=True, ente__verified=True)
+        SubmittedCandidaturaFactory(ente=memberships[0].ente)
+        SubmittedCandidaturaFactory(ente=MembershipFactory(user=user, ente__verified=True).ente)  # only asked
+        SubmittedCandidaturaFactory(ente=MembershipFactory(user=user, verified=True).ente)  # ente not verified
+        revoked = MembershipFactory(user=user, verified=True, ente__verified=True, stato=Membership.Stato.REVOCATA)
+        SubmittedCandidaturaFactory(ente=revoked.ente)
+        html = logged.get(reverse("area_personale")).content.decode()
+        assert "Bozze: <strong>0</strong> · presentate: <strong>1</strong>." in html
 
 
 class TestProfilo:
