@@ -21,14 +21,14 @@ token there (and sets their CSRF cookie, as rendering would).
 
 import hashlib
 import re
-import uuid
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+
+from costellazioni import cache_versions
 
 # The apps whose saves change public pages; pages name a subset of these.
 CONTENT_APPS = (
@@ -98,12 +98,7 @@ def bump(app_label: str) -> None:
     Now, and once more when the transaction commits: a page rendered from the old rows in the meantime is not kept.
     Services that write public content with ``update()`` or ``bulk_create()`` (no signals) call it themselves.
     """
-    _new_version(app_label)
-    transaction.on_commit(lambda: _new_version(app_label))
-
-
-def _new_version(app_label: str) -> None:
-    cache.set(VERSION_KEY.format(app_label), uuid.uuid4().hex, None)
+    cache_versions.renew(VERSION_KEY.format(app_label))
 
 
 def content_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
@@ -126,24 +121,13 @@ def _request_cacheable(request) -> bool:
     return storage is None or len(storage) == 0
 
 
-def _versions(apps) -> list[str]:
-    keys = [VERSION_KEY.format(app) for app in apps]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            # Never seen (or evicted): a new version, so no page stored under an older one comes back.
-            cache.add(key, uuid.uuid4().hex, None)
-            found[key] = cache.get(key)
-    return [str(found[key]) for key in keys]
-
-
 def _page_key(request, apps) -> str:
     parts = [
         request.scheme,
         request.get_host(),
         request.get_full_path(),
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
-        *_versions(apps),
+        *cache_versions.current([VERSION_KEY.format(app) for app in apps]),
     ]
     return PAGE_KEY.format(hashlib.sha256("\n".join(parts).encode()).hexdigest())
 

@@ -9,11 +9,10 @@ or withdrawn counts on the next request. ``SECONDS`` bounds a change made withou
 ``update()`` on the link tables, which the portal never does).
 """
 
-import uuid
-
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.db import transaction
+
+from costellazioni import cache_versions
 
 VERSION_KEY = "auth:permissions:version"
 KEY = "auth:permissions:{version}:{pk}:{superuser}"
@@ -34,7 +33,8 @@ class CachedPermissionsBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            key = KEY.format(version=_version(), pk=user_obj.pk, superuser=int(user_obj.is_superuser))
+            (version,) = cache_versions.current([VERSION_KEY])
+            key = KEY.format(version=version, pk=user_obj.pk, superuser=int(user_obj.is_superuser))
             permissions = cache.get(key)
             if permissions is None:
                 permissions = super().get_all_permissions(user_obj)
@@ -43,21 +43,8 @@ class CachedPermissionsBackend(ModelBackend):
         return user_obj._perm_cache
 
 
-def _version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return str(version)
-
-
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
 def permissions_changed(**kwargs) -> None:
     """Receiver: a group, a permission or a person's link to either changed, or migrations ran."""
     if kwargs.get("action", "post_").startswith("pre_"):
         return
-    _new_version()
-    transaction.on_commit(_new_version)
+    cache_versions.renew(VERSION_KEY)

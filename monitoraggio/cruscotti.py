@@ -14,16 +14,14 @@ language (``warm``), so that no visitor pays for formatting them: the first requ
 query and one cache entry. ``BODY_SECONDS`` only lets go of the copies of old versions.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from costellazioni import cache_versions
 from monitoraggio import presentation, progetti, selectors
 from monitoraggio.models import Indicatore, Misurazione, Report
 
@@ -50,20 +48,11 @@ def measurements_state() -> dict:
 
 
 def versions(*names: str) -> list[str]:
-    keys = [VERSION_KEY.format(name) for name in names]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:  # never set, or evicted: a new one, so no body stored under an older one comes back
-            cache.add(key, uuid.uuid4().hex, None)
-            found[key] = cache.get(key)
-    return [str(found[key]) for key in keys]
+    return cache_versions.current([VERSION_KEY.format(name) for name in names])
 
 
 def bump(name: str) -> None:
-    """A new version now, and again when the transaction commits (a body rendered meanwhile from the old rows is
-    not kept)."""
-    cache.set(VERSION_KEY.format(name), uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY.format(name), uuid.uuid4().hex, None))
+    cache_versions.renew(VERSION_KEY.format(name))
 
 
 def catalogue_changed(sender, **kwargs) -> None:

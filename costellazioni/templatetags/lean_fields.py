@@ -16,11 +16,7 @@ from django import forms, template
 from django.templatetags.l10n import unlocalize
 from django.utils.safestring import SafeString, mark_safe
 
-from costellazioni.forms.renderers import (
-    INPUT_TEMPLATES,
-    SELECT_TEMPLATE,
-    TEXTAREA_TEMPLATE,
-)
+from costellazioni.forms.renderers import INPUT_TEMPLATES, SELECT_TEMPLATE, TEXTAREA_TEMPLATE
 from costellazioni.forms.renderers import attrs_html as _attrs
 from costellazioni.forms.renderers import escape as _e
 
