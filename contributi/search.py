@@ -25,7 +25,7 @@ SQL = f"""
     )
     -- A call open for applications comes before the past ones that use the same words.
     SELECT title, slug, {RANK_SQL} + CASE WHEN aperto THEN 0.5 ELSE 0 END AS rank,
-           ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
+           ts_headline('italian', body, q.highlighting || q.matching, %s::text) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
     ORDER BY rank DESC, title

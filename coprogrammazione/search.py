@@ -9,8 +9,8 @@ from costellazioni.search import SearchResult, headline_html, headline_sql_optio
 
 SQL = """
     WITH q AS (
-        SELECT websearch_to_tsquery('italian', unaccent(%s)) AS matching,
-               websearch_to_tsquery('italian', %s) AS highlighting
+        SELECT websearch_to_tsquery('italian', unaccent(%s::text)) AS matching,
+               websearch_to_tsquery('italian', %s::text) AS highlighting
     ),
     docs AS (
         SELECT 'percorso' AS kind, p.titolo AS title, p.slug AS chiave,
@@ -32,7 +32,7 @@ SQL = """
         FROM docs
     )
     SELECT kind, title, chiave, ts_rank(document, q.matching) AS rank,
-           ts_headline('italian', coalesce(body, ''), q.highlighting || q.matching, %s) AS excerpt
+           ts_headline('italian', coalesce(body, ''), q.highlighting || q.matching, %s::text) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
     ORDER BY rank DESC, title

@@ -75,9 +75,9 @@ def search(query: str) -> list[SearchResult]:
 # itself or a synonym: what ranks first) and ``highlighting`` (the words as typed, for the excerpt).
 QUERY_CTE = """
     q AS (
-        SELECT to_tsquery('italian', %s) AS matching,
-               to_tsquery('italian', %s) AS strict,
-               websearch_to_tsquery('italian', %s) AS highlighting
+        SELECT to_tsquery('italian', %s::text) AS matching,
+               to_tsquery('italian', %s::text) AS strict,
+               websearch_to_tsquery('italian', %s::text) AS highlighting
     )
 """
 # A document with every word of the query outranks one with only some of them, however often they recur.
@@ -166,7 +166,7 @@ def static_page_texts(language: str | None = None) -> list[tuple[str, str, str]]
 def search_static_pages(query: str) -> list[SearchResult]:
     pages = static_page_texts()
     # Only "%s" placeholders are interpolated into the SQL; every value travels as a parameter.
-    values = ", ".join(["(%s, %s, %s)"] * len(pages))
+    values = ", ".join(["(%s::text, %s::text, %s::text)"] * len(pages))
     params = [value for page in pages for value in page]
     sql = f"""
         WITH pages(title, url, body) AS (VALUES {values}),
@@ -178,7 +178,7 @@ def search_static_pages(query: str) -> list[SearchResult]:
             FROM pages
         )
         SELECT title, url, {RANK_SQL} AS rank,
-               ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
+               ts_headline('italian', body, q.highlighting || q.matching, %s::text) AS excerpt
         FROM ranked, q
         WHERE document @@ q.matching
         ORDER BY rank DESC, title

@@ -26,7 +26,7 @@ SQL = f"""
         FROM hubs_servizio s JOIN hubs_hub h ON h.id = s.hub_id WHERE h.pubblicato
         UNION ALL
         SELECT 'spazio', sp.nome || ' — ' || h.nome, h.slug, sp.slug,
-               concat_ws(' ', %s, sp.descrizione, sp.attrezzature, sp.note_accessibilita)
+               concat_ws(' ', %s::text, sp.descrizione, sp.attrezzature, sp.note_accessibilita)
         FROM hubs_spazio sp JOIN hubs_hub h ON h.id = sp.hub_id WHERE h.pubblicato AND sp.prenotabile
         UNION ALL
         SELECT 'evento', e.titolo || ' — ' || h.nome, h.slug, e.slug,
@@ -41,7 +41,7 @@ SQL = f"""
         FROM docs
     )
     SELECT kind, title, hub_slug, child_slug, {RANK_SQL} AS rank,
-           ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
+           ts_headline('italian', body, q.highlighting || q.matching, %s::text) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
     ORDER BY rank DESC, title

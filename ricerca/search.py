@@ -32,7 +32,7 @@ SQL = f"""
         FROM docs
     )
     SELECT kind, title, chiave, {RANK_SQL} AS rank,
-           ts_headline('italian', coalesce(body, ''), q.highlighting || q.matching, %s) AS excerpt
+           ts_headline('italian', coalesce(body, ''), q.highlighting || q.matching, %s::text) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
     ORDER BY rank DESC, title
