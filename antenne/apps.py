@@ -17,11 +17,11 @@ class AntenneConfig(AppConfig):
         from antenne import indicators, receivers, work_items
 
         work_items.register()
-        from antenne.extensions import area_personale_banca_e_portierato, search_antenne
+        from antenne.extensions import area_personale_banca_e_portierato, area_personale_probes, search_antenne
         from costellazioni import extensions, search
         from ricerca.signals import bisogno_segnalato
 
-        extensions.register_area_personale(area_personale_banca_e_portierato)
+        extensions.register_area_personale(area_personale_banca_e_portierato, probes=area_personale_probes)
         search.register("antenne", search_antenne)
         indicators.register()
         from antenne import open_data

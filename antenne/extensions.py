@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 
 from antenne import permissions
 from antenne.models import Antenna, RichiestaPortierato, Servizio, SocioBancaDelTempo
-from costellazioni.extensions import Section
-from costellazioni.models import User
+from costellazioni.extensions import Section, probed
 from costellazioni.search import (
     QUERY_CTE,
     RANK_SQL,
@@ -19,34 +18,35 @@ from costellazioni.search import (
 )
 
 RICHIESTE = 5
+APERTE = [RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA]
+
+
+def area_personale_probes(request) -> dict:
+    return {
+        "antenne_socio": Exists(SocioBancaDelTempo.objects.filter(user=OuterRef("pk"))),
+        "antenne_richieste": Exists(RichiestaPortierato.objects.filter(richiedente=OuterRef("pk"))),
+        "antenne_gestire": Exists(
+            RichiestaPortierato.objects.filter(antenna__account=OuterRef("pk"), stato__in=APERTE)
+        ),
+    }
 
 
 def area_personale_banca_e_portierato(request) -> Section | None:
+    """Nothing asked for the many people with nothing here (``area_personale_probes``); details for the others."""
     if not request.user.is_authenticated:
         return None
-    aperte = [RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA]
-    # One query for the many people with nothing here; the details only for those who have something.
-    flags = (
-        User.objects.filter(pk=request.user.pk)
-        .annotate(
-            socio=Exists(SocioBancaDelTempo.objects.filter(user=OuterRef("pk"))),
-            richieste=Exists(RichiestaPortierato.objects.filter(richiedente=OuterRef("pk"))),
-            gestire=Exists(RichiestaPortierato.objects.filter(antenna__account=OuterRef("pk"), stato__in=aperte)),
-        )
-        .values("socio", "richieste", "gestire")
-        .get()
-    )
-    if not any(flags.values()):
+    flags = probed(request)
+    if not (flags["antenne_socio"] or flags["antenne_richieste"] or flags["antenne_gestire"]):
         return None
-    socio = SocioBancaDelTempo.objects.filter(user=request.user).first() if flags["socio"] else None
+    socio = SocioBancaDelTempo.objects.filter(user=request.user).first() if flags["antenne_socio"] else None
     richieste = []
-    if flags["richieste"]:
+    if flags["antenne_richieste"]:
         richieste = list(RichiestaPortierato.objects.of_richiedente(request.user).select_related("antenna")[:RICHIESTE])
     da_gestire = []
-    if flags["gestire"]:
+    if flags["antenne_gestire"]:
         da_gestire = permissions.with_contatti(
             request.user,
-            RichiestaPortierato.objects.filter(antenna__account=request.user, stato__in=aperte).select_related(
+            RichiestaPortierato.objects.filter(antenna__account=request.user, stato__in=APERTE).select_related(
                 "antenna", "richiedente"
             )[:RICHIESTE],
         )
@@ -82,7 +82,7 @@ SQL = f"""
         FROM docs
     )
     SELECT id, title, {RANK_SQL} AS rank,
-           ts_headline('italian', body, q.highlighting || q.matching, %s) AS excerpt
+           ts_headline('italian', body, q.highlighting || q.matching, %s::text) AS excerpt
     FROM ranked, q
     WHERE document @@ q.matching
     ORDER BY rank DESC, title

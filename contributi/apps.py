@@ -15,14 +15,18 @@ class ContributiConfig(AppConfig):
         codes.notification_kinds.register(coded_events.Notifica)
         contributi_workflows.register()
         from contributi import indicators, open_data, work_items
-        from contributi.extensions import area_personale_candidature, home_bandi_aperti
+        from contributi.extensions import (
+            area_personale_candidature,
+            area_personale_probes,
+            area_personale_valutazioni,
+            home_bandi_aperti,
+        )
         from contributi.search import search_bandi
         from contributi.services.ricevute import register_outbox
-        from contributi.views.valutazioni import area_personale_section as area_personale_valutazioni
         from costellazioni import extensions, search
 
         extensions.register_home(home_bandi_aperti)
-        extensions.register_area_personale(area_personale_candidature)
+        extensions.register_area_personale(area_personale_candidature, probes=area_personale_probes)
         extensions.register_area_personale(area_personale_valutazioni)
         search.register("bandi", search_bandi)
         register_outbox()

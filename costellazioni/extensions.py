@@ -5,7 +5,7 @@ An app registers its providers once, in its ``AppConfig.ready()``::
     from costellazioni import extensions
 
     extensions.register_home(open_calls_context)            # (request) -> dict merged into the home context
-    extensions.register_area_personale(my_bookings_section)  # (request) -> Section | None
+    extensions.register_area_personale(my_bookings_section, probes=my_probes)  # (request) -> Section | None
     extensions.register_related_pages("ricerca.bisogno", chain_link)  # (request, obj) -> [Link]
 
 Home providers fill the fixed slots of ``pages/home.html`` (``pages/home/*.html`` read their variables);
@@ -17,7 +17,7 @@ monitoring, for instance), which the lower app cannot name because it must not i
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Model
+from django.db.models import Expression, Model
 from django.http import HttpRequest
 
 
@@ -35,10 +35,12 @@ class Link:
 
 HomeProvider = Callable[[HttpRequest], dict]
 SectionProvider = Callable[[HttpRequest], Section | None]
+ProbesProvider = Callable[[HttpRequest], dict[str, Expression]]
 RelatedPagesProvider = Callable[[HttpRequest, Model], Iterable[Link]]
 
 _home: list[HomeProvider] = []
 _area_personale: list[SectionProvider] = []
+_area_personale_probes: list[ProbesProvider] = []
 _related_pages: dict[str, list[RelatedPagesProvider]] = {}
 
 
@@ -48,9 +50,14 @@ def register_home(provider: HomeProvider) -> HomeProvider:
     return provider
 
 
-def register_area_personale(provider: SectionProvider) -> SectionProvider:
+def register_area_personale(provider: SectionProvider, *, probes: ProbesProvider | None = None) -> SectionProvider:
+    """``probes(request)`` names expressions on the person's row (``OuterRef("pk")`` is the person), typically
+    ``Exists`` or ``subqueries.count``; the cards read every one of them in a single query, so that a card asks
+    more only when there is something to show."""
     if provider not in _area_personale:
         _area_personale.append(provider)
+    if probes is not None and probes not in _area_personale_probes:
+        _area_personale_probes.append(probes)
     return provider
 
 
@@ -66,6 +73,18 @@ def area_personale_sections(request: HttpRequest, *, represented_enti: list[int]
     if represented_enti is not None:
         request._represented_enti = represented_enti
     return [section for provider in _area_personale if (section := provider(request)) is not None]
+
+
+def probed(request: HttpRequest) -> dict:
+    """The values of every card's probes for this person, read once (an empty dict for someone not logged in)."""
+    if not hasattr(request, "_area_personale_probed"):
+        expressions = {name: e for probes in _area_personale_probes for name, e in probes(request).items()}
+        request._area_personale_probed = {}
+        if expressions and request.user.is_authenticated:
+            from costellazioni.models import User
+
+            request._area_personale_probed = User.objects.filter(pk=request.user.pk).values(**expressions).get()
+    return request._area_personale_probed
 
 
 def represented_enti(request: HttpRequest) -> list[int]:

@@ -21,6 +21,7 @@ class GovernanceConfig(AppConfig):
         from costellazioni import extensions
         from governance.extensions import (
             area_personale_contatti,
+            area_personale_probes,
             area_personale_relazioni,
             area_personale_riunioni,
             home_prossimi_incontri,
@@ -28,5 +29,5 @@ class GovernanceConfig(AppConfig):
 
         extensions.register_home(home_prossimi_incontri)
         extensions.register_area_personale(area_personale_riunioni)
-        extensions.register_area_personale(area_personale_relazioni)
+        extensions.register_area_personale(area_personale_relazioni, probes=area_personale_probes)
         extensions.register_area_personale(area_personale_contatti)

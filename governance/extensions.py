@@ -1,6 +1,8 @@
 """What the governance app puts on core pages: the home's next public meetings, a card in the area personale."""
 
-from costellazioni.extensions import Section
+from django.db.models import Exists
+
+from costellazioni.extensions import Section, probed
 from governance import selectors
 from governance.models import Riunione
 
@@ -24,26 +26,35 @@ def area_personale_riunioni(request) -> Section | None:
     return Section("governance/area_personale/sezione.html", {"riunioni": riunioni})
 
 
+def area_personale_probes(request) -> dict:
+    from costellazioni.extensions import represented_enti
+    from costellazioni.subqueries import count
+    from governance.models import Appalto, RapportoAppaltatore
+    from governance.permissions import operatore_probe
+
+    probes = {"governance_operatore": operatore_probe()}
+    if enti := represented_enti(request):
+        da_rivedere = RapportoAppaltatore.objects.filter(
+            appaltatore__in=enti, stato=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE
+        )
+        probes["governance_appalto"] = Exists(Appalto.objects.in_corso().filter(appaltatore__in=enti))
+        probes["governance_da_rivedere"] = count(da_rivedere)
+    return probes
+
+
 def area_personale_relazioni(request) -> Section | None:
     """The contractor's representatives reach their activity reports from the area personale."""
-    from costellazioni.extensions import represented_enti
-    from governance.models import Appalto, RapportoAppaltatore
-
-    if not request.user.is_authenticated:
+    if not request.user.is_authenticated or not (probes := probed(request)).get("governance_appalto"):
         return None
-    enti = represented_enti(request)
-    if not enti or not Appalto.objects.in_corso().filter(appaltatore__in=enti).exists():
-        return None
-    da_rivedere = RapportoAppaltatore.objects.filter(
-        appaltatore__in=enti, stato=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE
-    ).count()
-    return Section("governance/area_personale/relazioni.html", {"da_rivedere": da_rivedere})
+    return Section("governance/area_personale/relazioni.html", {"da_rivedere": probes["governance_da_rivedere"]})
 
 
 def area_personale_contatti(request) -> Section | None:
     """Community operators and staff reach the care-of-the-network log from the area personale."""
     from governance.permissions import can_use_contatti
 
-    if not can_use_contatti(request.user):
+    if not request.user.is_authenticated:
+        return None
+    if not can_use_contatti(request.user, operatore=probed(request)["governance_operatore"]):
         return None
     return Section("governance/area_personale/contatti.html")

@@ -1,5 +1,6 @@
 """May this user do X to this governance object? Each function answers with a reason for the user."""
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -89,13 +90,24 @@ __all__ = [
 ]
 
 
-def can_use_contatti(user) -> bool:
-    """The care-of-the-network log: community operators and staff."""
+def can_use_contatti(user, *, operatore: bool | None = None) -> bool:
+    """The care-of-the-network log: community operators and staff. ``operatore``: whether the person is a community
+    operator, when the caller has read it already (``operatore_probe``)."""
     from costellazioni import roles
 
     if sees_everything(user):
         return True
-    return user.is_authenticated and user.groups.filter(name=roles.OPERATORE).exists()
+    if not user.is_authenticated:
+        return False
+    return operatore if operatore is not None else user.groups.filter(name=roles.OPERATORE).exists()
+
+
+def operatore_probe() -> Exists:
+    """Whether the person of the outer query (``OuterRef("pk")``) is a community operator."""
+    from costellazioni import roles
+    from costellazioni.models import User
+
+    return Exists(User.groups.through.objects.filter(user=OuterRef("pk"), group__name=roles.OPERATORE))
 
 
 def azione_roles(user, azione) -> set:

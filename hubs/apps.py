@@ -18,11 +18,11 @@ class HubsConfig(AppConfig):
         from hubs import indicators, work_items
 
         work_items.register()
-        from hubs.extensions import area_personale_prenotazioni, home_hubs
+        from hubs.extensions import area_personale_prenotazioni, area_personale_probes, home_hubs
         from hubs.search import search_hubs
 
         extensions.register_home(home_hubs)
-        extensions.register_area_personale(area_personale_prenotazioni)
+        extensions.register_area_personale(area_personale_prenotazioni, probes=area_personale_probes)
         search.register("hub", search_hubs)
         indicators.register()
         from hubs import open_data

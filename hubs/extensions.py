@@ -1,8 +1,10 @@
 """What the HUB app puts on core pages: the home map and list, and a card in the area personale."""
 
 from django.conf import settings
+from django.db.models import OuterRef
 
-from costellazioni.extensions import Section
+from costellazioni.extensions import Section, probed
+from costellazioni.subqueries import count
 from hubs.models import Appuntamento, EventoHub, Hub, Prenotazione
 
 HOME_EVENTS = 3
@@ -22,9 +24,19 @@ def home_hubs(request) -> dict:
     }
 
 
+def area_personale_probes(request) -> dict:
+    return {
+        "hubs_prenotazioni": count(Prenotazione.objects.filter(richiedente=OuterRef("pk")).in_corso()),
+        "hubs_appuntamenti": count(Appuntamento.objects.filter(richiedente=OuterRef("pk")).in_corso()),
+    }
+
+
 def area_personale_prenotazioni(request) -> Section | None:
+    """Always shown (the way to book a space): how many bookings and appointments are pending or to come."""
     if not request.user.is_authenticated:
         return None
-    prossime = Prenotazione.objects.filter(richiedente=request.user).in_corso().count()
-    appuntamenti = Appuntamento.objects.filter(richiedente=request.user).in_corso().count()
-    return Section("hubs/area_personale/sezione.html", {"prossime": prossime, "appuntamenti": appuntamenti})
+    counts = probed(request)
+    return Section(
+        "hubs/area_personale/sezione.html",
+        {"prossime": counts["hubs_prenotazioni"], "appuntamenti": counts["hubs_appuntamenti"]},
+    )

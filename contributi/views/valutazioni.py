@@ -20,7 +20,6 @@ from contributi.models import (
     Allegato,
     Candidatura,
     DichiarazioneConflitto,
-    MembroCommissione,
     Punteggio,
     RegoleSelezione,
     Valutazione,
@@ -170,16 +169,4 @@ def dettaglio(request, pk):
             "regole": regole,
             "lista_url": reverse("valutazioni:lista"),
         },
-    )
-
-
-def area_personale_section(request):
-    """A card on the area personale dashboard for board members (register with ``register_area_personale``)."""
-    from costellazioni.extensions import Section
-
-    if not request.user.is_authenticated or not MembroCommissione.objects.filter(utente=request.user).exists():
-        return None
-    return Section(
-        "contributi/valutazioni/area_personale_sezione.html",
-        {"da_valutare": Candidatura.objects.assigned_to(request.user).filter(stato="in_valutazione").count()},
     )

@@ -29,13 +29,13 @@ def logged(client, user):
 
 
 # Session, user, unread messages (context processor), the page's own reads.
-# 4 of the core (session, user, unread count, memberships), then two from hubs (bookings, appointments), contributi
-# (applications, and board membership for the evaluators' card), antenne, three from governance (next meetings, the
-# contractor's reports, the operators' contact log) and two from coprogrammazione (expressions of interest, MOUs to
-# sign). Without a represented ente, the applications, the reports and co-programming ask nothing (4 fewer); with
-# more memberships than the page lists, which enti the person represents is one more query.
-DASHBOARD_QUERIES = 13  # the session from the cache
-DASHBOARD_QUERIES_WITHOUT_ENTI = DASHBOARD_QUERIES - 4
+# 3 of the core (user, unread count, memberships; the session from the cache), one for every card's probes (hubs'
+# bookings and appointments, the applications by state, board membership, the time bank and the front desk, the
+# contractor's reports, whether the person is a community operator), then governance's next meetings and
+# co-programming's two (expressions of interest, MOUs to sign). Without a represented ente co-programming asks
+# nothing (2 fewer); with more memberships than the page lists, which enti the person represents is one more query.
+DASHBOARD_QUERIES = 7
+DASHBOARD_QUERIES_WITHOUT_ENTI = DASHBOARD_QUERIES - 2
 ENTI_QUERIES = 5  # the session from the cache
 
 CF_PERSONA = "RSSMRA85T10A562S"

@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 def registered(monkeypatch):
     monkeypatch.setattr(extensions, "_home", [])
     monkeypatch.setattr(extensions, "_area_personale", [])
+    monkeypatch.setattr(extensions, "_area_personale_probes", [])
     return extensions
 
 
@@ -31,6 +32,31 @@ def test_area_personale_sections_are_rendered_in_order(client, registered, setti
     client.force_login(UserFactory())
     page = client.get("/area-personale/").content.decode()
     assert page.index("Le mie prenotazioni") < page.index("Le mie candidature")
+
+
+def test_the_cards_probes_are_read_in_one_query_for_all_of_them(rf, registered, django_assert_num_queries):
+    from django.db.models import Exists, OuterRef
+
+    from costellazioni.models import Membership
+    from costellazioni.subqueries import count
+    from tests.costellazioni.factories import MembershipFactory
+
+    def enti_probes(request):
+        return {"enti": count(Membership.objects.filter(user=OuterRef("pk")))}
+
+    def verified_probes(request):
+        return {"verificata": Exists(Membership.objects.filter(user=OuterRef("pk"), stato=Membership.Stato.VERIFICATA))}
+
+    registered.register_area_personale(lambda request: None, probes=enti_probes)
+    registered.register_area_personale(lambda request: None, probes=verified_probes)
+    user = UserFactory()
+    MembershipFactory.create_batch(2, user=user)
+    MembershipFactory()  # someone else's
+    request = rf.get("/area-personale/")
+    request.user = user
+    with django_assert_num_queries(1):
+        assert extensions.probed(request) == {"enti": 2, "verificata": False}
+        assert extensions.probed(request) == {"enti": 2, "verificata": False}
 
 
 def test_registering_twice_adds_once(registered):
