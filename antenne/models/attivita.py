@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from antenne.models.territorio import Antenna, OperatoreDiComunita
+from costellazioni.subqueries import count
 from costellazioni.uploads import IMMAGINI, PrivateFileField
 from costellazioni.validators import validate_nel_periodo_del_programma
 
@@ -38,7 +39,7 @@ class AttivitaQuerySet(models.QuerySet):
     def for_list(self):
         return (
             self.select_related("operatore__user", "quartiere")
-            .annotate(n_bisogni=models.Count("bisogni", distinct=True))
+            .annotate(n_bisogni=count(Attivita.bisogni.through.objects.filter(attivita=models.OuterRef("pk"))))
             .order_by("-svolta_il", "-pk")
         )
 
