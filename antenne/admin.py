@@ -21,7 +21,7 @@ from antenne.models import (
 from antenne.services.antenne import VERSIONE_TESTO_CONSENSO
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.confirm import confirm_action
 from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.spreadsheets import csv_response
@@ -216,7 +216,7 @@ def _cella(value) -> str:
 
 
 @admin.register(Attivita)
-class AttivitaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class AttivitaAdmin(PortalChangeListMixin, admin.ModelAdmin):
     list_display = ["svolta_il", "tipo", "quartiere", "operatore", "persone_raggiunte"]
     list_filter = [("quartiere", admin.RelatedOnlyFieldListFilter), "tipo", MeseFilter, "operatore"]
     list_select_related = ["quartiere", "operatore__user"]

@@ -25,6 +25,7 @@ from contributi.models import Allegato, Candidatura, DocumentoIntegrazione, Spes
 from contributi.services.contenuto import candidatura_contenuto
 from costellazioni.admin.actions import NotaActionForm
 from costellazioni.admin.audit import AuditTimelineMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing
 
 __all__ = ["CandidaturaAdmin"]
@@ -116,7 +117,9 @@ def documenti_candidatura(candidatura) -> list[dict]:
 
 
 @admin.register(Candidatura)
-class CandidaturaAdmin(RefusalAwareSaveMixin, CandidaturaActionsMixin, AuditTimelineMixin, admin.ModelAdmin):
+class CandidaturaAdmin(
+    RefusalAwareSaveMixin, CandidaturaActionsMixin, PortalChangeListMixin, AuditTimelineMixin, admin.ModelAdmin
+):
     list_display = ["__str__", "bando", "ente", "stato", "presentata_il", "importo_richiesto", "punteggio"]
     list_filter = [DaFareFilter, "bando", "stato", "bando__linea", PunteggioFilter]
     search_fields = ["numero_protocollo", "titolo", "ente__denominazione", "ente__codice_fiscale"]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from contributi import services
 from contributi.admin.decisioni import ActorFormMixin, refuse_if_party
 from contributi.models import Concessione, Pagamento, Riduzione, TrancheBando
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
 from costellazioni.formatting import euro
 
@@ -66,7 +66,7 @@ class PagamentoForm(forms.ModelForm):
 
 
 @admin.register(Pagamento)
-class PagamentoAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, ActorFormMixin, admin.ModelAdmin):
+class PagamentoAdmin(RefusalAwareSaveMixin, PortalChangeListMixin, ActorFormMixin, admin.ModelAdmin):
     form = PagamentoForm
     list_display = ["numero_mandato", "data", "concessione", "tranche", "importo", "registrato_da"]
     list_filter = ["data", "concessione__candidatura__bando"]

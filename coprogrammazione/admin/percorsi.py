@@ -18,7 +18,7 @@ from coprogrammazione.models import (
 )
 from costellazioni.admin.actions import NotaActionForm, ReadOnlyAdminMixin, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin, save_rows
 from costellazioni.uploads import PDF, check_upload, upload_sha256
 
@@ -216,7 +216,7 @@ class RisorsaAdmin(admin.ModelAdmin):
 
 
 @admin.register(CondivisioneRisorsa)
-class CondivisioneRisorsaAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class CondivisioneRisorsaAdmin(PortalChangeListMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every sharing in one list (each resource shows its own inline): the records behind the monitoring figure."""
 
     list_display = ["data", "risorsa", "beneficiario", "quantita"]

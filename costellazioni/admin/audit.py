@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import ReadOnlyAdminMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.codes import code_filter
 from costellazioni.codes import audit_events
 from costellazioni.models import EventoAudit
@@ -43,7 +43,7 @@ class AuditTimelineMixin:
 
 
 @admin.register(EventoAudit)
-class EventoAuditAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class EventoAuditAdmin(PortalChangeListMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Append-only for everybody, superusers included: the log is evidence."""
 
     list_display = ["creato_il", "oggetto_link", "content_type", "evento_display", "passaggio", "autore"]

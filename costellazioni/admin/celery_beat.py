@@ -4,11 +4,11 @@ from django.contrib import admin
 from django_celery_beat.admin import PeriodicTaskAdmin
 from django_celery_beat.models import PeriodicTask
 
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 
 admin.site.unregister(PeriodicTask)
 
 
 @admin.register(PeriodicTask)
-class SafePeriodicTaskAdmin(SafeDateHierarchyMixin, PeriodicTaskAdmin):
+class SafePeriodicTaskAdmin(PortalChangeListMixin, PeriodicTaskAdmin):
     pass

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import ReadOnlyAdminMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.codes import code_filter
 from costellazioni.codes import notification_kinds
 from costellazioni.models import Messaggio
@@ -41,7 +41,7 @@ class EmailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Messaggio)
-class MessaggioAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class MessaggioAdmin(PortalChangeListMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Messages are written only by services.notifications.notify and go with their recipient's account."""
 
     list_display = ["creato_il", "destinatario", "tipo_display", "oggetto", "letto_il", "email_inviata_il"]

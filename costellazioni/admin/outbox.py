@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import apply_to_each
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import ViewOnlyChangeFormMixin
 from costellazioni.models import OperazioneInCoda
 from costellazioni.services.outbox import operazione_resend
@@ -22,7 +22,7 @@ def invia_di_nuovo(modeladmin, request, queryset):
 
 
 @admin.register(OperazioneInCoda)
-class OperazioneInCodaAdmin(ViewOnlyChangeFormMixin, SafeDateHierarchyMixin, admin.ModelAdmin):
+class OperazioneInCodaAdmin(ViewOnlyChangeFormMixin, PortalChangeListMixin, admin.ModelAdmin):
     """Rows are written only by the outbox service; staff read them and re-send the failed ones."""
 
     list_display = ["creata_il", "tipo", "oggetto", "stato", "tentativi", "prossimo_tentativo", "eseguita_il"]

@@ -6,13 +6,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.models import SegnalazioneDisservizio, ValutazionePagina
 from costellazioni.services.disservizi import disservizio_mark_handled
 
 
 @admin.register(ValutazionePagina)
-class ValutazionePaginaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class ValutazionePaginaAdmin(PortalChangeListMixin, admin.ModelAdmin):
     list_display = ["pagina", "stelle", "aspetto", "creata_il"]
     list_filter = ["stelle", "aspetto", ("creata_il", admin.DateFieldListFilter)]
     search_fields = ["pagina"]
@@ -42,7 +42,7 @@ class GestitaFilter(admin.SimpleListFilter):
 
 
 @admin.register(SegnalazioneDisservizio)
-class SegnalazioneDisservizioAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class SegnalazioneDisservizioAdmin(PortalChangeListMixin, admin.ModelAdmin):
     list_display = ["creata_il", "pagina", "descrizione_breve", "email", "gestita_il"]
     list_filter = [GestitaFilter, ("creata_il", admin.DateFieldListFilter)]
     search_fields = ["pagina", "descrizione", "email", "nome"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing
 from governance.models import (
     AllegatoRapporto,
@@ -201,7 +201,7 @@ class SopralluogoAdmin(RefusalAwareSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(ContattoRete)
-class ContattoReteAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, admin.ModelAdmin):
+class ContattoReteAdmin(RefusalAwareSaveMixin, PortalChangeListMixin, admin.ModelAdmin):
     list_display = ["data", "servizio", "argomento", "esito", "operatore"]
     list_filter = ["esito", ("data", admin.DateFieldListFilter)]
     list_select_related = ["operatore"]

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import NotaActionForm, apply_to_each, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin, save_nothing, save_rows
 from governance.models import Azione, Decisione, Partecipazione, PuntoOrdineGiorno, RisultatoAtteso, Riunione, Verbale
 from governance.services import azioni, riunioni, verbali
@@ -102,7 +102,7 @@ def mark_held(modeladmin, request, queryset):
 
 
 @admin.register(Riunione)
-class RiunioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class RiunioneAdmin(RefusalAwareSaveMixin, PortalChangeListMixin, AuditTimelineMixin, admin.ModelAdmin):
     """Convene here (the members in office are invited), then keep the attendance and mark the meeting held."""
 
     form = RiunioneForm

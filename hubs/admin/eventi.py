@@ -3,12 +3,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from hubs.models import EventoHub
 
 
 @admin.register(EventoHub)
-class EventoHubAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class EventoHubAdmin(PortalChangeListMixin, admin.ModelAdmin):
     """Cancel an event with «annullato» rather than deleting it: people who planned to come see the notice."""
 
     list_display = ["titolo", "hub", "inizio", "fine", "pubblico", "annullato"]

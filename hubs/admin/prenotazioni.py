@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin, ViewOnlyChangeFormMixin
 from costellazioni.services.workflow import available_transitions
 from costellazioni.spreadsheets import csv_response
@@ -51,7 +51,7 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(Prenotazione)
-class PrenotazioneAdmin(ViewOnlyChangeFormMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class PrenotazioneAdmin(ViewOnlyChangeFormMixin, PortalChangeListMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The queue: filter «Richiesta», select, confirm or refuse (with the reason in the note). A booking changes
     only by these actions: its page shows it, with nothing to save."""
 
@@ -184,7 +184,7 @@ class AppuntamentoAdmin(RefusalAwareSaveMixin, AuditTimelineMixin, admin.ModelAd
 
 
 @admin.register(Connessione)
-class ConnessioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class ConnessioneAdmin(RefusalAwareSaveMixin, PortalChangeListMixin, AuditTimelineMixin, admin.ModelAdmin):
     list_display = ["ente_a", "ente_b", "hub", "data", "esito"]
     list_filter = ["hub", "esito", "data"]
     list_select_related = ["hub", "ente_a", "ente_b"]

@@ -4,7 +4,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.uploads import PDF_O_IMMAGINI, check_upload
 from monitoraggio.models import Indicatore, Rilevazione, Tappa, Target
 from monitoraggio.questionari import riepilogo
@@ -25,7 +25,7 @@ class IndicatoreAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tappa)
-class TappaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class TappaAdmin(PortalChangeListMixin, admin.ModelAdmin):
     list_display = ["titolo", "progetto", "scadenza", "raggiunta_il"]
     list_filter = ["raggiunta_il"]
     search_fields = ["titolo", "progetto__candidatura__titolo", "progetto__cup"]
@@ -57,7 +57,7 @@ class RilevazioneForm(forms.ModelForm):
 
 
 @admin.register(Rilevazione)
-class RilevazioneAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class RilevazioneAdmin(PortalChangeListMixin, admin.ModelAdmin):
     form = RilevazioneForm
     list_display = ["titolo", "tipo", "svolta_il", "partecipanti", "soddisfazione_display", "progetto"]
     list_filter = ["tipo", "indicatori"]

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import NotaActionForm, apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
 from monitoraggio import importing, services
 from monitoraggio.models import Importazione, Misurazione
@@ -47,7 +47,7 @@ CHANGE_FIELDS = [
 
 
 @admin.register(Misurazione)
-class MisurazioneAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class MisurazioneAdmin(RefusalAwareSaveMixin, PortalChangeListMixin, AuditTimelineMixin, admin.ModelAdmin):
     form = MisurazioneForm
     action_form = NotaActionForm
     list_display = ["indicatore", "periodo_inizio", "periodo_fine", "chiave", "valore", "origine", "stato"]

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from costellazioni.admin.actions import apply_to_each
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
 from monitoraggio import services
 from monitoraggio.models import Report
@@ -35,7 +35,7 @@ class ReportRequestForm(forms.ModelForm):
 
 
 @admin.register(Report)
-class ReportAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class ReportAdmin(RefusalAwareSaveMixin, PortalChangeListMixin, AuditTimelineMixin, admin.ModelAdmin):
     form = ReportRequestForm
     list_display = ["__str__", "tipo", "stato_badge", "generato_il", "pagine", "tentativi", "pubblicato", "scarica"]
     list_filter = ["tipo", "stato", "pubblicato"]

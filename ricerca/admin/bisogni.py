@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from costellazioni.admin.actions import NotaActionForm, transition_action
 from costellazioni.admin.audit import AuditTimelineMixin
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from costellazioni.admin.saving import RefusalAwareSaveMixin
 from ricerca import services
 from ricerca.models import Bisogno, CategoriaBisogno, RispostaBisogno
@@ -90,7 +90,7 @@ class CategoriaBisognoAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bisogno)
-class BisognoAdmin(RefusalAwareSaveMixin, SafeDateHierarchyMixin, AuditTimelineMixin, admin.ModelAdmin):
+class BisognoAdmin(RefusalAwareSaveMixin, PortalChangeListMixin, AuditTimelineMixin, admin.ModelAdmin):
     """The form's data are saved by ``bisogno_report``/``bisogno_update``; the state changes by the actions."""
 
     action_form = NotaActionForm

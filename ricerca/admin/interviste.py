@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from ricerca.models import Citazione, Intervista, Tema
 
 
@@ -13,7 +13,7 @@ class CitazioneInline(admin.StackedInline):
 
 
 @admin.register(Intervista)
-class IntervistaAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class IntervistaAdmin(PortalChangeListMixin, admin.ModelAdmin):
     list_display = ["titolo", "tipo", "data", "partecipanti"]
     list_filter = ["tipo"]
     search_fields = ["titolo", "note"]

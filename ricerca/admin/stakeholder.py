@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from costellazioni.admin.changelist import SafeDateHierarchyMixin
+from costellazioni.admin.changelist import PortalChangeListMixin
 from ricerca.models import AttivitaCoinvolgimento, LivelloCoinvolgimento, Stakeholder
 
 
@@ -29,7 +29,7 @@ class StakeholderAdmin(admin.ModelAdmin):
 
 
 @admin.register(AttivitaCoinvolgimento)
-class AttivitaCoinvolgimentoAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+class AttivitaCoinvolgimentoAdmin(PortalChangeListMixin, admin.ModelAdmin):
     list_display = ["titolo", "tipo", "data", "partecipanti"]
     list_filter = ["tipo"]
     search_fields = ["titolo"]
