@@ -45,9 +45,13 @@ def can_apply(user, *, bando, ente, now=None) -> Decision:
     return bando_open_decision(bando, now=now)
 
 
-def can_edit(user, candidatura, *, now=None) -> Decision:
+def can_edit(user, candidatura, *, now=None, represented=False) -> Decision:
+    """``represented``: the caller found the application among those of the enti the person represents
+    (``Candidatura.objects.represented_by``), which is what ``can_act_for_ente`` would ask again."""
     if not candidatura.is_draft:
         return Decision(False, _("La candidatura è già stata presentata e non può più essere modificata."))
+    if represented:
+        return bando_open_decision(candidatura.bando, now=now)
     return can_apply(user, bando=candidatura.bando, ente=candidatura.ente, now=now)
 
 

@@ -146,8 +146,9 @@ def _next_step(candidatura):
     return next((p for p in PASSI if p not in completati), P.INVIO)
 
 
-def _own_draft(request, slug, pk, *, referente=False):
-    """The application of the URL, among those the person may see (only their enti's with ``referente``).
+def _own_draft(request, slug, pk, *, referente=False) -> tuple[Candidatura, bool]:
+    """The application of the URL, among those the person may see (only their enti's with ``referente``), and
+    whether the person represents its ente.
 
     Nearly everyone who opens a step represents the applying ente: their query is tried first, the wider and
     costlier ``visible_to`` (staff, board members) only when it finds nothing. Same answer, as it includes the first.
@@ -156,10 +157,11 @@ def _own_draft(request, slug, pk, *, referente=False):
     own = Candidatura.objects.represented_by(request.user).select_related("bando", "ente")
     candidatura = own.filter(**lookup).first()
     if candidatura is not None:
-        return candidatura
+        return candidatura, True
     if referente:
         raise Http404
-    return get_object_or_404(Candidatura.objects.visible_to(request.user).select_related("bando", "ente"), **lookup)
+    visible = Candidatura.objects.visible_to(request.user).select_related("bando", "ente")
+    return get_object_or_404(visible, **lookup), False
 
 
 @login_required
@@ -172,10 +174,10 @@ def passo(request, slug, pk, passo):
         if response is not None:
             return response
     # Only the ente's referenti submit, so the simpler query of their applications finds it.
-    candidatura = _own_draft(request, slug, pk, referente=submitting)
+    candidatura, represented = _own_draft(request, slug, pk, referente=submitting)
     if not candidatura.is_draft:
         return redirect(candidatura)
-    decision = ALLOWED if submitting else permissions.can_edit(request.user, candidatura)
+    decision = ALLOWED if submitting else permissions.can_edit(request.user, candidatura, represented=represented)
     if not decision:
         messages.error(request, decision.reason)
         return redirect(candidatura)
@@ -377,10 +379,10 @@ def _step_invio(request, candidatura):
 @login_required
 def anteprima_pdf(request, slug, pk):
     """The draft as a PDF, watermarked "BOZZA": what the submission would contain right now."""
-    candidatura = _own_draft(request, slug, pk)
+    candidatura, represented = _own_draft(request, slug, pk)
     if not candidatura.is_draft:
         return redirect(candidatura)
-    decision = permissions.can_edit(request.user, candidatura)
+    decision = permissions.can_edit(request.user, candidatura, represented=represented)
     if not decision:
         messages.error(request, decision.reason)
         return redirect(candidatura)

@@ -82,6 +82,24 @@ class TestCanEdit:
         decision = permissions.can_edit(user, SubmittedCandidaturaFactory(ente=ente, bando=open_bando()))
         assert not decision and "già stata presentata" in decision.reason
 
+    def test_found_among_the_represented_enti_the_membership_is_not_asked_again(self, django_assert_num_queries):
+        user, ente = referente()
+        draft = CandidaturaFactory(ente=ente)
+        with django_assert_num_queries(0):
+            assert permissions.can_edit(user, draft, represented=True)
+        with django_assert_num_queries(1):
+            assert permissions.can_edit(user, draft)
+
+    def test_found_among_the_represented_enti_the_call_and_the_state_still_count(self):
+        user, ente = referente()
+        draft = CandidaturaFactory(ente=ente)
+        after = draft.bando.termine + timedelta(seconds=1)
+        decision = permissions.can_edit(user, draft, represented=True, now=after)
+        assert not decision and "Il bando si è chiuso" in decision.reason
+        submitted = SubmittedCandidaturaFactory(ente=ente, bando=open_bando())
+        decision = permissions.can_edit(user, submitted, represented=True)
+        assert not decision and "già stata presentata" in decision.reason
+
 
 class TestCanWithdraw:
     def test_submitted_while_open(self):

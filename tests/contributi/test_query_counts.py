@@ -92,17 +92,18 @@ def _draft(rows):
     return c, user
 
 
-# Every step: user, the draft with its call and ente, the membership check (session and unread-messages badge come
-# from the cache), the saved steps' own checks (call's quartieri, budget lines, total, mandatory attachments: 3
+# Every step: user, the draft with its call and ente, found among the applications of the enti the person represents
+# (so no membership check after it; session and unread-messages badge come from the cache), the saved steps' own
+# checks (call's quartieri, budget lines, total, mandatory attachments: 3
 # queries here); then what the step itself reads (partners, budget lines, attachments, the checks before
 # submitting, and on the summary the draft's content as it would be submitted).
 WIZARD_QUERIES = {
-    Candidatura.Passo.ENTE: 7,
-    Candidatura.Passo.PROGETTO: 10,
-    Candidatura.Passo.BUDGET: 9,
-    Candidatura.Passo.IMPATTO: 7,
-    Candidatura.Passo.ALLEGATI: 9,
-    Candidatura.Passo.INVIO: 17,
+    Candidatura.Passo.ENTE: 6,
+    Candidatura.Passo.PROGETTO: 9,
+    Candidatura.Passo.BUDGET: 8,
+    Candidatura.Passo.IMPATTO: 6,
+    Candidatura.Passo.ALLEGATI: 8,
+    Candidatura.Passo.INVIO: 16,
 }
 
 
