@@ -135,6 +135,19 @@ class TestAttivitaLista:
         english = client.get(self.url).content.decode()
         assert "· 1 person" in english and "· 12 people" in english
 
+    def test_each_row_counts_its_own_needs_and_the_pages_count_every_activity(self, client):
+        from tests.ricerca.factories import BisognoFactory
+
+        operatore = OperatoreFactory()
+        AttivitaFactory.create_batch(30, operatore=operatore, luogo="Senza bisogni")
+        con_bisogni = AttivitaFactory(operatore=operatore, luogo="Con bisogni")
+        con_bisogni.bisogni.set(BisognoFactory.create_batch(2))
+        client.force_login(operatore.user)
+        response = client.get(self.url)
+        content = response.content.decode()
+        assert response.context["page_obj"].paginator.count == 31
+        assert content.count("· 2 bisogni") == 1 and "· 1 bisogno" not in content and "· 0 bisogni" not in content
+
     @pytest.mark.parametrize("rows", [1, 50])
     def test_query_count_is_fixed(self, client, django_assert_num_queries, rows):
         operatore = OperatoreFactory()
