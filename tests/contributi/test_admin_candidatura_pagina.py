@@ -118,3 +118,19 @@ def test_the_application_page_fits_1280_px(live_server, page, browser_login):
     )
     assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px window: {wide}"
     assert not blocking_violations(page)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_applications_list_fits_a_phone_with_its_note_on_a_line_of_its_own(live_server, page, browser_login):
+    staff = StaffFactory()
+    SubmittedCandidaturaFactory.create_batch(3)
+    browser_login(page, staff)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{live_server.url}{reverse('admin:contributi_candidatura_changelist')}")
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px window"
+    note = page.locator("input[name=nota]").bounding_box()
+    action = page.locator("select[name=action]").bounding_box()
+    assert note["y"] > action["y"] and note["width"] > 250  # its own line, nearly the screen's width
+    assert not blocking_violations(page)
