@@ -21,7 +21,7 @@ RICHIESTE = 5
 APERTE = [RichiestaPortierato.Stato.RICHIESTA, RichiestaPortierato.Stato.ACCETTATA]
 
 
-def area_personale_probes(request) -> dict:
+def area_personale_probes(*, now, today) -> dict:
     return {
         "antenne_socio": Exists(SocioBancaDelTempo.objects.filter(user=OuterRef("pk"))),
         "antenne_richieste": Exists(RichiestaPortierato.objects.filter(richiedente=OuterRef("pk"))),

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from contributi.models import Bando, Candidatura, MembroCommissione
-from costellazioni.extensions import Section, probed, represented_enti
+from costellazioni.extensions import Section, probed, represented_enti_subquery
 from costellazioni.subqueries import count
 
 
@@ -12,17 +12,17 @@ def home_bandi_aperti(request) -> dict:
     return {"bandi_aperti": list(Bando.objects.open(timezone.now()).order_by("termine")[:3])}
 
 
-def area_personale_probes(request) -> dict:
+def area_personale_probes(*, now, today) -> dict:
     """The applications of the enti the person represents (``Candidatura.objects.represented_by``), by state; whether
     they sit on an evaluation board."""
-    probes = {"contributi_commissione": Exists(MembroCommissione.objects.filter(utente=OuterRef("pk")))}
-    if enti := represented_enti(request):
-        candidature = Candidatura.objects.filter(ente__in=enti)
-        probes["contributi_bozze"] = count(candidature.filter(stato=Candidatura.Stato.BOZZA))
-        probes["contributi_presentate"] = count(
+    candidature = Candidatura.objects.filter(ente__in=represented_enti_subquery())
+    return {
+        "contributi_commissione": Exists(MembroCommissione.objects.filter(utente=OuterRef("pk"))),
+        "contributi_bozze": count(candidature.filter(stato=Candidatura.Stato.BOZZA)),
+        "contributi_presentate": count(
             candidature.exclude(stato__in=[Candidatura.Stato.BOZZA, Candidatura.Stato.RITIRATA])
-        )
-    return probes
+        ),
+    }
 
 
 def area_personale_candidature(request) -> Section | None:
@@ -31,7 +31,7 @@ def area_personale_candidature(request) -> Section | None:
     counts = probed(request)
     return Section(
         "contributi/area_personale_sezione.html",
-        {"bozze": counts.get("contributi_bozze", 0), "presentate": counts.get("contributi_presentate", 0)},
+        {"bozze": counts["contributi_bozze"], "presentate": counts["contributi_presentate"]},
     )
 
 

@@ -16,9 +16,13 @@ monitoring, for instance), which the lower app cannot name because it must not i
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.db.models import Expression, Model
 from django.http import HttpRequest
+from django.utils import timezone
+
+from costellazioni.baked import baked
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class Link:
 
 HomeProvider = Callable[[HttpRequest], dict]
 SectionProvider = Callable[[HttpRequest], Section | None]
-ProbesProvider = Callable[[HttpRequest], dict[str, Expression]]
+ProbesProvider = Callable[..., dict[str, Expression]]  # (*, now, today)
 RelatedPagesProvider = Callable[[HttpRequest, Model], Iterable[Link]]
 
 _home: list[HomeProvider] = []
@@ -51,13 +55,15 @@ def register_home(provider: HomeProvider) -> HomeProvider:
 
 
 def register_area_personale(provider: SectionProvider, *, probes: ProbesProvider | None = None) -> SectionProvider:
-    """``probes(request)`` names expressions on the person's row (``OuterRef("pk")`` is the person), typically
+    """``probes(now=, today=)`` names expressions on the person's row (``OuterRef("pk")`` is the person), typically
     ``Exists`` or ``subqueries.count``; the cards read every one of them in a single query, so that a card asks
-    more only when there is something to show."""
+    more only when there is something to show. The query is the same for everyone (``baked``): the probes depend
+    on nothing but the person and the time they are given (``represented_enti_subquery`` for the person's enti)."""
     if provider not in _area_personale:
         _area_personale.append(provider)
     if probes is not None and probes not in _area_personale_probes:
         _area_personale_probes.append(probes)
+        _probe_query.forget()
     return provider
 
 
@@ -75,16 +81,32 @@ def area_personale_sections(request: HttpRequest, *, represented_enti: list[int]
     return [section for provider in _area_personale if (section := provider(request)) is not None]
 
 
+@baked
+def _probe_query(user_id: int, now: datetime, today: date):
+    from costellazioni.models import User
+
+    expressions = {name: e for probes in _area_personale_probes for name, e in probes(now=now, today=today).items()}
+    return User.objects.filter(pk=user_id).values(**expressions)
+
+
 def probed(request: HttpRequest) -> dict:
     """The values of every card's probes for this person, read once (an empty dict for someone not logged in)."""
     if not hasattr(request, "_area_personale_probed"):
-        expressions = {name: e for probes in _area_personale_probes for name, e in probes(request).items()}
         request._area_personale_probed = {}
-        if expressions and request.user.is_authenticated:
-            from costellazioni.models import User
-
-            request._area_personale_probed = User.objects.filter(pk=request.user.pk).values(**expressions).get()
+        if _area_personale_probes and request.user.is_authenticated:
+            now = timezone.now()
+            (request._area_personale_probed,) = _probe_query(request.user.pk, now, timezone.localdate(now))
     return request._area_personale_probed
+
+
+def represented_enti_subquery():
+    """The verified enti the person of the probe query represents, for a probe's ``ente__in=``: the query's
+    ``pk`` seen from inside one of its subqueries (``represented_enti`` lists them for a card's own queries)."""
+    from django.db.models import OuterRef
+
+    from costellazioni.models import Membership
+
+    return Membership.objects.filter(user=OuterRef(OuterRef("pk"))).acting().values("ente_id")
 
 
 def represented_enti(request: HttpRequest) -> list[int]:

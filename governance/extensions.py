@@ -1,7 +1,11 @@
 """What the governance app puts on core pages: the home's next public meetings, a card in the area personale."""
 
-from django.db.models import Exists
+from datetime import datetime
 
+from django.db.models import Exists
+from django.utils import timezone
+
+from costellazioni.baked import baked
 from costellazioni.extensions import Section, probed
 from governance import selectors
 from governance.models import Riunione
@@ -15,36 +19,40 @@ def home_prossimi_incontri(request) -> dict:
     return {"prossimi_incontri": list(riunioni)}
 
 
+@baked
+def _prossime_riunioni(user_id: int, now: datetime):
+    return selectors.riunioni_for_list(Riunione.objects.prossime(now=now).filter(partecipazioni__user_id=user_id))[:5]
+
+
 def area_personale_riunioni(request) -> Section | None:
     if not request.user.is_authenticated:
         return None
-    riunioni = list(
-        selectors.riunioni_for_list(Riunione.objects.prossime().filter(partecipazioni__user=request.user))[:5]
-    )
+    riunioni = _prossime_riunioni(request.user.pk, timezone.now())
     if not riunioni:
         return None
     return Section("governance/area_personale/sezione.html", {"riunioni": riunioni})
 
 
-def area_personale_probes(request) -> dict:
-    from costellazioni.extensions import represented_enti
+def area_personale_probes(*, now, today) -> dict:
+    from costellazioni.extensions import represented_enti_subquery
     from costellazioni.subqueries import count
     from governance.models import Appalto, RapportoAppaltatore
     from governance.permissions import operatore_probe
 
-    probes = {"governance_operatore": operatore_probe()}
-    if enti := represented_enti(request):
-        da_rivedere = RapportoAppaltatore.objects.filter(
-            appaltatore__in=enti, stato=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE
-        )
-        probes["governance_appalto"] = Exists(Appalto.objects.in_corso().filter(appaltatore__in=enti))
-        probes["governance_da_rivedere"] = count(da_rivedere)
-    return probes
+    enti = represented_enti_subquery()
+    da_rivedere = RapportoAppaltatore.objects.filter(
+        appaltatore__in=enti, stato=RapportoAppaltatore.Stato.MODIFICHE_RICHIESTE
+    )
+    return {
+        "governance_operatore": operatore_probe(),
+        "governance_appalto": Exists(Appalto.objects.in_corso(on=today).filter(appaltatore__in=enti)),
+        "governance_da_rivedere": count(da_rivedere),
+    }
 
 
 def area_personale_relazioni(request) -> Section | None:
     """The contractor's representatives reach their activity reports from the area personale."""
-    if not request.user.is_authenticated or not (probes := probed(request)).get("governance_appalto"):
+    if not request.user.is_authenticated or not (probes := probed(request))["governance_appalto"]:
         return None
     return Section("governance/area_personale/relazioni.html", {"da_rivedere": probes["governance_da_rivedere"]})
 

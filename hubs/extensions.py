@@ -24,10 +24,10 @@ def home_hubs(request) -> dict:
     }
 
 
-def area_personale_probes(request) -> dict:
+def area_personale_probes(*, now, today) -> dict:
     return {
-        "hubs_prenotazioni": count(Prenotazione.objects.filter(richiedente=OuterRef("pk")).in_corso()),
-        "hubs_appuntamenti": count(Appuntamento.objects.filter(richiedente=OuterRef("pk")).in_corso()),
+        "hubs_prenotazioni": count(Prenotazione.objects.filter(richiedente=OuterRef("pk")).in_corso(now=now)),
+        "hubs_appuntamenti": count(Appuntamento.objects.filter(richiedente=OuterRef("pk")).in_corso(now=now)),
     }
 
 

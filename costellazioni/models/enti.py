@@ -155,6 +155,10 @@ class MembershipQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(stato=Membership.Stato.VERIFICATA)
 
+    def acting(self):
+        """Verified memberships of verified enti: those through which a person acts for an ente."""
+        return self.verified().filter(ente__stato_verifica=Ente.StatoVerifica.VERIFICATO)
+
     def pending(self):
         return self.filter(stato=Membership.Stato.RICHIESTA)
 

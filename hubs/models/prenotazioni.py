@@ -32,12 +32,12 @@ class PrenotazioneQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(stato=Prenotazione.Stato.RICHIESTA)
 
-    def upcoming(self):
-        return self.filter(fine__gt=timezone.now())
+    def upcoming(self, *, now=None):
+        return self.filter(fine__gt=now or timezone.now())
 
-    def in_corso(self):
+    def in_corso(self, *, now=None):
         """Asked for or confirmed, and not yet over: what the area personale counts."""
-        return self.filter(stato__in=[Prenotazione.Stato.RICHIESTA, Prenotazione.Stato.CONFERMATA]).upcoming()
+        return self.filter(stato__in=[Prenotazione.Stato.RICHIESTA, Prenotazione.Stato.CONFERMATA]).upcoming(now=now)
 
     def overlapping(self, *, inizio, fine):
         return self.filter(inizio__lt=fine, fine__gt=inizio)
@@ -131,10 +131,11 @@ class AppuntamentoQuerySet(models.QuerySet):
             return self.none()
         return self.filter(richiedente=user)
 
-    def in_corso(self):
+    def in_corso(self, *, now=None):
         """Asked for and waiting for a slot, or fixed and not yet over: what the area personale counts."""
         return self.filter(
-            Q(stato=Appuntamento.Stato.RICHIESTO) | Q(stato=Appuntamento.Stato.FISSATO, fine__gt=timezone.now())
+            Q(stato=Appuntamento.Stato.RICHIESTO)
+            | Q(stato=Appuntamento.Stato.FISSATO, fine__gt=now or timezone.now())
         )
 
     def with_related(self):

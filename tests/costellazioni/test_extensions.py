@@ -11,6 +11,7 @@ def registered(monkeypatch):
     monkeypatch.setattr(extensions, "_home", [])
     monkeypatch.setattr(extensions, "_area_personale", [])
     monkeypatch.setattr(extensions, "_area_personale_probes", [])
+    monkeypatch.setattr(extensions._probe_query, "_compiled", None)  # the real probes' query, back afterwards
     return extensions
 
 
@@ -41,10 +42,10 @@ def test_the_cards_probes_are_read_in_one_query_for_all_of_them(rf, registered, 
     from costellazioni.subqueries import count
     from tests.costellazioni.factories import MembershipFactory
 
-    def enti_probes(request):
+    def enti_probes(*, now, today):
         return {"enti": count(Membership.objects.filter(user=OuterRef("pk")))}
 
-    def verified_probes(request):
+    def verified_probes(*, now, today):
         return {"verificata": Exists(Membership.objects.filter(user=OuterRef("pk"), stato=Membership.Stato.VERIFICATA))}
 
     registered.register_area_personale(lambda request: None, probes=enti_probes)
