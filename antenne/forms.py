@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from antenne.models import Antenna, Attivita, Categoria, RichiestaPortierato, Servizio
+from costellazioni.forms.fields import QuartiereChoiceField
 from costellazioni.models import Quartiere
 from costellazioni.validators import validate_nel_periodo_del_programma
 from ricerca.forms import campo_categoria
@@ -123,9 +124,7 @@ SeguitiFormSet = formset_factory(SeguitoForm, extra=1, max_num=10, validate_max=
 
 class AttivitaFiltroForm(forms.Form):
     tipo = forms.ChoiceField(label=_("Tipo"), choices=[("", _("Tutti"))] + Attivita.Tipo.choices, required=False)
-    quartiere = forms.ModelChoiceField(
-        label=_("Quartiere"), queryset=Quartiere.objects.all(), required=False, empty_label=_("Tutti")
-    )
+    quartiere = QuartiereChoiceField(label=_("Quartiere"), required=False, empty_label=_("Tutti"))
     mese = forms.CharField(
         label=_("Mese"), required=False, widget=forms.DateInput(attrs={"type": "month"}), max_length=7
     )

@@ -3,6 +3,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models import Partner, VoceBudget
+from costellazioni.forms.fields import QuartieriChoiceField
 from costellazioni.models import Quartiere
 
 
@@ -42,7 +43,7 @@ class ProgettoForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Un'attività per riga, con il periodo: per esempio «Laboratori di cucina — marzo-giugno 2027»."),
     )
-    quartieri = forms.ModelMultipleChoiceField(
+    quartieri = QuartieriChoiceField(
         label=_("Quartieri in cui si svolge"),
         queryset=Quartiere.objects.order_by("nome"),
         widget=forms.CheckboxSelectMultiple,

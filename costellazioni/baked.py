@@ -30,12 +30,12 @@ from typing import get_type_hints
 from django.db import connections
 from django.db.models import QuerySet
 
-# Two values per type that no row holds and no constant of a query equals.
-SENTINELS: dict[type, tuple] = {
-    int: (-918_273_645, -546_372_819),
-    str: ("\x1fbaked-one\x1f", "\x1fbaked-two\x1f"),
-    datetime: (datetime(1901, 2, 3, 4, 5, 6, 789, tzinfo=UTC), datetime(1902, 3, 4, 5, 6, 7, 891, tzinfo=UTC)),
-    date: (date(1901, 2, 3), date(1902, 3, 4)),
+# Values that no row holds and no constant of a query equals: the n-th argument's in the first and second set.
+SENTINELS: dict[type, object] = {
+    int: lambda n, set_: -918_273_645 - 1_000 * n - set_,
+    str: lambda n, set_: f"\x1fbaked-{n}-{set_}\x1f",
+    datetime: lambda n, set_: datetime(1901 + n, 2, 3, 4, 5, 6, 789 + set_, tzinfo=UTC),
+    date: lambda n, set_: date(1901 + n, 2, 3 + set_),
 }
 
 
@@ -84,7 +84,7 @@ class Baked:
         self._compiled = None
 
     def _compile(self) -> _Compiled:
-        first, second = ([SENTINELS[kind][i] for kind in self.types] for i in (0, 1))
+        first, second = ([SENTINELS[kind](n, set_) for n, kind in enumerate(self.types)] for set_ in (0, 1))
         queryset = self.builder(*first)
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()

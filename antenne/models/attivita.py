@@ -4,7 +4,8 @@ import uuid
 
 from django.core.files.storage import default_storage
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,9 +40,33 @@ class AttivitaQuerySet(models.QuerySet):
     def for_list(self):
         return (
             self.select_related("operatore__user", "quartiere")
-            .annotate(n_bisogni=count(Attivita.bisogni.through.objects.filter(attivita=models.OuterRef("pk"))))
+            .annotate(n_bisogni=_count_bisogni())
             .order_by("-svolta_il", "-pk")
         )
+
+    def log_rows(self):
+        """The field log's rows, as dicts of what a row shows: 25 rows of four models each took longer to build
+        than to fetch."""
+        return (
+            self.annotate(n_bisogni=_count_bisogni())
+            .order_by("-svolta_il", "-pk")
+            .values(
+                "pk",
+                "tipo",
+                "svolta_il",
+                "luogo",
+                "persone_raggiunte",
+                "note",
+                "foto",
+                "n_bisogni",
+                quartiere_nome=F("quartiere__nome"),
+                operatore_nome=Concat("operatore__user__first_name", Value(" "), "operatore__user__last_name"),
+            )
+        )
+
+
+def _count_bisogni():
+    return count(Attivita.bisogni.through.objects.filter(attivita=models.OuterRef("pk")))
 
 
 class Attivita(models.Model):

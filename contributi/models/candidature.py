@@ -55,11 +55,10 @@ class CandidaturaQuerySet(models.QuerySet):
         """Only the applications of the enti the user represents: what the applicant's pages show."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            ente_id__in=Membership.objects.filter(
-                user=user, stato=Membership.Stato.VERIFICATA, ente__stato_verifica=Ente.StatoVerifica.VERIFICATO
-            ).values("ente_id")
-        )
+        return self.represented_by_id(user.pk)
+
+    def represented_by_id(self, user_id):
+        return self.filter(ente_id__in=Membership.objects.filter(user_id=user_id).acting().values("ente_id"))
 
     def assigned_to(self, user):
         """Applications under evaluation assigned to ``user`` as a board member, except where they declared a

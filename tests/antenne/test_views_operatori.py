@@ -116,6 +116,21 @@ class TestAttivitaLista:
         content = client.get(self.url).content.decode()
         assert "Campo della squadra" in content and "altra squadra" not in content
 
+    def test_a_coordinator_s_rows_name_the_operator_the_place_and_the_local_time(self, client):
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        coordinatore = OperatoreFactory(coordinatore=True)
+        membro = OperatoreFactory(coordinato_da=coordinatore, user__first_name="Giulia", user__last_name="Scarpa")
+        attivita = AttivitaFactory(
+            operatore=membro, svolta_il=datetime(2026, 3, 14, 8, 30, tzinfo=ZoneInfo("UTC")), luogo="Campo San Polo"
+        )
+        client.force_login(coordinatore.user)
+        content = client.get(self.url).content.decode()
+        assert "· Giulia Scarpa" in content
+        assert f"{attivita.quartiere.nome} · Campo San Polo" in content
+        assert '<time class="small" datetime="2026-03-14T09:30:00+01:00">14/03/2026 09:30</time>' in content
+
     def test_filters(self, client):
         operatore = OperatoreFactory()
         AttivitaFactory(operatore=operatore, tipo="evento", luogo="Luogo-festa")
