@@ -164,7 +164,9 @@ def _own_draft(request, slug, pk, *, referente=False) -> tuple[Candidatura, bool
 
 @baked
 def _represented_draft(user_id: int, pk: int, slug: str):
-    return Candidatura.objects.represented_by_id(user_id).select_related("bando", "ente").filter(pk=pk, bando__slug=slug)
+    return (
+        Candidatura.objects.represented_by_id(user_id).select_related("bando", "ente").filter(pk=pk, bando__slug=slug)
+    )
 
 
 @login_required

@@ -134,8 +134,7 @@ class AppuntamentoQuerySet(models.QuerySet):
     def in_corso(self, *, now=None):
         """Asked for and waiting for a slot, or fixed and not yet over: what the area personale counts."""
         return self.filter(
-            Q(stato=Appuntamento.Stato.RICHIESTO)
-            | Q(stato=Appuntamento.Stato.FISSATO, fine__gt=now or timezone.now())
+            Q(stato=Appuntamento.Stato.RICHIESTO) | Q(stato=Appuntamento.Stato.FISSATO, fine__gt=now or timezone.now())
         )
 
     def with_related(self):
