@@ -6,9 +6,11 @@ and the widgets that are nothing else, the textarea and the portal's select in o
 (tested widget by widget against the templates); every other template renders as before.
 """
 
+import html
+
 from django.forms.renderers import TemplatesSetting
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -23,7 +25,13 @@ SELECT_TEMPLATE = "django/forms/widgets/select.html"  # the portal's own, in tem
 
 
 def escape(value) -> str:
-    return conditional_escape(value)
+    """Django's ``conditional_escape`` without the lazy-string wrapper around ``escape``, which cost half of the
+    time of a list of 40 checkboxes (seven escapes an option)."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 def attrs_html(attrs: dict) -> str:

@@ -10,7 +10,8 @@ from django.dispatch import receiver
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import Promise
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,7 @@ _ONCE: dict[tuple[str, str], str] = {}
 @receiver(setting_changed)
 def _forget_rendered_once(**kwargs):
     _ONCE.clear()
+    _HEADERS.clear()
     _sprite_url.cache_clear()
 
 
@@ -85,6 +87,56 @@ def once(parser, token):
     nodelist = parser.parse(("endonce",))
     parser.delete_first_token()
     return OnceNode(bits[1].strip("\"'"), nodelist)
+
+
+# Headers, one per language, person (name and unread messages) and current menu entry: what the header shows
+# besides the request's own CSRF token, address and search words, which go in at each request.
+_HEADERS: dict[tuple, str] = {}
+HEADERS_REMEMBERED = 512
+_CSRF_MARK = "__header_csrf_token__"
+_NEXT_MARK = "__header_next_path__"
+_SEARCH_MARK = "__header_search_query__"
+
+
+class HeaderNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        token = context.get("csrf_token")
+        if request is None or "PORTAL_NAME" not in context or not token or token == "NOTPROVIDED":
+            with context.push(header_next=request.get_full_path() if request is not None else ""):
+                return self.nodelist.render(context)
+        key = _header_key(context)
+        html = _HEADERS.get(key)
+        if html is None:
+            with context.push(csrf_token=_CSRF_MARK, header_next=_NEXT_MARK, search_query=_SEARCH_MARK):
+                html = self.nodelist.render(context)
+            if len(_HEADERS) >= HEADERS_REMEMBERED:
+                _HEADERS.clear()
+            _HEADERS[key] = html
+        return mark_safe(
+            html.replace(_CSRF_MARK, str(token))
+            .replace(_NEXT_MARK, conditional_escape(request.get_full_path()))
+            .replace(_SEARCH_MARK, conditional_escape(context.get("search_query") or ""))
+        )
+
+
+def _header_key(context) -> tuple:
+    user = context.get("user")
+    person = (user.pk, user.get_full_name(), user.email) if user is not None and user.is_authenticated else None
+    current = tuple(item.current for item in main_navigation(context))
+    return (get_language(), person, context.get("unread_messages"), current)
+
+
+@register.tag
+def cached_header(parser, token):
+    """``{% cached_header %}…{% endcached_header %}`` around the page header: rendered once per language, person,
+    unread count and current menu entry; ``header_next`` is the address to come back to after a language change."""
+    nodelist = parser.parse(("endcached_header",))
+    parser.delete_first_token()
+    return HeaderNode(nodelist)
 
 
 @cache
