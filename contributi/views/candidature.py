@@ -12,9 +12,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from contributi import forms, permissions, services
-from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
+from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica, represented_candidatura
 from contributi.services.contenuto import candidatura_contenuto, candidatura_pdf_render
-from costellazioni.baked import baked
 from costellazioni.models import Ente
 from costellazioni.page_cache import public_page
 from costellazioni.permissions import ALLOWED, require_identity_level
@@ -154,19 +153,12 @@ def _own_draft(request, slug, pk, *, referente=False) -> tuple[Candidatura, bool
     Nearly everyone who opens a step represents the applying ente: their query is tried first, the wider and
     costlier ``visible_to`` (staff, board members) only when it finds nothing. Same answer, as it includes the first.
     """
-    if own := _represented_draft(request.user.pk, pk, slug):
+    if own := represented_candidatura(request.user.pk, pk, slug):
         return own[0], True
     if referente:
         raise Http404
     visible = Candidatura.objects.visible_to(request.user).select_related("bando", "ente")
     return get_object_or_404(visible, pk=pk, bando__slug=slug), False
-
-
-@baked
-def _represented_draft(user_id: int, pk: int, slug: str):
-    return (
-        Candidatura.objects.represented_by_id(user_id).select_related("bando", "ente").filter(pk=pk, bando__slug=slug)
-    )
 
 
 @login_required
