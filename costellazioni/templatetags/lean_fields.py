@@ -12,8 +12,10 @@ paragraphs after it with the ids ``aria-describedby`` points at, the help text l
 
 from functools import cache
 
+from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
 from django import forms, template
 from django.templatetags.l10n import unlocalize
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from costellazioni.forms.renderers import INPUT_TEMPLATES, SELECT_TEMPLATE, TEXTAREA_TEMPLATE
@@ -23,6 +25,8 @@ from costellazioni.forms.renderers import escape as _e
 register = template.Library()
 
 FIELD_TEMPLATE = "bootstrap5/field.html"
+UNI_FORM_TEMPLATE = "bootstrap5/uni_form.html"
+ERRORS_TEMPLATE = "bootstrap5/errors.html"
 
 # Context that only a helper or a filter's arguments set: with any of them, crispy's template renders the field.
 LAYOUT_OPTIONS = ("tag", "wrapper_class", "label_class", "field_class", "form_class", "help_text_inline")
@@ -164,10 +168,14 @@ def render_field(field, *, show_errors: bool = True) -> SafeString:
 
 
 @cache
+def _crispy_template(engine, name: str):
+    """crispy-bootstrap5's own template ``name``, which the portal's (calling these tags) shadows."""
+    own = engine.find_template(name)[1]
+    return engine.find_template(name, skip=[own])[0]
+
+
 def _crispy_field_template(engine):
-    """crispy-bootstrap5's own ``field.html``, which the portal's (this tag's) shadows."""
-    own = engine.find_template(FIELD_TEMPLATE)[1]
-    return engine.find_template(FIELD_TEMPLATE, skip=[own])[0]
+    return _crispy_template(engine, FIELD_TEMPLATE)
 
 
 @register.simple_tag(takes_context=True)
@@ -176,3 +184,23 @@ def lean_field(context):
     if field.is_hidden or _handled(field, context):
         return render_field(field, show_errors=bool(context.get("form_show_errors")))
     return _crispy_field_template(context.template.engine).render(context)
+
+
+@register.simple_tag(takes_context=True)
+def lean_form(context):
+    """crispy-bootstrap5's ``uni_form.html`` (``{{ form|crispy }}``): the form's errors, then each field as
+    ``lean_field`` writes it, without an include per field; the same text, spaces squeezed as crispy's
+    ``specialspaceless`` does. Another field template (a helper's) goes to crispy's own ``uni_form.html``."""
+    if context.get("field_template") != FIELD_TEMPLATE:
+        return _crispy_template(context.template.engine, UNI_FORM_TEMPLATE).render(context)
+    form = context["form"]
+    parts = ["\n    ", conditional_escape(form.media) if context.get("include_media") else "", "\n    "]
+    if context.get("form_show_errors"):
+        errors = context.template.engine.get_template(ERRORS_TEMPLATE)
+        parts += ["\n        ", errors.render(context), "\n    "]
+    parts.append("\n    ")
+    for field in form:
+        with context.push(field=field):
+            parts += ["\n        ", lean_field(context), "\n    "]
+    parts.append("\n")
+    return mark_safe(remove_spaces("".join(parts).strip()))

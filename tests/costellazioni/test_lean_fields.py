@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.template import Context, engines
 
-from costellazioni.templatetags.lean_fields import _crispy_field_template, render_field
+from costellazioni.templatetags.lean_fields import _crispy_field_template, _crispy_template, render_field
 
 QUARTIERI = [("", "---------"), ("1", "Mestre <centro>"), ("2", "Lido & Pellestrina")]
 
@@ -96,6 +96,17 @@ def test_the_crispy_filter_renders_the_whole_form_through_the_lean_template():
     assert "Errore del modulo." in html
     assert "Seleziona…" in html
     assert html.count('class="invalid-feedback"') == 4
+
+
+@pytest.mark.parametrize("data", [None, BOUND], ids=["unbound", "bound-with-errors"])
+def test_a_whole_form_is_the_text_crispys_uni_form_writes(data):
+    engine = engines["django"].engine
+    context = {"form_show_errors": True, "form_show_labels": True, "label_class": "", "field_class": ""}
+    context["field_template"] = "bootstrap5/field.html"
+    crispy = _crispy_template(engine, "bootstrap5/uni_form.html")
+    expected = crispy.render(Context({**context, "form": EveryWidgetForm(data, initial={"nome": "Iniziale"})}))
+    lean = engine.get_template("bootstrap5/uni_form.html")
+    assert lean.render(Context({**context, "form": EveryWidgetForm(data, initial={"nome": "Iniziale"})})) == expected
 
 
 def test_a_field_with_its_hidden_initial_value_goes_to_crispys_template():
