@@ -7,7 +7,7 @@ from contributi.models.bandi import (
     FaqBando,
     Rettifica,
 )
-from contributi.models.candidature import Allegato, Candidatura, Partner, VoceBudget, represented_candidatura
+from contributi.models.candidature import Allegato, Candidatura, Partner, VoceBudget
 from contributi.models.commissione import (
     Assegnazione,
     DichiarazioneConflitto,
@@ -61,5 +61,4 @@ __all__ = [
     "VerificaChecklist",
     "VoceBudget",
     "VoceChecklist",
-    "represented_candidatura",
 ]

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from contributi.models.bandi import AllegatoRichiesto, Bando
-from costellazioni.baked import baked
 from costellazioni.models import Ente, Membership, Quartiere
 from costellazioni.permissions import BELONGING_STATES
 from costellazioni.public_names import public_name
@@ -136,14 +135,6 @@ class CandidaturaQuerySet(models.QuerySet):
             models.Prefetch("bando__quartieri", queryset=Quartiere.objects.order_by()),
             models.Prefetch("bando__allegati_richiesti", queryset=AllegatoRichiesto.objects.order_by("ordine", "pk")),
         )
-
-
-@baked
-def represented_candidatura(user_id: int, pk: int, slug: str):
-    """``[candidatura]`` when the person represents its ente (the wizard's every step asks), else ``[]``."""
-    return (
-        Candidatura.objects.represented_by_id(user_id).select_related("bando", "ente").filter(pk=pk, bando__slug=slug)
-    )
 
 
 class Candidatura(models.Model):

@@ -12,7 +12,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from contributi import forms, permissions, services
-from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica, represented_candidatura
+from contributi.models import Bando, Candidatura, DocumentoBando, Rettifica
+from contributi.selectors import partner_rows, quartieri_scelti, represented_candidatura
 from contributi.services.contenuto import candidatura_contenuto, candidatura_pdf_render
 from costellazioni.models import Ente
 from costellazioni.page_cache import public_page
@@ -236,12 +237,12 @@ def _step_ente(request, candidatura):
 
 
 def _step_progetto(request, candidatura):
-    initial = {**candidatura.progetto, "titolo": candidatura.titolo, "quartieri": list(candidatura.quartieri.all())}
+    initial = {**candidatura.progetto, "titolo": candidatura.titolo, "quartieri": quartieri_scelti(candidatura.pk)}
     form = forms.ProgettoForm(request.POST or None, initial=initial)
     partner = forms.PartnerFormSet(
         request.POST or None,
         prefix="partner",
-        initial=list(candidatura.partner.values("denominazione", "codice_fiscale", "ruolo")),
+        initial=partner_rows(candidatura.pk),
     )
     if request.method == "POST" and form.is_valid() and partner.is_valid():
         data = form.cleaned_data

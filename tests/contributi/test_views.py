@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -90,6 +92,39 @@ def test_wizard_walkthrough(client):
     assert c.importo_richiesto == 8500
     response = client.get(reverse("area_personale_candidatura_ricevuta", kwargs={"pk": c.pk}))
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_project_step_shows_again_the_quartieri_and_partners_saved(client):
+    from costellazioni.models import Quartiere
+
+    bando = open_bando()
+    user, ente = referente()
+    client.force_login(user)
+    client.post(reverse("contributi:candidatura", kwargs={"slug": bando.slug}), {"ente": ente.pk})
+    c = Candidatura.objects.get()
+    url = reverse("contributi:passo", kwargs={"slug": bando.slug, "pk": c.pk, "passo": "progetto"})
+    scelti = list(Quartiere.objects.order_by("nome")[:2])
+    client.post(
+        url,
+        {
+            "titolo": "Orti condivisi",
+            "sintesi": "S",
+            "obiettivi": "O",
+            "destinatari": "Famiglie",
+            "numero_destinatari": "40",
+            "attivita": "Semina — marzo",
+            "quartieri": [q.pk for q in scelti],
+            "partner-TOTAL_FORMS": "1",
+            "partner-INITIAL_FORMS": "0",
+            "partner-0-denominazione": "Cooperativa Il Cerchio",
+            "partner-0-codice_fiscale": "",
+            "partner-0-ruolo": "Laboratori",
+        },
+    )
+    page = client.get(url).content.decode()
+    checked = re.findall(r'name="quartieri" value="(\d+)"[^>]*checked', page)
+    assert sorted(int(pk) for pk in checked) == sorted(q.pk for q in scelti)
+    assert 'name="partner-0-denominazione" value="Cooperativa Il Cerchio"' in page
 
 
 def test_other_ente_gets_404_on_drafts_applications_and_attachments(client):
