@@ -1,18 +1,32 @@
 """May this user do X to this antenna, activity or request? Each answer carries a reason."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from antenne import workflows
+from costellazioni.baked import baked
 from costellazioni.permissions import ALLOWED, Decision, is_staff_comunale
 from costellazioni.workflows import STAFF
 
 
 def operatore_of(user):
-    """The user's active operator profile, or None."""
+    """The user's active operator profile, or None; read once per request (kept on the user, as ``user.operatore``
+    would keep it) by a baked query, since every page of the operators asks."""
     if not user.is_authenticated or not user.is_active:
         return None
+    descriptor = get_user_model().operatore
+    if not descriptor.is_cached(user):
+        found = _operatore(user.pk)
+        descriptor.related.set_cached_value(user, found[0] if found else None)
     operatore = getattr(user, "operatore", None)
     return operatore if operatore is not None and operatore.attivo else None
+
+
+@baked
+def _operatore(user_id: int):
+    from antenne.models import OperatoreDiComunita
+
+    return OperatoreDiComunita.objects.filter(user_id=user_id)
 
 
 def can_use_field_log(user) -> Decision:
