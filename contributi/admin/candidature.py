@@ -124,6 +124,8 @@ class CandidaturaAdmin(
     list_filter = [DaFareFilter, "bando", "stato", "bando__linea", PunteggioFilter]
     search_fields = ["numero_protocollo", "titolo", "ente__denominazione", "ente__codice_fiscale"]
     list_select_related = ["bando", "ente"]
+    list_only = ["numero_protocollo", "titolo", "stato", "presentata_il", "importo_richiesto"]
+    list_only += ["bando__titolo", "ente__denominazione"]
     # Partners, budget lines and attachments are part of the content and of the documents above: not repeated.
     inlines = [VerificaInline, RichiestaInline, PreavvisoInline, ValutazioneInline]
     # Only read-only names: the change form has no field of the application to post (quartieri included).

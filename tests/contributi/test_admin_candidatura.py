@@ -159,3 +159,21 @@ class TestChecklistGate:
         services.tranche_plan_set(bando=bando, actor=staff_user, tranche=PIANO_PREDEFINITO)
         services.bando_publish(bando=bando, actor=staff_user)
         assert bando.checklist.exists()
+
+
+@pytest.mark.parametrize("rows", [1, 12])
+def test_the_list_reads_a_fixed_number_of_queries_and_shows_each_row(client, django_assert_num_queries, rows):
+    bando = open_bando()
+    for _ in range(rows):
+        user, ente = referente()
+        services.candidatura_submit(
+            candidatura=complete_draft(bando=bando, user=user, ente=ente), actor=user, veridicita=True, privacy=True
+        )
+    client.force_login(StaffFactory())
+    url = reverse("admin:contributi_candidatura_changelist")
+    client.get(url)
+    with django_assert_num_queries(4):  # person, the calls of the filter, count, rows with their call and ente
+        page = client.get(url).content.decode()
+    for candidatura in Candidatura.objects.select_related("ente"):
+        assert candidatura.numero_protocollo in page and candidatura.ente.denominazione in page
+    assert page.count(bando.titolo) >= rows
