@@ -33,6 +33,7 @@ from antenne.models import (
     Seguito,
     SocioBancaDelTempo,
 )
+from costellazioni.baked import baked
 from costellazioni.models import Quartiere
 from costellazioni.permissions import can_fire
 from costellazioni.security_headers import allow_browser_features
@@ -108,9 +109,7 @@ def attivita_lista(request):
     queryset = filtro.filter(Attivita.objects.visible_to(request.user).log_rows())
     squadra = None
     if operatore.coordinatore:
-        squadra = list(
-            OperatoreDiComunita.objects.filter(Q(pk=operatore.pk) | Q(coordinato_da=operatore)).select_related("user")
-        )
+        squadra = _squadra(operatore.pk)
         scelto = request.GET.get("operatore", "")
         if scelto.isdigit():
             queryset = queryset.filter(operatore_id=int(scelto))
@@ -129,6 +128,13 @@ def attivita_lista(request):
             "query_string": f"{query.urlencode()}&" if query else "",
         },
     )
+
+
+@baked
+def _squadra(operatore_id: int):
+    """A coordinator and the operators they coordinate, for the field log's filter."""
+    team = Q(pk=operatore_id) | Q(coordinato_da_id=operatore_id)
+    return OperatoreDiComunita.objects.filter(team).select_related("user")
 
 
 def _label_rows(rows, *, squadra: bool) -> None:
