@@ -8,13 +8,13 @@ from costellazioni.models import Membership
 
 @baked
 def _manifestazioni(user_id: int):
-    enti = Membership.objects.filter(user_id=user_id).acting().values("ente_id")
+    enti = Membership.objects.acting_enti(user_id)
     return ManifestazioneInteresse.objects.filter(ente__in=enti).select_related("ente", "percorso").order_by("-pk")[:5]
 
 
 @baked
 def _da_firmare(user_id: int):
-    enti = Membership.objects.filter(user_id=user_id).acting().values("ente_id")
+    enti = Membership.objects.acting_enti(user_id)
     return ParteProtocollo.objects.filter(
         ente__in=enti, firmato_il__isnull=True, protocollo__stato=ProtocolloIntesa.Stato.IN_FIRMA
     ).select_related("protocollo")

@@ -23,6 +23,7 @@ Results are those of the queryset: model instances with their ``select_related``
 import copy
 import functools
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import get_type_hints
@@ -31,7 +32,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 # Values that no row holds and no constant of a query equals: the n-th argument's in the first and second set.
-SENTINELS: dict[type, object] = {
+SENTINELS: dict[type, Callable[[int, int], object]] = {
     int: lambda n, set_: -918_273_645 - 1_000 * n - set_,
     str: lambda n, set_: f"\x1fbaked-{n}-{set_}\x1f",
     datetime: lambda n, set_: datetime(1901 + n, 2, 3, 4, 5, 6, 789 + set_, tzinfo=UTC),

@@ -106,7 +106,7 @@ def represented_enti_subquery():
 
     from costellazioni.models import Membership
 
-    return Membership.objects.filter(user=OuterRef(OuterRef("pk"))).acting().values("ente_id")
+    return Membership.objects.acting_enti(OuterRef(OuterRef("pk")))
 
 
 def represented_enti(request: HttpRequest) -> list[int]:

@@ -58,7 +58,7 @@ class CandidaturaQuerySet(models.QuerySet):
         return self.represented_by_id(user.pk)
 
     def represented_by_id(self, user_id):
-        return self.filter(ente_id__in=Membership.objects.filter(user_id=user_id).acting().values("ente_id"))
+        return self.filter(ente_id__in=Membership.objects.acting_enti(user_id))
 
     def assigned_to(self, user):
         """Applications under evaluation assigned to ``user`` as a board member, except where they declared a

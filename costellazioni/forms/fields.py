@@ -18,15 +18,16 @@ class _NameRows(ModelChoiceIterator):
         yield from self.queryset.values_list(self.field.to_field_name or "pk", "nome")
 
 
-class QuartiereChoiceField(forms.ModelChoiceField):
+class _QuartieriOptions:
     iterator = _NameRows
 
     def __init__(self, queryset=None, **kwargs):
         super().__init__(Quartiere.objects.all() if queryset is None else queryset, **kwargs)
 
 
-class QuartieriChoiceField(forms.ModelMultipleChoiceField):
-    iterator = _NameRows
+class QuartiereChoiceField(_QuartieriOptions, forms.ModelChoiceField):
+    pass
 
-    def __init__(self, queryset=None, **kwargs):
-        super().__init__(Quartiere.objects.all() if queryset is None else queryset, **kwargs)
+
+class QuartieriChoiceField(_QuartieriOptions, forms.ModelMultipleChoiceField):
+    pass

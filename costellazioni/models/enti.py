@@ -159,6 +159,10 @@ class MembershipQuerySet(models.QuerySet):
         """Verified memberships of verified enti: those through which a person acts for an ente."""
         return self.verified().filter(ente__stato_verifica=Ente.StatoVerifica.VERIFICATO)
 
+    def acting_enti(self, user):
+        """The pks of the enti ``user`` (a person, a pk or an ``OuterRef``) acts for, for an ``ente__in=``."""
+        return self.filter(user=user).acting().values("ente_id")
+
     def pending(self):
         return self.filter(stato=Membership.Stato.RICHIESTA)
 

@@ -174,16 +174,12 @@ def _crispy_template(engine, name: str):
     return engine.find_template(name, skip=[own])[0]
 
 
-def _crispy_field_template(engine):
-    return _crispy_template(engine, FIELD_TEMPLATE)
-
-
 @register.simple_tag(takes_context=True)
 def lean_field(context):
     field = context["field"]
     if field.is_hidden or _handled(field, context):
         return render_field(field, show_errors=bool(context.get("form_show_errors")))
-    return _crispy_field_template(context.template.engine).render(context)
+    return _crispy_template(context.template.engine, FIELD_TEMPLATE).render(context)
 
 
 @register.simple_tag(takes_context=True)

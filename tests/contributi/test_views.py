@@ -34,6 +34,25 @@ def test_draft_bando_is_404(client):
     assert client.get(BandoFactory().get_absolute_url()).status_code == 404
 
 
+def _progetto(*, quartieri=(), partner=()) -> dict:
+    """The project step's form as the wizard posts it."""
+    data = {
+        "titolo": "Orti condivisi",
+        "sintesi": "S",
+        "obiettivi": "O",
+        "destinatari": "Famiglie",
+        "numero_destinatari": "40",
+        "attivita": "Semina — marzo",
+        "partner-TOTAL_FORMS": str(len(partner)),
+        "partner-INITIAL_FORMS": "0",
+    }
+    if quartieri:
+        data["quartieri"] = list(quartieri)
+    for n, row in enumerate(partner):
+        data.update({f"partner-{n}-{name}": value for name, value in row.items()})
+    return data
+
+
 def test_wizard_walkthrough(client):
     bando = open_bando()
     user, ente = referente()
@@ -54,19 +73,7 @@ def test_wizard_walkthrough(client):
             "email": "a@b.it",
         },
     )
-    client.post(
-        step("progetto"),
-        {
-            "titolo": "Orti condivisi",
-            "sintesi": "S",
-            "obiettivi": "O",
-            "destinatari": "Famiglie",
-            "numero_destinatari": "40",
-            "attivita": "Semina — marzo",
-            "partner-TOTAL_FORMS": "0",
-            "partner-INITIAL_FORMS": "0",
-        },
-    )
+    client.post(step("progetto"), _progetto())
     client.post(
         step("budget"),
         {
@@ -106,20 +113,10 @@ def test_the_project_step_shows_again_the_quartieri_and_partners_saved(client):
     scelti = list(Quartiere.objects.order_by("nome")[:2])
     client.post(
         url,
-        {
-            "titolo": "Orti condivisi",
-            "sintesi": "S",
-            "obiettivi": "O",
-            "destinatari": "Famiglie",
-            "numero_destinatari": "40",
-            "attivita": "Semina — marzo",
-            "quartieri": [q.pk for q in scelti],
-            "partner-TOTAL_FORMS": "1",
-            "partner-INITIAL_FORMS": "0",
-            "partner-0-denominazione": "Cooperativa Il Cerchio",
-            "partner-0-codice_fiscale": "",
-            "partner-0-ruolo": "Laboratori",
-        },
+        _progetto(
+            quartieri=[q.pk for q in scelti],
+            partner=[{"denominazione": "Cooperativa Il Cerchio", "codice_fiscale": "", "ruolo": "Laboratori"}],
+        ),
     )
     page = client.get(url).content.decode()
     checked = re.findall(r'name="quartieri" value="(\d+)"[^>]*checked', page)

@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.template import Context, engines
 
-from costellazioni.templatetags.lean_fields import _crispy_field_template, _crispy_template, render_field
+from costellazioni.templatetags.lean_fields import FIELD_TEMPLATE, _crispy_template, render_field
 
 QUARTIERI = [("", "---------"), ("1", "Mestre <centro>"), ("2", "Lido & Pellestrina")]
 
@@ -63,7 +63,7 @@ def normalized(html: str) -> str:
 def crispy_original(field) -> str:
     engine = engines["django"].engine
     context = {"field": field, "form_show_errors": True, "form_show_labels": True, "label_class": "", "field_class": ""}
-    return _crispy_field_template(engine).render(Context(context))
+    return _crispy_template(engine, FIELD_TEMPLATE).render(Context(context))
 
 
 @pytest.mark.parametrize("data", [None, BOUND], ids=["unbound", "bound-with-errors"])
