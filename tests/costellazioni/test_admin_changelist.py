@@ -1,6 +1,8 @@
-"""The portal's change list counts the rows once when nothing filters them, twice (filtered and in all) otherwise."""
+"""The portal's change list counts no rows that its first page already gives: a first page shorter than a page is the
+count; the total is counted apart only when something filters the list."""
 
 import pytest
+from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -27,11 +29,22 @@ def _get(client, query: str = ""):
     return response.context["cl"], counts
 
 
-def test_without_filters_the_rows_are_counted_once(admin_client, rows):
+def test_a_list_shorter_than_a_page_is_not_counted(admin_client, rows):
     changelist, counts = _get(admin_client)
+    assert counts == []
+    assert (changelist.result_count, changelist.full_result_count) == (4, 4)
+    assert changelist.show_admin_actions and not changelist.multi_page
+    assert len(changelist.result_list) == 4
+
+
+@pytest.mark.parametrize(("per_page", "page", "shown"), [(2, "", 2), (2, "?p=2", 2), (3, "?p=2", 1), (4, "", 4)])
+def test_a_longer_list_is_counted_once_and_paged(admin_client, rows, monkeypatch, per_page, page, shown):
+    monkeypatch.setattr(admin.site._registry[Candidatura], "list_per_page", per_page)
+    changelist, counts = _get(admin_client, page)
     assert len(counts) == 1
     assert (changelist.result_count, changelist.full_result_count) == (4, 4)
-    assert changelist.show_admin_actions
+    assert changelist.multi_page == (per_page < 4)
+    assert len(changelist.result_list) == shown
 
 
 @pytest.mark.parametrize(
@@ -44,12 +57,12 @@ def test_without_filters_the_rows_are_counted_once(admin_client, rows):
 )
 def test_with_a_filter_or_a_search_the_total_is_counted_apart(admin_client, rows, query, shown):
     changelist, counts = _get(admin_client, query)
-    assert len(counts) == 2
+    assert len(counts) == 1
     assert (changelist.result_count, changelist.full_result_count) == (shown, 4)
 
 
 def test_an_empty_list_offers_no_actions(admin_client):
     changelist, counts = _get(admin_client)
-    assert len(counts) == 1
+    assert counts == []
     assert (changelist.result_count, changelist.full_result_count) == (0, 0)
     assert not changelist.show_admin_actions
