@@ -1,9 +1,9 @@
 """The portal's change lists draw Django's pages: table, filters, scripts and action bar.
 
-On the demo data, for every list that uses them, as staff and as superuser: plain, sorted, searched and filtered by
-a choice of each filter (the kept filters go into every row's link). The whole page is compared with the one
-Django's own ``admin/change_list.html`` draws with scripts and action bar rendered anew, runs of white space taken
-as one. A filter read by label offers Django's choices.
+On the demo data, for every list that uses them, as staff and as superuser: plain, sorted, with the filters'
+counts, searched and filtered by a choice of each filter (the kept filters go into every row's link). The whole
+page is compared with the one Django's own ``admin/change_list.html`` draws with scripts and action bar rendered
+anew, runs of white space taken as one. A filter read by label offers Django's choices.
 """
 
 import html
@@ -31,8 +31,9 @@ PORTAL_ADMINS = [ma for ma in admin.site._registry.values() if isinstance(ma, Po
 
 
 def _queries(client, changelist, model_admin) -> list[str]:
-    """The list plain, sorted, searched, and filtered by the last choice of each of its filters."""
-    queries = ["", "?o=-2.1"]
+    """The list plain, sorted, with the filters' counts, searched, and filtered by the last choice of each of its
+    filters."""
+    queries = ["", "?o=-2.1", "?_facets=True"]
     if model_admin.search_fields:
         queries.append("?q=a")
     filters = client.get(changelist).content.decode().partition('id="changelist-filter"')[2]
