@@ -48,8 +48,7 @@ _MISSING = object()
 @dataclass(frozen=True)
 class _Column:
     name: str
-    lookup: Callable[[models.Model], tuple[Any, Any, Any]]
-    field: models.Field | None
+    lookup: Callable[[models.Model], tuple[Any, Any, Any]]  # Django's ``lookup_field``: (field, attr, value)
     css: str  # the row classes of a column whose field is known; the others depend on the value
     tag: str | None  # "th" or "td" for the column that links to the change page, as Django chooses it
     choices: dict | None = None  # a field's choices by value, read once for the whole list
@@ -123,7 +122,7 @@ class _Rows:
             nowrap = isinstance(field, models.DateField | models.TimeField | models.ForeignKey)
             css = f"field-{name}" + (" nowrap" if nowrap else "")
             choices = _choices(field)
-            return _Column(name, lambda obj: (field, None, getattr(obj, name)), field, css, tag, choices)
+            return _Column(name, lambda obj: (field, None, getattr(obj, name)), css, tag, choices)
         if callable(name):
             lookup = lambda obj: (None, name, name(obj))  # noqa: E731
         elif hasattr(model_admin, name) and name != "__str__":
@@ -132,7 +131,7 @@ class _Rows:
         else:
             model_attr = getattr(model, name, _MISSING)
             lookup = lambda obj: _object_lookup(obj, name, model_attr)  # noqa: E731
-        return _Column(_coerce_field_name(name, index), lookup, None, "", tag)
+        return _Column(_coerce_field_name(name, index), lookup, "", tag)
 
     def _checkbox(self) -> str:
         """The action checkbox of a stand-in row: a key and a label to replace, both escaped as Django escapes
